@@ -1,0 +1,58 @@
+import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './cli/io';
+
+/** Explicit command table; each command lives in its own module under cli/. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
+
+const USAGE = () =>
+  [
+    'usage: shapelint <command> [options]',
+    '',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`),
+    '',
+    "Run 'shapelint <command> --help' for a command's options.",
+  ].join('\n');
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(USAGE() + '\n');
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`shapelint: unknown command '${name}'\n${USAGE()}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`shapelint ${name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+declare const SHAPELINT_VERSION: string | undefined;
+const VERSION = typeof SHAPELINT_VERSION === 'string' ? SHAPELINT_VERSION : 'dev';
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`shapelint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

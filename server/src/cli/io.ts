@@ -1,0 +1,15 @@
+/** What a CLI command may touch, so that tests can run commands in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+export type CliCommand = (args: string[], io: CliIO) => Promise<number>;
+
+/** Exit codes: the contract other tools rely on. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}

@@ -1,0 +1,110 @@
+import type { ConfigDocument, Span } from './document';
+import type { Finding, Severity, SeveritySetting } from './findings';
+import { detectFormat, formatReader, type FormatReader } from './formats';
+import { DEFAULT_GPU_ID, findGpu } from './gpus';
+import {
+  DEFAULT_MICRO_BATCH_SIZE,
+  DEFAULT_SEQUENCE_LENGTH,
+  type CheckOptions,
+  type ResolvedCheckOptions,
+} from './options';
+import { compareSpecs } from './perf';
+import { layerSpecFromShape } from './perf/spec';
+import type { LayerSpec } from './perf/types';
+import { RULES } from './rules';
+import type { FindingInput, Rule, RuleContext } from './rules/rule';
+import type { ModelShape, NumberField } from './shape';
+import { suppressedRules } from './suppression';
+
+export interface CheckResult {
+  /** Null when the file is not a model config shapelint recognises. */
+  reader: FormatReader | null;
+  document: ConfigDocument | null;
+  shape: ModelShape | null;
+  spec: LayerSpec | null;
+  findings: Finding[];
+  options: ResolvedCheckOptions;
+}
+
+export class UnknownGpuError extends Error {
+  constructor(readonly gpuId: string) {
+    super(`unknown GPU '${gpuId}' (see 'shapelint gpus')`);
+  }
+}
+
+export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions {
+  const gpuId = options.gpu ?? DEFAULT_GPU_ID;
+  const gpu = findGpu(gpuId);
+  if (!gpu) throw new UnknownGpuError(gpuId);
+  return {
+    format: options.format,
+    gpu,
+    dtype: options.dtype ?? 'bf16',
+    sequenceLength: options.sequenceLength ?? DEFAULT_SEQUENCE_LENGTH,
+    microBatchSize: options.microBatchSize ?? DEFAULT_MICRO_BATCH_SIZE,
+    tensorParallelSize: options.tensorParallelSize ?? 1,
+    rules: options.rules ?? {},
+  };
+}
+
+/** Reads a config (detecting its format unless one is forced), runs every enabled rule. */
+export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
+  const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
+  const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
+  if (!reader) return { reader: null, document: null, shape: null, spec: null, findings: [], options: resolved };
+  const document = reader.parse(text);
+  const shape = reader.read(document);
+  const spec = layerSpecFromShape(shape, resolved);
+  const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
+  return { reader, document, shape, spec, findings, options: resolved };
+}
+
+interface RunInput {
+  text: string;
+  document: ConfigDocument;
+  shape: ModelShape;
+  spec: LayerSpec | null;
+  options: ResolvedCheckOptions;
+}
+
+export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
+  const { text, document, shape, spec, options } = input;
+  const suppressed = suppressedRules(text);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting: SeveritySetting = options.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    const overridden = options.rules[rule.id] !== undefined;
+    const report = (input: FindingInput): void => {
+      if (suppressed(rule.id, input.span.offset)) return;
+      const severity: Severity = overridden ? (setting as Severity) : (input.severity ?? rule.defaultSeverity);
+      findings.push({
+        ruleId: rule.id,
+        severity,
+        message: input.message,
+        span: input.span,
+        related: input.related ?? [],
+        fixes: input.fixes ?? [],
+      });
+    };
+    const context: RuleContext = {
+      shape,
+      text,
+      syntaxErrors: document.errors,
+      options,
+      spec,
+      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false }) : undefined),
+      anchor: (...fields) => anchorOf(fields),
+      report,
+    };
+    rule.check(context);
+  }
+  return findings.sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function anchorOf(fields: NumberField[]): Span {
+  for (const field of fields) if (field.valueSpan) return field.valueSpan;
+  for (const field of fields) if (field.usedAt) return field.usedAt;
+  for (const field of fields) if (field.keySpan) return field.keySpan;
+  return { offset: 0, length: 0 };
+}

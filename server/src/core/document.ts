@@ -1,0 +1,59 @@
+/**
+ * One node shape for every syntax shapelint reads (YAML, JSON, shell arguments, Python
+ * assignments), in the manner of yaml-language-server's ast-converter: format readers map
+ * entries to shape fields without knowing which parser produced them.
+ * Offsets are UTF-16 code units into the document text; they become line/character only at
+ * the edge (CLI, LSP).
+ */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export type SyntaxKind = 'yaml' | 'json' | 'shell' | 'python';
+
+export interface ConfigEntry {
+  /** Key path as written, e.g. ['model', 'hidden_size'], ['--hidden-size'], ['n_embd']. */
+  path: readonly string[];
+  /** The key (or flag) as it appears where the value is used. */
+  keySpan: Span;
+  /** The resolved value; a string that looks like a number stays a string (readers decide). */
+  value: ScalarValue;
+  /** The literal a person would edit, after following variables and interpolations. */
+  valueSpan: Span;
+  /** Where a variable or interpolation that leads to the literal is used, when not the literal itself. */
+  usedAt?: Span;
+  /** Set when the value cannot be known without running anything (`$((A*B))`, `???`, command substitution). */
+  unresolved?: string;
+}
+
+export interface SyntaxError {
+  span: Span;
+  message: string;
+}
+
+export interface ConfigDocument {
+  syntax: SyntaxKind;
+  text: string;
+  entries: ConfigEntry[];
+  errors: SyntaxError[];
+}
+
+export function spanText(text: string, span: Span): string {
+  return text.slice(span.offset, span.offset + span.length);
+}
+
+/** The last entry whose path matches one of the given key paths (later keys win, as in every framework). */
+export function findEntry(doc: ConfigDocument, ...paths: (readonly string[])[]): ConfigEntry | undefined {
+  for (let i = doc.entries.length - 1; i >= 0; i--) {
+    const entry = doc.entries[i];
+    if (paths.some((path) => samePath(entry.path, path))) return entry;
+  }
+  return undefined;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
+}

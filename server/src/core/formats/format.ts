@@ -1,0 +1,19 @@
+import type { ConfigDocument } from '../document';
+import type { FormatId, ModelShape } from '../shape';
+
+/**
+ * A format reader maps a parsed document to a ModelShape with the framework's semantics
+ * (defaults, padding, gated-MLP widths). It never judges: rules do.
+ */
+export interface FormatReader {
+  id: FormatId;
+  /** Human name, e.g. "GPT-NeoX YAML". */
+  label: string;
+  /**
+   * How sure we are that this text is this format, 0 (not at all) to 1 (certain), from the
+   * file name and a cheap look at the content. Must stay fast on a 5 MB file.
+   */
+  detect(fileName: string, text: string): number;
+  parse(text: string): ConfigDocument;
+  read(document: ConfigDocument): ModelShape;
+}

@@ -1,0 +1,27 @@
+import type { FormatId } from '../shape';
+import type { FormatReader } from './format';
+
+export type { FormatReader } from './format';
+
+/** Explicit registry, in the order detection breaks ties. */
+export const FORMAT_READERS: readonly FormatReader[] = [];
+
+export function formatReader(id: FormatId): FormatReader | undefined {
+  return FORMAT_READERS.find((reader) => reader.id === id);
+}
+
+/** Below this, a file is not taken for a model config at all. */
+export const DETECTION_THRESHOLD = 0.5;
+
+export function detectFormat(fileName: string, text: string): FormatReader | undefined {
+  let best: FormatReader | undefined;
+  let bestScore = DETECTION_THRESHOLD;
+  for (const reader of FORMAT_READERS) {
+    const score = reader.detect(fileName, text);
+    if (score >= bestScore && (best === undefined || score > bestScore)) {
+      best = reader;
+      bestScore = score;
+    }
+  }
+  return best;
+}

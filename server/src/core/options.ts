@@ -1,0 +1,32 @@
+import type { SeveritySetting } from './findings';
+import type { GpuSpec } from './gpus';
+import type { Dtype } from './perf/types';
+import type { FormatId } from './shape';
+
+export interface CheckOptions {
+  /** Force a format instead of detecting it. */
+  format?: FormatId;
+  /** GPU catalogue id or alias. */
+  gpu?: string;
+  dtype?: Dtype;
+  /** Used where the file does not say. */
+  sequenceLength?: number;
+  microBatchSize?: number;
+  tensorParallelSize?: number;
+  /** Per-rule severity overrides. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface ResolvedCheckOptions {
+  format?: FormatId;
+  gpu: GpuSpec;
+  dtype: Dtype;
+  sequenceLength: number;
+  microBatchSize: number;
+  tensorParallelSize: number;
+  rules: Record<string, SeveritySetting>;
+}
+
+/** Defaults for what a config often leaves to the launcher: a common pre-training setting. */
+export const DEFAULT_SEQUENCE_LENGTH = 2048;
+export const DEFAULT_MICRO_BATCH_SIZE = 4;

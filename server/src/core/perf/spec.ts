@@ -1,0 +1,39 @@
+import type { ResolvedCheckOptions } from '../options';
+import type { ModelShape } from '../shape';
+import type { LayerSpec } from './types';
+
+function positive(value: number | null): value is number {
+  return value !== null && Number.isFinite(value) && value > 0;
+}
+
+/**
+ * The shape as plain numbers for the throughput model: the file's values where it has them,
+ * the framework's defaults (already in the shape), then the user's settings. Null when the
+ * hidden size or the head count is unknown: there is nothing honest to predict then.
+ */
+export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOptions): LayerSpec | null {
+  const hiddenSize = shape.hiddenSize.value;
+  const numHeads = shape.numHeads.value;
+  if (!positive(hiddenSize) || !positive(numHeads)) return null;
+  const headDim = positive(shape.headDim.value) ? shape.headDim.value : hiddenSize / numHeads;
+  if (!Number.isInteger(headDim)) return null;
+  const numKvHeads = positive(shape.numKvHeads.value) ? shape.numKvHeads.value : numHeads;
+  const ffnHiddenSize = positive(shape.ffnHiddenSize.value) ? shape.ffnHiddenSize.value : 4 * hiddenSize;
+  const vocab = positive(shape.paddedVocabSize.value) ? shape.paddedVocabSize.value : shape.vocabSize.value;
+  return {
+    hiddenSize,
+    numHeads,
+    numKvHeads,
+    headDim,
+    ffnHiddenSize,
+    gatedMlp: shape.gatedMlp,
+    vocabSize: positive(vocab) ? vocab : 0,
+    numLayers: positive(shape.numLayers.value) ? shape.numLayers.value : 1,
+    seqLength: positive(shape.seqLength.value) ? shape.seqLength.value : options.sequenceLength,
+    microBatchSize: positive(shape.microBatchSize.value) ? shape.microBatchSize.value : options.microBatchSize,
+    tensorParallel: positive(shape.tensorParallel.value) ? shape.tensorParallel.value : options.tensorParallelSize,
+    numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
+    expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
+    flashAttention: shape.flashAttention.value === true,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Span, SyntaxError } from '../document';
+import type { Fix, FixEstimate, RelatedLocation, Severity } from '../findings';
+import type { LayerSpec } from '../perf/types';
+import type { ModelShape, NumberField } from '../shape';
+import type { ResolvedCheckOptions } from '../options';
+
+export interface FindingInput {
+  message: string;
+  span: Span;
+  /** Overrides the rule's default severity for this finding (e.g. a warning-level case of an error rule). */
+  severity?: Severity;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  shape: ModelShape;
+  text: string;
+  /** Parse errors; the document is still read where it could be. */
+  syntaxErrors: readonly SyntaxError[];
+  options: ResolvedCheckOptions;
+  /** The shape as plain numbers with defaults filled in; null when h, a or layers are unknown. */
+  spec: LayerSpec | null;
+  /** Predicted effect of changing the spec; undefined when the spec is unknown. */
+  estimate(change: Partial<LayerSpec>): FixEstimate | undefined;
+  /** Where to put a diagnostic about a field: its literal, else where it is used, else the file start. */
+  anchor(field: NumberField, ...fallbacks: NumberField[]): Span;
+  report(finding: FindingInput): void;
+}
+
+export interface Rule {
+  /** Stable kebab-case id; never reused once retired. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, for docs and SARIF. */
+  description: string;
+  check(context: RuleContext): void;
+}

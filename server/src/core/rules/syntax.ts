@@ -1,0 +1,10 @@
+import type { Rule } from './rule';
+
+export const syntax: Rule = {
+  id: 'syntax',
+  defaultSeverity: 'error',
+  description: 'The file does not parse; shapelint reads what it can of the rest.',
+  check(context) {
+    for (const error of context.syntaxErrors) context.report({ message: error.message, span: error.span });
+  },
+};

@@ -1,0 +1,132 @@
+import type { Span } from './document';
+
+export type FormatId = 'hf' | 'neox' | 'megatron' | 'nemo' | 'litgpt' | 'nanogpt';
+
+export const FORMAT_IDS: readonly FormatId[] = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt'];
+
+/**
+ * Where a field's value came from:
+ * - `file`: a literal in the file (possibly reached through a variable or interpolation);
+ * - `default`: the framework's documented default, the file does not say;
+ * - `derived`: computed from other fields (head dim = h/a, padded vocab, SwiGLU ffn);
+ * - `unknown`: the file sets it in a way that cannot be resolved statically;
+ * - `invalid`: the file sets it to something that is not a usable value (see `invalidText`).
+ */
+export type FieldOrigin = 'file' | 'default' | 'derived' | 'unknown' | 'invalid';
+
+export interface ShapeField<T> {
+  value: T | null;
+  origin: FieldOrigin;
+  /** The key as spelled in the file (`n_embd`, `--hidden-size`, `hidden-size`). */
+  key?: string;
+  keySpan?: Span;
+  /** The literal a person would edit. */
+  valueSpan?: Span;
+  /** Where the value is used through a variable/interpolation, when that is not the literal. */
+  usedAt?: Span;
+  /** Why: "GPT-NeoX default", "h / a", "set by $((...)), not resolvable". */
+  note?: string;
+  /** The raw text of an invalid value. */
+  invalidText?: string;
+  /**
+   * Maps a wanted effective value to the literal to write, where the framework transforms the
+   * literal (GPT-NeoX gated MLPs take 2/3 of `intermediate_size`). Absent: the literal is the value.
+   */
+  toLiteral?: (effective: number) => number;
+}
+
+export type NumberField = ShapeField<number>;
+
+export const NUMERIC_FIELDS = [
+  'hiddenSize',
+  'numLayers',
+  'numHeads',
+  'numKvHeads',
+  'headDim',
+  'ffnHiddenSize',
+  'vocabSize',
+  'paddedVocabSize',
+  'vocabDivisor',
+  'seqLength',
+  'microBatchSize',
+  'tensorParallel',
+  'pipelineParallel',
+  'numExperts',
+  'expertsPerToken',
+] as const;
+
+export type NumericFieldName = (typeof NUMERIC_FIELDS)[number];
+
+/**
+ * The shape of a transformer as one framework will build it. Every value is what the
+ * framework will actually use (after its defaults and transformations); `null` is unknown.
+ */
+export type ModelShape = {
+  format: FormatId;
+  /** e.g. 'gelu', 'swiglu'. */
+  activation: ShapeField<string>;
+  /** Gated MLP (SwiGLU, GeGLU, ...): three matrices, gate and up of width ffnHiddenSize. */
+  gatedMlp: boolean;
+  flashAttention: ShapeField<boolean>;
+  /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
+  kvHeadsMayDivideTensorParallel: boolean;
+} & { [name in NumericFieldName]: NumberField };
+
+/**
+ * `hiddenSize`: h. `headDim`: explicit or h/a. `ffnHiddenSize`: per-branch width of the MLP
+ * (for gated MLPs, the width of gate and of up). `vocabSize`: as written (before padding).
+ * `paddedVocabSize`: the embedding rows the framework allocates. `vocabDivisor`: the setting
+ * the framework pads to (NeoX/Megatron/NeMo `make_vocab_size_divisible_by`, LitGPT
+ * `padding_multiple`); null where the framework does not pad (HF, nanoGPT).
+ */
+export const FIELD_LABELS: Record<NumericFieldName, string> = {
+  hiddenSize: 'hidden size',
+  numLayers: 'layers',
+  numHeads: 'attention heads',
+  numKvHeads: 'key/value heads',
+  headDim: 'head dim',
+  ffnHiddenSize: 'MLP size',
+  vocabSize: 'vocabulary size',
+  paddedVocabSize: 'padded vocabulary size',
+  vocabDivisor: 'vocabulary padding multiple',
+  seqLength: 'sequence length',
+  microBatchSize: 'micro-batch size',
+  tensorParallel: 'tensor-parallel size',
+  pipelineParallel: 'pipeline-parallel size',
+  numExperts: 'experts',
+  expertsPerToken: 'experts per token',
+};
+
+export function unknownField<T>(note?: string): ShapeField<T> {
+  return { value: null, origin: 'unknown', note };
+}
+
+export function defaultField<T>(value: T | null, note: string): ShapeField<T> {
+  return { value, origin: 'default', note };
+}
+
+export function derivedField<T>(value: T | null, note: string): ShapeField<T> {
+  return { value, origin: 'derived', note };
+}
+
+/** The plain values of a shape, as the CLI's JSON prints them. */
+export function shapeValues(shape: ModelShape): Record<string, number | string | boolean | null> {
+  const values: Record<string, number | string | boolean | null> = {};
+  for (const name of NUMERIC_FIELDS) values[name] = shape[name].value;
+  values.activation = shape.activation.value;
+  values.gatedMlp = shape.gatedMlp;
+  values.flashAttention = shape.flashAttention.value;
+  return values;
+}
+
+/** Smallest multiple of `multiple` that is >= value. */
+export function roundUpToMultiple(value: number, multiple: number): number {
+  return Math.ceil(value / multiple) * multiple;
+}
+
+/** The largest power of two dividing n (n > 0 integer). */
+export function largestPowerOfTwoDividing(n: number): number {
+  let power = 1;
+  while (n % (power * 2) === 0 && power < 1 << 30) power *= 2;
+  return power;
+}
