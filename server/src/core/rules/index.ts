@@ -1,5 +1,16 @@
 import type { Rule } from './rule';
+import { ffnSizeRule } from './ffn-size';
+import { headDimRule } from './head-dim';
+import { headsDivideHiddenRule } from './heads-divide-hidden';
+import { hiddenSizeRule } from './hidden-size';
+import { invalidValueRule } from './invalid-value';
+import { kvHeadsRule } from './kv-heads';
+import { microBatchRule } from './micro-batch';
+import { pipelineParallelRule } from './pipeline-parallel';
 import { syntax } from './syntax';
+import { tensorParallelRule } from './tensor-parallel';
+import { tokensPerBatchRule } from './tokens-per-batch';
+import { vocabSizeRule } from './vocab-size';
 
 export type { Rule, RuleContext, FindingInput } from './rule';
 
@@ -7,8 +18,28 @@ export type { Rule, RuleContext, FindingInput } from './rule';
  * Every rule, in the order their findings are reported for one location. Retired ids stay
  * here as comments and are never reused.
  */
-export const RULES: readonly Rule[] = [syntax];
+export const RULES: readonly Rule[] = [
+  syntax,
+  invalidValueRule,
+  headsDivideHiddenRule,
+  kvHeadsRule,
+  tensorParallelRule,
+  vocabSizeRule,
+  headDimRule,
+  hiddenSizeRule,
+  ffnSizeRule,
+  pipelineParallelRule,
+  tokensPerBatchRule,
+  microBatchRule,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
+}
+
+const DOCS_BASE = 'https://github.com/shapelint/shapelint/blob/main/docs/rules/';
+
+/** The rule's documentation page (LSP codeDescription.href, SARIF helpUri). */
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
 }
