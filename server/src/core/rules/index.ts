@@ -7,7 +7,7 @@ import { invalidValueRule } from './invalid-value';
 import { kvHeadsRule } from './kv-heads';
 import { microBatchRule } from './micro-batch';
 import { pipelineParallelRule } from './pipeline-parallel';
-import { syntax } from './syntax';
+import { syntaxRule } from './syntax';
 import { tensorParallelRule } from './tensor-parallel';
 import { tokensPerBatchRule } from './tokens-per-batch';
 import { vocabSizeRule } from './vocab-size';
@@ -19,7 +19,7 @@ export type { Rule, RuleContext, FindingInput } from './rule';
  * here as comments and are never reused.
  */
 export const RULES: readonly Rule[] = [
-  syntax,
+  syntaxRule,
   invalidValueRule,
   headsDivideHiddenRule,
   kvHeadsRule,

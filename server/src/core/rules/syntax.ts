@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const syntax: Rule = {
+export const syntaxRule: Rule = {
   id: 'syntax',
   defaultSeverity: 'error',
   description: 'The file does not parse; shapelint reads what it can of the rest.',

@@ -1,0 +1,206 @@
+/**
+ * What several rules share: the alignment the GPU wants, the parallel sizes in force, and
+ * how a suggestion becomes a fix (an edit at the literal, a title that says its effect).
+ */
+import { spanText } from '../document';
+import type { Fix, FixEstimate, TextEdit } from '../findings';
+import type { LayerSpec } from '../perf/types';
+import { FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
+import type { RuleContext } from './rule';
+
+/** The paper's analysis is in FP16/BF16: two bytes per element (Section III-B). */
+const BYTES_PER_ELEMENT = 2;
+
+/**
+ * Elements a GEMM dimension must be a multiple of for full tensor-core rate: 128 bytes on
+ * A100/H100 = 64 elements, 16 bytes on V100 = 8 (paper III-B; the GPU table holds the bytes).
+ */
+export function alignment(context: RuleContext): number {
+  return Math.max(1, Math.round(context.options.gpu.alignmentBytes / BYTES_PER_ELEMENT));
+}
+
+export function isPositiveInteger(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+export function isPowerOfTwo(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0;
+}
+
+/** The field's value when the file (or its framework default) gives one, else the spec's (which falls back to the user's settings). */
+function effective(context: RuleContext, name: NumericFieldName & keyof LayerSpec): number | null {
+  const value = context.shape[name].value;
+  if (isPositiveInteger(value)) return value;
+  const fromSpec = context.spec?.[name];
+  return typeof fromSpec === 'number' && isPositiveInteger(fromSpec) ? fromSpec : null;
+}
+
+export function tensorParallelSize(context: RuleContext): number {
+  return effective(context, 'tensorParallel') ?? Math.max(1, context.options.tensorParallelSize);
+}
+
+export function microBatchSize(context: RuleContext): number {
+  return effective(context, 'microBatchSize') ?? context.options.microBatchSize;
+}
+
+export function sequenceLength(context: RuleContext): number {
+  return effective(context, 'seqLength') ?? context.options.sequenceLength;
+}
+
+/** The key as the file spells it, else the field's plain name. */
+export function fieldName(field: NumberField, name: NumericFieldName): string {
+  return field.key ?? FIELD_LABELS[name];
+}
+
+/** Where the tensor-parallel size comes from, for messages: "tensor-parallel size 4" or "… 4 (from settings)". */
+export function tensorParallelText(context: RuleContext): string {
+  const field = context.shape.tensorParallel;
+  const t = tensorParallelSize(context);
+  return isPositiveInteger(field.value) ? `${fieldName(field, 'tensorParallel')} ${t}` : `tensor-parallel size ${t} (from settings)`;
+}
+
+/** Related location for a field, when the file has one. */
+export function relatedAt(field: NumberField, message: string): { span: { offset: number; length: number }; message: string }[] {
+  const span = field.valueSpan ?? field.usedAt ?? field.keySpan;
+  return span ? [{ span, message }] : [];
+}
+
+/**
+ * An edit that writes `wanted` into the field's literal, keeping its quotes; through the
+ * field's toLiteral when the framework transforms the literal. Undefined when the value does
+ * not come from a literal in the file: shapelint never invents keys.
+ */
+export function literalEdit(context: RuleContext, field: NumberField, wanted: number): TextEdit | undefined {
+  if (field.origin !== 'file' || !field.valueSpan) return undefined;
+  const literal = field.toLiteral ? field.toLiteral(wanted) : wanted;
+  const old = spanText(context.text, field.valueSpan);
+  const quote = /^(["'])[\s\S]*\1$/.exec(old)?.[1] ?? '';
+  return { offset: field.valueSpan.offset, length: field.valueSpan.length, newText: `${quote}${literal}${quote}` };
+}
+
+/** ": +18% layer throughput, -1.2M params", or '' without an estimate. */
+export function effectText(estimate: FixEstimate | undefined): string {
+  if (!estimate) return '';
+  const percent = (estimate.speedup - 1) * 100;
+  const parts = [`${signed(percent, Math.abs(percent) < 10 ? 1 : 0)}% layer throughput`];
+  if (estimate.paramsDelta !== 0) parts.push(`${estimate.paramsDelta > 0 ? '+' : '-'}${compactCount(Math.abs(estimate.paramsDelta))} params`);
+  return `: ${parts.join(', ')}`;
+}
+
+function signed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return value >= 0 && !text.startsWith('-') ? `+${text}` : text;
+}
+
+export function compactCount(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
+  return String(n);
+}
+
+export interface Suggestion {
+  /** What changes, e.g. "Use 20 heads (head dim 128)". */
+  change: string;
+  edits: (TextEdit | undefined)[];
+  spec: Partial<LayerSpec>;
+}
+
+/**
+ * Architecture changes as fixes: each with the model's estimate, best predicted speed-up
+ * first (ties keep the given order, nearest first), the best one preferred. A suggestion
+ * whose value is not a literal in the file is dropped.
+ */
+export function architectureFixes(context: RuleContext, suggestions: Suggestion[]): Fix[] {
+  const fixes: Fix[] = [];
+  for (const suggestion of suggestions) {
+    if (suggestion.edits.length === 0 || suggestion.edits.some((edit) => edit === undefined)) continue;
+    const estimate = context.estimate(suggestion.spec);
+    fixes.push({
+      title: `${suggestion.change}${effectText(estimate)}`,
+      isPreferred: false,
+      safe: false,
+      edits: suggestion.edits as TextEdit[],
+      ...(estimate ? { estimate } : {}),
+    });
+  }
+  const ranked = fixes
+    .map((fix, index) => ({ fix, index }))
+    .sort((a, b) => (b.fix.estimate?.speedup ?? 1) - (a.fix.estimate?.speedup ?? 1) || a.index - b.index)
+    .map(({ fix }) => fix);
+  if (ranked.length > 0) ranked[0].isPreferred = true;
+  return ranked;
+}
+
+/** The candidates nearest below and above `current` (excluding it), nearest first. */
+export function nearestOnEachSide(current: number, candidates: number[]): number[] {
+  const below = candidates.filter((c) => c < current).sort((a, b) => b - a)[0];
+  const above = candidates.filter((c) => c > current).sort((a, b) => a - b)[0];
+  return [below, above]
+    .filter((c): c is number => c !== undefined)
+    .sort((a, b) => Math.abs(a - current) - Math.abs(b - current) || a - b);
+}
+
+export function divisorsOf(n: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    small.push(d);
+    if (d * d !== n) large.unshift(n / d);
+  }
+  return [...small, ...large];
+}
+
+/** Whether kv heads shard over `t` GPUs: a multiple of t, or (Megatron) a divisor of it (replicated). */
+export function kvHeadsFitTensorParallel(context: RuleContext, kvHeads: number, t: number): boolean {
+  return t <= 1 || kvHeads % t === 0 || (context.shape.kvHeadsMayDivideTensorParallel && t % kvHeads === 0);
+}
+
+/** Attention heads as the shape has them: q heads, kv heads, and whether kv heads are written in the file. */
+export function attentionHeads(context: RuleContext): { heads: number; kvHeads: number } | null {
+  const heads = context.shape.numHeads.value;
+  if (!isPositiveInteger(heads)) return null;
+  const kv = context.shape.numKvHeads.value;
+  return { heads, kvHeads: isPositiveInteger(kv) ? kv : heads };
+}
+
+/**
+ * The kv head count to pair with `heads` q heads: unchanged when it still divides and fits
+ * TP; MHA stays MHA; otherwise the nearest divisor of `heads` that fits TP.
+ */
+export function kvHeadsFor(context: RuleContext, heads: number, t: number): number | null {
+  const current = attentionHeads(context);
+  if (!current) return null;
+  if (current.kvHeads === current.heads) return heads;
+  if (heads % current.kvHeads === 0 && kvHeadsFitTensorParallel(context, current.kvHeads, t)) return current.kvHeads;
+  const fitting = divisorsOf(heads).filter((d) => kvHeadsFitTensorParallel(context, d, t));
+  return fitting.sort((a, b) => Math.abs(a - current.kvHeads) - Math.abs(b - current.kvHeads) || a - b)[0] ?? null;
+}
+
+/**
+ * "Use N heads" suggestions: the nearest head counts on each side that divide h, give a head
+ * dim that is a multiple of the alignment (when `aligned`), shard over TP, and have kv heads
+ * that still divide. Edits the kv heads literal too when it has to change.
+ */
+export function headCountSuggestions(context: RuleContext, aligned: boolean): Suggestion[] {
+  const { shape } = context;
+  const h = shape.hiddenSize.value;
+  const current = attentionHeads(context);
+  if (!isPositiveInteger(h) || !current) return [];
+  const align = alignment(context);
+  const t = tensorParallelSize(context);
+  const candidates = divisorsOf(h).filter(
+    (a) => (!aligned || (h / a) % align === 0) && (t <= 1 || a % t === 0) && kvHeadsFor(context, a, t) !== null,
+  );
+  return nearestOnEachSide(current.heads, candidates).map((heads) => {
+    const kvHeads = kvHeadsFor(context, heads, t) as number;
+    const kvChanges = kvHeads !== current.kvHeads && shape.numKvHeads.origin === 'file';
+    const kvText = kvChanges && kvHeads !== heads ? `, ${kvHeads} kv heads` : '';
+    return {
+      change: `Use ${heads} heads${kvText} (head dim ${h / heads})`,
+      edits: [literalEdit(context, shape.numHeads, heads), ...(kvChanges ? [literalEdit(context, shape.numKvHeads, kvHeads)] : [])],
+      spec: { numHeads: heads, numKvHeads: kvHeads, headDim: h / heads },
+    };
+  });
+}

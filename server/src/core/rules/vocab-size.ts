@@ -1,0 +1,92 @@
+import type { Fix, RelatedLocation, TextEdit } from '../findings';
+import { largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../shape';
+import type { Rule, RuleContext } from './rule';
+import { alignment, fieldName, isPositiveInteger, literalEdit, relatedAt, tensorParallelSize, tensorParallelText } from './support';
+
+/** The vocabulary the logit GEMM runs over: after the framework's padding. */
+export function effectiveVocab(context: RuleContext): number | null {
+  const { paddedVocabSize, vocabSize } = context.shape;
+  if (isPositiveInteger(paddedVocabSize.value)) return paddedVocabSize.value;
+  return isPositiveInteger(vocabSize.value) ? vocabSize.value : null;
+}
+
+interface VocabPadding {
+  /** The field a person edits to change the padding. */
+  field: NumberField;
+  edit: TextEdit | undefined;
+  title: string;
+  /** Text for the message: how to pad. */
+  advice: string;
+}
+
+/**
+ * The safe fix that makes the vocabulary a multiple of `multiple` (alignment × TP): raise the
+ * framework's padding divisor where it pads (NeoX/Megatron/NeMo/LitGPT), else the padded or
+ * literal vocabulary (HF, nanoGPT), which on HF also means resizing the embedding.
+ */
+export function vocabPadding(context: RuleContext, multiple: number): VocabPadding | null {
+  const { shape } = context;
+  const vocab = effectiveVocab(context);
+  if (vocab === null) return null;
+  const align = alignment(context);
+  const t = tensorParallelSize(context);
+  const { vocabDivisor, paddedVocabSize, vocabSize } = shape;
+  if (paddedVocabSize.origin === 'file') {
+    const wanted = roundUpToMultiple(vocab, multiple);
+    const name = fieldName(paddedVocabSize, 'paddedVocabSize');
+    return { field: paddedVocabSize, edit: literalEdit(context, paddedVocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted}` };
+  }
+  // The framework pads to a multiple of divisor·t; a divisor that is a multiple of the alignment keeps every GPU's share aligned.
+  const wantedDivisor = isPositiveInteger(vocabDivisor.value) ? roundUpToMultiple(vocabDivisor.value, align) : null;
+  if (wantedDivisor !== null && wantedDivisor !== vocabDivisor.value && vocabDivisor.origin === 'file') {
+    const wanted = wantedDivisor;
+    const name = fieldName(vocabDivisor, 'vocabDivisor');
+    const padded = isPositiveInteger(vocabSize.value) ? ` (pads the vocabulary to ${roundUpToMultiple(vocabSize.value, wanted * t)})` : '';
+    return { field: vocabDivisor, edit: literalEdit(context, vocabDivisor, wanted), title: `Set ${name} to ${wanted}${padded}`, advice: `set ${name} to ${wanted}` };
+  }
+  if (vocabSize.origin === 'file' && isPositiveInteger(vocabSize.value)) {
+    const wanted = roundUpToMultiple(vocabSize.value, multiple);
+    const name = fieldName(vocabSize, 'vocabSize');
+    const resize = shape.format === 'hf' ? `; the checkpoint's embedding and output layers must be resized to match (model.resize_token_embeddings(${wanted}))` : '';
+    return { field: vocabSize, edit: literalEdit(context, vocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted} (the extra rows are never predicted)${resize}` };
+  }
+  return null;
+}
+
+export function vocabPaddingFixes(padding: VocabPadding | null): Fix[] {
+  return padding?.edit ? [{ title: padding.title, isPreferred: true, safe: true, edits: [padding.edit] }] : [];
+}
+
+export const vocabSizeRule: Rule = {
+  id: 'vocab-size',
+  defaultSeverity: 'warning',
+  description: 'The vocabulary the framework will use (after its padding), or its per-GPU share under tensor parallelism, is not a multiple of 64.',
+  check(context) {
+    const vocab = effectiveVocab(context);
+    if (vocab === null) return;
+    const align = alignment(context);
+    const t = tensorParallelSize(context);
+    // Not divisible by TP at all is the tensor-parallel rule's error.
+    const perGpuAligned = vocab % t !== 0 || (vocab / t) % align === 0;
+    if (vocab % align === 0 && perGpuAligned) return;
+
+    const { shape } = context;
+    const padded = isPositiveInteger(shape.paddedVocabSize.value) && shape.paddedVocabSize.value !== shape.vocabSize.value;
+    const what = padded ? `the padded vocabulary ${vocab}` : `${fieldName(shape.vocabSize, 'vocabSize')} ${vocab}`;
+    const problem =
+      vocab % align !== 0
+        ? `${what} is not a multiple of ${align} (largest power-of-two factor: ${largestPowerOfTwoDividing(vocab)})`
+        : `${what} gives each GPU ${vocab / t} rows under ${tensorParallelText(context)}, not a multiple of ${align}`;
+    const padding = vocabPadding(context, align * t);
+    const advice = padding ? `; ${padding.advice}` : '';
+    const related: RelatedLocation[] = [];
+    if (padding?.field !== shape.vocabSize) related.push(...relatedAt(shape.vocabSize, 'vocabulary size'));
+    if (vocab % align === 0) related.push(...relatedAt(shape.tensorParallel, 'tensor-parallel size'));
+    context.report({
+      message: `${problem}: the logit GEMM (tokens × h × vocab) misses full tensor-core rate${advice}.`,
+      span: padding?.field.valueSpan ?? context.anchor(shape.vocabDivisor, shape.paddedVocabSize, shape.vocabSize),
+      related,
+      fixes: vocabPaddingFixes(padding),
+    });
+  },
+};
