@@ -1,15 +1,17 @@
 import type { Dtype } from './perf/types';
 
 /**
- * The GPU catalogue. OWNED BY THE THROUGHPUT-MODEL WORK (issue 3): one table, every number
- * with its source. This first entry only lets the rest of the core compile and run.
+ * The GPU catalogue: every number that describes a GPU to the throughput model, each with its
+ * source. "derived" marks a number computed from other published figures; "assumed" marks a
+ * calibration constant with no published measurement for that GPU (see docs/accuracy.md).
+ * Nothing here was measured by this project.
  */
 export interface GpuSpec {
   id: string;
   name: string;
   aliases: string[];
   vendor: 'nvidia' | 'amd';
-  /** SMs (NVIDIA) or CUs (AMD). */
+  /** SMs (NVIDIA) or CUs (AMD): how many GEMM tiles run at once (one wave). */
   computeUnits: number;
   /** Dense tensor-core peak, TFLOP/s, per dtype; absent where the GPU has no such path. */
   peakTflops: Partial<Record<Dtype, number>>;
@@ -17,10 +19,145 @@ export interface GpuSpec {
   l2CacheMB: number;
   /** Bytes a GEMM dimension must be a multiple of for full tensor-core rate (V100 16, A100+ 128). */
   alignmentBytes: number;
+  /** Best large-GEMM throughput / dense peak (the "maximum achievable matmul" fraction). */
+  achievableFraction: number;
+  /** Sustained HBM bandwidth / nominal bandwidth for streaming kernels. */
+  bandwidthFraction: number;
+  /** Fixed cost of one kernel on the GPU timeline (launch, prologue, tail), µs. */
+  launchOverheadUs: number;
+  /** The output tile shapes (rows × columns) the vendor GEMM library chooses among. */
+  tiles: readonly Tile[];
   sources: string[];
 }
 
+export type Tile = readonly [rows: number, cols: number];
+
+/** cuBLASLt tile enums include 64×64 ... 256×128 (nvmath cublasLt.MatmulTile); the paper (VI-B) names 128×256 the most efficient. */
+const NVIDIA_TILES: readonly Tile[] = [
+  [256, 128],
+  [128, 256],
+  [128, 128],
+  [256, 64],
+  [64, 256],
+  [128, 64],
+  [64, 128],
+  [64, 64],
+];
+/** hipBLASLt macro-tiles: assumed the same menu as cuBLASLt (no published list read). */
+const AMD_TILES: readonly Tile[] = NVIDIA_TILES;
+
+const ML_ENG_PEAKS = 'stas00/ml-engineering compute/accelerator/README.md (peak TFLOPS, memory and cache tables)';
+const ML_ENG_MAMF = 'stas00/ml-engineering compute/accelerator/README.md MAMF table (bf16 maximum achievable matmul)';
+const ML_ENG_DIVISIBILITY = 'stas00/ml-engineering training/performance/README.md "Vector and matrix size divisibility"';
+const PAPER = 'Anthony et al., "The Case for Co-Designing Model Architectures with Hardware" (arXiv 2401.14489)';
+const FP8_DOUBLE = 'fp8 derived: vendor datasheets list dense FP8 at twice dense BF16 on Hopper, Blackwell, Ada and CDNA3';
+const BANDWIDTH_ASSUMED = 'bandwidthFraction 0.85 assumed (llm-analysis calls 0.9 "aggressive"); not measured';
+const LAUNCH_ASSUMED = 'launchOverheadUs assumed: a few µs per kernel on the GPU timeline; not measured';
+const NO_MAMF = 'achievableFraction 0.80 assumed: no published MAMF; between A100 (0.869) and H100 (0.803)';
+
 export const GPUS: readonly GpuSpec[] = [
+  {
+    id: 'v100-sxm2',
+    name: 'NVIDIA V100 SXM2',
+    aliases: ['v100'],
+    vendor: 'nvidia',
+    computeUnits: 80,
+    peakTflops: { fp16: 125 },
+    memoryBandwidthGBs: 900,
+    l2CacheMB: 6,
+    alignmentBytes: 16,
+    achievableFraction: 0.72,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 4,
+    tiles: NVIDIA_TILES,
+    sources: [
+      'llm-analysis gpu_configs/v100-sxm-32gb.json (125 TFLOPS fp16, 900 GB/s); NeuSight V100 config (80 SMs, 6 MB L2)',
+      `${PAPER} III-B: 16-byte alignment on V100`,
+      `achievableFraction from ${PAPER} Fig. 5a: ~90 TFLOP/s for (8000,4096)x(4096,8000)`,
+      BANDWIDTH_ASSUMED,
+      LAUNCH_ASSUMED,
+    ],
+  },
+  {
+    id: 'a100-sxm4-40gb',
+    name: 'NVIDIA A100 SXM4 40GB',
+    aliases: ['a100-40gb'],
+    vendor: 'nvidia',
+    computeUnits: 108,
+    peakTflops: { bf16: 312, fp16: 312 },
+    memoryBandwidthGBs: 1555,
+    l2CacheMB: 40,
+    alignmentBytes: 128,
+    achievableFraction: 0.869,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, 'llm-analysis; NeuSight', `${PAPER} III-B and ${ML_ENG_DIVISIBILITY}: 128-byte alignment, 108 SMs`, `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'a100-sxm4-80gb',
+    name: 'NVIDIA A100 SXM4 80GB',
+    aliases: ['a100', 'a100-80gb'],
+    vendor: 'nvidia',
+    computeUnits: 108,
+    peakTflops: { bf16: 312, fp16: 312 },
+    memoryBandwidthGBs: 2039,
+    l2CacheMB: 40,
+    alignmentBytes: 128,
+    achievableFraction: 0.869,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, 'llm-analysis; gpu-specs (2039 GB/s)', `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'a10',
+    name: 'NVIDIA A10',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 72,
+    peakTflops: { bf16: 125, fp16: 125 },
+    memoryBandwidthGBs: 600,
+    l2CacheMB: 6,
+    alignmentBytes: 128,
+    achievableFraction: 0.8,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: ['gpu-specs; llm-analysis (125 TFLOPS, 600 GB/s)', 'SMs derived: 9216 CUDA cores / 128', 'L2 6 MB from a GA10x note, UNVERIFIED for A10', NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'l4',
+    name: 'NVIDIA L4',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 58,
+    peakTflops: { bf16: 121, fp16: 121, fp8: 242 },
+    memoryBandwidthGBs: 300,
+    l2CacheMB: 48,
+    alignmentBytes: 128,
+    achievableFraction: 0.8,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'l40s',
+    name: 'NVIDIA L40S',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 142,
+    peakTflops: { bf16: 362, fp16: 362, fp8: 724 },
+    memoryBandwidthGBs: 864,
+    l2CacheMB: 96,
+    alignmentBytes: 128,
+    achievableFraction: 0.8,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, 'gpu-specs', 'SMs derived: 18176 CUDA cores / 128', 'L2 UNVERIFIED: the full AD102 die has 96 MB', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
   {
     id: 'h100-sxm',
     name: 'NVIDIA H100 SXM5 80GB',
@@ -31,13 +168,181 @@ export const GPUS: readonly GpuSpec[] = [
     memoryBandwidthGBs: 3350,
     l2CacheMB: 50,
     alignmentBytes: 128,
-    sources: ['NVIDIA H100 datasheet'],
+    achievableFraction: 0.803,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, 'NVIDIA H100 datasheet (989 dense BF16, 1979 dense FP8)', `${ML_ENG_DIVISIBILITY}: 132 SMs`, `${ML_ENG_MAMF}: H100 SXM 794.5 TFLOPS = 80.3%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'h100-pcie',
+    name: 'NVIDIA H100 PCIe 80GB',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 114,
+    peakTflops: { bf16: 756, fp16: 756, fp8: 1513 },
+    memoryBandwidthGBs: 2000,
+    l2CacheMB: 50,
+    alignmentBytes: 128,
+    achievableFraction: 0.803,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, 'gpu-specs (2048 GB/s); llm-analysis', 'SMs derived: 14592 CUDA cores / 128', 'L2 UNVERIFIED (likely 50 MB)', FP8_DOUBLE, 'achievableFraction assumed equal to H100 SXM (MAMF 80.3%)', BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'h200',
+    name: 'NVIDIA H200 SXM 141GB',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 132,
+    peakTflops: { bf16: 989, fp16: 989, fp8: 1979 },
+    memoryBandwidthGBs: 4800,
+    l2CacheMB: 50,
+    alignmentBytes: 128,
+    achievableFraction: 0.803,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [ML_ENG_PEAKS, FP8_DOUBLE, `${ML_ENG_MAMF}: H100 SXM 80.3%, "H200 is the same"`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'b200',
+    name: 'NVIDIA B200',
+    aliases: [],
+    vendor: 'nvidia',
+    computeUnits: 148,
+    peakTflops: { bf16: 2250, fp16: 2250, fp8: 4500 },
+    memoryBandwidthGBs: 8000,
+    l2CacheMB: 126,
+    alignmentBytes: 128,
+    achievableFraction: 0.776,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [`${ML_ENG_PEAKS}, citing the DGX B200 datasheet and the Blackwell tuning guide`, FP8_DOUBLE, `${ML_ENG_MAMF}: B200 1745 TFLOPS = 77.6%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+  },
+  {
+    id: 'mi250x-gcd',
+    name: 'AMD Instinct MI250X (one GCD)',
+    aliases: ['mi250x'],
+    vendor: 'amd',
+    computeUnits: 110,
+    peakTflops: { bf16: 191.5, fp16: 191.5 },
+    memoryBandwidthGBs: 1600,
+    l2CacheMB: 8,
+    alignmentBytes: 128,
+    achievableFraction: 0.5,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 5,
+    tiles: AMD_TILES,
+    sources: [
+      'ROCm GPU architecture spec table (110 CUs and 8 MB L2 per GCD)',
+      `${ML_ENG_PEAKS}: 383 TFLOPS per MI250X; per-GCD peak and bandwidth derived (/2)`,
+      'alignmentBytes assumed equal to NVIDIA A100+ (no AMD figure read)',
+      'achievableFraction 0.50 assumed: MI300X MAMF is 51.4% of peak; none published for MI250X',
+      BANDWIDTH_ASSUMED,
+      'launchOverheadUs assumed higher on ROCm; not measured',
+    ],
+  },
+  {
+    id: 'mi300x',
+    name: 'AMD Instinct MI300X',
+    aliases: [],
+    vendor: 'amd',
+    computeUnits: 304,
+    peakTflops: { bf16: 1307, fp16: 1307, fp8: 2615 },
+    memoryBandwidthGBs: 5300,
+    l2CacheMB: 32,
+    alignmentBytes: 128,
+    achievableFraction: 0.514,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 5,
+    tiles: AMD_TILES,
+    sources: [
+      'ROCm spec; ml-engineering (1307 TFLOPS, 5.3 TB/s)',
+      'L2 4 MB per XCD × 8 (plus 256 MB Infinity Cache, not modelled)',
+      FP8_DOUBLE,
+      'alignmentBytes assumed equal to NVIDIA A100+ (no AMD figure read)',
+      `${ML_ENG_MAMF}: MI300X 668.4 TFLOPS = 51.4%`,
+      BANDWIDTH_ASSUMED,
+      'launchOverheadUs assumed higher on ROCm; not measured',
+    ],
+  },
+  {
+    id: 'rtx-4090',
+    name: 'NVIDIA GeForce RTX 4090',
+    aliases: ['4090'],
+    vendor: 'nvidia',
+    computeUnits: 128,
+    peakTflops: { bf16: 165.2, fp16: 165.2, fp8: 330.3 },
+    memoryBandwidthGBs: 1008,
+    l2CacheMB: 72,
+    alignmentBytes: 128,
+    achievableFraction: 0.8,
+    bandwidthFraction: 0.85,
+    launchOverheadUs: 3,
+    tiles: NVIDIA_TILES,
+    sources: [
+      'third-party pages (gigagpu, waredb, techgoing): 165.2 TFLOPS with FP32 accumulate (what PyTorch uses); UNVERIFIED against the Ada whitepaper',
+      'thefpsreview (1008 GB/s)',
+      FP8_DOUBLE,
+      NO_MAMF,
+      BANDWIDTH_ASSUMED,
+      LAUNCH_ASSUMED,
+    ],
   },
 ];
+
+/**
+ * How fast tensor cores run when a GEMM dimension is only a multiple of `bytes` bytes (its largest
+ * power-of-two divisor × element size) and that is less than the GPU's `alignmentBytes`. Read off
+ * the paper's Fig. 7a/7b (A100, a=32, h≈32768: throughput by the largest power of two dividing h/a,
+ * relative to h/a divisible by 64) and ml-engineering's SwiGLU sweep on H100 (d_ff=10922, a multiple
+ * of 2 only: 272.7 vs 398.4 TFLOPS at 10944 = 0.68). 1-byte alignment (odd fp8) is extrapolated.
+ */
+export const ALIGNMENT_EFFICIENCY: ReadonlyArray<readonly [bytes: number, efficiency: number]> = [
+  [1, 0.35],
+  [2, 0.43],
+  [4, 0.65],
+  [8, 0.7],
+  [16, 0.88],
+  [32, 0.94],
+  [64, 0.98],
+];
+
+/**
+ * Kernel-model constants shared by every GPU (sources in each comment; see docs/accuracy.md).
+ */
+export const KERNEL_MODEL = {
+  /**
+   * Small tiles reuse each loaded element less: per k-step a tm×tn tile loads (tm+tn) elements for
+   * tm·tn MACs. Efficiency ∝ I/(I + c) with I = tm·tn/(tm+tn), normalised to the largest tile.
+   * c = 24 is assumed (it makes 128×128 run at 0.93 and 64×64 at 0.73 of 256×128).
+   */
+  tileReuseConstant: 24,
+  /**
+   * FlashAttention (one fused kernel): per-score-element softmax work is worth `softmaxCost`
+   * head-dim elements of matmul, so efficiency ∝ d/(d + c). c = 48 fits the paper's Fig. 12
+   * (A100, a=128: ~150 TFLOP/s at d=64, ~210 at d=128, ~235 at d=256).
+   */
+  flashSoftmaxCost: 48,
+  /** Query rows per FlashAttention thread block (FlashAttention-2 uses 128 on A100/H100). */
+  flashBlockRows: 128,
+  /** FlashAttention-2 backward runs below its forward (Dao 2023: 50-73% of A100 peak overall); assumed. */
+  flashBackwardEfficiency: 0.85,
+} as const;
 
 export const DEFAULT_GPU_ID = 'h100-sxm';
 
 export function findGpu(idOrAlias: string): GpuSpec | undefined {
   const wanted = idOrAlias.trim().toLowerCase();
   return GPUS.find((gpu) => gpu.id === wanted || gpu.aliases.includes(wanted));
+}
+
+/** The dense peak for a dtype; a dtype the GPU lacks runs on its 16-bit path (V100 has no bf16, A100 no fp8). */
+export function peakTflopsFor(gpu: GpuSpec, dtype: Dtype): { tflops: number; native: boolean } {
+  const native = gpu.peakTflops[dtype];
+  if (native !== undefined) return { tflops: native, native: true };
+  return { tflops: gpu.peakTflops.bf16 ?? gpu.peakTflops.fp16 ?? 0, native: false };
 }

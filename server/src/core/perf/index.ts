@@ -1,31 +1,96 @@
-import type { GpuSpec } from '../gpus';
 import type { FixEstimate } from '../findings';
-import type { LayerPrediction, LayerSpec, PredictOptions } from './types';
+import type { GpuSpec } from '../gpus';
+import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
+import { backwardGemms, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams } from './layer';
+import { applyProfile, profileApplies } from './profile';
+import type { Dtype, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from './types';
 
 export * from './types';
+export { alignmentEfficiency, deviceRates, gemmFlops, predictGemm } from './gemm';
+export { backwardGemms, layerGemms, logitsGemm, modelParams } from './layer';
+export { PROFILE_SCHEMA, ProfileError, loadGemmProfile, parseGemmProfile } from './profile';
+
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+
+/** One GEMM on a GPU: the model, or the profile's measurement where it covers the shape. */
+export function predictGemmShape(shape: GemmShape, gpu: GpuSpec, options: Pick<PredictOptions, 'dtype' | 'profile'>): GemmPrediction {
+  return predictWithProfile(shape, deviceRates(gpu, options.dtype), applicableProfile(gpu, options));
+}
+
+function applicableProfile(gpu: GpuSpec, options: Pick<PredictOptions, 'dtype' | 'profile'>): GemmProfile | undefined {
+  return options.profile && profileApplies(options.profile, gpu.id, options.dtype) ? options.profile : undefined;
+}
+
+function predictWithProfile(shape: GemmShape, rates: DeviceRates, profile: GemmProfile | undefined): GemmPrediction {
+  const modelled = predictGemm(shape, rates);
+  if (!profile) return modelled;
+  return applyProfile(modelled, profile, (neighbour) => predictGemm(neighbour, rates));
+}
 
 /**
- * OWNED BY THE THROUGHPUT-MODEL WORK (issue 3). This first cut counts FLOPs at the GPU's
- * peak and exists only so that the core runs end to end before the real model lands.
+ * Predicts one transformer layer (and the whole model) on a GPU: every GEMM, the element-wise
+ * work that is not fused, layer TFLOP/s (logits excluded) and model tokens/s (logits included).
  */
 export function predictLayer(spec: LayerSpec, gpu: GpuSpec, options: PredictOptions): LayerPrediction {
+  const rates = deviceRates(gpu, options.dtype);
+  const withBackward = (shapes: GemmShape[]): GemmShape[] => (options.backward ? shapes.flatMap((shape) => [shape, ...backwardGemms(shape)]) : shapes);
+  const logits = logitsGemm(spec);
+  const shapes = [...withBackward(layerGemms(spec)), ...(logits ? withBackward([logits]) : [])];
+  const profile = applicableProfile(gpu, options);
+  const gemms = shapes.map((shape) => predictWithProfile(shape, rates, profile));
+
+  const elementwise = layerElementwise(spec, rates.elementBytes, options.backward).map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, rates) }));
+  const layer = gemms.filter((gemm) => gemm.name !== 'logits');
+  const logitGemms = gemms.filter((gemm) => gemm.name === 'logits');
+  const layerFlops = sum(layer.map(gemmFlops));
+  const layerTimeUs = sum(layer.map((gemm) => gemm.timeUs)) + sum(elementwise.map((work) => work.timeUs));
+
+  const crossEntropy = logitsElementwise(spec, rates.elementBytes, options.backward);
+  const layers = Math.max(1, spec.numLayers);
+  const modelTimeUs = layers * layerTimeUs + sum(logitGemms.map((gemm) => gemm.timeUs)) + (crossEntropy ? elementwiseUs(crossEntropy.bytes, rates) : 0);
+  const modelFlopsPerGpu = layers * layerFlops + sum(logitGemms.map(gemmFlops));
   const tokens = spec.seqLength * spec.microBatchSize;
-  const h = spec.hiddenSize;
-  const layerFlops = 24 * tokens * h * h + 4 * tokens * spec.seqLength * h;
-  const peak = (gpu.peakTflops[options.dtype] ?? gpu.peakTflops.bf16 ?? 1) * 1e12;
-  const timeUs = (layerFlops / peak) * 1e6;
+  const layerTflops = layerFlops / layerTimeUs / 1e6;
+
   return {
     gpu: gpu.id,
     dtype: options.dtype,
-    layer: { tflops: layerFlops / (timeUs * 1e6), timeUs },
-    gemms: [],
-    model: { params: 12 * h * h * spec.numLayers, flopsPerToken: (layerFlops / tokens) * spec.numLayers, tokensPerSecond: tokens / ((timeUs * spec.numLayers) / 1e6) },
-    fractionOfPeak: 1,
+    layer: { tflops: layerTflops, timeUs: layerTimeUs },
+    gemms,
+    elementwise,
+    model: {
+      params: modelParams(spec),
+      flopsPerToken: (modelFlopsPerGpu * Math.max(1, spec.tensorParallel)) / tokens,
+      tokensPerSecond: tokens / (modelTimeUs / 1e6),
+    },
+    fractionOfPeak: layerTflops / rates.peakTflops,
   };
 }
 
+function onlyVocabDiffers(before: LayerSpec, after: LayerSpec): boolean {
+  return (Object.keys(before) as (keyof LayerSpec)[]).every((key) => key === 'vocabSize' || before[key] === after[key]);
+}
+
+/**
+ * The predicted effect of changing a shape: throughput after / before. A change of the vocabulary
+ * alone shows only in the logits, so it compares model tokens/s; anything else compares the
+ * layer's TFLOP/s (per FLOP, so a wider but better-aligned MLP is judged on efficiency).
+ */
 export function compareSpecs(before: LayerSpec, after: LayerSpec, gpu: GpuSpec, options: PredictOptions): FixEstimate {
   const a = predictLayer(before, gpu, options);
   const b = predictLayer(after, gpu, options);
-  return { speedup: b.layer.tflops / a.layer.tflops, paramsDelta: b.model.params - a.model.params };
+  const speedup = onlyVocabDiffers(before, after) ? b.model.tokensPerSecond / a.model.tokensPerSecond : b.layer.tflops / a.layer.tflops;
+  return { speedup, paramsDelta: b.model.params - a.model.params };
+}
+
+/**
+ * The prediction for a checked file (CheckResult's spec and options) on its GPU; null when the
+ * file's shape is unknown. What `check --format json` prints as "prediction" and hovers show.
+ */
+export function predictForShape(
+  result: { spec: LayerSpec | null; options: { gpu: GpuSpec; dtype: Dtype } },
+  extra: { backward?: boolean; profile?: GemmProfile } = {},
+): LayerPrediction | null {
+  if (!result.spec) return null;
+  return predictLayer(result.spec, result.options.gpu, { dtype: result.options.dtype, backward: extra.backward ?? false, profile: extra.profile });
 }

@@ -40,6 +40,11 @@ export interface GemmShape {
   n: number;
   k: number;
   batch: number;
+  /**
+   * FlashAttention fuses several (m×k)·(k×n) matmuls in one kernel (m queries, n keys, k head dim):
+   * 2 forward (QKᵀ, PV), 5 backward. Absent for plain GEMMs (1).
+   */
+  matmuls?: number;
 }
 
 export interface GemmPrediction extends GemmShape {
@@ -48,13 +53,43 @@ export interface GemmPrediction extends GemmShape {
   waves: number;
   tile: [number, number];
   bound: 'compute' | 'memory';
-  /** 'model' or 'profile' (a measured profile had this shape). */
-  source: 'model' | 'profile';
+  /**
+   * 'model'; 'profile' (a measured profile had this exact shape); 'interpolated' (the model,
+   * scaled by the measured/model ratio of nearby shapes in the profile).
+   */
+  source: 'model' | 'profile' | 'interpolated';
+}
+
+/** Memory-bound element-wise work (softmax, norms, residual adds, activation) that is not fused into a GEMM. */
+export interface ElementwisePrediction {
+  name: 'softmax' | 'layer_norm' | 'residual' | 'activation' | 'cross_entropy';
+  label: string;
+  bytes: number;
+  timeUs: number;
 }
 
 export interface PredictOptions {
   dtype: Dtype;
   backward: boolean;
+  /** Measured GEMM times (see docs/profile-format.md); used where they cover a shape. */
+  profile?: GemmProfile;
+}
+
+/** A measured GEMM profile, as written by tools/gemm-sweep.py (docs/profile-format.md). */
+export interface GemmProfile {
+  gpu: { name: string; catalogId?: string; multiProcessorCount?: number };
+  dtype: Dtype;
+  date: string;
+  measurements: GemmMeasurement[];
+}
+
+export interface GemmMeasurement {
+  m: number;
+  n: number;
+  k: number;
+  batch: number;
+  timeUs: number;
+  name?: string;
 }
 
 export interface LayerPrediction {
@@ -63,7 +98,9 @@ export interface LayerPrediction {
   /** The transformer layer, logits excluded. */
   layer: { tflops: number; timeUs: number };
   gemms: GemmPrediction[];
-  /** The whole model, logits included. */
+  /** Element-wise work counted in the layer time (the logits' cross-entropy counts in `model` only). */
+  elementwise: ElementwisePrediction[];
+  /** The whole model, logits included: `params` and `flopsPerToken` for the whole model, `tokensPerSecond` for one replica (t GPUs). */
   model: { params: number; flopsPerToken: number; tokensPerSecond: number };
   /** Layer TFLOP/s as a fraction of the GPU's dense peak for the dtype. */
   fractionOfPeak: number;

@@ -1,0 +1,115 @@
+import { ALIGNMENT_EFFICIENCY, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from '../gpus';
+import { largestPowerOfTwoDividing } from '../shape';
+import type { Dtype, GemmPrediction, GemmShape } from './types';
+
+/**
+ * The analytic GEMM time model (the paper's III-B and VI-B): for each tile shape the library would
+ * consider, tiles → waves against the SM count → compute time at the achievable per-SM rate;
+ * memory time is the minimum traffic at achievable bandwidth; the slower of the two, divided by
+ * the alignment efficiency of the worst-aligned dimension, plus a launch cost. The fastest tile wins.
+ */
+
+/** Everything about (GPU, dtype) the per-GEMM arithmetic needs, computed once per prediction. */
+export interface DeviceRates {
+  gpu: GpuSpec;
+  elementBytes: number;
+  /** Achievable FLOPs per µs of one SM/CU on the largest tile. */
+  smFlopsPerUs: number;
+  /** Achievable bytes per µs from HBM. */
+  bytesPerUs: number;
+  peakTflops: number;
+}
+
+export function deviceRates(gpu: GpuSpec, dtype: Dtype): DeviceRates {
+  const peak = peakTflopsFor(gpu, dtype);
+  return {
+    gpu,
+    elementBytes: dtype === 'fp8' && peak.native ? 1 : 2,
+    smFlopsPerUs: (peak.tflops * 1e6 * gpu.achievableFraction) / gpu.computeUnits,
+    bytesPerUs: gpu.memoryBandwidthGBs * 1e3 * gpu.bandwidthFraction,
+    peakTflops: peak.tflops,
+  };
+}
+
+export function gemmFlops(shape: GemmShape): number {
+  return 2 * shape.m * shape.n * shape.k * shape.batch * (shape.matmuls ?? 1);
+}
+
+/** Tensor-core efficiency of one dimension, from the largest power of two dividing it. */
+export function alignmentEfficiency(dimension: number, rates: DeviceRates): number {
+  const bytes = largestPowerOfTwoDividing(dimension) * rates.elementBytes;
+  if (bytes >= rates.gpu.alignmentBytes) return 1;
+  let efficiency = ALIGNMENT_EFFICIENCY[0][1];
+  for (const [entryBytes, entryEfficiency] of ALIGNMENT_EFFICIENCY) if (entryBytes <= bytes) efficiency = entryEfficiency;
+  return efficiency;
+}
+
+const reuse = (tile: Tile): number => {
+  const intensity = (tile[0] * tile[1]) / (tile[0] + tile[1]);
+  return intensity / (intensity + KERNEL_MODEL.tileReuseConstant);
+};
+
+/** Per-SM rate of a tile relative to the largest tile in the GPU's menu. */
+function tileEfficiency(tile: Tile, tiles: readonly Tile[]): number {
+  const best = Math.max(...tiles.map(reuse));
+  return reuse(tile) / best;
+}
+
+/** The FlashAttention kernel: query blocks of `flashBlockRows` rows per head, each sweeping all keys. */
+function flashComputeUs(shape: GemmShape, rates: DeviceRates): { us: number; waves: number; tile: [number, number] } {
+  const rows = KERNEL_MODEL.flashBlockRows;
+  const blocks = Math.ceil(shape.m / rows) * shape.batch;
+  const waves = Math.ceil(blocks / rates.gpu.computeUnits);
+  const matmuls = shape.matmuls ?? 2;
+  const softmaxShare = shape.k / (shape.k + KERNEL_MODEL.flashSoftmaxCost);
+  const backward = matmuls > 2 ? KERNEL_MODEL.flashBackwardEfficiency : 1;
+  const blockUs = (2 * rows * shape.n * shape.k * matmuls) / (rates.smFlopsPerUs * softmaxShare * backward);
+  return { us: waves * blockUs, waves, tile: [rows, shape.n] };
+}
+
+function memoryBytes(shape: GemmShape, rates: DeviceRates): number {
+  const { m, n, k, batch } = shape;
+  if (shape.matmuls !== undefined) {
+    // Q, K, V in and O out; the backward also reads O and dO and writes dQ, dK, dV.
+    const passes = shape.matmuls > 2 ? 2 : 1;
+    return rates.elementBytes * batch * k * (2 * m + 2 * n) * passes;
+  }
+  return rates.elementBytes * batch * (m * k + k * n + m * n);
+}
+
+export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPrediction {
+  const { gpu } = rates;
+  const flops = gemmFlops(shape);
+  const alignment = Math.min(alignmentEfficiency(shape.m, rates), alignmentEfficiency(shape.n, rates), alignmentEfficiency(shape.k, rates));
+  const memoryUs = memoryBytes(shape, rates) / rates.bytesPerUs;
+
+  let best = { computeUs: Infinity, waves: 0, tile: [0, 0] as [number, number] };
+  if (shape.matmuls !== undefined) {
+    const flash = flashComputeUs(shape, rates);
+    best = { computeUs: flash.us, waves: flash.waves, tile: flash.tile };
+  } else {
+    for (const tile of gpu.tiles) {
+      const tiles = Math.ceil(shape.m / tile[0]) * Math.ceil(shape.n / tile[1]) * shape.batch;
+      const waves = Math.ceil(tiles / gpu.computeUnits);
+      const tileUs = (2 * tile[0] * tile[1] * shape.k) / (rates.smFlopsPerUs * tileEfficiency(tile, gpu.tiles));
+      const computeUs = waves * tileUs;
+      if (computeUs < best.computeUs) best = { computeUs, waves, tile: [tile[0], tile[1]] };
+    }
+  }
+
+  const timeUs = Math.max(best.computeUs, memoryUs) / alignment + gpu.launchOverheadUs;
+  return {
+    ...shape,
+    tflops: flops / timeUs / 1e6,
+    timeUs,
+    waves: best.waves,
+    tile: best.tile,
+    bound: memoryUs > best.computeUs ? 'memory' : 'compute',
+    source: 'model',
+  };
+}
+
+/** Time of a streaming element-wise kernel that moves `bytes`. */
+export function elementwiseUs(bytes: number, rates: DeviceRates): number {
+  return bytes / rates.bytesPerUs + rates.gpu.launchOverheadUs;
+}

@@ -1,0 +1,126 @@
+import type { ElementwisePrediction, GemmName, GemmShape, LayerSpec } from './types';
+
+/**
+ * A transformer layer as the GEMMs one GPU runs: the paper's Table II, extended for GQA/MQA
+ * (QKV width (a + 2k)·d), an explicit head dim, gated MLPs (gate, up, down), MoE (each expert
+ * sees tokens·topk/E tokens), tensor parallelism (per-GPU shapes) and FlashAttention (one fused
+ * kernel instead of the score and attention-over-value BMMs and the softmax).
+ */
+
+/** Per-GPU sizes after tensor parallelism (Megatron replicates kv heads when k < t). */
+export interface LocalSizes {
+  tokens: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  ffn: number;
+  vocab: number;
+  /** Tokens each expert's GEMMs see; equals `tokens` for a dense MLP. */
+  tokensPerExpert: number;
+  experts: number;
+}
+
+export function localSizes(spec: LayerSpec): LocalSizes {
+  const t = Math.max(1, spec.tensorParallel);
+  const tokens = spec.seqLength * spec.microBatchSize;
+  const experts = Math.max(1, spec.numExperts);
+  const topK = experts > 1 ? Math.max(1, spec.expertsPerToken) : 1;
+  return {
+    tokens,
+    heads: Math.max(1, Math.ceil(spec.numHeads / t)),
+    kvHeads: Math.max(1, Math.ceil(spec.numKvHeads / t)),
+    headDim: spec.headDim,
+    ffn: Math.max(1, Math.ceil(spec.ffnHiddenSize / t)),
+    vocab: spec.vocabSize > 0 ? Math.ceil(spec.vocabSize / t) : 0,
+    tokensPerExpert: experts > 1 ? Math.ceil((tokens * topK) / experts) : tokens,
+    experts,
+  };
+}
+
+const gemm = (name: GemmName, m: number, n: number, k: number, batch = 1): GemmShape => ({ name, label: name, m, n, k, batch });
+
+/** The forward GEMMs of one layer, logits excluded. */
+export function layerGemms(spec: LayerSpec): GemmShape[] {
+  const local = localSizes(spec);
+  const { tokens, heads, kvHeads, headDim: d, ffn, tokensPerExpert, experts } = local;
+  const h = spec.hiddenSize;
+  const s = spec.seqLength;
+  const attentionBatch = spec.microBatchSize * heads;
+  const gemms: GemmShape[] = [gemm('qkv', tokens, (heads + 2 * kvHeads) * d, h)];
+  if (spec.flashAttention) {
+    gemms.push({ ...gemm('flash_attention', s, s, d, attentionBatch), matmuls: 2 });
+  } else {
+    gemms.push(gemm('attention_score', s, s, d, attentionBatch), gemm('attention_over_value', s, d, s, attentionBatch));
+  }
+  gemms.push(gemm('attention_projection', tokens, h, heads * d));
+  gemms.push(gemm('mlp_up', tokensPerExpert, ffn, h, experts));
+  if (spec.gatedMlp) gemms.push(gemm('mlp_gate', tokensPerExpert, ffn, h, experts));
+  gemms.push(gemm('mlp_down', tokensPerExpert, h, ffn, experts));
+  return gemms;
+}
+
+export function logitsGemm(spec: LayerSpec): GemmShape | null {
+  const local = localSizes(spec);
+  return local.vocab > 0 ? gemm('logits', local.tokens, local.vocab, spec.hiddenSize) : null;
+}
+
+/**
+ * The backward GEMMs of a forward (M×K)·(K×N): the gradient of the first operand (M×N)·(N×K)
+ * and of the second (K×M)·(M×N). Their transposed shapes align and quantize differently.
+ * FlashAttention's backward is one kernel of five matmuls.
+ */
+export function backwardGemms(forward: GemmShape): GemmShape[] {
+  if (forward.matmuls !== undefined) return [{ ...forward, label: `${forward.name}.bwd`, matmuls: 5 }];
+  const { name, m, n, k, batch } = forward;
+  return [
+    { name, label: `${name}.dgrad`, m, n: k, k: n, batch },
+    { name, label: `${name}.wgrad`, m: k, n, k: m, batch },
+  ];
+}
+
+type ElementwiseWork = Omit<ElementwisePrediction, 'timeUs'>;
+
+/**
+ * Memory-bound element-wise kernels of one layer, forward, in elements moved (reads + writes):
+ * the softmax over the attention scores (unless FlashAttention fuses it), two layer norms, two
+ * residual adds, the MLP activation. The backward roughly doubles each (read the saved input and
+ * the gradient, write the gradient).
+ */
+export function layerElementwise(spec: LayerSpec, elementBytes: number, backward: boolean): ElementwiseWork[] {
+  const local = localSizes(spec);
+  const h = spec.hiddenSize;
+  const s = spec.seqLength;
+  const passes = backward ? 3 : 1;
+  const work = (name: ElementwiseWork['name'], elements: number): ElementwiseWork => ({ name, label: name, bytes: elements * elementBytes * passes });
+  const activationTokens = local.tokensPerExpert * local.experts;
+  const result: ElementwiseWork[] = [];
+  if (!spec.flashAttention) result.push(work('softmax', 2 * spec.microBatchSize * local.heads * s * s));
+  result.push(work('layer_norm', 2 * 2 * local.tokens * h));
+  result.push(work('residual', 2 * 3 * local.tokens * h));
+  result.push(work('activation', (spec.gatedMlp ? 3 : 2) * activationTokens * local.ffn));
+  return result;
+}
+
+/** The cross-entropy over the logits: read and write every logit once. */
+export function logitsElementwise(spec: LayerSpec, elementBytes: number, backward: boolean): ElementwiseWork | null {
+  const local = localSizes(spec);
+  if (local.vocab === 0) return null;
+  return { name: 'cross_entropy', label: 'cross_entropy', bytes: 2 * local.tokens * local.vocab * elementBytes * (backward ? 3 : 1) };
+}
+
+/**
+ * Parameters of the whole model: per layer QKV, output projection, MLP (with biases) and two
+ * layer norms, plus the embedding counted once (tied), as in the paper's P = 12h²L + 13hL + vh
+ * (learned position embeddings left out: most current models use rotary).
+ */
+export function modelParams(spec: LayerSpec): number {
+  const h = spec.hiddenSize;
+  const qkvWidth = (spec.numHeads + 2 * spec.numKvHeads) * spec.headDim;
+  const attention = h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h;
+  const f = spec.ffnHiddenSize;
+  const expert = spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h;
+  const experts = Math.max(1, spec.numExperts);
+  const router = experts > 1 ? h * experts : 0;
+  const layer = attention + experts * expert + router + 4 * h;
+  return spec.numLayers * layer + spec.vocabSize * h;
+}
