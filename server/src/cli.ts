@@ -1,7 +1,12 @@
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './cli/io';
 
 /** Explicit command table; each command lives in its own module under cli/. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  predict: { summary: 'predict every GEMM of a layer and the model tokens/s on a GPU', load: async () => (await import('./cli/predict.js')).predict },
+  gemm: { summary: 'predict one GEMM (M×K)·(K×N) on a GPU', load: async () => (await import('./cli/gemm.js')).gemm },
+  gpus: { summary: 'list the GPU catalogue', load: async () => (await import('./cli/gpus.js')).gpus },
+  lsp: { summary: 'run the language server (--stdio) for any editor', load: async () => (await import('./cli/lsp.js')).lsp },
+};
 
 const USAGE = () =>
   [

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_GPU_ID, findGpu, type GpuSpec } from '../core/gpus';
+import { ProfileError, loadGemmProfile, type Dtype, type GemmProfile } from '../core/perf';
+import { UsageError, type CliIO } from './io';
+
+/** Option parsing shared by the `gemm` and `predict` commands. */
+
+export const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
+
+export function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number <= 0) throw new UsageError(`${flag} must be a positive integer, got '${value}'`);
+  return number;
+}
+
+export function requiredInteger(value: string | undefined, flag: string): number {
+  const number = positiveInteger(value, flag);
+  if (number === undefined) throw new UsageError(`${flag} is required`);
+  return number;
+}
+
+export function gpuOption(value: string | undefined): GpuSpec {
+  const gpu = findGpu(value ?? DEFAULT_GPU_ID);
+  if (!gpu) throw new UsageError(`unknown GPU '${value}' (see 'shapelint gpus')`);
+  return gpu;
+}
+
+export function dtypeOption(value: string | undefined): Dtype {
+  if (value === undefined) return 'bf16';
+  if (!DTYPES.includes(value as Dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(', ')}, got '${value}'`);
+  return value as Dtype;
+}
+
+export function formatOption(value: string | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new UsageError(`--format must be text or json, got '${value}'`);
+}
+
+export function readTextFile(path: string, io: CliIO, what: string): string {
+  try {
+    return readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} '${path}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dtype, io: CliIO): GemmProfile | undefined {
+  if (path === undefined) return undefined;
+  let profile: GemmProfile;
+  try {
+    profile = loadGemmProfile(readTextFile(path, io, 'profile'));
+  } catch (error) {
+    if (error instanceof ProfileError) throw new UsageError(`bad profile '${path}': ${error.message} (see docs/profile-format.md)`);
+    throw error;
+  }
+  if (profile.dtype !== dtype) io.stderr(`shapelint: note: the profile was measured in ${profile.dtype}, not ${dtype}; it is not used\n`);
+  else if (profile.gpu.catalogId !== undefined && profile.gpu.catalogId !== gpu.id) {
+    io.stderr(`shapelint: note: the profile is for ${profile.gpu.catalogId}, not ${gpu.id}; it is not used\n`);
+  }
+  return profile;
+}
+
+/** Warns when the GPU has no tensor path for the dtype (the model then uses its 16-bit rate). */
+export function noteDtype(gpu: GpuSpec, dtype: Dtype, io: CliIO): void {
+  if (gpu.peakTflops[dtype] === undefined) io.stderr(`shapelint: note: ${gpu.name} has no ${dtype} tensor-core path; predicting at its 16-bit rate\n`);
+}
+
+/** Right-aligned text table with a header row. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
+  const line = (row: string[]): string => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export const fixed = (value: number, digits = 1): string => value.toFixed(digits);

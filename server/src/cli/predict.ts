@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { check } from '../core/check';
+import type { GpuSpec } from '../core/gpus';
+import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
+import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
+import { dtypeOption, fixed, formatOption, gpuOption, noteDtype, positiveInteger, profileOption, readTextFile, requiredInteger, table } from './perf-args';
+
+const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
+                         [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
+                        [--seq S] [--micro-batch B] [--tp T] [--gpu ID] [--dtype bf16|fp16|fp8]
+                        [--backward] [--profile FILE] [--format text|json]
+
+Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s
+(logits excluded) and the model's tokens/s (logits included). With --config the shape comes from
+the file; --seq, --micro-batch, --tp and --flash then override it. Without --config, --seq and
+--micro-batch are required; --ffn defaults to 4h (gelu) or Megatron's SwiGLU int(8h/3/64)·64;
+--vocab defaults to none (no logits); --layers to 1.
+`;
+
+const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'head-dim', 'ffn', 'vocab', 'layers', 'activation'] as const;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function str(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function specFromFlags(values: Values): LayerSpec {
+  const hiddenSize = requiredInteger(str(values, 'hidden'), '--hidden');
+  const numHeads = requiredInteger(str(values, 'heads'), '--heads');
+  const activation = str(values, 'activation') ?? 'gelu';
+  if (activation !== 'gelu' && activation !== 'swiglu') throw new UsageError(`--activation must be gelu or swiglu, got '${activation}'`);
+  const headDim = positiveInteger(str(values, 'head-dim'), '--head-dim') ?? hiddenSize / numHeads;
+  if (!Number.isInteger(headDim)) throw new UsageError(`--hidden ${hiddenSize} is not divisible by --heads ${numHeads}; give --head-dim`);
+  const gated = activation === 'swiglu';
+  return {
+    hiddenSize,
+    numHeads,
+    numKvHeads: positiveInteger(str(values, 'kv-heads'), '--kv-heads') ?? numHeads,
+    headDim,
+    ffnHiddenSize: positiveInteger(str(values, 'ffn'), '--ffn') ?? (gated ? Math.floor((4 * hiddenSize * 2) / 3 / 64) * 64 : 4 * hiddenSize),
+    gatedMlp: gated,
+    vocabSize: positiveInteger(str(values, 'vocab'), '--vocab') ?? 0,
+    numLayers: positiveInteger(str(values, 'layers'), '--layers') ?? 1,
+    seqLength: requiredInteger(str(values, 'seq'), '--seq'),
+    microBatchSize: requiredInteger(str(values, 'micro-batch'), '--micro-batch'),
+    tensorParallel: positiveInteger(str(values, 'tp'), '--tp') ?? 1,
+    numExperts: 1,
+    expertsPerToken: 1,
+    flashAttention: values.flash === true,
+  };
+}
+
+function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO): LayerSpec {
+  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
+  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
+  const seq = positiveInteger(str(values, 'seq'), '--seq');
+  const microBatch = positiveInteger(str(values, 'micro-batch'), '--micro-batch');
+  const tp = positiveInteger(str(values, 'tp'), '--tp');
+  const result = check(readTextFile(path, io, 'config'), path, {
+    gpu: gpu.id,
+    dtype,
+    ...(seq ? { sequenceLength: seq } : {}),
+    ...(microBatch ? { microBatchSize: microBatch } : {}),
+    ...(tp ? { tensorParallelSize: tp } : {}),
+  });
+  if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
+  if (!result.spec) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
+  return {
+    ...result.spec,
+    ...(seq ? { seqLength: seq } : {}),
+    ...(microBatch ? { microBatchSize: microBatch } : {}),
+    ...(tp ? { tensorParallel: tp } : {}),
+    ...(values.flash === true ? { flashAttention: true } : {}),
+  };
+}
+
+export const predict: CliCommand = async (args, io) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      hidden: { type: 'string' },
+      heads: { type: 'string' },
+      'kv-heads': { type: 'string' },
+      'head-dim': { type: 'string' },
+      ffn: { type: 'string' },
+      vocab: { type: 'string' },
+      layers: { type: 'string' },
+      activation: { type: 'string' },
+      flash: { type: 'boolean' },
+      seq: { type: 'string' },
+      'micro-batch': { type: 'string' },
+      tp: { type: 'string' },
+      gpu: { type: 'string' },
+      dtype: { type: 'string' },
+      backward: { type: 'boolean' },
+      profile: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const gpu = gpuOption(values.gpu);
+  const dtype = dtypeOption(values.dtype);
+  const format = formatOption(values.format);
+  const spec = values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values);
+  noteDtype(gpu, dtype, io);
+  const profile = profileOption(values.profile, gpu, dtype, io);
+  const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
+  if (format === 'json') {
+    const { gpu: id, dtype: type, ...rest } = prediction;
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest }, null, 2) + '\n');
+  } else {
+    io.stdout(formatPrediction(prediction, spec, gpu));
+  }
+  return EXIT_OK;
+};
+
+function compact(value: number): string {
+  if (value >= 1e12) return `${fixed(value / 1e12, 2)}T`;
+  if (value >= 1e9) return `${fixed(value / 1e9, 2)}B`;
+  if (value >= 1e6) return `${fixed(value / 1e6, 1)}M`;
+  return String(Math.round(value));
+}
+
+function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec): string {
+  const gemmRows = prediction.gemms.map((gemm) => [
+    gemm.label,
+    String(gemm.m),
+    String(gemm.n),
+    String(gemm.k),
+    String(gemm.batch),
+    `${gemm.tile[0]}×${gemm.tile[1]}`,
+    String(gemm.waves),
+    gemm.bound,
+    fixed(gemm.timeUs),
+    fixed(gemm.tflops),
+    gemm.source,
+  ]);
+  const elementwise = prediction.elementwise.map((work) => `${work.label} ${fixed(work.timeUs)} µs`).join(', ');
+  const lines = [
+    `${gpu.name} (${gpu.id}), ${prediction.dtype}; h=${spec.hiddenSize} a=${spec.numHeads} kv=${spec.numKvHeads} d=${spec.headDim} ffn=${spec.ffnHiddenSize}${spec.gatedMlp ? ' (gated)' : ''} v=${spec.vocabSize || '-'}; s=${spec.seqLength} b=${spec.microBatchSize} t=${spec.tensorParallel}${spec.flashAttention ? '; FlashAttention' : ''}`,
+    '',
+    table(['GEMM', 'M', 'N', 'K', 'batch', 'tile', 'waves', 'bound', 'µs', 'TFLOP/s', 'source'], gemmRows),
+    `element-wise (not fused): ${elementwise}`,
+    `layer (logits excluded): ${fixed(prediction.layer.timeUs)} µs, ${fixed(prediction.layer.tflops)} TFLOP/s, ${fixed(prediction.fractionOfPeak * 100)}% of the ${prediction.dtype} dense peak`,
+    `model (${spec.numLayers} layer${spec.numLayers === 1 ? '' : 's'}, logits included): ${compact(prediction.model.params)} params, ${compact(prediction.model.flopsPerToken)} FLOP/token, ${compact(prediction.model.tokensPerSecond)} tokens/s${spec.tensorParallel > 1 ? ` per ${spec.tensorParallel}-GPU replica` : ''}`,
+    '',
+  ];
+  return lines.join('\n');
+}
