@@ -167,15 +167,17 @@ export function attentionHeads(context: RuleContext): { heads: number; kvHeads: 
 
 /**
  * The kv head count to pair with `heads` q heads: unchanged when it still divides and fits
- * TP; MHA stays MHA; otherwise the nearest divisor of `heads` that fits TP.
+ * TP; MHA stays MHA; otherwise the divisor of `heads` that fits TP and comes nearest to the
+ * current group size (query heads per kv head).
  */
 export function kvHeadsFor(context: RuleContext, heads: number, t: number): number | null {
   const current = attentionHeads(context);
   if (!current) return null;
   if (current.kvHeads === current.heads) return heads;
   if (heads % current.kvHeads === 0 && kvHeadsFitTensorParallel(context, current.kvHeads, t)) return current.kvHeads;
+  const sameGroups = (heads * current.kvHeads) / current.heads;
   const fitting = divisorsOf(heads).filter((d) => kvHeadsFitTensorParallel(context, d, t));
-  return fitting.sort((a, b) => Math.abs(a - current.kvHeads) - Math.abs(b - current.kvHeads) || a - b)[0] ?? null;
+  return fitting.sort((a, b) => Math.abs(a - sameGroups) - Math.abs(b - sameGroups) || a - b)[0] ?? null;
 }
 
 /**
