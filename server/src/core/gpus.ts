@@ -321,6 +321,8 @@ export const KERNEL_MODEL = {
    * c = 24 is assumed (it makes 128×128 run at 0.93 and 64×64 at 0.73 of 256×128).
    */
   tileReuseConstant: 24,
+  /** The tile the achievable peak is measured with: the paper's (VI-B) most efficient 128×256. */
+  referenceTile: [256, 128] as Tile,
   /**
    * FlashAttention (one fused kernel): per-score-element softmax work is worth `softmaxCost`
    * head-dim elements of matmul, so efficiency ∝ d/(d + c). c = 48 fits the paper's Fig. 12

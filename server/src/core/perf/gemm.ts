@@ -49,10 +49,9 @@ const reuse = (tile: Tile): number => {
   return intensity / (intensity + KERNEL_MODEL.tileReuseConstant);
 };
 
-/** Per-SM rate of a tile relative to the largest tile in the GPU's menu. */
-function tileEfficiency(tile: Tile, tiles: readonly Tile[]): number {
-  const best = Math.max(...tiles.map(reuse));
-  return reuse(tile) / best;
+/** Per-SM rate of a tile relative to the tile the achievable peak is reached with (never above it). */
+function tileEfficiency(tile: Tile): number {
+  return Math.min(1, reuse(tile) / reuse(KERNEL_MODEL.referenceTile));
 }
 
 /** The FlashAttention kernel: query blocks of `flashBlockRows` rows per head, each sweeping all keys. */
@@ -91,7 +90,7 @@ export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPredictio
     for (const tile of gpu.tiles) {
       const tiles = Math.ceil(shape.m / tile[0]) * Math.ceil(shape.n / tile[1]) * shape.batch;
       const waves = Math.ceil(tiles / gpu.computeUnits);
-      const tileUs = (2 * tile[0] * tile[1] * shape.k) / (rates.smFlopsPerUs * tileEfficiency(tile, gpu.tiles));
+      const tileUs = (2 * tile[0] * tile[1] * shape.k) / (rates.smFlopsPerUs * tileEfficiency(tile));
       const computeUs = waves * tileUs;
       if (computeUs < best.computeUs) best = { computeUs, waves, tile: [tile[0], tile[1]] };
     }
