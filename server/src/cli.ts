@@ -1,7 +1,8 @@
-import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './cli/io';
+import { EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
 
 /** Explicit command table; each command lives in its own module under cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  check: { summary: 'check model configs against the alignment rules (text, json or sarif; --fix)', load: async () => (await import('./cli/check.js')).check },
   predict: { summary: 'predict every GEMM of a layer and the model tokens/s on a GPU', load: async () => (await import('./cli/predict.js')).predict },
   gemm: { summary: 'predict one GEMM (M×K)·(K×N) on a GPU', load: async () => (await import('./cli/gemm.js')).gemm },
   gpus: { summary: 'list the GPU catalogue', load: async () => (await import('./cli/gpus.js')).gpus },
@@ -42,9 +43,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
 }
-
-declare const SHAPELINT_VERSION: string | undefined;
-const VERSION = typeof SHAPELINT_VERSION === 'string' ? SHAPELINT_VERSION : 'dev';
 
 if (require.main === module) {
   main(process.argv.slice(2), {

@@ -13,3 +13,7 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 export class UsageError extends Error {}
+
+declare const SHAPELINT_VERSION: string | undefined;
+/** The package version, set by the build (esbuild define); 'dev' when run from source. */
+export const VERSION = typeof SHAPELINT_VERSION === 'string' ? SHAPELINT_VERSION : 'dev';

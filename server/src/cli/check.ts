@@ -1,0 +1,273 @@
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check as checkText, resolveOptions, UnknownGpuError, type CheckResult } from '../core/check';
+import type { Span } from '../core/document';
+import type { Finding, SeveritySetting } from '../core/findings';
+import { applyFixes, safeFixes } from '../core/fixes';
+import { detectFormat, FORMAT_READERS } from '../core/formats';
+import type { ResolvedCheckOptions } from '../core/options';
+import { predictForShape } from '../core/perf';
+import { findRule, RULES } from '../core/rules';
+import { FORMAT_IDS, shapeValues, type FormatId } from '../core/shape';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
+import { toSarif } from './sarif';
+
+const HELP = `usage: shapelint check <files or folders...> [--format text|json|sarif] [--gpu ID] [--fix]
+                       [--rule id=severity]... [--config-format ${FORMAT_IDS.join('|')}]
+
+Checks model configs against the alignment rules of "The Case for Co-Designing Model
+Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
+some format recognises. Text output is one line per finding: path:line:col severity message [rule].
+
+  --format FORMAT        text (default), json (0-based LSP ranges), or sarif (2.1.0)
+  --gpu ID               the GPU to check for (see 'shapelint gpus'); default h100-sxm
+  --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
+  --rule id=severity     error, warning, information, hint or off; repeatable
+  --config-format FORMAT read every file as this format instead of detecting it
+
+Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path.
+Rules: ${RULES.map((rule) => rule.id).join(', ')}.
+`;
+
+type OutputFormat = 'text' | 'json' | 'sarif';
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folders are walked for configs; anything bigger than this is not one (checkpoints, datasets). */
+const LARGEST_WALKED_FILE = 8 * 1024 * 1024;
+/** Fix, re-check, repeat: one fix can unblock another (an overlapping one skipped the first time). */
+const FIX_PASSES = 4;
+
+interface Candidate {
+  absolute: string;
+  /** Relative to the working directory, with forward slashes. */
+  path: string;
+  /** Named on the command line (not found by walking a folder). */
+  explicit: boolean;
+}
+
+interface FileReport {
+  path: string;
+  text: string;
+  result: CheckResult;
+}
+
+export const check: CliCommand = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      gpu: { type: 'string' },
+      fix: { type: 'boolean' },
+      rule: { type: 'string', multiple: true },
+      'config-format': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one file or folder to check');
+  const output = outputFormat(values.format);
+  const options = checkOptions(values.gpu, values['config-format'], values.rule ?? []);
+
+  let unreadable = false;
+  const reports: FileReport[] = [];
+  const candidates: Candidate[] = [];
+  for (const given of positionals) {
+    const found = collect(given, io);
+    if (found === null) {
+      io.stderr(`shapelint: cannot read '${given}'\n`);
+      unreadable = true;
+    } else {
+      candidates.push(...found);
+    }
+  }
+  for (const candidate of candidates) {
+    let text: string;
+    try {
+      text = readFileSync(candidate.absolute, 'utf8');
+    } catch (error) {
+      io.stderr(`shapelint: cannot read '${candidate.path}': ${error instanceof Error ? error.message : String(error)}\n`);
+      unreadable = true;
+      continue;
+    }
+    if (!candidate.explicit && !options.format && !detectFormat(candidate.absolute, text)) continue;
+    let result = checkText(text, candidate.absolute, options);
+    if (!result.reader) {
+      if (candidate.explicit) {
+        io.stderr(
+          `${candidate.path}: not a model config shapelint recognises (formats: ${FORMAT_READERS.map((reader) => reader.id).join(', ') || 'none'}); use --config-format to force one\n`,
+        );
+      }
+      continue;
+    }
+    if (values.fix) {
+      const fixed = fixFile(text, candidate, options);
+      if (fixed.applied > 0) {
+        try {
+          writeFileSync(candidate.absolute, fixed.text, 'utf8');
+        } catch (error) {
+          io.stderr(`shapelint: cannot write '${candidate.path}': ${error instanceof Error ? error.message : String(error)}\n`);
+          unreadable = true;
+          continue;
+        }
+        io.stderr(`${candidate.path}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
+        text = fixed.text;
+        result = fixed.result;
+      }
+    }
+    reports.push({ path: candidate.path, text, result });
+  }
+
+  if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports), null, 2)}\n`);
+  else if (output === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings })), VERSION), null, 2)}\n`);
+  else io.stdout(reports.map(textReport).join(''));
+
+  if (output === 'text') io.stderr(summary(reports));
+  if (unreadable) return EXIT_USAGE;
+  return reports.some((report) => report.result.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+};
+
+function outputFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'text';
+  if (value === 'text' || value === 'json' || value === 'sarif') return value;
+  throw new UsageError(`--format must be text, json or sarif, got '${value}'`);
+}
+
+function checkOptions(gpu: string | undefined, configFormat: string | undefined, ruleSettings: string[]): ResolvedCheckOptions {
+  if (configFormat !== undefined && !FORMAT_IDS.includes(configFormat as FormatId)) {
+    throw new UsageError(`--config-format must be one of ${FORMAT_IDS.join(', ')}, got '${configFormat}'`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  for (const setting of ruleSettings) {
+    const match = /^([a-z][a-z0-9-]*)=([a-z]+)$/.exec(setting.trim());
+    if (!match) throw new UsageError(`--rule takes id=severity, got '${setting}'`);
+    const [, id, severity] = match;
+    if (!findRule(id)) throw new UsageError(`unknown rule '${id}' (rules: ${RULES.map((rule) => rule.id).join(', ')})`);
+    if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got '${severity}'`);
+    rules[id] = severity as SeveritySetting;
+  }
+  try {
+    return resolveOptions({ gpu, format: configFormat as FormatId | undefined, rules });
+  } catch (error) {
+    if (error instanceof UnknownGpuError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The files a command-line argument names: itself, or what a folder holds. Null when it cannot be read. */
+function collect(given: string, io: CliIO): Candidate[] | null {
+  const absolute = resolve(io.cwd, given);
+  const candidate = (path: string, explicit: boolean): Candidate => ({ absolute: path, path: displayPath(path, io.cwd), explicit });
+  try {
+    const stats = statSync(absolute);
+    if (stats.isFile()) return [candidate(absolute, true)];
+    if (!stats.isDirectory()) return null;
+    const found: Candidate[] = [];
+    walk(absolute, new Set(), (path) => found.push(candidate(path, false)));
+    return found;
+  } catch {
+    return null;
+  }
+}
+
+function walk(folder: string, seen: Set<string>, visit: (path: string) => void): void {
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const path = join(folder, name);
+    try {
+      const stats = statSync(path);
+      if (stats.isDirectory() && !SKIPPED_FOLDERS.has(name)) walk(path, seen, visit);
+      else if (stats.isFile() && stats.size <= LARGEST_WALKED_FILE) visit(path);
+    } catch {
+      // A dangling link or a file that vanished: not a config to check.
+    }
+  }
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute) || absolute;
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function fixFile(text: string, candidate: Candidate, options: ResolvedCheckOptions): { text: string; result: CheckResult; applied: number } {
+  let current = text;
+  let result = checkText(current, candidate.absolute, options);
+  let applied = 0;
+  for (let pass = 0; pass < FIX_PASSES; pass++) {
+    const fixes = safeFixes(result.findings);
+    if (fixes.length === 0) break;
+    const next = applyFixes(current, fixes);
+    if (next === current) break;
+    applied += fixes.length;
+    current = next;
+    result = checkText(current, candidate.absolute, options);
+  }
+  return { text: current, result, applied };
+}
+
+function textReport({ path, text, result }: FileReport): string {
+  const document = TextDocument.create(path, 'plaintext', 0, text);
+  return result.findings
+    .map((finding) => {
+      const start = document.positionAt(finding.span.offset);
+      return `${path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.message} [${finding.ruleId}]\n`;
+    })
+    .join('');
+}
+
+function summary(reports: FileReport[]): string {
+  const findings = reports.flatMap((report) => report.result.findings);
+  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  if (findings.length === 0) return `shapelint: no problems in ${files}\n`;
+  return `shapelint: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes in ${files}\n`;
+}
+
+function jsonReport(reports: FileReport[]) {
+  return {
+    files: reports.map(({ path, text, result }) => {
+      const document = TextDocument.create(path, 'plaintext', 0, text);
+      const range = (span: Span) => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });
+      return {
+        path,
+        format: result.reader?.id ?? null,
+        shape: result.shape ? shapeValues(result.shape) : null,
+        diagnostics: result.findings.map((finding) => ({
+          rule: finding.ruleId,
+          severity: finding.severity,
+          message: finding.message,
+          range: range(finding.span),
+          related: finding.related.map((related) => ({ range: range(related.span), message: related.message })),
+          fixes: finding.fixes.map((fix) => ({
+            title: fix.title,
+            isPreferred: fix.isPreferred,
+            safe: fix.safe,
+            edits: fix.edits.map((edit) => ({ range: range(edit), newText: edit.newText })),
+            ...(fix.estimate ? { estimate: fix.estimate } : {}),
+          })),
+        })),
+        prediction: predictForShape(result),
+      };
+    }),
+  };
+}
