@@ -1,0 +1,20 @@
+import type { CheckResult } from './check';
+import { formatPercent, formatTflops, formatTime, predictionOf, type ServiceContext } from './presentation';
+
+export interface CodeLensData {
+  title: string;
+  tooltip: string;
+}
+
+/** The first-line lens: predicted layer throughput and its share of the GPU's peak. */
+export function codeLens(result: CheckResult, context: ServiceContext = {}): CodeLensData | null {
+  const prediction = predictionOf(result, context);
+  if (!prediction) return null;
+  const { gpu, dtype } = result.options;
+  const peak = gpu.peakTflops[dtype];
+  const share = peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '';
+  return {
+    title: `Layer: ${formatTflops(prediction.layer.tflops)} TFLOP/s${share} on ${gpu.name}, ${dtype}`,
+    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}. Click for the shape report.`,
+  };
+}

@@ -1,0 +1,116 @@
+import type { CheckResult } from './check';
+import type { Span } from './document';
+import type { Finding, Fix } from './findings';
+import type { GemmPrediction, LayerPrediction } from './perf/types';
+import {
+  FIELD_GEMMS,
+  fieldAt,
+  findingsOnField,
+  formatCount,
+  formatGemmShape,
+  formatPercent,
+  formatSpeedup,
+  formatTflops,
+  formatTime,
+  predictionOf,
+  type ServiceContext,
+} from './presentation';
+import { FIELD_LABELS, type NumericFieldName } from './shape';
+import { rankFixes } from './code-actions';
+
+export interface HoverContent {
+  markdown: string;
+  span: Span;
+}
+
+/** What each field is for, in the words of the paper's GEMM table (Table II). */
+const FIELD_PURPOSE: Record<NumericFieldName, string> = {
+  hiddenSize: 'Width of the residual stream (h). Every GEMM of the layer has h as a dimension; h and h/t want to be multiples of 64.',
+  numLayers: 'Transformer layers. Scales parameters and step time; no GEMM shape depends on it.',
+  numHeads: 'Attention heads (a). Sets the head dim h/a, which is K of the attention-score and N of the attention-over-value BMMs (batched b·a/t times).',
+  numKvHeads: 'Key/value heads (GQA/MQA groups). The QKV GEMM is (a + 2k)·d wide; heads must be a multiple of them.',
+  headDim: 'Width of one attention head (d). The attention BMMs reach full tensor-core rate when d is a multiple of 64.',
+  ffnHiddenSize: 'MLP width. N of the up (and gate) GEMMs and K of the down GEMM; wants to be a multiple of 64 per GPU.',
+  vocabSize: 'Vocabulary size. N of the logit GEMM, after the framework pads it.',
+  paddedVocabSize: 'Embedding rows the framework allocates: the vocabulary padded up.',
+  vocabDivisor: 'The multiple (× tensor parallel) the framework pads the vocabulary to.',
+  seqLength: 'Tokens per sequence (s). M of every linear GEMM is b·s; the attention BMMs are s×s.',
+  microBatchSize: 'Sequences per GPU per step (b). M of every linear GEMM is b·s.',
+  tensorParallel: 'Tensor-parallel size (t). Splits h, heads and the MLP across t GPUs: per-GPU widths h/t, a/t, ffn/t.',
+  pipelineParallel: 'Pipeline stages. Layers are divided among them; GEMM shapes do not change.',
+  numExperts: 'MoE experts. Each expert’s MLP GEMMs see about tokens·top-k/experts rows.',
+  expertsPerToken: 'Experts each token is routed to (top-k).',
+};
+
+/** Hover markdown for the shape field at `offset`, or null when there is none there. */
+export function doHover(result: CheckResult, offset: number, context: ServiceContext = {}): HoverContent | null {
+  const at = fieldAt(result, offset);
+  if (!at || !result.shape) return null;
+  const { name, field } = at;
+  const lines: string[] = [];
+  const key = field.key ? ` · \`${field.key}\`` : '';
+  const value = field.value !== null ? ` = ${field.value}` : field.invalidText !== undefined ? ` = ${field.invalidText} (not usable)` : '';
+  lines.push(`**${FIELD_LABELS[name]}**${key}${value}`, '', FIELD_PURPOSE[name] + (field.note ? ` _${field.note}._` : ''));
+
+  const prediction = predictionOf(result, context);
+  const derived = derivedValues(result, prediction);
+  if (derived.length > 0) lines.push('', derived.join(' · '));
+
+  if (prediction) {
+    const table = gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm)));
+    if (table.length > 0) lines.push('', ...table);
+    const peak = result.options.gpu.peakTflops[result.options.dtype];
+    lines.push(
+      '',
+      `Layer on ${result.options.gpu.name} (${result.options.dtype}): **${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
+        (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
+        `, ${formatTime(prediction.layer.timeUs)}`,
+    );
+  }
+
+  for (const finding of findingsOnField(result.findings, field)) lines.push('', '---', '', findingSummary(finding));
+  return { markdown: lines.join('\n'), span: at.span };
+}
+
+function feeds(name: NumericFieldName, gemm: GemmPrediction): boolean {
+  const gemms = FIELD_GEMMS[name];
+  return gemms === 'all' || gemms.includes(gemm.name);
+}
+
+function derivedValues(result: CheckResult, prediction: LayerPrediction | null): string[] {
+  const spec = result.spec;
+  const shape = result.shape;
+  if (!shape) return [];
+  const parts: string[] = [];
+  const headDim = shape.headDim.value ?? spec?.headDim;
+  if (headDim) parts.push(`head dim ${Number.isInteger(headDim) ? headDim : headDim.toFixed(2)}`);
+  const padded = shape.paddedVocabSize.value;
+  if (padded !== null && padded !== shape.vocabSize.value) parts.push(`padded vocab ${padded}`);
+  if (spec && spec.tensorParallel > 1) {
+    parts.push(`per GPU: h/t ${formatRatio(spec.hiddenSize, spec.tensorParallel)}, a/t ${formatRatio(spec.numHeads, spec.tensorParallel)}`);
+  }
+  if (prediction) parts.push(`${formatCount(prediction.model.params)} params`);
+  return parts;
+}
+
+function formatRatio(a: number, b: number): string {
+  const ratio = a / b;
+  return Number.isInteger(ratio) ? String(ratio) : ratio.toFixed(2);
+}
+
+function gemmTable(gemms: readonly GemmPrediction[]): string[] {
+  if (gemms.length === 0) return [];
+  return [
+    '| GEMM | M×N×K | TFLOP/s | time |',
+    '| --- | --- | ---: | ---: |',
+    ...gemms.map((gemm) => `| ${gemm.label} | ${formatGemmShape(gemm)} | ${formatTflops(gemm.tflops)} | ${formatTime(gemm.timeUs)} |`),
+  ];
+}
+
+function findingSummary(finding: Finding): string {
+  const line = `⚠ **${finding.ruleId}**: ${finding.message}`;
+  const best: Fix | undefined = rankFixes(finding.fixes)[0];
+  if (!best) return line;
+  const effect = best.estimate ? ` (**${formatSpeedup(best.estimate.speedup)}** predicted)` : '';
+  return `${line}\n\nBest alternative: ${best.title}${effect}`;
+}

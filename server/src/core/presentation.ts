@@ -1,0 +1,121 @@
+/**
+ * What the editor features (hover, inlay hints, code lens, report) share: finding the shape
+ * field under an offset, the prediction for a checked file, and how numbers are written.
+ */
+import type { CheckResult } from './check';
+import type { Span } from './document';
+import type { Finding } from './findings';
+import { predictLayer } from './perf';
+import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from './perf/types';
+import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from './shape';
+
+export interface FieldAt {
+  name: NumericFieldName;
+  field: NumberField;
+  /** The span under the offset (key, literal, or where a variable carrying the value is used). */
+  span: Span;
+}
+
+/** Touching counts: a cursor right after `2560` is on it. */
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset <= span.offset + span.length;
+}
+
+export function spansOverlap(a: Span, b: Span): boolean {
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+}
+
+export function fieldSpans(field: NumberField): Span[] {
+  return [field.keySpan, field.valueSpan, field.usedAt].filter((span): span is Span => span !== undefined);
+}
+
+/** The shape field whose key, literal or use is at `offset`, the narrowest span first. */
+export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
+  if (!result.shape) return null;
+  let best: FieldAt | null = null;
+  for (const name of NUMERIC_FIELDS) {
+    const field = result.shape[name];
+    for (const span of fieldSpans(field)) {
+      if (spanContains(span, offset) && (best === null || span.length < best.span.length)) best = { name, field, span };
+    }
+  }
+  return best;
+}
+
+/** Findings located on any of the field's spans. */
+export function findingsOnField(findings: readonly Finding[], field: NumberField): Finding[] {
+  const spans = fieldSpans(field);
+  return findings.filter((finding) => spans.some((span) => spansOverlap(span, finding.span) || (span.offset === finding.span.offset && finding.span.length === 0)));
+}
+
+/** What the editor knows beyond the check: a measured profile of the target GPU (`shapelint.gpuProfile`). */
+export interface ServiceContext {
+  profile?: GemmProfile;
+}
+
+export function predict(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): LayerPrediction {
+  return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: context.profile });
+}
+
+/** The prediction for the checked file on its target GPU; null when the shape is too unknown to predict. */
+export function predictionOf(result: CheckResult, context: ServiceContext = {}): LayerPrediction | null {
+  return result.spec ? predict(result.spec, result, context) : null;
+}
+
+/** The GEMMs whose shape a field sets; 'all' for fields every GEMM depends on. */
+export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> = {
+  hiddenSize: 'all',
+  numLayers: [],
+  numHeads: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
+  numKvHeads: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention'],
+  headDim: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
+  ffnHiddenSize: ['mlp_up', 'mlp_gate', 'mlp_down'],
+  vocabSize: ['logits'],
+  paddedVocabSize: ['logits'],
+  vocabDivisor: ['logits'],
+  seqLength: 'all',
+  microBatchSize: 'all',
+  tensorParallel: 'all',
+  pipelineParallel: [],
+  numExperts: ['mlp_up', 'mlp_gate', 'mlp_down'],
+  expertsPerToken: ['mlp_up', 'mlp_gate', 'mlp_down'],
+};
+
+export function formatTflops(tflops: number): string {
+  return tflops >= 100 ? tflops.toFixed(0) : tflops >= 10 ? tflops.toFixed(1) : tflops.toFixed(2);
+}
+
+export function formatTime(microseconds: number): string {
+  if (microseconds >= 1000) return `${(microseconds / 1000).toFixed(microseconds >= 10000 ? 1 : 2)} ms`;
+  return `${microseconds >= 100 ? microseconds.toFixed(0) : microseconds.toFixed(1)} µs`;
+}
+
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(0)}%`;
+}
+
+/** +18%, −3%: a predicted speed-up ratio as a change. */
+export function formatSpeedup(speedup: number): string {
+  const change = (speedup - 1) * 100;
+  const rounded = Math.abs(change) < 1 ? change.toFixed(1) : change.toFixed(0);
+  return `${change >= 0 ? '+' : '−'}${rounded.replace('-', '')}%`;
+}
+
+/** 2.65B, 124M, 50.3K: parameter counts. */
+export function formatCount(count: number): string {
+  const magnitude = Math.abs(count);
+  if (magnitude >= 1e9) return `${(count / 1e9).toFixed(2)}B`;
+  if (magnitude >= 1e6) return `${(count / 1e6).toFixed(1)}M`;
+  if (magnitude >= 1e3) return `${(count / 1e3).toFixed(1)}K`;
+  return String(Math.round(count));
+}
+
+/** M×N×K, with the batch in front when a GEMM is batched. */
+export function formatGemmShape(gemm: { m: number; n: number; k: number; batch: number }): string {
+  const shape = `${gemm.m}×${gemm.n}×${gemm.k}`;
+  return gemm.batch > 1 ? `${gemm.batch}× ${shape}` : shape;
+}
+
+export function gpuPeak(result: CheckResult): number | undefined {
+  return result.options.gpu.peakTflops[result.options.dtype];
+}

@@ -1,0 +1,210 @@
+/**
+ * The shape report: the layer's GEMMs on the target GPU and two sweeps drawn from the model,
+ * predicted layer throughput against the head count (the paper's Figure 1) and against the
+ * MLP size near the current one (Figure 10), for the user's own model. The HTML is a fragment
+ * of tables and inline SVG with class names only; the page around it (CSS, theme) is the
+ * client's, so it works offline and follows the editor's theme.
+ */
+import type { CheckResult } from './check';
+import type { Severity } from './findings';
+import type { GemmPrediction, LayerSpec } from './perf/types';
+import { formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
+import { FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from './shape';
+
+export interface SweepPoint {
+  x: number;
+  label: string;
+  tflops: number;
+  current: boolean;
+}
+
+export interface ReportData {
+  fileName: string;
+  format: string;
+  gpu: { id: string; name: string };
+  dtype: string;
+  shape: { label: string; value: number; origin: FieldOrigin; note?: string }[];
+  layer: { tflops: number; timeUs: number; fractionOfPeak: number; params: number } | null;
+  gemms: GemmPrediction[];
+  headSweep: SweepPoint[];
+  ffnSweep: SweepPoint[];
+  findings: { ruleId: string; severity: Severity; message: string }[];
+}
+
+/** Points per chart the MLP sweep aims for, so the alignment saw-tooth stays visible. */
+const FFN_SWEEP_POINTS = 64;
+/** How far around the current MLP size the sweep looks, as a fraction of it. */
+const FFN_SWEEP_SPAN = 0.1;
+
+export function reportData(result: CheckResult, fileName: string, context: ServiceContext = {}): ReportData | null {
+  if (!result.reader || !result.shape) return null;
+  const shape = result.shape;
+  const prediction = predictionOf(result, context);
+  return {
+    fileName,
+    format: result.reader.label,
+    gpu: { id: result.options.gpu.id, name: result.options.gpu.name },
+    dtype: result.options.dtype,
+    shape: NUMERIC_FIELDS.flatMap((name) => {
+      const field = shape[name];
+      return field.value === null ? [] : [{ label: FIELD_LABELS[name], value: field.value, origin: field.origin, note: field.note }];
+    }),
+    layer: prediction ? { ...prediction.layer, fractionOfPeak: prediction.fractionOfPeak, params: prediction.model.params } : null,
+    gemms: prediction?.gemms ?? [],
+    headSweep: result.spec ? headSweep(result.spec, result, context) : [],
+    ffnSweep: result.spec ? ffnSweep(result.spec, result, context) : [],
+    findings: result.findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })),
+  };
+}
+
+/** Every head count that divides h (and that tensor parallelism can split), as Figure 1 compares them. */
+export function headSweep(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): SweepPoint[] {
+  return divisors(spec.hiddenSize)
+    .filter((heads) => heads % spec.tensorParallel === 0)
+    .map((heads) => {
+      const headDim = spec.hiddenSize / heads;
+      const numKvHeads = spec.numKvHeads === spec.numHeads ? heads : largestDivisorAtMost(heads, spec.numKvHeads);
+      const tflops = predict({ ...spec, numHeads: heads, numKvHeads, headDim }, result, context).layer.tflops;
+      return { x: heads, label: `${heads} heads (head dim ${headDim})`, tflops, current: heads === spec.numHeads && headDim === spec.headDim };
+    });
+}
+
+/** MLP sizes within ±10% of the current one, in steps of a multiple of 8, the current one included. */
+export function ffnSweep(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): SweepPoint[] {
+  const current = spec.ffnHiddenSize;
+  const span = Math.max(64, Math.round(current * FFN_SWEEP_SPAN));
+  const step = 8 * Math.max(1, Math.ceil((2 * span) / FFN_SWEEP_POINTS / 8));
+  const sizes = new Set<number>([current]);
+  for (let size = Math.max(step, Math.ceil((current - span) / step) * step); size <= current + span; size += step) sizes.add(size);
+  return [...sizes]
+    .sort((a, b) => a - b)
+    .map((size) => ({
+      x: size,
+      label: `MLP size ${size}`,
+      tflops: predict({ ...spec, ffnHiddenSize: size }, result, context).layer.tflops,
+      current: size === current,
+    }));
+}
+
+function divisors(n: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    small.push(d);
+    if (d * d !== n) large.unshift(n / d);
+  }
+  return [...small, ...large];
+}
+
+function largestDivisorAtMost(n: number, limit: number): number {
+  for (let d = Math.min(n, limit); d > 1; d--) if (n % d === 0) return d;
+  return 1;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderReportHtml(data: ReportData): string {
+  const parts: string[] = [];
+  parts.push(`<header><h1>${escapeHtml(data.fileName)}</h1><p class="meta">${escapeHtml(data.format)} · ${escapeHtml(data.gpu.name)} · ${escapeHtml(data.dtype)}</p>`);
+  if (data.layer) {
+    parts.push(
+      `<p class="headline"><strong>${formatTflops(data.layer.tflops)} TFLOP/s</strong> per layer (${formatPercent(data.layer.fractionOfPeak)} of peak), ` +
+        `${formatTime(data.layer.timeUs)} forward · ${formatCount(data.layer.params)} parameters</p>`,
+    );
+  } else {
+    parts.push('<p class="headline">The hidden size or the head count is unknown: nothing to predict.</p>');
+  }
+  parts.push('</header>');
+
+  if (data.findings.length > 0) {
+    parts.push('<section><h2>Findings</h2><ul class="findings">');
+    for (const finding of data.findings) {
+      parts.push(`<li class="${finding.severity}"><code>${escapeHtml(finding.ruleId)}</code> ${escapeHtml(finding.message)}</li>`);
+    }
+    parts.push('</ul></section>');
+  }
+
+  if (data.gemms.length > 0) {
+    parts.push(
+      '<section><h2>GEMMs of one layer</h2><table class="gemms"><thead><tr>',
+      '<th>GEMM</th><th>M×N×K</th><th>tile</th><th class="num">waves</th><th>bound</th><th class="num">TFLOP/s</th><th class="num">time</th>',
+      '</tr></thead><tbody>',
+    );
+    for (const gemm of data.gemms) {
+      parts.push(
+        `<tr><td>${escapeHtml(gemm.label)}</td><td>${formatGemmShape(gemm)}</td><td>${gemm.tile[0]}×${gemm.tile[1]}</td>` +
+          `<td class="num">${gemm.waves}</td><td>${gemm.bound}</td><td class="num">${formatTflops(gemm.tflops)}</td><td class="num">${formatTime(gemm.timeUs)}</td></tr>`,
+      );
+    }
+    parts.push('</tbody></table></section>');
+  }
+
+  if (data.headSweep.length > 1) {
+    parts.push('<section><h2>Layer throughput against the head count</h2>', lineChart(data.headSweep, 'attention heads'), '</section>');
+  }
+  if (data.ffnSweep.length > 1) {
+    parts.push('<section><h2>Layer throughput against the MLP size</h2>', lineChart(data.ffnSweep, 'MLP size'), '</section>');
+  }
+
+  parts.push('<section><h2>Shape</h2><table class="shape"><tbody>');
+  for (const row of data.shape) {
+    const origin = row.origin === 'file' ? '' : ` <span class="origin">${escapeHtml(row.note ?? row.origin)}</span>`;
+    parts.push(`<tr><th>${escapeHtml(row.label)}</th><td class="num">${row.value}</td><td>${origin}</td></tr>`);
+  }
+  parts.push('</tbody></table></section>');
+  return parts.join('\n');
+}
+
+const CHART = { width: 640, height: 260, left: 56, right: 16, top: 16, bottom: 44 };
+/** Above this many points, only every n-th x label is written (the current one always). */
+const MAX_X_LABELS = 16;
+
+/** A line chart of predicted TFLOP/s, points evenly spaced in sweep order, the current config marked. */
+export function lineChart(points: readonly SweepPoint[], xTitle: string): string {
+  const { width, height, left, right, top, bottom } = CHART;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const yMax = niceCeiling(Math.max(...points.map((point) => point.tflops)));
+  const x = (index: number) => left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth);
+  const y = (tflops: number) => top + plotHeight - (tflops / yMax) * plotHeight;
+  const labelEvery = Math.ceil(points.length / MAX_X_LABELS);
+
+  const svg: string[] = [
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Predicted layer TFLOP/s against ${escapeHtml(xTitle)}">`,
+  ];
+  for (let tick = 0; tick <= 4; tick++) {
+    const value = (yMax * tick) / 4;
+    svg.push(
+      `<line class="grid" x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}"/>`,
+      `<text class="tick" x="${left - 6}" y="${y(value) + 4}" text-anchor="end">${formatTflops(value)}</text>`,
+    );
+  }
+  svg.push(`<polyline class="series" points="${points.map((point, i) => `${x(i).toFixed(1)},${y(point.tflops).toFixed(1)}`).join(' ')}"/>`);
+  points.forEach((point, i) => {
+    const cx = x(i).toFixed(1);
+    const cy = y(point.tflops).toFixed(1);
+    svg.push(
+      `<circle class="${point.current ? 'point current' : 'point'}" cx="${cx}" cy="${cy}" r="${point.current ? 6 : 3}"><title>${escapeHtml(point.label)}: ${formatTflops(point.tflops)} TFLOP/s${point.current ? ' (current)' : ''}</title></circle>`,
+    );
+    if (point.current || i % labelEvery === 0) {
+      svg.push(`<text class="${point.current ? 'tick current' : 'tick'}" x="${cx}" y="${top + plotHeight + 16}" text-anchor="middle">${point.x}</text>`);
+    }
+  });
+  svg.push(
+    `<text class="axis-title" x="${left + plotWidth / 2}" y="${height - 6}" text-anchor="middle">${escapeHtml(xTitle)}</text>`,
+    `<text class="axis-title" x="14" y="${top + plotHeight / 2}" text-anchor="middle" transform="rotate(-90 14 ${top + plotHeight / 2})">TFLOP/s</text>`,
+    '</svg>',
+  );
+  return svg.join('');
+}
+
+/** 1, 2 or 5 times a power of ten, at or above the value: round axis ends. */
+function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}

@@ -1,0 +1,313 @@
+/**
+ * The language server: LSP wiring only. Every answer comes from the pure core; this file
+ * keeps documents, settings and caches, debounces checks and converts offsets to positions.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  InlayHintRefreshRequest,
+  MarkupKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeActionParams,
+  type CodeLens,
+  type Connection,
+  type Hover,
+  type InlayHint,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { check, UnknownGpuError, type CheckResult } from '../core/check';
+import { codeLens } from '../core/code-lens';
+import { safeFixEdits } from '../core/code-actions';
+import { doHover } from '../core/hover';
+import { inlayHints } from '../core/inlay-hints';
+import type { ServiceContext } from '../core/presentation';
+import { renderReportHtml, reportData } from '../core/report';
+import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
+import { quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { ProfileCache, resolveProfilePath } from './profiles';
+import { associatedFormat, checkOptions, normalizeSettings } from './settings';
+
+/** Quiet time after a keystroke before a document is checked again. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+
+interface Analysis {
+  uri: string;
+  version: number;
+  fileName: string;
+  settings: ShapelintSettings;
+  result: CheckResult;
+  context: ServiceContext;
+}
+
+export function startLanguageServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.log(message);
+
+  let pullsConfiguration = false;
+  let refreshesInlayHints = false;
+  let refreshesCodeLenses = false;
+  let registersConfigurationChange = false;
+  /** Settings pushed with didChangeConfiguration, for clients that cannot be asked per resource. */
+  let pushedSettings = DEFAULT_SETTINGS;
+  /** Bumped when settings change, so that every cached analysis goes stale at once. */
+  let settingsGeneration = 0;
+  const settingsCache = new Map<string, Promise<ShapelintSettings>>();
+  const analyses = new Map<string, { version: number; generation: number; analysis: Promise<Analysis | null> }>();
+  const pendingChecks = new Map<string, NodeJS.Timeout>();
+  const withDiagnostics = new Set<string>();
+  /** Warnings about settings already shown once (unknown GPU, unreadable profile). */
+  const warned = new Set<string>();
+  const profiles = new ProfileCache();
+  let workspaceFolders: string[] = [];
+
+  /** A handler that logs and answers `fallback` instead of throwing: a half-typed file never takes the server down. */
+  function guarded<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
+    return async (params) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        connection.console.error(`shapelint: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function settingsFor(uri: string): Promise<ShapelintSettings> {
+    if (!pullsConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (error: unknown) => {
+        log(`shapelint: could not read settings for ${uri}: ${String(error)}`);
+        return DEFAULT_SETTINGS;
+      });
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function runCheck(text: string, fileName: string, settings: ShapelintSettings): CheckResult {
+    const options = checkOptions(settings, associatedFormat(settings.associations, fileName));
+    try {
+      return check(text, fileName, options);
+    } catch (error) {
+      if (!(error instanceof UnknownGpuError)) throw error;
+      warnOnce(`shapelint: unknown GPU '${error.gpuId}' in shapelint.gpu; using ${DEFAULT_SETTINGS.gpu}.`);
+      return check(text, fileName, { ...options, gpu: DEFAULT_SETTINGS.gpu });
+    }
+  }
+
+  function warnOnce(message: string): void {
+    if (warned.has(message)) return;
+    warned.add(message);
+    void connection.window.showWarningMessage(message);
+  }
+
+  function serviceContext(settings: ShapelintSettings, fileName: string): ServiceContext {
+    if (!settings.gpuProfile) return {};
+    const path = resolveProfilePath(settings.gpuProfile, fileName, workspaceFolders);
+    const load = profiles.load(path);
+    if ('error' in load) {
+      warnOnce(`shapelint: cannot use the GPU profile ${path}: ${load.error}`);
+      return {};
+    }
+    return { profile: load.profile };
+  }
+
+  /** The check of a document's current version, computed once per version and settings generation. */
+  function analyze(document: TextDocument): Promise<Analysis | null> {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === settingsGeneration) return cached.analysis;
+    // TextDocuments updates documents in place: take text and version before any await.
+    const { uri, version } = document;
+    const text = document.getText();
+    const fileName = fileNameOf(uri);
+    const analysis = settingsFor(uri).then((settings) => {
+      const result = runCheck(text, fileName, settings);
+      return result.reader ? { uri, version, fileName, settings, result, context: serviceContext(settings, fileName) } : null;
+    });
+    analyses.set(uri, { version, generation: settingsGeneration, analysis });
+    return analysis;
+  }
+
+  /** The analysis only if the document has not moved on meanwhile: offsets of another version are wrong. */
+  async function currentAnalysis(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | null> {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const analysis = await analyze(document);
+    return analysis && analysis.version === document.version ? { document, analysis } : null;
+  }
+
+  const publishDiagnostics = guarded('diagnostics', undefined, async (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const analysis = await analyze(document);
+    const latest = documents.get(uri);
+    if (!latest || latest.version !== version) return;
+    if (!analysis) {
+      if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding));
+    if (diagnostics.length > 0) withDiagnostics.add(uri);
+    else withDiagnostics.delete(uri);
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+  });
+
+  function scheduleDiagnostics(uri: string, delayMs: number): void {
+    clearTimeout(pendingChecks.get(uri));
+    pendingChecks.set(
+      uri,
+      setTimeout(() => {
+        pendingChecks.delete(uri);
+        void publishDiagnostics(uri);
+      }, delayMs),
+    );
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullsConfiguration = capabilities.workspace?.configuration === true;
+    refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    refreshesCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    registersConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fileNameOf(folder.uri));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'shapelint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registersConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  });
+
+  connection.onDidChangeConfiguration(
+    guarded('configuration', undefined, (params) => {
+      const settings: unknown = params.settings;
+      if (!pullsConfiguration && typeof settings === 'object' && settings !== null) {
+        pushedSettings = normalizeSettings((settings as Record<string, unknown>)[SETTINGS_SECTION]);
+      }
+      settingsCache.clear();
+      warned.clear();
+      settingsGeneration++;
+      for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+      if (refreshesInlayHints) void connection.sendRequest(InlayHintRefreshRequest.type);
+      if (refreshesCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+    }),
+  );
+
+  documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri, 0));
+  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri, DIAGNOSTICS_DEBOUNCE_MS));
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    clearTimeout(pendingChecks.get(uri));
+    pendingChecks.delete(uri);
+    analyses.delete(uri);
+    settingsCache.delete(uri);
+    if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guarded('hover', null, async (params): Promise<Hover | null> => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      if (!current) return null;
+      const { document, analysis } = current;
+      const hover = doHover(analysis.result, document.offsetAt(params.position), analysis.context);
+      return hover && { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded('code actions', [], async (params: CodeActionParams): Promise<CodeAction[]> => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (wantsKind(only, CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) actions.push(...quickFixes(document, diagnostic));
+      }
+      if (only !== undefined && wantsKind(only, FIX_ALL_KIND)) {
+        const current = await currentAnalysis(document.uri);
+        const edits = current ? safeFixEdits(current.analysis.result.findings) : [];
+        if (current && edits.length > 0) {
+          const textEdits = edits.map((edit) => toTextEdit(current.document, edit));
+          actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, textEdits), FIX_ALL_KIND));
+        }
+      }
+      return actions;
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guarded('inlay hints', [], async (params): Promise<InlayHint[]> => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      if (!current || !current.analysis.settings.inlayHints.enabled) return [];
+      const { document, analysis } = current;
+      const start = document.offsetAt(params.range.start);
+      const range = { offset: start, length: document.offsetAt(params.range.end) - start };
+      return inlayHints(analysis.result, range).map((hint) => ({
+        position: document.positionAt(hint.offset),
+        label: hint.label,
+        tooltip: hint.tooltip,
+        paddingLeft: true,
+      }));
+    }),
+  );
+
+  connection.onCodeLens(
+    guarded('code lens', [], async (params): Promise<CodeLens[]> => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      const lens = current && codeLens(current.analysis.result, current.analysis.context);
+      if (!lens) return [];
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          command: { title: lens.title, tooltip: lens.tooltip, command: Commands.showReport, arguments: [params.textDocument.uri] },
+        },
+      ];
+    }),
+  );
+
+  connection.onRequest(
+    ReportRequest,
+    guarded('report', null, async (params): Promise<ReportResult | null> => {
+      const current = await currentAnalysis(params.uri);
+      const data = current && reportData(current.analysis.result, baseName(current.analysis.fileName), current.analysis.context);
+      return data ? { title: `Shape report: ${data.fileName}`, html: renderReportHtml(data), data } : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** A requested kind asks for `kind` when it is the kind itself or a parent of it (`source` → `source.fixAll.shapelint`). */
+function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+/** The path the core sees for detection: a file path for file URIs, else the URI's path. */
+function fileNameOf(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
+  } catch {
+    return uri;
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

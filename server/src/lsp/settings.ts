@@ -1,0 +1,93 @@
+import type { SeveritySetting } from '../core/findings';
+import type { CheckOptions } from '../core/options';
+import type { Dtype } from '../core/perf/types';
+import { FORMAT_IDS, type FormatId } from '../core/shape';
+import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
+
+const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * Settings as the user wrote them (anything at all) made whole: each invalid or missing value
+ * falls back to its default, so a typo in settings.json never stops the checks.
+ */
+export function normalizeSettings(raw: unknown): ShapelintSettings {
+  const input = isRecord(raw) ? raw : {};
+  const inlayHints = isRecord(input.inlayHints) ? input.inlayHints : {};
+  return {
+    gpu: typeof input.gpu === 'string' && input.gpu.trim() !== '' ? input.gpu : DEFAULT_SETTINGS.gpu,
+    dtype: DTYPES.includes(input.dtype as Dtype) ? (input.dtype as Dtype) : DEFAULT_SETTINGS.dtype,
+    microBatchSize: positiveInteger(input.microBatchSize) ?? DEFAULT_SETTINGS.microBatchSize,
+    sequenceLength: positiveInteger(input.sequenceLength) ?? DEFAULT_SETTINGS.sequenceLength,
+    tensorParallelSize: positiveInteger(input.tensorParallelSize) ?? DEFAULT_SETTINGS.tensorParallelSize,
+    rules: filterRecord(input.rules, (value): value is SeveritySetting => SEVERITY_SETTINGS.includes(value as SeveritySetting)),
+    inlayHints: { enabled: typeof inlayHints.enabled === 'boolean' ? inlayHints.enabled : DEFAULT_SETTINGS.inlayHints.enabled },
+    gpuProfile: typeof input.gpuProfile === 'string' ? input.gpuProfile.trim() : DEFAULT_SETTINGS.gpuProfile,
+    associations: filterRecord(input.associations, (value): value is FormatId => FORMAT_IDS.includes(value as FormatId)),
+  };
+}
+
+export function checkOptions(settings: ShapelintSettings, format: FormatId | undefined): CheckOptions {
+  return {
+    format,
+    gpu: settings.gpu,
+    dtype: settings.dtype,
+    microBatchSize: settings.microBatchSize,
+    sequenceLength: settings.sequenceLength,
+    tensorParallelSize: settings.tensorParallelSize,
+    rules: settings.rules,
+  };
+}
+
+/**
+ * The format an association forces on a file, as `files.associations` does: a pattern
+ * without a slash matches the file name, one with a slash the whole path.
+ */
+export function associatedFormat(associations: Record<string, FormatId>, filePath: string): FormatId | undefined {
+  const path = filePath.replace(/\\/g, '/');
+  const baseName = path.slice(path.lastIndexOf('/') + 1);
+  for (const [pattern, format] of Object.entries(associations)) {
+    const target = pattern.includes('/') ? path : baseName;
+    if (globToRegExp(pattern).test(target)) return format;
+  }
+  return undefined;
+}
+
+/** `**`, `*`, `?` and `{a,b}`: the glob subset VS Code's file patterns use. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') {
+      braces++;
+      source += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (c === ',' && braces > 0) source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  // A relative pattern with a slash may match anywhere below the workspace root.
+  const anchored = glob.startsWith('/') || glob.startsWith('**') || !glob.includes('/') ? '^' : '(?:^|/)';
+  return new RegExp(`${anchored}${source}$`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function positiveInteger(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function filterRecord<T>(value: unknown, keep: (item: unknown) => item is T): Record<string, T> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, T] => keep(entry[1])));
+}

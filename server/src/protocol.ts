@@ -1,0 +1,63 @@
+/**
+ * What the extension client and the language server say to each other beyond LSP: the
+ * settings section and the shape-report request. Imported by both sides (as eslint's $shared).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { ReportData } from './core/report';
+import type { SeveritySetting } from './core/findings';
+import { DEFAULT_GPU_ID } from './core/gpus';
+import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH } from './core/options';
+import type { Dtype } from './core/perf/types';
+import type { FormatId } from './core/shape';
+
+export const SETTINGS_SECTION = 'shapelint';
+
+/** `shapelint.*`, as read per resource through workspace/configuration. */
+export interface ShapelintSettings {
+  gpu: string;
+  dtype: Dtype;
+  /** Used where the file does not say. */
+  microBatchSize: number;
+  sequenceLength: number;
+  tensorParallelSize: number;
+  rules: Record<string, SeveritySetting>;
+  inlayHints: { enabled: boolean };
+  /** A measured GEMM profile (JSON) that overrides the model where it has data; '' for none. */
+  gpuProfile: string;
+  /** Glob → format, for files shapelint would not recognise by name and content. */
+  associations: Record<string, FormatId>;
+}
+
+export const DEFAULT_SETTINGS: ShapelintSettings = {
+  gpu: DEFAULT_GPU_ID,
+  dtype: 'bf16',
+  microBatchSize: DEFAULT_MICRO_BATCH_SIZE,
+  sequenceLength: DEFAULT_SEQUENCE_LENGTH,
+  tensorParallelSize: 1,
+  rules: {},
+  inlayHints: { enabled: true },
+  gpuProfile: '',
+  associations: {},
+};
+
+export const Commands = {
+  selectGpu: 'shapelint.selectGpu',
+  showReport: 'shapelint.showReport',
+  applyAllSafeFixes: 'shapelint.applyAllSafeFixes',
+} as const;
+
+export const FIX_ALL_KIND = 'source.fixAll.shapelint';
+
+export interface ReportParams {
+  uri: string;
+}
+
+export interface ReportResult {
+  title: string;
+  /** A self-contained HTML fragment (tables and inline SVG); the client supplies page, CSS and theme. */
+  html: string;
+  data: ReportData;
+}
+
+/** The shape report of a document; null when the document is not a model config shapelint reads. */
+export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('shapelint/report');
