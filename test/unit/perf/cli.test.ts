@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { main } from '../../../server/src/cli';
+import { GPUS } from '../../../server/src/core/gpus';
+import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
+
+async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
+  return { code, stdout, stderr };
+}
+
+/** GPT-3 2.7B (Brown et al. 2020): h=2560, a=32, L=32, v=50257. */
+const GPT3 = ['--hidden', '2560', '--heads', '32', '--vocab', '50257', '--layers', '32', '--seq', '2048', '--micro-batch', '4'];
+
+suite('shapelint gemm', () => {
+  test('--format json gives tflops, timeUs, waves, tile and bound', async () => {
+    const { code, stdout } = await run(['gemm', '--m', '8192', '--n', '7680', '--k', '2560', '--gpu', 'a100', '--format', 'json']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    for (const key of ['tflops', 'timeUs', 'waves']) assert.equal(typeof result[key], 'number', key);
+    assert.equal(result.tile.length, 2);
+    assert.ok(['compute', 'memory'].includes(result.bound));
+    assert.equal(result.gpu, 'a100-sxm4-80gb');
+    assert.equal(result.flops, 2 * 8192 * 7680 * 2560);
+  });
+
+  test('--batch multiplies the work; text output names the GPU', async () => {
+    const one = JSON.parse((await run(['gemm', '--m', '2048', '--n', '2048', '--k', '128', '--gpu', 'h100', '--format', 'json'])).stdout);
+    const many = JSON.parse((await run(['gemm', '--m', '2048', '--n', '2048', '--k', '128', '--batch', '64', '--gpu', 'h100', '--format', 'json'])).stdout);
+    assert.equal(many.flops, 64 * one.flops);
+    const text = await run(['gemm', '--m', '2048', '--n', '2048', '--k', '128', '--gpu', 'h100']);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /H100/);
+  });
+
+  test('bad usage exits 2 with a message', async () => {
+    for (const args of [
+      ['gemm', '--n', '1', '--k', '1'],
+      ['gemm', '--m', 'x', '--n', '1', '--k', '1'],
+      ['gemm', '--m', '1', '--n', '1', '--k', '1', '--gpu', 'tpu-v5'],
+      ['gemm', '--m', '1', '--n', '1', '--k', '1', '--dtype', 'int4'],
+      ['gemm', '--m', '1', '--n', '1', '--k', '1', '--unknown'],
+      ['gemm', '--m', '1', '--n', '1', '--k', '1', '--profile', 'missing.json'],
+    ]) {
+      const { code, stderr } = await run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.ok(stderr.length > 0);
+    }
+  });
+});
+
+suite('shapelint predict', () => {
+  test('--format json: gpu, layer, named gemms and model; the layer excludes the logits', async () => {
+    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100-sxm4-40gb', '--format', 'json']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    assert.equal(result.gpu, 'a100-sxm4-40gb');
+    assert.deepEqual(
+      result.gemms.map((g: { name: string }) => g.name),
+      ['qkv', 'attention_score', 'attention_over_value', 'attention_projection', 'mlp_up', 'mlp_down', 'logits'],
+    );
+    for (const gemm of result.gemms) for (const key of ['m', 'n', 'k', 'batch', 'tflops', 'timeUs', 'waves']) assert.equal(typeof gemm[key], 'number', key);
+    const layerGemmTime = result.gemms.filter((g: { name: string }) => g.name !== 'logits').reduce((t: number, g: { timeUs: number }) => t + g.timeUs, 0);
+    assert.ok(result.layer.timeUs >= layerGemmTime);
+    const logits = result.gemms.find((g: { name: string }) => g.name === 'logits');
+    assert.ok(result.layer.timeUs < layerGemmTime + logits.timeUs);
+    assert.equal(result.model.params, 12 * 2560 * 2560 * 32 + 13 * 2560 * 32 + 50257 * 2560);
+    for (const key of ['flopsPerToken', 'tokensPerSecond']) assert.ok(result.model[key] > 0);
+  });
+
+  test('--activation swiglu adds mlp_gate; --kv-heads narrows qkv; --flash fuses attention; --backward adds gradients', async () => {
+    const args = ['predict', '--hidden', '4096', '--heads', '32', '--kv-heads', '8', '--ffn', '14336', '--activation', 'swiglu', '--seq', '4096', '--micro-batch', '1', '--format', 'json'];
+    const swiglu = JSON.parse((await run(args)).stdout);
+    const names = swiglu.gemms.map((g: { name: string }) => g.name);
+    assert.ok(names.includes('mlp_gate'));
+    assert.equal(swiglu.gemms[0].n, (32 + 16) * 128);
+    const flash = JSON.parse((await run([...args, '--flash'])).stdout);
+    assert.ok(flash.gemms.some((g: { name: string }) => g.name === 'flash_attention'));
+    const backward = JSON.parse((await run([...args, '--backward'])).stdout);
+    assert.equal(backward.gemms.length, 3 * swiglu.gemms.length);
+  });
+
+  test('--tp gives per-GPU shapes', async () => {
+    const result = JSON.parse((await run(['predict', ...GPT3, '--tp', '2', '--format', 'json'])).stdout);
+    assert.equal(result.gemms[0].n, (3 * 2560) / 2);
+  });
+
+  test('text output is a table with the layer and model summary', async () => {
+    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100']);
+    assert.equal(code, 0);
+    assert.match(stdout, /attention_over_value/);
+    assert.match(stdout, /layer \(logits excluded\)/);
+    assert.match(stdout, /tokens\/s/);
+  });
+
+  test('--profile with a measured shape marks it "profile"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shapelint-profile-'));
+    const profile = {
+      schema: PROFILE_SCHEMA,
+      gpu: { name: 'synthetic', catalogId: 'h100-sxm' },
+      dtype: 'bf16',
+      date: '2026-01-01',
+      measurements: [{ m: 8192, n: 7680, k: 2560, batch: 1, timeUs: 123.4 }],
+    };
+    writeFileSync(join(dir, 'profile.json'), JSON.stringify(profile));
+    const result = JSON.parse((await run(['predict', ...GPT3, '--profile', 'profile.json', '--format', 'json'], dir)).stdout);
+    assert.equal(result.gemms[0].source, 'profile');
+    assert.equal(result.gemms[0].timeUs, 123.4);
+  });
+
+  test('bad usage exits 2', async () => {
+    for (const args of [
+      ['predict', '--heads', '32', '--seq', '2048', '--micro-batch', '4'],
+      ['predict', '--hidden', '2560', '--heads', '32', '--micro-batch', '4'],
+      ['predict', '--hidden', '2560', '--heads', '33', '--seq', '2048', '--micro-batch', '4'],
+      ['predict', ...GPT3, '--activation', 'relu'],
+      ['predict', '--config', 'does-not-exist.json'],
+      ['predict', '--config', 'x.json', '--hidden', '2560'],
+    ]) {
+      const { code } = await run(args);
+      assert.equal(code, 2, args.join(' '));
+    }
+  });
+});
+
+suite('shapelint gpus', () => {
+  test('--format json lists every catalogue entry with its sources', async () => {
+    const { code, stdout } = await run(['gpus', '--format', 'json']);
+    assert.equal(code, 0);
+    const entries = JSON.parse(stdout);
+    assert.deepEqual(entries.map((gpu: { id: string }) => gpu.id), GPUS.map((gpu) => gpu.id));
+    for (const id of ['v100-sxm2', 'a100-sxm4-40gb', 'a100-sxm4-80gb', 'a10', 'l4', 'l40s', 'h100-sxm', 'h100-pcie', 'h200', 'b200', 'mi250x-gcd', 'mi300x', 'rtx-4090']) {
+      assert.ok(entries.some((gpu: { id: string }) => gpu.id === id), id);
+    }
+    for (const entry of entries) assert.ok(entry.sources.length > 0, entry.id);
+  });
+
+  test('short aliases resolve: v100, a100 (80GB), h100 (SXM), b200, mi300x', async () => {
+    const resolved = [];
+    for (const alias of ['v100', 'a100', 'h100', 'b200', 'mi300x']) {
+      resolved.push(JSON.parse((await run(['gemm', '--m', '64', '--n', '64', '--k', '64', '--gpu', alias, '--format', 'json'])).stdout).gpu);
+    }
+    assert.deepEqual(resolved, ['v100-sxm2', 'a100-sxm4-80gb', 'h100-sxm', 'b200', 'mi300x']);
+  });
+
+  test('text output is a table', async () => {
+    const { code, stdout } = await run(['gpus']);
+    assert.equal(code, 0);
+    assert.match(stdout, /h100-sxm \(default\)/);
+  });
+});
