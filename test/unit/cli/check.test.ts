@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, suite, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { main } from '../../../server/src/cli';
+import { RULES, ruleDocsUrl } from '../../../server/src/core/rules';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cli');
+const GPT3 = 'gpt3-2.7b/config.json';
+const gpt3Text = readFileSync(join(FIXTURES, GPT3), 'utf8');
+
+async function run(args: string[], cwd = FIXTURES) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['check', ...args], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd });
+  return { code, stdout, stderr };
+}
+
+/** 1-based line:col of a literal (its first occurrence after `after`) in a text, as the text output prints it. */
+function lineCol(text: string, needle: string, after = ''): string {
+  const position = TextDocument.create('', '', 0, text).positionAt(text.indexOf(needle, text.indexOf(after)));
+  return `${position.line + 1}:${position.character + 1}`;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'shapelint-check-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+suite('shapelint check: text', () => {
+  test('GPT-3 2.7B: head-dim at the head count and vocab-size at the vocab, exit 0 (warnings only)', async () => {
+    const { code, stdout } = await run([GPT3]);
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split('\n');
+    assert.ok(lines.some((line) => line.startsWith(`${GPT3}:${lineCol(gpt3Text, '32', '"n_head"')} warning `) && line.endsWith('[head-dim]')));
+    assert.ok(lines.some((line) => line.startsWith(`${GPT3}:${lineCol(gpt3Text, '50257', '"vocab_size"')} warning `) && line.endsWith('[vocab-size]')));
+    for (const line of lines) assert.match(line, /^\S+:\d+:\d+ (error|warning|information|hint) .+ \[[a-z-]+\]$/);
+  });
+
+  test('an error exits 1', async () => {
+    const { code, stdout } = await run(['heads-error/config.json']);
+    assert.equal(code, 1);
+    assert.match(stdout, /error .* \[heads-divide-hidden\]/);
+  });
+
+  test('a clean config (Llama-2-7B) prints nothing and exits 0', async () => {
+    const { code, stdout } = await run(['llama-2-7b/config.json']);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+  });
+
+  test('--rule changes severities and turns rules off', async () => {
+    const off = await run([GPT3, '--rule', 'head-dim=off']);
+    assert.doesNotMatch(off.stdout, /\[head-dim\]/);
+    const error = await run([GPT3, '--rule', 'head-dim=error']);
+    assert.equal(error.code, 1);
+    assert.match(error.stdout, / error .*\[head-dim\]/);
+  });
+
+  test('an unreadable path exits 2 and says so', async () => {
+    const { code, stderr } = await run([GPT3, 'no/such/file.json']);
+    assert.equal(code, 2);
+    assert.match(stderr, /cannot read 'no\/such\/file.json'/);
+  });
+
+  test('bad usage exits 2', async () => {
+    for (const args of [[], [GPT3, '--format', 'xml'], [GPT3, '--rule', 'nope=warning'], [GPT3, '--rule', 'head-dim=loud'], [GPT3, '--rule', 'head-dim'], [GPT3, '--gpu', 'abacus'], [GPT3, '--config-format', 'toml'], [GPT3, '--bogus']]) {
+      assert.equal((await run(args)).code, 2, args.join(' '));
+    }
+  });
+
+  test('a file no format recognises is reported, not fatal', async () => {
+    const { code, stderr, stdout } = await run(['not-a-config.txt', GPT3]);
+    assert.equal(code, 0);
+    assert.match(stderr, /not-a-config\.txt: not a model config shapelint recognises/);
+    assert.match(stdout, /\[head-dim\]/);
+  });
+
+  test('--config-format reads a file whatever its name', async () => {
+    const renamed = join(scratch, 'model.settings');
+    writeFileSync(renamed, gpt3Text);
+    const { stdout } = await run([renamed, '--config-format', 'hf'], scratch);
+    assert.match(stdout, /^model\.settings:\d+:\d+ warning .*\[head-dim\]/m);
+  });
+
+  test('a folder is walked for configs, skipping node_modules and files no format recognises', async () => {
+    const tree = join(scratch, 'tree');
+    mkdirSync(join(tree, 'nested'), { recursive: true });
+    mkdirSync(join(tree, 'node_modules', 'pkg'), { recursive: true });
+    cpSync(join(FIXTURES, GPT3), join(tree, 'config.json'));
+    cpSync(join(FIXTURES, 'heads-error/config.json'), join(tree, 'nested', 'config.json'));
+    cpSync(join(FIXTURES, 'heads-error/config.json'), join(tree, 'node_modules', 'pkg', 'config.json'));
+    writeFileSync(join(tree, 'README.md'), '# notes\n');
+    const { code, stdout, stderr } = await run(['tree', '--format', 'json'], scratch);
+    assert.equal(code, 1);
+    const paths = (JSON.parse(stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+    assert.deepEqual(paths, ['tree/config.json', 'tree/nested/config.json']);
+    assert.doesNotMatch(stderr, /README/);
+  });
+});
+
+interface JsonReport {
+  files: {
+    path: string;
+    format: string;
+    shape: Record<string, unknown>;
+    prediction: { layer: { tflops: number } } | null;
+    diagnostics: {
+      rule: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      fixes: { title: string; isPreferred: boolean; safe: boolean; edits: { range: unknown; newText: string }[] }[];
+    }[];
+  }[];
+}
+
+suite('shapelint check: json', () => {
+  test('files with format, shape values (unknown = null), 0-based ranges, fixes and a prediction', async () => {
+    const { code, stdout } = await run([GPT3, '--format', 'json']);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as JsonReport;
+    assert.equal(report.files.length, 1);
+    const [file] = report.files;
+    assert.equal(file.path, GPT3);
+    assert.equal(file.format, 'hf');
+    assert.equal(file.shape.hiddenSize, 2560);
+    assert.equal(file.shape.numHeads, 32);
+    assert.equal(file.shape.numLayers, 32);
+    assert.equal(file.shape.vocabSize, 50257);
+    assert.equal(file.shape.headDim, 80);
+    for (const key of ['numKvHeads', 'ffnHiddenSize', 'paddedVocabSize', 'seqLength', 'microBatchSize', 'tensorParallel', 'pipelineParallel', 'activation']) {
+      assert.ok(key in file.shape, key);
+    }
+    assert.ok(Object.values(file.shape).every((value) => value === null || ['number', 'string', 'boolean'].includes(typeof value)));
+
+    const document = TextDocument.create('', '', 0, gpt3Text);
+    const vocab = file.diagnostics.find((d) => d.rule === 'vocab-size')!;
+    const offset = gpt3Text.indexOf('50257', gpt3Text.indexOf('"vocab_size"'));
+    assert.deepEqual(vocab.range, { start: document.positionAt(offset), end: document.positionAt(offset + 5) });
+    assert.equal(vocab.severity, 'warning');
+    assert.deepEqual(vocab.fixes.map((fix) => [fix.safe, fix.isPreferred, fix.edits.map((edit) => edit.newText)]), [[true, true, ['50304']]]);
+    assert.deepEqual(vocab.fixes[0].edits[0].range, vocab.range);
+
+    const headDim = file.diagnostics.find((d) => d.rule === 'head-dim')!;
+    assert.deepEqual(headDim.fixes.map((fix) => fix.edits[0].newText).sort(), ['20', '40']);
+    assert.ok(headDim.fixes.every((fix) => !fix.safe));
+    assert.ok(file.prediction && file.prediction.layer.tflops > 0);
+  });
+});
+
+suite('shapelint check: sarif', () => {
+  test('SARIF 2.1.0 with the rule catalogue and 1-based regions relative to the working directory', async () => {
+    const { code, stdout } = await run([GPT3, 'heads-error/config.json', '--format', 'sarif']);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    const [run0] = sarif.runs;
+    const driver = run0.tool.driver;
+    assert.equal(driver.name, 'shapelint');
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.id));
+    for (const rule of driver.rules) {
+      assert.equal(rule.helpUri, ruleDocsUrl(rule.id));
+      assert.ok(rule.shortDescription.text.length > 0);
+      assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+    }
+    const vocab = run0.results.find((result: { ruleId: string }) => result.ruleId === 'vocab-size');
+    assert.equal(vocab.level, 'warning');
+    assert.equal(driver.rules[vocab.ruleIndex].id, 'vocab-size');
+    const [line, column] = lineCol(gpt3Text, '50257', '"vocab_size"').split(':').map(Number);
+    assert.deepEqual(vocab.locations[0].physicalLocation, {
+      artifactLocation: { uri: GPT3 },
+      region: { startLine: line, startColumn: column, endLine: line, endColumn: column + 5 },
+    });
+    assert.ok(run0.results.some((result: { ruleId: string; level: string }) => result.ruleId === 'heads-divide-hidden' && result.level === 'error'));
+  });
+});
+
+suite('shapelint check --fix', () => {
+  test('applies only the safe vocab fix, byte-identical elsewhere (CRLF, spacing, key order), and reports what is left', async () => {
+    const original = readFileSync(join(FIXTURES, 'crlf/config.json'), 'utf8');
+    assert.ok(original.includes('\r\n'));
+    const path = join(scratch, 'crlf.json');
+    writeFileSync(path, original);
+    const { code, stdout, stderr } = await run(['crlf.json', '--fix', '--config-format', 'hf'], scratch);
+    assert.equal(code, 0);
+    const offset = original.indexOf('50257');
+    assert.equal(readFileSync(path, 'utf8'), `${original.slice(0, offset)}50304${original.slice(offset + 5)}`);
+    assert.match(stderr, /crlf\.json: applied 1 fix/);
+    assert.doesNotMatch(stdout, /\[vocab-size\]/);
+    assert.match(stdout, /\[head-dim\]/, 'the unsafe head-count fix is reported, not applied');
+  });
+
+  test('a file with nothing safe to fix is left untouched', async () => {
+    const path = join(scratch, 'llama.json');
+    const original = readFileSync(join(FIXTURES, 'llama-2-7b/config.json'), 'utf8');
+    writeFileSync(path, original);
+    await run(['llama.json', '--fix', '--config-format', 'hf'], scratch);
+    assert.equal(readFileSync(path, 'utf8'), original);
+  });
+});
