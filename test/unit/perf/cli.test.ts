@@ -113,6 +113,21 @@ suite('shapelint predict', () => {
     assert.equal(result.gemms[0].timeUs, 123.4);
   });
 
+  test('--config reads the shape with check(); --seq and --micro-batch override the file', async () => {
+    // GPT-3 2.7B as an HF GPT-2 config.json (Brown et al. 2020: h=2560, a=32, L=32, v=50257).
+    const config = join(__dirname, '..', '..', 'fixtures', 'perf', 'gpt3-2.7b', 'config.json');
+    const fromFile = JSON.parse((await run(['predict', '--config', config, '--gpu', 'a100', '--format', 'json'])).stdout);
+    const fromFlags = JSON.parse((await run(['predict', ...GPT3, '--gpu', 'a100', '--format', 'json'])).stdout);
+    assert.deepEqual(
+      [fromFile.spec.hiddenSize, fromFile.spec.numHeads, fromFile.spec.numLayers, fromFile.spec.vocabSize],
+      [2560, 32, 32, 50257],
+    );
+    assert.equal(fromFile.gemms[0].m, fromFile.spec.seqLength * fromFile.spec.microBatchSize);
+    const overridden = JSON.parse((await run(['predict', '--config', config, '--seq', '1024', '--micro-batch', '2', '--format', 'json'])).stdout);
+    assert.equal(overridden.gemms[0].m, 2048);
+    assert.equal(fromFile.model.params, fromFlags.model.params);
+  });
+
   test('bad usage exits 2', async () => {
     for (const args of [
       ['predict', '--heads', '32', '--seq', '2048', '--micro-batch', '4'],
