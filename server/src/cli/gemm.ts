@@ -29,6 +29,7 @@ export const gemm: CliCommand = async (args, io) => {
     io.stdout(HELP);
     return EXIT_OK;
   }
+  // A plain GEMM: any non-FlashAttention name gives the same model; the label is what prints.
   const shape: GemmShape = {
     name: 'qkv',
     label: 'gemm',
