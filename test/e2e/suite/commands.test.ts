@@ -1,0 +1,66 @@
+// The extension's commands: the status-bar GPU picker, the shape report, fix-all.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { literalRange, openFixture, revert, ruleId, screenshot, setGpu, shapelintDiagnostics, waitFor, waitForRules } from './helpers';
+
+const FIXTURE = 'hf/config.json';
+
+function reportTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('shapelint.report'));
+}
+
+suite('commands', () => {
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    editor = await openFixture(FIXTURE);
+    await waitForRules(editor.document.uri, ['head-dim']);
+  });
+
+  suiteTeardown(async () => {
+    await setGpu(undefined);
+    await revert(editor);
+  });
+
+  test('shapelint.selectGpu (the status-bar item) sets shapelint.gpu from its picker', async () => {
+    await setGpu(undefined);
+    const picked = vscode.commands.executeCommand<string | undefined>('shapelint.selectGpu');
+    let settled = false;
+    void picked.then(() => (settled = true), () => (settled = true));
+    await screenshot('gpu-picker');
+    // Accept the picker's highlighted entry as soon as it is up.
+    await waitFor(
+      async () => {
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      },
+      (done) => done,
+      { what: 'the GPU picker to accept an entry' },
+    );
+    const id = await picked;
+    assert.ok(id, 'a GPU was picked');
+    assert.equal(vscode.workspace.getConfiguration('shapelint').get('gpu'), id);
+  });
+
+  test('shapelint.showReport opens the shape report', async () => {
+    await vscode.commands.executeCommand('shapelint.showReport', editor.document.uri);
+    await waitFor(() => reportTabs().length, (count) => count > 0, { what: 'the report tab' });
+    await screenshot('report');
+  });
+
+  test('shapelint.applyAllSafeFixes pads the vocab and leaves the architecture alone', async () => {
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    const heads = literalRange(editor.document, '"n_head": ', '32');
+    const applied = await vscode.commands.executeCommand<boolean>('shapelint.applyAllSafeFixes');
+    assert.equal(applied, true);
+    assert.match(editor.document.getText(), /"vocab_size": 50304/);
+    assert.equal(editor.document.getText(heads), '32', 'head count is an architecture change: not applied');
+    await waitFor(
+      () => shapelintDiagnostics(editor.document.uri),
+      (diagnostics) => !diagnostics.some((entry) => ruleId(entry) === 'vocab-size'),
+      { what: 'vocab-size to clear after fix-all' },
+    );
+  });
+});
