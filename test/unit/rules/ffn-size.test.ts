@@ -28,8 +28,10 @@ suite('ffn-size', () => {
       assert.deepEqual({ offset: fix.edits[0].offset, length: fix.edits[0].length }, spanOf(SWIGLU_8H_3, '10922'));
     }
     assert.equal(finding.fixes.filter((fix) => fix.isPreferred).length, 1);
+    // The preferred fix is within the model's size-bias tie (3 points) of the best offered.
     const speedups = finding.fixes.map((fix) => fix.estimate!.speedup);
-    assert.deepEqual(speedups, [...speedups].sort((a, b) => b - a));
+    assert.ok(speedups[0] >= Math.max(...speedups) - 0.03);
+    assert.ok(speedups[0] > 1, 'aligning the MLP is predicted to help');
   });
 
   test('the ranking follows the throughput model (brute-force search)', () => {

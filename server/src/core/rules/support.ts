@@ -107,11 +107,12 @@ export interface Suggestion {
 }
 
 /**
- * Architecture changes as fixes: each with the model's estimate, best predicted speed-up
- * first (ties keep the given order, nearest first), the best one preferred. A suggestion
- * whose value is not a literal in the file is dropped.
+ * Architecture changes as fixes, each with the model's estimate. The ones within `tieWithin`
+ * of the best predicted speed-up come first in the given order (nearest first: fewest
+ * parameters moved), then the rest by speed-up; the first is preferred. A suggestion whose
+ * value is not a literal in the file is dropped.
  */
-export function architectureFixes(context: RuleContext, suggestions: Suggestion[]): Fix[] {
+export function architectureFixes(context: RuleContext, suggestions: Suggestion[], tieWithin = DEFAULT_TIE): Fix[] {
   const fixes: Fix[] = [];
   for (const suggestion of suggestions) {
     if (suggestion.edits.length === 0 || suggestion.edits.some((edit) => edit === undefined)) continue;
@@ -124,13 +125,17 @@ export function architectureFixes(context: RuleContext, suggestions: Suggestion[
       ...(estimate ? { estimate } : {}),
     });
   }
-  const ranked = fixes
-    .map((fix, index) => ({ fix, index }))
-    .sort((a, b) => (b.fix.estimate?.speedup ?? 1) - (a.fix.estimate?.speedup ?? 1) || a.index - b.index)
-    .map(({ fix }) => fix);
+  const speedup = (fix: Fix) => fix.estimate?.speedup ?? 1;
+  const best = Math.max(...fixes.map(speedup));
+  const top = fixes.filter((fix) => speedup(fix) >= best - tieWithin);
+  const rest = fixes.filter((fix) => !top.includes(fix)).sort((a, b) => speedup(b) - speedup(a));
+  const ranked = [...top, ...rest];
   if (ranked.length > 0) ranked[0].isPreferred = true;
   return ranked;
 }
+
+/** Speed-ups within a percentage point are a tie: the model is not that precise. */
+const DEFAULT_TIE = 0.01;
 
 /** The candidates nearest below and above `current` (excluding it), nearest first. */
 export function nearestOnEachSide(current: number, candidates: number[]): number[] {

@@ -27,11 +27,10 @@ interface VocabPadding {
 export function vocabPadding(context: RuleContext, multiple: number): VocabPadding | null {
   const { shape } = context;
   const vocab = effectiveVocab(context);
-  if (vocab === null) return null;
   const align = alignment(context);
   const t = tensorParallelSize(context);
   const { vocabDivisor, paddedVocabSize, vocabSize } = shape;
-  if (paddedVocabSize.origin === 'file') {
+  if (paddedVocabSize.origin === 'file' && vocab !== null) {
     const wanted = roundUpToMultiple(vocab, multiple);
     const name = fieldName(paddedVocabSize, 'paddedVocabSize');
     return { field: paddedVocabSize, edit: literalEdit(context, paddedVocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted}` };
@@ -63,8 +62,11 @@ export const vocabSizeRule: Rule = {
   description: 'The vocabulary the framework will use (after its padding), or its per-GPU share under tensor parallelism, is not a multiple of 64.',
   check(context) {
     const vocab = effectiveVocab(context);
-    if (vocab === null) return;
     const align = alignment(context);
+    if (vocab === null) {
+      checkDivisorAlone(context, align);
+      return;
+    }
     const t = tensorParallelSize(context);
     // Not divisible by TP at all is the tensor-parallel rule's error.
     const perGpuAligned = vocab % t !== 0 || (vocab / t) % align === 0;
@@ -90,3 +92,20 @@ export const vocabSizeRule: Rule = {
     });
   },
 };
+
+/**
+ * The vocabulary comes from the tokenizer (GPT-NeoX, Megatron, NeMo configs rarely say it): a
+ * padding divisor that is not a multiple of the alignment makes the padded vocabulary, and each
+ * GPU's share of it, a multiple of 64 only by chance.
+ */
+function checkDivisorAlone(context: RuleContext, align: number): void {
+  const divisor = context.shape.vocabDivisor;
+  if (divisor.origin !== 'file' || !isPositiveInteger(divisor.value) || divisor.value % align === 0) return;
+  const padding = vocabPadding(context, align);
+  const name = fieldName(divisor, 'vocabDivisor');
+  context.report({
+    message: `${name} ${divisor.value} pads the vocabulary to a multiple of ${divisor.value}·t, which is a multiple of ${align} only by chance: the logit GEMM (tokens × h × vocab) may miss full tensor-core rate; ${padding?.advice ?? `use a multiple of ${align}`}.`,
+    span: context.anchor(divisor),
+    fixes: vocabPaddingFixes(padding),
+  });
+}
