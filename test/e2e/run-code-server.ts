@@ -60,6 +60,7 @@ const SCREENSHOT_TARGETS: Record<string, ShotTarget> = {
   problems: { selector: '.markers-panel .monaco-list-row' },
   'quick-fix': { selector: '.action-widget .monaco-list-row' },
   report: { selector: 'body', inWebview: true },
+  'gpu-picker': { selector: '.quick-input-widget .monaco-list-row' },
 };
 const SHOT_WAIT_MS = 15_000;
 
