@@ -1,10 +1,16 @@
 import type { FormatId } from '../shape';
 import type { FormatReader } from './format';
+import { hfReader } from './hf';
+import { litgptReader } from './litgpt';
+import { megatronReader } from './megatron';
+import { nanogptReader } from './nanogpt';
+import { nemoReader } from './nemo';
+import { neoxReader } from './neox';
 
 export type { FormatReader } from './format';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);

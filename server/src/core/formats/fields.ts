@@ -1,0 +1,188 @@
+import type { ConfigDocument, ConfigEntry } from '../document';
+import {
+  derivedField,
+  NUMERIC_FIELDS,
+  roundUpToMultiple,
+  unknownField,
+  type FormatId,
+  type ModelShape,
+  type NumberField,
+  type NumericFieldName,
+  type ShapeField,
+} from '../shape';
+
+/**
+ * Field building shared by the format readers: entry lookup by normalised key, the checks
+ * that make a value `invalid`, and the derivations every framework does the same way.
+ */
+
+/**
+ * Sanity ceilings, not framework limits: a value above them is a typo (an extra digit, a byte
+ * count) rather than a model. The largest published shapes are far below (hidden 25600,
+ * vocab 256k, context 10M tokens).
+ */
+export const ABSURD_ABOVE: Record<NumericFieldName, number> = {
+  hiddenSize: 1_000_000,
+  numLayers: 100_000,
+  numHeads: 100_000,
+  numKvHeads: 100_000,
+  headDim: 100_000,
+  ffnHiddenSize: 10_000_000,
+  vocabSize: 100_000_000,
+  paddedVocabSize: 100_000_000,
+  vocabDivisor: 1_000_000,
+  seqLength: 100_000_000,
+  microBatchSize: 1_000_000,
+  tensorParallel: 100_000,
+  pipelineParallel: 100_000,
+  numExperts: 100_000,
+  expertsPerToken: 100_000,
+};
+
+/** Entries by a normalised key (each reader says how to normalise); later entries win. */
+export class EntryIndex {
+  private readonly entries = new Map<string, ConfigEntry>();
+
+  constructor(
+    readonly document: ConfigDocument,
+    normalise: (path: readonly string[]) => string | undefined = (path) => path.join('.'),
+  ) {
+    for (const entry of document.entries) {
+      const key = normalise(entry.path);
+      if (key !== undefined) this.entries.set(key, entry);
+    }
+  }
+
+  /** The entry of the first of `keys` the file has. */
+  get(...keys: string[]): ConfigEntry | undefined {
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+}
+
+/** The raw value as a number where the syntax allows it (shell has no types: "4096" is 4096). */
+function numericValue(entry: ConfigEntry, untyped: boolean): number | undefined {
+  if (typeof entry.value === 'number') return entry.value;
+  if (untyped && typeof entry.value === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(entry.value)) {
+    return Number(entry.value);
+  }
+  return undefined;
+}
+
+function located(entry: ConfigEntry): Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> {
+  const where: Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> = {
+    key: entry.path[entry.path.length - 1],
+    keySpan: entry.keySpan,
+    valueSpan: entry.valueSpan,
+  };
+  if (entry.usedAt) where.usedAt = entry.usedAt;
+  return where;
+}
+
+/**
+ * A shape field from what the file says: `file` for a positive integer, `invalid` for a
+ * string, negative, fraction or absurd value, `unknown` when it cannot be resolved statically.
+ */
+export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyped: boolean): NumberField {
+  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  const value = numericValue(entry, untyped);
+  const text = entry.value === null ? '' : String(entry.value);
+  if (value === undefined) {
+    return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
+  }
+  if (!Number.isInteger(value)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not a whole number` };
+  if (value <= 0) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
+  if (value > ABSURD_ABOVE[name]) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  return { value, origin: 'file', ...located(entry) };
+}
+
+/**
+ * The field from the first of `keys` the file sets, else `fallback`. A key set to null
+ * (`kv_channels: null`, `n_inner: null`) means "use the default", but the fallback keeps the
+ * key's place so a fix can write a value there.
+ */
+export function readField(index: EntryIndex, name: NumericFieldName, keys: string[], fallback: () => NumberField): NumberField {
+  const entry = index.get(...keys);
+  if (entry && (entry.value !== null || entry.unresolved)) return fieldFromEntry(entry, name, index.document.syntax === 'shell');
+  const field = fallback();
+  if (entry && field.origin !== 'file' && !field.keySpan) return { ...field, ...located(entry) };
+  return field;
+}
+
+/** A boolean setting: true/false in YAML/JSON/Python, a bare `--flag` or "true"/"1" in shell. */
+export function booleanValue(entry: ConfigEntry | undefined): boolean | undefined {
+  if (!entry || entry.unresolved) return undefined;
+  if (typeof entry.value === 'boolean') return entry.value;
+  if (typeof entry.value === 'number') return entry.value !== 0;
+  if (typeof entry.value === 'string') {
+    if (/^(true|yes|on|1)$/i.test(entry.value)) return true;
+    if (/^(false|no|off|0)$/i.test(entry.value)) return false;
+  }
+  return undefined;
+}
+
+/** A field whose value the reader worked out from `entry`, pointing at it. */
+export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): ShapeField<T> {
+  const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unknown' : 'file', ...located(entry) };
+  const why = entry.unresolved ?? note;
+  if (why) field.note = why;
+  return field;
+}
+
+export function stringField(entry: ConfigEntry | undefined, fallback: ShapeField<string>): ShapeField<string> {
+  if (!entry || entry.value === null) return fallback;
+  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  return { value: String(entry.value), origin: 'file', ...located(entry) };
+}
+
+export function valueOf(field: NumberField): number | undefined {
+  return field.value ?? undefined;
+}
+
+/** Head dim = h / a when the file does not set it; null when that is not a whole number. */
+export function derivedHeadDim(hidden: NumberField, heads: NumberField): NumberField {
+  const h = valueOf(hidden);
+  const a = valueOf(heads);
+  if (h === undefined || a === undefined) return derivedField<number>(null, 'hidden size / heads (one of them is unknown)');
+  if (h % a !== 0) return derivedField<number>(null, `hidden size ${h} / heads ${a} is not a whole number`);
+  return derivedField(h / a, `hidden size ${h} / heads ${a}`);
+}
+
+/** Megatron-family padding: ceil(V / (divisor·TP)) · divisor·TP (NeoX, Megatron-LM, NeMo). */
+export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, tensorParallel: NumberField, framework: string): NumberField {
+  const v = valueOf(vocab);
+  const d = valueOf(divisor);
+  const t = valueOf(tensorParallel) ?? 1;
+  if (v === undefined) return derivedField<number>(null, `${framework} pads the tokenizer's vocabulary, which this file does not give`);
+  if (d === undefined) return derivedField<number>(null, `${framework} pads to a multiple of the divisor, which is unknown`);
+  return derivedField(roundUpToMultiple(v, d * t), `${framework} pads ${v} up to a multiple of ${d} × TP ${t} = ${d * t}`);
+}
+
+/** Numeric fields the reader did not set become unknown, so every shape has every field. */
+export function completeShape(
+  format: FormatId,
+  fields: Partial<Record<NumericFieldName, NumberField>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'flashAttention' | 'kvHeadsMayDivideTensorParallel'>,
+): ModelShape {
+  const numeric = {} as Record<NumericFieldName, NumberField>;
+  for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
+  return { format, ...rest, ...numeric };
+}
+
+/** Activations whose MLP has a gate and an up projection of the same width. */
+export const GATED_ACTIVATIONS = new Set(['swiglu', 'geglu', 'reglu', 'bilinear', 'glu', 'fast-swiglu', 'fast-geglu', 'fast-reglu', 'silu_glu']);
+
+export function isGatedActivation(name: string | null | undefined): boolean {
+  return name !== null && name !== undefined && GATED_ACTIVATIONS.has(name.toLowerCase());
+}

@@ -1,0 +1,127 @@
+import type { ConfigDocument } from '../document';
+import { parseJson } from '../parse/json';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../shape';
+import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, readField, stringField, valueOf } from './fields';
+import type { FormatReader } from './format';
+import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
+
+/**
+ * Hugging Face `config.json`. Key aliases follow each family's `attribute_map` in
+ * transformers (GPT-2 `n_embd`/`n_head`/`n_layer`/`n_positions`, T5 `d_model`/`num_heads`/`d_kv`,
+ * MPT/DBRX `d_model`/`n_heads`/`n_layers`/`max_seq_len`, OPT `ffn_dim`, Falcon `multi_query`,
+ * BART `decoder_*`, MoE `num_local_experts`/`num_experts`/`n_routed_experts`); multimodal configs nest the text
+ * model under `text_config`.
+ */
+const KEYS = {
+  hiddenSize: ['hidden_size', 'n_embd', 'd_model', 'n_embed'],
+  numHeads: ['num_attention_heads', 'n_head', 'n_heads', 'num_heads', 'decoder_attention_heads'],
+  numLayers: ['num_hidden_layers', 'n_layer', 'num_layers', 'n_layers', 'decoder_layers'],
+  ffnHiddenSize: ['intermediate_size', 'n_inner', 'ffn_dim', 'd_ff', 'ffn_hidden_size', 'ffn_config.ffn_hidden_size', 'decoder_ffn_dim'],
+  numKvHeads: ['num_key_value_heads', 'num_kv_heads', 'attn_config.kv_n_heads', 'n_head_kv'],
+  headDim: ['head_dim', 'd_kv'],
+  vocabSize: ['vocab_size'],
+  seqLength: ['max_position_embeddings', 'n_positions', 'max_seq_len', 'max_sequence_length', 'seq_length', 'n_ctx'],
+  numExperts: ['num_local_experts', 'num_experts', 'n_routed_experts', 'moe_num_experts', 'ffn_config.moe_num_experts'],
+  expertsPerToken: ['num_experts_per_tok', 'moe_top_k', 'ffn_config.moe_top_k'],
+  moeFfn: ['moe_intermediate_size'],
+  activation: ['hidden_act', 'activation_function', 'hidden_activation', 'feed_forward_proj', 'ffn_config.ffn_act_fn.name'],
+} as const;
+
+/** Families whose MLP is gated (SwiGLU/GeGLU: gate and up of width intermediate_size). */
+const GATED_FAMILY = /llama|mistral|mixtral|qwen|gemma|phi3|phi-3|deepseek|olmo|minicpm|internlm|baichuan|cohere|granite|dbrx|exaone|chatglm|glm4|yi-|^yi$/i;
+
+const DETECTION_KEYS = [...KEYS.hiddenSize, ...KEYS.numHeads, ...KEYS.numLayers, 'vocab_size', 'intermediate_size'];
+
+export const hfReader: FormatReader = {
+  id: 'hf',
+  label: 'Hugging Face config.json',
+
+  detect(fileName, text) {
+    if (extensionOf(fileName) !== 'json') return 0;
+    const head = sniffHead(text);
+    const named = /config/.test(baseNameOf(fileName)) ? 0.05 : 0;
+    const shapeKeys = countKeys(head, DETECTION_KEYS);
+    if (/"(model_type|architectures)"\s*:/.test(head) && shapeKeys >= 1) return 0.9 + named;
+    if (shapeKeys >= 3) return 0.7 + named;
+    return 0;
+  },
+
+  parse: parseJson,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document);
+    const nested = [...index.keys()].some((key) => key.startsWith('text_config.'));
+    const keys = (names: readonly string[]): string[] => (nested ? [...names.map((name) => `text_config.${name}`), ...names] : [...names]);
+    const familyText = [index.get(...keys(['model_type'])), ...document.entries.filter((entry) => entry.path[0] === 'architectures')]
+      .map((entry) => (entry && typeof entry.value === 'string' ? entry.value : ''))
+      .join(' ');
+
+    const hiddenSize = readField(index, 'hiddenSize', keys(KEYS.hiddenSize), () => unknownField('no hidden size in this config'));
+    const numHeads = readField(index, 'numHeads', keys(KEYS.numHeads), () => unknownField('no head count in this config'));
+    const numLayers = readField(index, 'numLayers', keys(KEYS.numLayers), () => unknownField('no layer count in this config'));
+    const numExperts = readField(index, 'numExperts', keys(KEYS.numExperts), () => defaultField(1, 'dense model (no experts)'));
+    const moe = (valueOf(numExperts) ?? 1) > 1;
+    const expertsPerToken = readField(index, 'expertsPerToken', keys(KEYS.expertsPerToken), () =>
+      moe ? unknownField('experts per token not given') : defaultField(1, 'dense model (no experts)'),
+    );
+    const activation = stringField(index.get(...keys(KEYS.activation)), unknownField('no activation in this config'));
+    const ffnKeys = moe && index.get(...keys(KEYS.moeFfn)) ? KEYS.moeFfn : KEYS.ffnHiddenSize;
+    const ffnHiddenSize = readField(index, 'ffnHiddenSize', keys(ffnKeys), () => defaultFfn(index, keys, hiddenSize));
+    const numKvHeads = readField(index, 'numKvHeads', keys(KEYS.numKvHeads), () => defaultKvHeads(index, numHeads));
+    const headDim = readField(index, 'headDim', keys(KEYS.headDim), () => derivedHeadDim(hiddenSize, numHeads));
+    const vocabSize = readField(index, 'vocabSize', keys(KEYS.vocabSize), () => unknownField('no vocab_size in this config'));
+    const attention = index.get(...keys(['_attn_implementation', 'attn_implementation']));
+    const gatedMlp =
+      GATED_FAMILY.test(familyText) ||
+      /^gated-/.test(activation.value ?? '') ||
+      (/^(silu|swish)$/.test(activation.value ?? '') && index.get(...keys(['intermediate_size'])) !== undefined);
+
+    return completeShape(
+      'hf',
+      {
+        hiddenSize,
+        numLayers,
+        numHeads,
+        numKvHeads,
+        headDim,
+        ffnHiddenSize,
+        vocabSize,
+        paddedVocabSize: derivedField(vocabSize.value, 'Hugging Face does not pad: the embedding has vocab_size rows'),
+        vocabDivisor: defaultField<number>(null, 'Hugging Face does not pad the vocabulary'),
+        seqLength: readField(index, 'seqLength', keys(KEYS.seqLength), () => unknownField('no maximum sequence length in this config')),
+        microBatchSize: unknownField('set by the trainer, not by a model config'),
+        tensorParallel: unknownField('set by the launcher, not by a model config'),
+        pipelineParallel: unknownField('set by the launcher, not by a model config'),
+        numExperts,
+        expertsPerToken,
+      },
+      {
+        activation,
+        gatedMlp,
+        flashAttention:
+          attention && typeof attention.value === 'string'
+            ? fieldAt(attention, attention.value.startsWith('flash_attention'))
+            : unknownField('chosen when the model is loaded (attn_implementation)'),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+  },
+};
+
+function defaultFfn(index: EntryIndex, keys: (names: readonly string[]) => string[], hiddenSize: NumberField): NumberField {
+  const h = valueOf(hiddenSize);
+  const ratio = index.get(...keys(['expansion_ratio']));
+  if (typeof ratio?.value === 'number' && h !== undefined) {
+    return { ...derivedField(ratio.value * h, `MPT expansion_ratio ${ratio.value} × hidden size ${h}`), usedAt: ratio.valueSpan };
+  }
+  return defaultField(h === undefined ? null : 4 * h, 'Hugging Face default: 4 × hidden size (n_inner: null)');
+}
+
+function defaultKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {
+  const multiQuery = index.get('multi_query');
+  const newArchitecture = booleanValue(index.get('new_decoder_architecture'));
+  if (booleanValue(multiQuery) && !newArchitecture && multiQuery) {
+    return { value: 1, origin: 'file', key: 'multi_query', keySpan: multiQuery.keySpan, valueSpan: multiQuery.valueSpan, note: 'Falcon multi_query: one key/value head' };
+  }
+  return defaultField(numHeads.value, 'defaults to the head count (no grouped-query attention)');
+}

@@ -1,0 +1,99 @@
+import type { ConfigDocument } from '../document';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../shape';
+import { completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import type { FormatReader } from './format';
+import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * LitGPT YAML (`config_hub/`): the architecture under `model_config:` with the field names of
+ * `litgpt/config.py` (defaults: padding_multiple 512, vocab_size 50254, block_size 4096,
+ * intermediate_size 4·n_embd unless the MLP is LLaMAMLP). A file that names a built-in model
+ * (`model_name:`) or a checkpoint instead carries no shape of its own.
+ */
+const DEFAULTS = {
+  paddingMultiple: 512,
+  vocabSize: 50254,
+  blockSize: 4096,
+};
+
+/** MLP classes whose gate and up projections both have width intermediate_size. */
+const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
+
+export const litgptReader: FormatReader = {
+  id: 'litgpt',
+  label: 'LitGPT YAML',
+
+  detect(fileName, text) {
+    if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
+    const head = sniffHead(text);
+    if (hasTopLevelKey(head, 'model_config') || hasTopLevelKey(head, 'model_name')) return 0.9;
+    return hasTopLevelKey(head, 'checkpoint_dir') && hasTopLevelKey(head, 'train') ? 0.75 : 0;
+  },
+
+  parse: parseYaml,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document, (path) => (path[0] === 'model_config' ? path.slice(1).join('.') : path.join('.')));
+    const hasModel = document.entries.some((entry) => entry.path[0] === 'model_config' && entry.path.length > 1 && entry.value !== null);
+    const source = index.get('model_name') ?? index.get('checkpoint_dir');
+    const elsewhere = source && typeof source.value === 'string' ? `the shape comes from ${source.path[0]} ${source.value}, not from this file` : 'no model_config in this file';
+    const unknown = (): NumberField => unknownField(elsewhere);
+    const fallback = (make: () => NumberField): (() => NumberField) => (hasModel ? make : unknown);
+
+    const hiddenSize = readField(index, 'hiddenSize', ['n_embd'], unknown);
+    const numHeads = readField(index, 'numHeads', ['n_head'], unknown);
+    const mlpClass = index.get('mlp_class_name');
+    const gatedActivation = typeof mlpClass?.value === 'string' ? GATED_MLPS[mlpClass.value] : undefined;
+    const h = valueOf(hiddenSize);
+    const padded = index.get('padded_vocab_size');
+    // Config.__post_init__: with padded_vocab_size given, vocab_size = min(vocab_size, padded_vocab_size).
+    const vocabSize = readField(index, 'vocabSize', ['vocab_size'], fallback(() =>
+      typeof padded?.value === 'number' && padded.value < DEFAULTS.vocabSize
+        ? defaultField(padded.value, `LitGPT: min(default vocab_size ${DEFAULTS.vocabSize}, padded_vocab_size ${padded.value})`)
+        : defaultField(DEFAULTS.vocabSize, `LitGPT default vocab_size ${DEFAULTS.vocabSize}`),
+    ));
+    const vocabDivisor = readField(index, 'vocabDivisor', ['padding_multiple'], fallback(() => defaultField(DEFAULTS.paddingMultiple, `LitGPT default padding_multiple ${DEFAULTS.paddingMultiple}`)));
+    const numExperts = readField(index, 'numExperts', ['n_expert'], () => defaultField(1, 'dense model (no n_expert)'));
+    const moe = (valueOf(numExperts) ?? 1) > 1;
+
+    return completeShape(
+      'litgpt',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', ['n_layer'], unknown),
+        numHeads,
+        numKvHeads: readField(index, 'numKvHeads', ['n_query_groups'], fallback(() => defaultField(numHeads.value, 'LitGPT default n_query_groups = n_head'))),
+        headDim: readField(index, 'headDim', ['head_size'], () => derivedHeadDim(hiddenSize, numHeads)),
+        ffnHiddenSize: readField(index, 'ffnHiddenSize', moe && index.has('moe_intermediate_size') ? ['moe_intermediate_size'] : ['intermediate_size'], fallback(() =>
+          gatedActivation
+            ? unknownField(`LitGPT requires intermediate_size for ${String(mlpClass?.value)}`)
+            : defaultField(h === undefined ? null : 4 * h, 'LitGPT default intermediate_size 4 × n_embd'),
+        )),
+        vocabSize,
+        paddedVocabSize: readField(index, 'paddedVocabSize', ['padded_vocab_size'], () => litgptPaddedVocab(vocabSize, vocabDivisor)),
+        vocabDivisor,
+        seqLength: readField(index, 'seqLength', ['train.max_seq_length', 'block_size'], fallback(() => defaultField(DEFAULTS.blockSize, `LitGPT default block_size ${DEFAULTS.blockSize}`))),
+        microBatchSize: readField(index, 'microBatchSize', ['train.micro_batch_size'], () => unknownField('no train.micro_batch_size in this file')),
+        tensorParallel: defaultField(1, 'LitGPT shards with FSDP: no tensor parallelism'),
+        pipelineParallel: defaultField(1, 'LitGPT has no pipeline parallelism'),
+        numExperts,
+        expertsPerToken: readField(index, 'expertsPerToken', ['n_expert_per_token'], () => (moe ? unknownField('n_expert_per_token not given') : defaultField(1, 'dense model (no experts)'))),
+      },
+      {
+        activation: mlpClass && gatedActivation ? fieldAt(mlpClass, gatedActivation) : hasModel ? defaultField('gelu', 'LitGPT default GptNeoxMLP (GELU)') : unknownField(elsewhere),
+        gatedMlp: gatedActivation !== undefined,
+        flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+  },
+};
+
+/** litgpt.utils.find_multiple(vocab_size, padding_multiple). */
+function litgptPaddedVocab(vocab: NumberField, divisor: NumberField): NumberField {
+  const v = valueOf(vocab);
+  const d = valueOf(divisor);
+  if (v === undefined || d === undefined) return derivedField<number>(null, 'padded_vocab_size = find_multiple(vocab_size, padding_multiple); one of them is unknown');
+  return derivedField(roundUpToMultiple(v, d), `LitGPT pads ${v} up to a multiple of padding_multiple ${d}`);
+}

@@ -1,0 +1,196 @@
+import type { ConfigDocument } from '../document';
+import { parseShell } from '../parse/shell';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../shape';
+import {
+  fieldAt,
+  booleanValue,
+  completeShape,
+  derivedHeadDim,
+  EntryIndex,
+  fieldFromEntry,
+  paddedVocabByDivisor,
+  readField,
+  valueOf,
+} from './fields';
+import type { FormatReader } from './format';
+import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * Megatron-LM (and Megatron-DeepSpeed) launch scripts and YAML. Defaults from
+ * `megatron/training/arguments.py`: --make-vocab-size-divisible-by 128, --swiglu's ffn
+ * int(4h·2/3/64)·64, --num-query-groups only with --group-query-attention, --moe-router-topk 2.
+ */
+const DEFAULTS = {
+  makeVocabSizeDivisibleBy: 128,
+  swigluMultiple: 64,
+  moeRouterTopk: 2,
+  parallelSize: 1,
+};
+
+const MODEL_FLAGS = [
+  '--num-layers',
+  '--hidden-size',
+  '--num-attention-heads',
+  '--seq-length',
+  '--tensor-model-parallel-size',
+  '--pipeline-model-parallel-size',
+  '--micro-batch-size',
+  '--ffn-hidden-size',
+  '--max-position-embeddings',
+  '--make-vocab-size-divisible-by',
+  '--num-query-groups',
+  '--swiglu',
+  '--global-batch-size',
+];
+
+const HYDRA_MODEL_OVERRIDE = /(^|\s)\+{0,2}model\.(hidden_size|num_layers|num_attention_heads|encoder_seq_length|ffn_hidden_size|tensor_model_parallel_size)=/gm;
+
+/** Shell variables that launch wrappers set for the script they call (NeMo on Neuron, BigScience). */
+const SHAPE_VARIABLE = /^[ \t]*(?:export[ \t]+)?(?::[ \t]+\$\{)?(N_?LAYERS|NUM_LAYERS|HIDDEN_SIZE|NHIDDEN|HS|N_AH|NHEADS|NUM_HEADS|NUM_ATTN_HEADS|FFN_HS|FFN_HIDDEN_SIZE|SEQ_LEN|SEQ_LENGTH|TP|PP|TP_SIZE|PP_SIZE)(?::?=)/gm;
+
+const YAML_SECTIONS = ['language_model', 'model_parallel', 'MODEL_ARGS'];
+
+const SHELL_EXTENSIONS = new Set(['sh', 'bash', 'slurm', 'sbatch']);
+
+export const megatronReader: FormatReader = {
+  id: 'megatron',
+  label: 'Megatron-LM launch script or YAML',
+
+  detect(fileName, text) {
+    const head = sniffHead(text);
+    const extension = extensionOf(fileName);
+    if (YAML_EXTENSIONS.has(extension)) {
+      if (hasTopLevelKey(head, 'language_model') || hasTopLevelKey(head, 'model_parallel')) return 0.9;
+      return hasTopLevelKey(head, 'MODEL_ARGS') && countFlags(head, MODEL_FLAGS) >= 2 ? 0.9 : 0;
+    }
+    if (!SHELL_EXTENSIONS.has(extension) && !/^#!.*\b(ba|z)?sh\b/.test(head)) return 0;
+    if (countFlags(head, MODEL_FLAGS) >= 2) return 0.9;
+    if ((head.match(HYDRA_MODEL_OVERRIDE) ?? []).length >= 2) return 0.75;
+    return new Set((head.match(SHAPE_VARIABLE) ?? []).map((match) => match.trim())).size >= 4 ? 0.55 : 0;
+  },
+
+  parse(text) {
+    const head = sniffHead(text);
+    return YAML_SECTIONS.some((section) => hasTopLevelKey(head, section)) ? parseYaml(text) : parseShell(text);
+  },
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document, megatronKey);
+    const flag = (name: string) => index.get(name);
+    const elsewhere = defaultsElsewhere(document, index);
+    const orDefault = <T>(make: () => ShapeField<T>) => (): ShapeField<T> => (elsewhere ? unknownField<T>(elsewhere) : make());
+    const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('Megatron-LM has no default hidden size'));
+    const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('Megatron-LM has no default head count'));
+    const tensorParallel = readField(index, 'tensorParallel', ['tensor_model_parallel_size'], orDefault(() =>
+      defaultField(DEFAULTS.parallelSize, `Megatron-LM default --tensor-model-parallel-size ${DEFAULTS.parallelSize}`),
+    ));
+    const swiglu = booleanValue(flag('swiglu')) === true || booleanValue(flag('gated_linear_unit')) === true || flag('activation_func')?.value === 'swiglu';
+    const numExperts = readField(index, 'numExperts', ['num_experts', 'num_moe_experts'], orDefault(() => defaultField(1, 'dense model (no --num-experts)')));
+    const moe = (valueOf(numExperts) ?? 1) > 1;
+    const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
+      unknownField('Megatron-LM takes the vocabulary from the tokenizer (--tokenizer-type / --vocab-file)'),
+    );
+    const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], orDefault(() =>
+      defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `Megatron-LM default --make-vocab-size-divisible-by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
+    ));
+    const ffnKeys = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
+
+    return completeShape(
+      'megatron',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count')),
+        numHeads,
+        numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
+        headDim: readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads)),
+        ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
+        vocabSize,
+        paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to'], () =>
+          paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'Megatron-LM'),
+        ),
+        vocabDivisor,
+        seqLength: readField(index, 'seqLength', ['seq_length', 'encoder_seq_length'], () => unknownField('no --seq-length in this file')),
+        microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no --micro-batch-size in this file')),
+        tensorParallel,
+        pipelineParallel: readField(index, 'pipelineParallel', ['pipeline_model_parallel_size'], orDefault(() =>
+          defaultField(DEFAULTS.parallelSize, `Megatron-LM default --pipeline-model-parallel-size ${DEFAULTS.parallelSize}`),
+        )),
+        numExperts,
+        expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk', 'topk'], orDefault(() =>
+          moe ? defaultField(DEFAULTS.moeRouterTopk, `Megatron-LM default --moe-router-topk ${DEFAULTS.moeRouterTopk}`) : defaultField(1, 'dense model (no experts)'),
+        )),
+      },
+      {
+        activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),
+        gatedMlp: swiglu,
+        flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
+        kvHeadsMayDivideTensorParallel: true,
+      },
+    );
+  },
+};
+
+/**
+ * One name per setting across the syntaxes: `--hidden-size` (shell, or a test YAML under
+ * MODEL_ARGS), `language_model.hidden_size` / `model_parallel.*` / top-level keys (YAML), and
+ * Hydra overrides `model.hidden_size=` in NeMo-style launch scripts.
+ */
+function megatronKey(path: readonly string[]): string | undefined {
+  const last = path[path.length - 1];
+  if (last.startsWith('--')) return last.slice(2).replace(/-/g, '_');
+  if (path.length === 1 || ['language_model', 'model_parallel', 'model'].includes(path[0])) return path.slice(path.length === 1 ? 0 : 1).join('.');
+  return undefined;
+}
+
+/**
+ * A NeMo launch script passes Hydra overrides (`model.hidden_size=$HS`) to a config it names
+ * with `--config-name`, and a wrapper only sets variables for the script it calls: what they
+ * do not set comes from that other file, not from Megatron-LM's defaults.
+ */
+function defaultsElsewhere(document: ConfigDocument, index: EntryIndex): string | undefined {
+  if (document.syntax !== 'shell' || document.entries.some((entry) => MODEL_FLAGS.includes(entry.path[0]))) return undefined;
+  const configName = index.get('config_name');
+  return typeof configName?.value === 'string' ? `set by the Hydra config ${configName.value} that this script runs` : 'set by the script this one calls, not in this file';
+}
+
+function megatronKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {
+  const groups = index.get('num_query_groups');
+  const groupsGiven = groups !== undefined && groups.value !== null;
+  // A language_model YAML (TransformerConfig) has no switch: a num_query_groups value is GQA.
+  const gqa = booleanValue(index.get('group_query_attention')) ?? groups?.path[0] === 'language_model';
+  if (groups && (groupsGiven || groups.unresolved) && gqa) return fieldFromEntry(groups, 'numKvHeads', index.document.syntax === 'shell');
+  const note = groupsGiven ? '--num-query-groups is ignored without --group-query-attention: one per head' : 'multi-head attention: one per head';
+  return defaultField(numHeads.value, note);
+}
+
+function megatronDefaultFfn(hiddenSize: NumberField, swiglu: boolean): NumberField {
+  const h = valueOf(hiddenSize);
+  if (h === undefined) return unknownField('hidden size unknown');
+  if (!swiglu) return defaultField(4 * h, 'Megatron-LM default 4 × hidden size');
+  const m = DEFAULTS.swigluMultiple;
+  return derivedField(Math.floor((4 * h * 2) / 3 / m) * m, `Megatron-LM --swiglu default int(4·${h}·2/3 / ${m})·${m}`);
+}
+
+function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => ShapeField<string>): ShapeField<string> {
+  const swigluEntry = index.get('swiglu');
+  if (swiglu && swigluEntry) return fieldAt(swigluEntry, 'swiglu');
+  const named = index.get('activation_func');
+  if (typeof named?.value === 'string') return fieldAt(named, named.value);
+  const squared = index.get('squared_relu');
+  if (squared && booleanValue(squared)) return fieldAt(squared, 'squared-relu');
+  return fallback();
+}
+
+const FLASH_BACKENDS: Record<string, boolean | null> = { flash: true, fused: true, unfused: false, local: false, auto: null };
+
+function megatronFlash(index: EntryIndex, fallback: () => ShapeField<boolean>): ShapeField<boolean> {
+  const useFlash = index.get('use_flash_attn');
+  if (useFlash && booleanValue(useFlash) !== undefined) return fieldAt(useFlash, booleanValue(useFlash) ?? null);
+  const backend = index.get('attention_backend');
+  if (backend && typeof backend.value === 'string' && backend.value in FLASH_BACKENDS) {
+    const value = FLASH_BACKENDS[backend.value];
+    return fieldAt(backend, value, value === null ? 'attention backend auto: Transformer Engine picks one at run time' : undefined);
+  }
+  return fallback();
+}

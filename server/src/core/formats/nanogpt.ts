@@ -1,0 +1,91 @@
+import type { ConfigDocument } from '../document';
+import { parsePython } from '../parse/python';
+import { defaultField, derivedField, type ModelShape, type NumberField } from '../shape';
+import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
+import type { FormatReader } from './format';
+import { extensionOf, sniffHead } from './sniff';
+
+/**
+ * nanoGPT `config/*.py`: assignments that `configurator.py` execs over the globals of
+ * `train.py`, whose defaults fill the rest (n_layer 12, n_head 12, n_embd 768, block_size 1024,
+ * batch_size 12, vocab 50304 unless data/<dataset>/meta.pkl says otherwise). The MLP is fixed
+ * at 4·n_embd. `init_from = 'gpt2*'` loads OpenAI's GPT-2 shapes (model.py from_pretrained).
+ */
+const TRAIN_PY_DEFAULTS = { n_layer: 12, n_head: 12, n_embd: 768, block_size: 1024, batch_size: 12, vocab_size: 50304 };
+
+/** model.py `GPT.from_pretrained`: OpenAI's checkpoints, vocab 50257, block 1024. */
+const PRETRAINED: Record<string, { n_layer: number; n_head: number; n_embd: number }> = {
+  gpt2: { n_layer: 12, n_head: 12, n_embd: 768 },
+  'gpt2-medium': { n_layer: 24, n_head: 16, n_embd: 1024 },
+  'gpt2-large': { n_layer: 36, n_head: 20, n_embd: 1280 },
+  'gpt2-xl': { n_layer: 48, n_head: 25, n_embd: 1600 },
+};
+const PRETRAINED_VOCAB = 50257;
+const PRETRAINED_BLOCK = 1024;
+
+const NANOGPT_NAMES = /^(n_layer|n_head|n_embd|block_size|batch_size|gradient_accumulation_steps|init_from|dataset|out_dir|eval_interval|eval_iters|eval_only|max_iters|lr_decay_iters|wandb_project|wandb_log|always_save_checkpoint|dropout|learning_rate)[ \t]*=/gm;
+
+export const nanogptReader: FormatReader = {
+  id: 'nanogpt',
+  label: 'nanoGPT config',
+
+  detect(fileName, text) {
+    if (extensionOf(fileName) !== 'py') return 0;
+    const head = sniffHead(text);
+    const hits = new Set((head.match(NANOGPT_NAMES) ?? []).map((match) => match.split(/[ \t=]/)[0])).size;
+    if (/^(def|class)\s/m.test(head)) return 0;
+    return hits >= 3 ? 0.85 : 0;
+  },
+
+  parse: parsePython,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document);
+    const initFrom = index.get('init_from');
+    const pretrainedName = typeof initFrom?.value === 'string' ? initFrom.value : undefined;
+    const pretrained = pretrainedName ? PRETRAINED[pretrainedName] : undefined;
+    const fromDefault = (name: keyof typeof TRAIN_PY_DEFAULTS) => (): NumberField => {
+      if (pretrained && name in pretrained) {
+        return { ...defaultField(pretrained[name as keyof typeof pretrained], `init_from '${pretrainedName}': GPT-2 ${name} ${pretrained[name as keyof typeof pretrained]}`), usedAt: initFrom?.valueSpan };
+      }
+      return defaultField(TRAIN_PY_DEFAULTS[name], `nanoGPT train.py default ${name} = ${TRAIN_PY_DEFAULTS[name]}`);
+    };
+    const hiddenSize = readField(index, 'hiddenSize', ['n_embd'], fromDefault('n_embd'));
+    const numHeads = readField(index, 'numHeads', ['n_head'], fromDefault('n_head'));
+    const vocabSize = pretrained
+      ? { ...defaultField(PRETRAINED_VOCAB, `init_from '${pretrainedName}': GPT-2's vocabulary of ${PRETRAINED_VOCAB}`), usedAt: initFrom?.valueSpan }
+      : readField(index, 'vocabSize', ['vocab_size'], () =>
+          defaultField(TRAIN_PY_DEFAULTS.vocab_size, `nanoGPT train.py default ${TRAIN_PY_DEFAULTS.vocab_size} (GPT-2's 50257 padded to a multiple of 64), unless data/<dataset>/meta.pkl sets it`),
+        );
+    const h = valueOf(hiddenSize);
+
+    return completeShape(
+      'nanogpt',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', ['n_layer'], fromDefault('n_layer')),
+        numHeads,
+        numKvHeads: defaultField(numHeads.value, 'nanoGPT has no grouped-query attention: one per head'),
+        headDim: derivedHeadDim(hiddenSize, numHeads),
+        ffnHiddenSize: derivedField(h === undefined ? null : 4 * h, 'nanoGPT MLP is fixed at 4 × n_embd'),
+        vocabSize,
+        paddedVocabSize: derivedField(vocabSize.value, 'nanoGPT does not pad: the embedding has vocab_size rows'),
+        vocabDivisor: defaultField<number>(null, 'nanoGPT does not pad the vocabulary'),
+        seqLength: pretrained && !index.has('block_size')
+          ? { ...defaultField(PRETRAINED_BLOCK, `init_from '${pretrainedName}': GPT-2 block size ${PRETRAINED_BLOCK}`), usedAt: initFrom?.valueSpan }
+          : readField(index, 'seqLength', ['block_size'], fromDefault('block_size')),
+        microBatchSize: readField(index, 'microBatchSize', ['batch_size'], fromDefault('batch_size')),
+        tensorParallel: defaultField(1, 'nanoGPT trains with DDP only: no tensor parallelism'),
+        pipelineParallel: defaultField(1, 'nanoGPT trains with DDP only: no pipeline parallelism'),
+        numExperts: defaultField(1, 'dense model (no experts)'),
+        expertsPerToken: defaultField(1, 'dense model (no experts)'),
+      },
+      {
+        activation: defaultField('gelu', 'nanoGPT MLP uses GELU'),
+        gatedMlp: false,
+        flashAttention: defaultField(true, "nanoGPT uses PyTorch's scaled_dot_product_attention (flash) on PyTorch >= 2.0"),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+  },
+};

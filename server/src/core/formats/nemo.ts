@@ -1,0 +1,116 @@
+import type { ConfigDocument } from '../document';
+import { resolveInterpolations } from '../parse/interpolation';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, unknownField, type ModelShape, type ShapeField } from '../shape';
+import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
+import type { FormatReader } from './format';
+import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * NeMo 1.x Hydra YAML (`examples/nlp/language_modeling/conf/megatron_gpt_config.yaml`): the
+ * model under `model:`, sequence length as `encoder_seq_length`, OmegaConf interpolation.
+ * NeMo builds Megatron-core models, so `ffn_hidden_size` is the per-branch width of a gated
+ * MLP and query groups may divide TP. T5 configs keep the shape under `model.encoder`.
+ */
+const DEFAULTS = {
+  makeVocabSizeDivisibleBy: 128,
+  parallelSize: 1,
+  moeRouterTopk: 2,
+  activation: 'gelu',
+};
+
+const NEMO_KEYS = [
+  'encoder_seq_length',
+  'tensor_model_parallel_size',
+  'pipeline_model_parallel_size',
+  'micro_batch_size',
+  'make_vocab_size_divisible_by',
+  'num_layers',
+  'hidden_size',
+  'ffn_hidden_size',
+  'num_attention_heads',
+  'exp_manager',
+  'trainer',
+  'restore_from_path',
+  'megatron_amp_O2',
+];
+
+export const nemoReader: FormatReader = {
+  id: 'nemo',
+  label: 'NeMo YAML',
+
+  detect(fileName, text) {
+    if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
+    const head = sniffHead(text);
+    if (!hasTopLevelKey(head, 'model')) return 0;
+    const hits = countKeys(head, NEMO_KEYS);
+    return hits >= 4 ? 0.85 : hits >= 2 ? 0.6 : 0;
+  },
+
+  parse(text) {
+    return resolveInterpolations(parseYaml(text));
+  },
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document, (path) => (path[0] === 'model' ? path.slice(1).join('.') : path.join('.')));
+    const keys = (name: string): string[] => [name, `encoder.${name}`];
+    const hiddenSize = readField(index, 'hiddenSize', keys('hidden_size'), () => unknownField('NeMo has no default hidden size'));
+    const numHeads = readField(index, 'numHeads', keys('num_attention_heads'), () => unknownField('NeMo has no default head count'));
+    const tensorParallel = readField(index, 'tensorParallel', ['tensor_model_parallel_size', 'distributed_strategy.tensor_model_parallel_size'], () =>
+      defaultField(DEFAULTS.parallelSize, `NeMo default tensor_model_parallel_size ${DEFAULTS.parallelSize}`),
+    );
+    const activation = stringField(index.get(...keys('activation')), defaultField(DEFAULTS.activation, `NeMo default activation ${DEFAULTS.activation}`));
+    const vocabSize = readField(index, 'vocabSize', ['vocab_size', 'tokenizer.vocab_size'], () =>
+      unknownField('NeMo takes the vocabulary from the tokenizer (model.tokenizer)'),
+    );
+    const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
+      defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `NeMo default make_vocab_size_divisible_by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
+    );
+    const numExperts = readField(index, 'numExperts', ['num_moe_experts'], () => defaultField(1, 'dense model (no num_moe_experts)'));
+    const h = valueOf(hiddenSize);
+
+    return completeShape(
+      'nemo',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', keys('num_layers'), () => unknownField('NeMo has no default layer count')),
+        numHeads,
+        numKvHeads: readField(index, 'numKvHeads', [...keys('num_query_groups'), 'num_kv_heads'], () =>
+          defaultField(numHeads.value, 'num_query_groups null: multi-head attention, one per head'),
+        ),
+        headDim: readField(index, 'headDim', keys('kv_channels'), () => derivedHeadDim(hiddenSize, numHeads)),
+        ffnHiddenSize: readField(index, 'ffnHiddenSize', keys('ffn_hidden_size'), () =>
+          defaultField(h === undefined ? null : 4 * h, 'NeMo default 4 × hidden size'),
+        ),
+        vocabSize,
+        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),
+        vocabDivisor,
+        seqLength: readField(index, 'seqLength', ['encoder_seq_length', 'seq_length', 'data.seq_length'], () => unknownField('no encoder_seq_length in this file')),
+        microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size', 'data.micro_batch_size'], () => unknownField('no micro_batch_size in this file')),
+        tensorParallel,
+        pipelineParallel: readField(index, 'pipelineParallel', ['pipeline_model_parallel_size', 'distributed_strategy.pipeline_model_parallel_size'], () =>
+          defaultField(DEFAULTS.parallelSize, `NeMo default pipeline_model_parallel_size ${DEFAULTS.parallelSize}`),
+        ),
+        numExperts,
+        expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk'], () =>
+          (valueOf(numExperts) ?? 1) > 1
+            ? defaultField(DEFAULTS.moeRouterTopk, `NeMo (Megatron-core) default moe_router_topk ${DEFAULTS.moeRouterTopk}`)
+            : defaultField(1, 'dense model (no experts)'),
+        ),
+      },
+      {
+        activation,
+        gatedMlp: isGatedActivation(activation.value),
+        flashAttention: nemoFlash(index),
+        kvHeadsMayDivideTensorParallel: true,
+      },
+    );
+  },
+};
+
+function nemoFlash(index: EntryIndex): ShapeField<boolean> {
+  const entry = index.get('use_flash_attention', 'fusions.flash_attention');
+  const value = booleanValue(entry);
+  if (entry && (value !== undefined || entry.unresolved)) return fieldAt(entry, value ?? null);
+  return defaultField(false, 'NeMo default use_flash_attention: False');
+}

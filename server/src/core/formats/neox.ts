@@ -1,0 +1,193 @@
+import type { ConfigDocument } from '../document';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../shape';
+import {
+  fieldAt,
+  completeShape,
+  derivedHeadDim,
+  EntryIndex,
+  fieldFromEntry,
+  isGatedActivation,
+  paddedVocabByDivisor,
+  readField,
+  stringField,
+  valueOf,
+} from './fields';
+import type { FormatReader } from './format';
+import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * GPT-NeoX YAML (`megatron/neox_arguments/neox_args.py` for defaults). Keys may be hyphenated
+ * or underscored, even mixed: NeoX's `from_ymls` replaces `-` with `_`.
+ */
+const DEFAULTS = {
+  makeVocabSizeDivisibleBy: 128,
+  modelParallelSize: 1,
+  mlpMultipleOf: 1,
+  moeNumExperts: 1,
+  activation: 'gelu',
+};
+
+const NEOX_KEYS = [
+  'pipe_parallel_size',
+  'model_parallel_size',
+  'num_layers',
+  'hidden_size',
+  'num_attention_heads',
+  'seq_length',
+  'max_position_embeddings',
+  'pos_emb',
+  'norm',
+  'attention_config',
+  'train_micro_batch_size_per_gpu',
+  'make_vocab_size_divisible_by',
+  'no_weight_tying',
+  'gpt_j_residual',
+  'output_layer_parallelism',
+  'scaled_upper_triang_masked_softmax_fusion',
+  'bias_gelu_fusion',
+  'rotary_pct',
+  'init_method',
+  'zero_optimization',
+  'data_impl',
+  'vocab_file',
+  'merge_file',
+  'data_path',
+  'checkpoint_validation_with_forward_pass',
+  'tokenizer_type',
+  'train_iters',
+  'lr_decay_style',
+];
+
+/** Keys no other framework's YAML uses at the top level. */
+const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'train_micro_batch_size_per_gpu', 'attention_config', 'gpt_j_residual', 'pos_emb'];
+
+export const neoxReader: FormatReader = {
+  id: 'neox',
+  label: 'GPT-NeoX YAML',
+
+  detect(fileName, text) {
+    if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
+    const head = sniffHead(text).replace(/-/g, '_');
+    const hits = countKeys(head, NEOX_KEYS);
+    if (firstSignificantChar(head) === '{') return hits >= 2 ? 0.9 : hits === 1 ? 0.55 : 0;
+    const neoxOnly = NEOX_ONLY.filter((key) => hasTopLevelKey(head, key)).length;
+    return neoxOnly >= 2 && hits >= 4 ? 0.7 : 0;
+  },
+
+  parse: parseYaml,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document, (path) => path.map((part) => part.replace(/-/g, '_')).join('.'));
+    const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('GPT-NeoX has no default hidden size'));
+    const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('GPT-NeoX has no default head count'));
+    const tensorParallel = readField(index, 'tensorParallel', ['model_parallel_size'], () =>
+      defaultField(DEFAULTS.modelParallelSize, `GPT-NeoX default model_parallel_size ${DEFAULTS.modelParallelSize}`),
+    );
+    const activation = stringField(index.get('activation'), defaultField(DEFAULTS.activation, `GPT-NeoX default activation ${DEFAULTS.activation}`));
+    const gatedMlp = isGatedActivation(activation.value) || index.get('mlp_type')?.value === 'gated';
+    const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
+      unknownField('GPT-NeoX takes the vocabulary from the tokenizer (tokenizer_type / vocab_file)'),
+    );
+    const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
+      defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `GPT-NeoX default make_vocab_size_divisible_by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
+    );
+    const numExperts = readField(index, 'numExperts', ['moe_num_experts'], () =>
+      defaultField(DEFAULTS.moeNumExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moeNumExperts} (dense)`),
+    );
+
+    return completeShape(
+      'neox',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', ['num_layers'], () => unknownField('GPT-NeoX has no default layer count')),
+        numHeads,
+        numKvHeads: readField(index, 'numKvHeads', ['num_kv_heads'], () => defaultField(numHeads.value, 'GPT-NeoX: no num_kv_heads means one per head')),
+        headDim: derivedHeadDim(hiddenSize, numHeads),
+        ffnHiddenSize: neoxFfn(index, hiddenSize, gatedMlp, activation.value),
+        vocabSize,
+        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'GPT-NeoX'),
+        vocabDivisor,
+        seqLength: readField(index, 'seqLength', ['seq_length'], () => unknownField('GPT-NeoX has no default seq_length')),
+        microBatchSize: readField(index, 'microBatchSize', ['train_micro_batch_size_per_gpu'], () =>
+          unknownField('DeepSpeed derives it from train_batch_size and gradient_accumulation_steps'),
+        ),
+        tensorParallel,
+        pipelineParallel: neoxPipeline(index),
+        numExperts,
+        expertsPerToken: readField(index, 'expertsPerToken', ['moe_top_k'], () =>
+          (valueOf(numExperts) ?? 1) > 1 ? unknownField('moe_top_k not given') : defaultField(1, 'dense model (no experts)'),
+        ),
+      },
+      {
+        activation,
+        gatedMlp,
+        flashAttention: neoxFlash(document),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+  },
+};
+
+/**
+ * NeoX's ParallelMLP: ffn = intermediate_size, else expansion_factor·h, else 4h; a gated
+ * activation takes int(ffn·2/3), and each branch is half of that, rounded up to a multiple of
+ * mlp_multiple_of. So `intermediate_size` is about three times the per-branch width
+ * (configs/llama2/7B.yml: 32768 with mlp_multiple_of 256 builds 11008-wide branches).
+ */
+export function neoxBranchWidth(ffn: number, gated: boolean, multipleOf: number): number {
+  return gated ? roundUpToMultiple(Math.floor(Math.floor((ffn * 2) / 3) / 2), multipleOf) : roundUpToMultiple(ffn, multipleOf);
+}
+
+function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, activation: string | null): NumberField {
+  const multipleOfEntry = index.get('mlp_multiple_of');
+  const multipleOf = typeof multipleOfEntry?.value === 'number' && multipleOfEntry.value >= 1 ? Math.floor(multipleOfEntry.value) : DEFAULTS.mlpMultipleOf;
+  const how = (ffn: number): string =>
+    gated
+      ? `GPT-NeoX ${activation}: each branch is int(${ffn}·2/3)//2 = ${Math.floor(Math.floor((ffn * 2) / 3) / 2)}` +
+        (multipleOf > 1 ? `, rounded up to a multiple of mlp_multiple_of ${multipleOf}` : '')
+      : multipleOf > 1
+        ? `rounded up to a multiple of mlp_multiple_of ${multipleOf}`
+        : '';
+  const literal = index.get('intermediate_size');
+  if (literal && literal.value !== null) {
+    const field = fieldFromEntry(literal, 'ffnHiddenSize', false);
+    if (field.origin !== 'file' || field.value === null) return field;
+    const width = neoxBranchWidth(field.value, gated, multipleOf);
+    const note = how(field.value);
+    return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective } : {}) };
+  }
+  const h = valueOf(hiddenSize);
+  if (h === undefined) return unknownField('hidden size unknown');
+  const mlpType = index.get('mlp_type');
+  if (mlpType?.value === 'gated') {
+    // Stability-AI's gpt-neox fork (StableLM): one gated branch of int(8h/3), rounded up.
+    const width = roundUpToMultiple(Math.floor((8 * h) / 3), multipleOf);
+    return { ...derivedField(width, `mlp_type gated: int(8·${h}/3) rounded up to a multiple of mlp_multiple_of ${multipleOf}`), usedAt: mlpType.valueSpan };
+  }
+  const factor = index.get('expansion_factor');
+  if (typeof factor?.value === 'number') {
+    const ffn = Math.floor(factor.value * h);
+    return { ...derivedField(neoxBranchWidth(ffn, gated, multipleOf), `expansion_factor ${factor.value} × hidden ${h}; ${how(ffn)}`), usedAt: factor.valueSpan };
+  }
+  return defaultField(neoxBranchWidth(4 * h, gated, multipleOf), `GPT-NeoX default 4 × hidden size${gated ? `; ${how(4 * h)}` : ''}`);
+}
+
+function neoxPipeline(index: EntryIndex): NumberField {
+  const entry = index.get('pipe_parallel_size');
+  if (!entry || entry.value === null) return defaultField(1, 'GPT-NeoX default pipe_parallel_size 0: no pipeline (1 stage)');
+  if (entry.value === 0) {
+    const { invalidText: _zero, ...located } = fieldFromEntry(entry, 'pipelineParallel', false);
+    return { ...located, value: 1, origin: 'file', note: 'pipe_parallel_size 0 disables pipeline parallelism: 1 stage' };
+  }
+  return fieldFromEntry(entry, 'pipelineParallel', false);
+}
+
+/** `attention_config: [[["flash"], 32]]` names the attention type per group of layers. */
+function neoxFlash(document: ConfigDocument) {
+  const attention = document.entries.filter((entry) => entry.path[0]?.replace(/-/g, '_') === 'attention_config');
+  const flash = attention.find((entry) => entry.value === 'flash');
+  if (flash) return fieldAt(flash, true);
+  if (attention.length > 0) return fieldAt(attention[0], false, 'attention_config has no flash layers');
+  return defaultField(false, 'GPT-NeoX default attention_config: global (no flash)');
+}

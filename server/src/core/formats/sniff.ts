@@ -1,0 +1,52 @@
+/**
+ * Cheap detection helpers: every reader looks only at the file name and the first 64 KB, so
+ * detecting a 5 MB file costs no more than a small one.
+ */
+export const SNIFF_CHARS = 64 * 1024;
+
+export function sniffHead(text: string): string {
+  return text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+}
+
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+
+export function baseNameOf(fileName: string): string {
+  return (fileName.split(/[\\/]/).pop() ?? '').toLowerCase();
+}
+
+export const YAML_EXTENSIONS = new Set(['yaml', 'yml']);
+
+function escape(key: string): string {
+  return key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How many of `keys` appear as a key (`key:` in YAML, `"key":` in JSON or brace-style YAML), any indent. */
+export function countKeys(head: string, keys: readonly string[]): number {
+  return keys.filter((key) => new RegExp(`^[ \\t{]*["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head)).length;
+}
+
+/** Whether `key:` appears at the top level (no indentation) of a block-style YAML file. */
+export function hasTopLevelKey(head: string, key: string): boolean {
+  return new RegExp(`^["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head);
+}
+
+/** How many of `flags` (`--num-layers`) appear as words. */
+export function countFlags(head: string, flags: readonly string[]): number {
+  return flags.filter((flag) => new RegExp(`(^|[\\s"'(])${escape(flag)}(?=[\\s="':]|$)`, 'm').test(head)).length;
+}
+
+/** The first non-blank, non-comment character. */
+export function firstSignificantChar(head: string): string {
+  const match = /^(?:\s|#[^\n]*\n?)*(\S)/.exec(head);
+  return match ? match[1] : '';
+}
+
+/** Confidence from evidence counts: nothing below `needed`, then rising to `ceiling`. */
+export function scoreFromHits(hits: number, needed: number, ceiling = 0.9): number {
+  if (hits < needed) return hits === 0 ? 0 : 0.3 * (hits / needed);
+  return Math.min(ceiling, 0.6 + 0.1 * (hits - needed));
+}

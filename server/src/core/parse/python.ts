@@ -1,0 +1,230 @@
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../document';
+
+/**
+ * nanoGPT-style config modules read as text, never executed: top-level `name = value`
+ * assignments whose value is a literal, an earlier name, or simple arithmetic (`5 * 8`).
+ * Anything else (calls, comprehensions, conditionals) is an unresolved entry.
+ */
+export function parsePython(text: string): ConfigDocument {
+  const entries: ConfigEntry[] = [];
+  const errors: SyntaxError[] = [];
+  const names = new Map<string, Evaluated>();
+  for (const line of logicalLines(text, errors)) {
+    const match = /^([A-Za-z_]\w*)[ \t]*=(?!=)/.exec(line.text);
+    if (!match) continue;
+    const name = match[1];
+    const tokens = tokenize(line.text, line.offset, match[0].length, errors);
+    const keySpan = { offset: line.offset, length: name.length };
+    if (tokens === undefined) continue;
+    const evaluated = new ExpressionReader(tokens, names).read();
+    const entry: ConfigEntry = { path: [name], keySpan, value: evaluated.value, valueSpan: evaluated.span };
+    if (evaluated.usedAt) entry.usedAt = evaluated.usedAt;
+    if (evaluated.unresolved) {
+      entry.unresolved = evaluated.unresolved;
+      entry.value = null;
+    }
+    entries.push(entry);
+    names.set(name, evaluated);
+  }
+  return { syntax: 'python', text, entries, errors };
+}
+
+interface LogicalLine {
+  text: string;
+  offset: number;
+}
+
+/** Top-level statements: physical lines joined while a bracket is open or a line ends in `\`. */
+function logicalLines(text: string, errors: SyntaxError[]): LogicalLine[] {
+  const lines: LogicalLine[] = [];
+  let start = 0;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i <= text.length; i++) {
+    const char = text[i];
+    if (i === text.length || (char === '\n' && depth === 0 && quote === null && text[i - 1] !== '\\')) {
+      const line = text.slice(start, i).replace(/\r$/, '');
+      if (/^[A-Za-z_]/.test(line)) lines.push({ text: line, offset: start });
+      start = i + 1;
+      continue;
+    }
+    if (quote !== null) {
+      if (char === '\\') i++;
+      else if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      } else if (char === '\n' && quote.length === 1) {
+        errors.push({ span: { offset: start, length: i - start }, message: 'Unterminated string' });
+        quote = null;
+        depth = 0;
+        start = i + 1;
+      }
+    } else if (char === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (char === '"' || char === "'") {
+      quote = text.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
+      i += quote.length - 1;
+    } else if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth = Math.max(0, depth - 1);
+  }
+  return lines;
+}
+
+type Token =
+  | { kind: 'number'; value: number; span: Span }
+  | { kind: 'string'; value: string; span: Span }
+  | { kind: 'name'; value: string; span: Span }
+  | { kind: 'operator'; value: string; span: Span };
+
+const TOKEN = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/y;
+
+function tokenize(line: string, lineOffset: number, from: number, errors: SyntaxError[]): Token[] | undefined {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = from;
+  while (TOKEN.lastIndex < line.length) {
+    const start = TOKEN.lastIndex;
+    const match = TOKEN.exec(line);
+    if (!match) {
+      if (/^\s*$/.test(line.slice(start))) break;
+      errors.push({ span: { offset: lineOffset + start, length: line.length - start }, message: 'Unexpected character' });
+      return undefined;
+    }
+    const [whole, number, string, name, operator] = match;
+    const offset = lineOffset + start + whole.length - whole.trimStart().length;
+    if (number !== undefined) tokens.push({ kind: 'number', value: Number(number.replace(/_/g, '')), span: { offset, length: number.length } });
+    else if (string !== undefined) tokens.push({ kind: 'string', value: unquote(string), span: { offset, length: string.length } });
+    else if (name !== undefined) tokens.push({ kind: 'name', value: name, span: { offset, length: name.length } });
+    else if (operator !== undefined) tokens.push({ kind: 'operator', value: operator, span: { offset, length: operator.length } });
+  }
+  return tokens;
+}
+
+function unquote(literal: string): string {
+  const body = literal.replace(/^[rRbBuUfF]+/, '');
+  return body.slice(1, -1).replace(/\\(.)/g, '$1');
+}
+
+interface Evaluated {
+  value: ScalarValue;
+  span: Span;
+  usedAt?: Span;
+  unresolved?: string;
+}
+
+const CONSTANTS: Record<string, ScalarValue> = { True: true, False: false, None: null };
+
+/** Recursive descent over + - * / // % ** and parentheses; numbers, strings, constants, names. */
+class ExpressionReader {
+  private index = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly names: ReadonlyMap<string, Evaluated>,
+  ) {}
+
+  read(): Evaluated {
+    const whole = this.wholeSpan();
+    if (this.tokens.length === 0) return { value: null, span: whole, unresolved: 'no value' };
+    try {
+      const result = this.sum();
+      if (this.index < this.tokens.length) throw new NotSimple();
+      if (this.tokens.length > 1 && !this.isSingleTerm()) return { value: result.value, span: whole, unresolved: result.unresolved };
+      return result;
+    } catch (error) {
+      if (!(error instanceof NotSimple)) throw error;
+      return { value: null, span: whole, unresolved: 'not a literal or simple arithmetic; shapelint does not run Python' };
+    }
+  }
+
+  /** `-4` and `(4)` are still the literal 4 for spans. */
+  private isSingleTerm(): boolean {
+    return this.tokens.filter((token) => !(token.kind === 'operator' && '-+()'.includes(token.value))).length === 1;
+  }
+
+  private sum(): Evaluated {
+    let left = this.product();
+    for (let op = this.peekOperator('+', '-'); op; op = this.peekOperator('+', '-')) {
+      this.index++;
+      left = combine(left, this.product(), op === '+' ? (a, b) => a + b : (a, b) => a - b);
+    }
+    return left;
+  }
+
+  private product(): Evaluated {
+    let left = this.unary();
+    for (let op = this.peekOperator('*', '/', '//', '%'); op; op = this.peekOperator('*', '/', '//', '%')) {
+      this.index++;
+      const operations: Record<string, (a: number, b: number) => number> = {
+        '*': (a, b) => a * b,
+        '/': (a, b) => a / b,
+        '//': (a, b) => Math.floor(a / b),
+        '%': (a, b) => a - Math.floor(a / b) * b,
+      };
+      left = combine(left, this.unary(), operations[op]);
+    }
+    return left;
+  }
+
+  private unary(): Evaluated {
+    const op = this.peekOperator('-', '+');
+    if (op) {
+      this.index++;
+      const opSpan = this.tokens[this.index - 1].span;
+      const operand = this.unary();
+      if (op === '+') return operand;
+      const negated = combine({ value: 0, span: operand.span }, operand, (a, b) => a - b);
+      return { ...negated, span: { offset: opSpan.offset, length: operand.span.offset + operand.span.length - opSpan.offset } };
+    }
+    return this.power();
+  }
+
+  private power(): Evaluated {
+    const base = this.atom();
+    if (this.peekOperator('**')) {
+      this.index++;
+      return combine(base, this.unary(), (a, b) => a ** b);
+    }
+    return base;
+  }
+
+  private atom(): Evaluated {
+    const token = this.tokens[this.index++];
+    if (!token) throw new NotSimple();
+    if (token.kind === 'number' || token.kind === 'string') return { value: token.value, span: token.span };
+    if (token.kind === 'name') {
+      if (token.value in CONSTANTS) return { value: CONSTANTS[token.value], span: token.span };
+      const next = this.tokens[this.index];
+      if (next?.kind === 'operator' && '(.['.includes(next.value)) throw new NotSimple();
+      const named = this.names.get(token.value);
+      if (!named) return { value: null, span: token.span, usedAt: token.span, unresolved: `${token.value} is not set in this file` };
+      return { ...named, usedAt: token.span };
+    }
+    if (token.value === '(') {
+      const inner = this.sum();
+      if (this.tokens[this.index++]?.value !== ')') throw new NotSimple();
+      return inner;
+    }
+    throw new NotSimple();
+  }
+
+  private peekOperator(...operators: string[]): string | undefined {
+    const token = this.tokens[this.index];
+    return token?.kind === 'operator' && operators.includes(token.value) ? token.value : undefined;
+  }
+
+  private wholeSpan(): Span {
+    const first = this.tokens[0];
+    const last = this.tokens[this.tokens.length - 1];
+    if (!first) return { offset: 0, length: 0 };
+    return { offset: first.span.offset, length: last.span.offset + last.span.length - first.span.offset };
+  }
+}
+
+class NotSimple extends Error {}
+
+function combine(left: Evaluated, right: Evaluated, operation: (a: number, b: number) => number): Evaluated {
+  const unresolved = left.unresolved ?? right.unresolved;
+  if (unresolved) return { value: null, span: left.span, unresolved };
+  if (typeof left.value !== 'number' || typeof right.value !== 'number') throw new NotSimple();
+  return { value: operation(left.value, right.value), span: left.span };
+}

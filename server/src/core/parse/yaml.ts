@@ -1,0 +1,127 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../document';
+
+/**
+ * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with
+ * the spans of keys and scalar literals. A file that does not parse still yields what the
+ * parser recovered, plus a line-by-line salvage of the `key: value` lines it lost, so a file
+ * broken mid-typing keeps its diagnostics everywhere else.
+ */
+export function parseYaml(text: string): ConfigDocument {
+  const entries: ConfigEntry[] = [];
+  const errors: SyntaxError[] = [];
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const document of documents) {
+    flatten(document.contents, [], text, entries);
+    for (const error of document.errors) {
+      const [start, end] = error.pos;
+      errors.push({ span: { offset: start, length: Math.max(end - start, 1) }, message: firstLine(error.message) });
+    }
+  }
+  if (errors.length > 0) salvageLines(text, entries);
+  return { syntax: 'yaml', text, entries, errors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function flatten(node: YamlNode | null, path: string[], text: string, entries: ConfigEntry[]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (!isScalar(key) || !key.range) continue;
+      const keySpan = spanOf(key.range);
+      const childPath = [...path, String(key.value)];
+      const value = pair.value as YamlNode | null;
+      if (value === null || (isScalar(value) && value.range && value.range[0] === value.range[1])) {
+        entries.push({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } });
+      } else if (isScalar(value) && value.range) {
+        entries.push({ path: childPath, keySpan, value: scalarValue(value.value), valueSpan: spanOf(value.range) });
+      } else {
+        flatten(value, childPath, text, entries);
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const child = item as YamlNode | null;
+      if (isScalar(child) && child.range) {
+        const span = spanOf(child.range);
+        entries.push({ path: [...path, String(index)], keySpan: span, value: scalarValue(child.value), valueSpan: span });
+      } else {
+        flatten(child, [...path, String(index)], text, entries);
+      }
+    });
+  }
+}
+
+function spanOf(range: readonly [number, number, number]): Span {
+  return { offset: range[0], length: range[1] - range[0] };
+}
+
+function afterColon(text: string, keySpan: Span): number {
+  const end = keySpan.offset + keySpan.length;
+  const colon = text.indexOf(':', end);
+  return colon >= 0 && colon - end < 4 ? colon + 1 : end;
+}
+
+function scalarValue(value: unknown): ScalarValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+const SALVAGE_LINE = /^([ \t]*)(?:"([^"\n]+)"|'([^'\n]+)'|([A-Za-z_][\w.-]*))[ \t]*:(?:[ \t]+|$)(.*)$/;
+
+/**
+ * Reads `key: value` lines by indentation for the keys the parser lost. Only plain scalars
+ * are taken: anything that looks like the start of a collection or an unterminated quote is
+ * left alone rather than guessed at.
+ */
+function salvageLines(text: string, entries: ConfigEntry[]): void {
+  const known = new Set(entries.map((entry) => entry.path.join('\u0000')));
+  const parents: { indent: number; key: string }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const match = SALVAGE_LINE.exec(line.replace(/\r$/, ''));
+    if (!match) continue;
+    const indent = match[1].length;
+    const key = match[2] ?? match[3] ?? match[4];
+    while (parents.length > 0 && parents[parents.length - 1].indent >= indent) parents.pop();
+    const path = [...parents.map((parent) => parent.key), key];
+    const rawValue = stripComment(match[5]).replace(/,\s*$/, '').trim();
+    if (rawValue === '' || rawValue === '{' || rawValue === '[') {
+      parents.push({ indent, key });
+      continue;
+    }
+    if (known.has(path.join('\u0000')) || /^["'[{]/.test(rawValue) && !/^(".*"|'.*')$/.test(rawValue)) continue;
+    const keyOffset = lineStart + indent;
+    const keyLength = match[4] === undefined ? key.length + 2 : key.length;
+    const valueOffset = lineStart + line.indexOf(rawValue, indent + keyLength);
+    entries.push({
+      path,
+      keySpan: { offset: keyOffset, length: keyLength },
+      value: plainScalar(rawValue),
+      valueSpan: { offset: valueOffset, length: rawValue.length },
+    });
+    known.add(path.join('\u0000'));
+  }
+}
+
+function stripComment(value: string): string {
+  const hash = value.search(/(^|[ \t])#/);
+  return hash < 0 ? value : value.slice(0, hash);
+}
+
+function plainScalar(raw: string): ScalarValue {
+  if (/^(".*"|'.*')$/.test(raw)) return raw.slice(1, -1);
+  if (/^[-+]?\d+$/.test(raw)) return Number(raw);
+  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(raw)) return Number(raw);
+  if (/^(true|True|TRUE)$/.test(raw)) return true;
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  if (/^(null|Null|NULL|~)$/.test(raw)) return null;
+  return raw;
+}
