@@ -192,6 +192,28 @@ suite('shapelint check --fix', () => {
     assert.match(stdout, /\[head-dim\]/, 'the unsafe head-count fix is reported, not applied');
   });
 
+  test('GPT-NeoX YAML: the divisor is padded, comments, trailing commas and the unsafe MLP fix are left alone', async () => {
+    // GPT-NeoX pads the vocabulary to make_vocab_size_divisible_by × TP; 100 is not a multiple of 64.
+    const original = [
+      '# a comment that must survive',
+      '{',
+      '  "hidden_size": 4096,   # h',
+      '  "num_attention_heads": 32,',
+      '  "activation": "swiglu",',
+      '  "intermediate_size": 32768,  # 10922 per branch: not aligned, but not a safe fix',
+      '  "make_vocab_size_divisible_by": 100,  # padding',
+      '}',
+      '',
+    ].join('\n');
+    const path = join(scratch, 'neox.yml');
+    writeFileSync(path, original);
+    const { stdout } = await run(['neox.yml', '--fix'], scratch);
+    const offset = original.indexOf('100,');
+    assert.equal(readFileSync(path, 'utf8'), `${original.slice(0, offset)}128${original.slice(offset + 3)}`);
+    assert.doesNotMatch(stdout, /\[vocab-size\]/);
+    assert.match(stdout, /\[ffn-size\]/);
+  });
+
   test('a file with nothing safe to fix is left untouched', async () => {
     const path = join(scratch, 'llama.json');
     const original = readFileSync(join(FIXTURES, 'llama-2-7b/config.json'), 'utf8');
