@@ -6,6 +6,8 @@ import { alignment, architectureFixes, fieldName, isPositiveInteger, literalEdit
 /** How far from the current size the brute-force search looks: "within a few percent" (the paper's Llama-2 search, VII-B). */
 const SEARCH_WINDOW = 0.05;
 const MAX_FIXES = 3;
+/** Each candidate costs two layer predictions: a huge MLP gets its nearest sizes searched, not thousands. */
+const MAX_CANDIDATES = 32;
 /**
  * A wider MLP puts more of the layer's FLOPs in its most efficient GEMMs, so the model's layer
  * TFLOP/s creeps up ~0.3% per 64 columns whatever the alignment; among sizes within this of
@@ -34,6 +36,7 @@ export function ffnSizeFixes(context: RuleContext, multiple: number): Fix[] {
   const name = fieldName(field, 'ffnHiddenSize');
   const suggestions: Suggestion[] = [...candidates]
     .sort((a, b) => Math.abs(a - ffn) - Math.abs(b - ffn) || a - b)
+    .slice(0, MAX_CANDIDATES)
     .map((size) => {
       const ratio = isPositiveInteger(h) ? `, ${(size / h).toFixed(3)}·h` : '';
       const change = field.toLiteral ? `Set ${name} to ${field.toLiteral(size)} (MLP width ${size}${ratio})` : `Use ${name} ${size}${ratio ? ` (${ratio.slice(2)})` : ''}`;

@@ -23,7 +23,9 @@ export const invalidValueRule: Rule = {
       const key = field.key ?? FIELD_LABELS[name];
       const written = field.invalidText ?? spanText(context.text, span);
       if (field.origin === 'invalid') {
-        context.report({ message: `${key}: ${written} is not a positive integer; shapelint cannot check the ${FIELD_LABELS[name]}.`, span });
+        // The reader's note says what is wrong ("'abc' is not a number", "... is implausibly large").
+        const why = field.note ?? `${written} is not a positive integer`;
+        context.report({ message: `${key}: ${why}; shapelint cannot check the ${FIELD_LABELS[name]}.`, span });
         continue;
       }
       if (field.origin !== 'file' || field.value === null) continue;

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { architectureFixes, fieldName, isPositiveInteger, literalEdit } from './support';
 
 /** Below this predicted gain, doubling the micro-batch is not worth its memory. */
-const WORTHWHILE_SPEEDUP = 1.05;
+const WORTHWHILE_SPEEDUP = 1.1;
 
 export const microBatchRule: Rule = {
   id: 'micro-batch',
