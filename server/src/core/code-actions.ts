@@ -1,4 +1,5 @@
 import type { Finding, Fix, TextEdit } from './findings';
+import { applyFixes, safeFixes } from './fixes';
 import { formatCount, formatSpeedup } from './presentation';
 
 /**
@@ -26,20 +27,16 @@ export function fixTitle(fix: Fix): string {
 }
 
 /**
- * The edits of `source.fixAll`: per finding its best safe fix, skipping any that would
- * overlap an edit already taken (two rules may pad the same literal). Sorted by offset.
+ * The one edit of `source.fixAll`: what `shapelint check --fix` writes (core/fixes.ts picks the
+ * safe fixes and skips overlapping ones), as the smallest replacement of the changed region.
+ * Null when there is nothing safe to fix.
  */
-export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const finding of findings) {
-    const fix = rankFixes(finding.fixes).find((candidate) => candidate.safe);
-    if (!fix || fix.edits.some((edit) => taken.some((other) => editsOverlap(edit, other)))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken.sort((a, b) => a.offset - b.offset);
-}
-
-function editsOverlap(a: TextEdit, b: TextEdit): boolean {
-  if (a.offset === b.offset) return true;
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+export function fixAllEdit(text: string, findings: readonly Finding[]): TextEdit | null {
+  const fixed = applyFixes(text, safeFixes(findings));
+  if (fixed === text) return null;
+  let prefix = 0;
+  while (prefix < text.length && prefix < fixed.length && text[prefix] === fixed[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < text.length - prefix && suffix < fixed.length - prefix && text[text.length - 1 - suffix] === fixed[fixed.length - 1 - suffix]) suffix++;
+  return { offset: prefix, length: text.length - prefix - suffix, newText: fixed.slice(prefix, fixed.length - suffix) };
 }

@@ -9,14 +9,13 @@ import {
   formatCount,
   formatGemmShape,
   formatPercent,
-  formatSpeedup,
   formatTflops,
   formatTime,
   predictionOf,
   type ServiceContext,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from './shape';
-import { rankFixes } from './code-actions';
+import { fixTitle, rankFixes } from './code-actions';
 
 export interface HoverContent {
   markdown: string;
@@ -110,7 +109,5 @@ function gemmTable(gemms: readonly GemmPrediction[]): string[] {
 function findingSummary(finding: Finding): string {
   const line = `⚠ **${finding.ruleId}**: ${finding.message}`;
   const best: Fix | undefined = rankFixes(finding.fixes)[0];
-  if (!best) return line;
-  const effect = best.estimate ? ` (**${formatSpeedup(best.estimate.speedup)}** predicted)` : '';
-  return `${line}\n\nBest alternative: ${best.title}${effect}`;
+  return best ? `${line}\n\nBest alternative: **${fixTitle(best)}**` : line;
 }

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { check, UnknownGpuError, type CheckResult } from '../core/check';
 import { codeLens } from '../core/code-lens';
-import { safeFixEdits } from '../core/code-actions';
+import { fixAllEdit } from '../core/code-actions';
 import { doHover } from '../core/hover';
 import { inlayHints } from '../core/inlay-hints';
 import type { ServiceContext } from '../core/presentation';
@@ -39,6 +39,7 @@ interface Analysis {
   uri: string;
   version: number;
   fileName: string;
+  text: string;
   settings: ShapelintSettings;
   result: CheckResult;
   context: ServiceContext;
@@ -128,7 +129,7 @@ export function startLanguageServer(connection: Connection): void {
     const fileName = fileNameOf(uri);
     const analysis = settingsFor(uri).then((settings) => {
       const result = runCheck(text, fileName, settings);
-      return result.reader ? { uri, version, fileName, settings, result, context: serviceContext(settings, fileName) } : null;
+      return result.reader ? { uri, version, fileName, text, settings, result, context: serviceContext(settings, fileName) } : null;
     });
     analyses.set(uri, { version, generation: settingsGeneration, analysis });
     return analysis;
@@ -240,10 +241,9 @@ export function startLanguageServer(connection: Connection): void {
       }
       if (only !== undefined && wantsKind(only, FIX_ALL_KIND)) {
         const current = await currentAnalysis(document.uri);
-        const edits = current ? safeFixEdits(current.analysis.result.findings) : [];
-        if (current && edits.length > 0) {
-          const textEdits = edits.map((edit) => toTextEdit(current.document, edit));
-          actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, textEdits), FIX_ALL_KIND));
+        const edit = current && fixAllEdit(current.analysis.text, current.analysis.result.findings);
+        if (current && edit) {
+          actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, [toTextEdit(current.document, edit)]), FIX_ALL_KIND));
         }
       }
       return actions;

@@ -1,0 +1,243 @@
+/**
+ * The language server as an editor sees it: the real built process (`shapelint lsp --stdio`),
+ * spoken to over JSON-RPC. Fixtures encode GPT-3 2.7B (Brown et al. 2020, Table 2.1: h 2560,
+ * 32 heads of 80, 32 layers) with GPT-2's 50257-token vocabulary (Radford et al. 2019).
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, suite, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
+import { applyEdits, fixture, FIXTURES, LspClient, offsetOf, positionAt } from './harness';
+
+/** A fresh document URI per test, so tests do not see each other's versions. */
+function uriFor(test: string, fileName: string): string {
+  return pathToFileURL(join(FIXTURES, 'cases', test, fileName)).href;
+}
+
+/** The range of `literal` where it follows `prefix` (e.g. the value of a key). */
+function rangeAfter(text: string, prefix: string, literal: string): Range {
+  const offset = offsetOf(text, prefix) + prefix.length;
+  assert.equal(text.slice(offset, offset + literal.length), literal);
+  return { start: positionAt(text, offset), end: positionAt(text, offset + literal.length) };
+}
+
+function byRule(diagnostics: Diagnostic[], rule: string): Diagnostic {
+  const found = diagnostics.find((diagnostic) => diagnostic.code === rule);
+  assert.ok(found, `no ${rule} diagnostic in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+  return found;
+}
+
+function quickFixesOf(actions: unknown[] | null): CodeAction[] {
+  return (actions ?? []).filter((action): action is CodeAction => typeof action === 'object' && action !== null && 'kind' in action && action.kind === 'quickfix');
+}
+
+const hf = fixture('config.json');
+
+suite('shapelint lsp --stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('HF config.json of GPT-3 2.7B: head-dim on the head count, vocab-size on the vocabulary, with docs links and fix data', async () => {
+    const uri = uriFor('hf-diagnostics', 'config.json');
+    await client.open(uri, hf.text);
+    const diagnostics = await client.diagnostics(uri);
+    const headDim = byRule(diagnostics, 'head-dim');
+    const vocab = byRule(diagnostics, 'vocab-size');
+    assert.deepEqual(headDim.range, rangeAfter(hf.text, '"n_head": ', '32'));
+    assert.deepEqual(vocab.range, rangeAfter(hf.text, '"vocab_size": ', '50257'));
+    for (const diagnostic of [headDim, vocab]) {
+      assert.equal(diagnostic.source, 'shapelint');
+      assert.equal(diagnostic.codeDescription?.href, `https://github.com/shapelint/shapelint/blob/main/docs/rules/${diagnostic.code}.md`);
+      assert.ok((diagnostic.data as { fixes: unknown[] }).fixes.length > 0, `${diagnostic.code} carries its fixes in data`);
+    }
+  });
+
+  test('GPT-NeoX YAML: head-dim on num-attention-heads', async () => {
+    const neox = fixture('neox-2-7B.yml');
+    const uri = uriFor('neox', '2-7B.yml');
+    await client.open(uri, neox.text);
+    const headDim = byRule(await client.diagnostics(uri), 'head-dim');
+    assert.deepEqual(headDim.range, rangeAfter(neox.text, '"num-attention-heads": ', '32'));
+  });
+
+  test('Megatron launch script: head-dim on --num-attention-heads', async () => {
+    const megatron = fixture('pretrain_gpt3_2.7b.sh');
+    const uri = uriFor('megatron', 'pretrain_gpt3_2.7b.sh');
+    await client.open(uri, megatron.text);
+    const headDim = byRule(await client.diagnostics(uri), 'head-dim');
+    assert.deepEqual(headDim.range, rangeAfter(megatron.text, '--num-attention-heads ', '32'));
+  });
+
+  test('hover on the hidden size shows the predicted TFLOP/s of its GEMMs on the target GPU', async () => {
+    const uri = uriFor('hover', 'config.json');
+    await client.open(uri, hf.text);
+    const hover = await client.hover(uri, offsetOf(hf.text, '"n_embd": 2560') + 10 + 1);
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+    const markdown = hover.contents.value;
+    assert.match(markdown, /TFLOP\/s/);
+    assert.match(markdown, /hidden size/);
+    assert.match(markdown, /H100/);
+    assert.deepEqual(hover.range, rangeAfter(hf.text, '"n_embd": ', '2560'));
+    assert.equal(await client.hover(uri, offsetOf(hf.text, 'model_type')), null, 'no hover off shape fields');
+  });
+
+  test('hover on a flagged field names the best alternative with its speed-up', async () => {
+    const uri = uriFor('hover-flagged', 'config.json');
+    await client.open(uri, hf.text);
+    await client.diagnostics(uri);
+    const hover = await client.hover(uri, offsetOf(hf.text, '"n_head"') + 2);
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+    assert.match(hover.contents.value, /head-dim/);
+    assert.match(hover.contents.value, /Best alternative: .*[+−]\d+(\.\d)?%/);
+  });
+
+  test('quick fixes: one per fix, the preferred first, edits on the literal only', async () => {
+    const uri = uriFor('quick-fixes', 'config.json');
+    await client.open(uri, hf.text);
+    const diagnostics = await client.diagnostics(uri);
+
+    const headDim = byRule(diagnostics, 'head-dim');
+    const headFixes = quickFixesOf(await client.codeActions(uri, headDim.range, [headDim]));
+    assert.ok(headFixes.length >= 1);
+    assert.equal(headFixes[0].isPreferred, true);
+    for (const action of headFixes) {
+      const edits = action.edit?.changes?.[uri] ?? [];
+      assert.equal(edits.length, 1);
+      assert.deepEqual(edits[0].range, rangeAfter(hf.text, '"n_head": ', '32'));
+      const heads = Number(edits[0].newText);
+      assert.ok(2560 % heads === 0 && (2560 / heads) % 64 === 0, `${heads} heads give an aligned head dim`);
+    }
+    const speedups = headFixes.slice(1).map((action) => Number(/([+−-]?\d+(?:\.\d+)?)%/.exec(action.title)?.[1].replace('−', '-') ?? NaN));
+    assert.deepEqual(speedups, [...speedups].sort((a, b) => b - a), 'alternatives ranked by predicted speed-up');
+
+    const vocab = byRule(diagnostics, 'vocab-size');
+    const [padVocab] = quickFixesOf(await client.codeActions(uri, vocab.range, [vocab]));
+    assert.deepEqual(padVocab.edit?.changes?.[uri], [{ range: rangeAfter(hf.text, '"vocab_size": ', '50257'), newText: '50304' }]);
+  });
+
+  test('applying the vocabulary fix, then didChange, clears the vocab-size diagnostic', async () => {
+    const uri = uriFor('apply-vocab', 'config.json');
+    await client.open(uri, hf.text);
+    const vocab = byRule(await client.diagnostics(uri), 'vocab-size');
+    const [padVocab] = quickFixesOf(await client.codeActions(uri, vocab.range, [vocab]));
+    const fixed = applyEdits(hf.text, padVocab.edit?.changes?.[uri] ?? []);
+    assert.match(fixed, /"vocab_size": 50304/);
+    await client.change(uri, fixed);
+    const after = await client.diagnostics(uri);
+    assert.equal(after.find((diagnostic) => diagnostic.code === 'vocab-size'), undefined);
+    byRule(after, 'head-dim');
+  });
+
+  test('source.fixAll.shapelint applies the safe fixes only: pads the vocabulary, keeps the heads', async () => {
+    const uri = uriFor('fix-all', 'config.json');
+    await client.open(uri, hf.text);
+    await client.diagnostics(uri);
+    const whole = { start: { line: 0, character: 0 }, end: positionAt(hf.text, hf.text.length) };
+    const actions = (await client.codeActions(uri, whole, [], ['source.fixAll.shapelint'])) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.shapelint');
+    const fixed = applyEdits(hf.text, actions[0].edit?.changes?.[uri] ?? []);
+    assert.equal(fixed, hf.text.replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    assert.deepEqual(quickFixesOf(await client.codeActions(uri, whole, [], ['source.fixAll.shapelint'])), [], 'no quick fixes when only fixAll is asked for');
+  });
+
+  test('inlay hints: the head dim after the head count', async () => {
+    const uri = uriFor('inlay', 'config.json');
+    await client.open(uri, hf.text);
+    const hints = (await client.inlayHints(uri)) ?? [];
+    const headDim = hints.find((hint) => hint.label === 'head_dim = 80');
+    assert.ok(headDim, JSON.stringify(hints));
+    assert.deepEqual(headDim.position, rangeAfter(hf.text, '"n_head": ', '32').end);
+  });
+
+  test('code lens on the first line: layer TFLOP/s and % of peak, opening the report', async () => {
+    const uri = uriFor('lens', 'config.json');
+    await client.open(uri, hf.text);
+    const [lens] = (await client.codeLenses(uri)) ?? [];
+    assert.ok(lens?.command);
+    assert.equal(lens.range.start.line, 0);
+    assert.match(lens.command.title, /\d TFLOP\/s \(\d+% of peak\)/);
+    assert.equal(lens.command.command, 'shapelint.showReport');
+    assert.deepEqual(lens.command.arguments, [uri]);
+  });
+
+  test('shapelint/report returns the GEMM table and the head-count and MLP sweeps with the current config marked', async () => {
+    const uri = uriFor('report', 'config.json');
+    await client.open(uri, hf.text);
+    const report = await client.report(uri);
+    assert.ok(report);
+    assert.ok(report.data.gemms.some((gemm) => gemm.name === 'qkv'));
+    assert.deepEqual(
+      report.data.headSweep.filter((point) => point.current).map((point) => point.x),
+      [32],
+    );
+    assert.ok(report.data.headSweep.some((point) => point.x === 20));
+    assert.equal(report.data.ffnSweep.filter((point) => point.current).length, 1);
+    assert.equal((report.html.match(/<svg/g) ?? []).length, 2);
+    assert.equal(await client.report(uriFor('report', 'not-open.json')), null);
+  });
+
+  test('a workspace/configuration answer with gpu a100 changes the hover numbers', async () => {
+    const uri = uriFor('settings', 'config.json');
+    await client.open(uri, hf.text);
+    const offset = offsetOf(hf.text, '"n_embd": 2560') + 10;
+    const text = async () => {
+      const hover = await client.hover(uri, offset);
+      return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    };
+    const onH100 = await text();
+    await client.configure({ gpu: 'a100' });
+    const onA100 = await text();
+    await client.configure({});
+    assert.match(onA100, /A100/);
+    const tflops = (markdown: string) => /\*\*([\d.]+) TFLOP\/s\*\*/.exec(markdown)?.[1];
+    assert.notEqual(tflops(onA100), tflops(onH100));
+    assert.ok(Number(tflops(onA100)) < Number(tflops(onH100)), 'an A100 (312 TFLOP/s peak) is predicted slower than an H100 (989)');
+  });
+
+  test('rules set to off in settings disappear from the diagnostics', async () => {
+    const uri = uriFor('rules-off', 'config.json');
+    await client.open(uri, hf.text);
+    byRule(await client.diagnostics(uri), 'vocab-size');
+    await client.configure({ rules: { 'vocab-size': 'off' } });
+    try {
+      await client.diagnosticsWhere(uri, (diagnostics) => diagnostics.every((diagnostic) => diagnostic.code !== 'vocab-size'));
+    } finally {
+      await client.configure({});
+    }
+  });
+
+  test('results for an old version are dropped: after a burst of edits only the last text is reported', async () => {
+    const uri = uriFor('burst', 'config.json');
+    await client.open(uri, hf.text);
+    await client.diagnostics(uri);
+    let version = 1;
+    for (const heads of [33, 34, 35, 36, 20]) version = await client.change(uri, hf.text.replace('"n_head": 32', `"n_head": ${heads}`));
+    const final = await client.diagnostics(uri);
+    assert.equal(final.find((diagnostic) => diagnostic.code === 'head-dim'), undefined, '20 heads of 128 are aligned');
+    const afterBurst = client.history.filter((params) => params.uri === uri && (params.version ?? 0) > 1);
+    assert.ok(afterBurst.every((params) => params.version === version), `published versions ${afterBurst.map((params) => params.version)}`);
+  });
+
+  test('a broken, half-typed YAML document does not kill the server', async () => {
+    const neox = fixture('neox-2-7B.yml').text;
+    const uri = uriFor('broken', 'half-typed.yml');
+    await client.open(uri, neox.slice(0, 20));
+    // Type the file out in chunks: every prefix is a broken document.
+    for (let end = 27; end < neox.length; end += 23) await client.change(uri, neox.slice(0, end));
+    await client.change(uri, `${neox.slice(0, neox.indexOf('"seq-length"'))}"seq-length": [}{ ,, : "`);
+    await client.diagnostics(uri);
+    await client.hover(uri, 40);
+    assert.ok(client.alive);
+    const other = uriFor('broken', 'config.json');
+    await client.open(other, hf.text);
+    const hover = await client.hover(other, offsetOf(hf.text, '"n_embd": 2560') + 10);
+    assert.ok(hover, 'the next request still answers');
+  });
+});

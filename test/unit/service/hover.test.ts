@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { doHover } from '../../../server/src/core/hover';
+import { spanOf } from '../rules/shape-builder';
+import { GPT3_2_7B, resultFor } from './check-result';
+
+suite('hover', () => {
+  const result = resultFor(GPT3_2_7B);
+
+  test('on the hidden size: purpose, derived values, the GEMMs it feeds with TFLOP/s, the layer on the GPU', () => {
+    const hover = doHover(result, spanOf(GPT3_2_7B, '2560').offset + 2);
+    assert.ok(hover);
+    assert.deepEqual(hover.span, spanOf(GPT3_2_7B, '2560'));
+    assert.match(hover.markdown, /^\*\*hidden size\*\* · `hidden_size` = 2560/);
+    assert.match(hover.markdown, /head dim 80/);
+    assert.match(hover.markdown, /B params/);
+    for (const gemm of ['qkv', 'mlp_up', 'mlp_down', 'logits']) assert.match(hover.markdown, new RegExp(`\\| ${gemm}\\b[^|]*\\| \\d+×\\d+×\\d+ \\| [\\d.]+ \\|`));
+    assert.match(hover.markdown, /Layer on NVIDIA H100[^:]*: \*\*[\d.]+ TFLOP\/s\*\* \(\d+% of peak\)/);
+  });
+
+  test('on the key as on the value', () => {
+    const onKey = doHover(result, spanOf(GPT3_2_7B, 'hidden_size').offset);
+    assert.ok(onKey);
+    assert.deepEqual(onKey.span, spanOf(GPT3_2_7B, 'hidden_size'));
+  });
+
+  test('on the vocabulary: only the logit GEMM', () => {
+    const hover = doHover(result, spanOf(GPT3_2_7B, '50257').offset);
+    assert.ok(hover);
+    assert.match(hover.markdown, /\| logits/);
+    assert.doesNotMatch(hover.markdown, /\| qkv/);
+  });
+
+  test('on a flagged field: the finding and the best alternative with its predicted speed-up', () => {
+    const hover = doHover(result, spanOf(GPT3_2_7B, '32').offset);
+    assert.ok(hover);
+    assert.match(hover.markdown, /\*\*head-dim\*\*/);
+    assert.match(hover.markdown, /Best alternative: \*\*Use (20|40) heads[^\n]*\+\d+(\.\d)?%[^\n]*\*\*/);
+  });
+
+  test('nothing off the shape fields', () => {
+    assert.equal(doHover(result, GPT3_2_7B.length), null);
+    assert.equal(doHover(resultFor('note: hello\n'), 2), null);
+  });
+
+  test('an unusable value is named, and nothing is predicted from it', () => {
+    const text = 'hidden_size: abc\nnum_attention_heads: 32\n';
+    const hover = doHover(resultFor(text), spanOf(text, 'abc').offset);
+    assert.ok(hover);
+    assert.match(hover.markdown, /= abc \(not usable\)/);
+    assert.doesNotMatch(hover.markdown, /TFLOP\/s/);
+  });
+});

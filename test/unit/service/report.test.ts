@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { lineChart, renderReportHtml, reportData } from '../../../server/src/core/report';
+import { GPT3_2_7B, resultFor } from './check-result';
+
+// 2560 = 2^9 · 5 has (9 + 1) · (1 + 1) = 20 divisors.
+const DIVISORS_OF_2560 = [1, 2, 4, 5, 8, 10, 16, 20, 32, 40, 64, 80, 128, 160, 256, 320, 512, 640, 1280, 2560];
+
+suite('shape report', () => {
+  const data = reportData(resultFor(GPT3_2_7B), 'config<1>.json');
+
+  test('the head-count sweep covers every divisor of h and marks the current 32 heads', () => {
+    assert.ok(data);
+    assert.deepEqual(data.headSweep.map((point) => point.x), DIVISORS_OF_2560);
+    assert.deepEqual(data.headSweep.filter((point) => point.current).map((point) => point.x), [32]);
+    assert.equal(data.headSweep.find((point) => point.x === 20)?.label, '20 heads (head dim 128)');
+  });
+
+  test('the paper’s Figure 1 order: 20 heads of 128 beat 32 heads of 80', () => {
+    assert.ok(data);
+    const at = (heads: number) => data.headSweep.find((point) => point.x === heads)!.tflops;
+    assert.ok(at(20) > at(32));
+  });
+
+  test('the MLP sweep spans ±10% around 4h = 10240 in steps of 8, current marked once', () => {
+    assert.ok(data);
+    const sizes = data.ffnSweep.map((point) => point.x);
+    assert.ok(sizes.includes(10240));
+    assert.deepEqual(data.ffnSweep.filter((point) => point.current).map((point) => point.x), [10240]);
+    assert.ok(sizes[0] >= 10240 * 0.9 - 8 && sizes.at(-1)! <= 10240 * 1.1);
+    assert.ok(sizes.every((size, i) => size % 8 === 0 && (i === 0 || size > sizes[i - 1])));
+  });
+
+  test('the GEMM table has shapes, waves, bound and TFLOP/s of each GEMM', () => {
+    assert.ok(data);
+    assert.ok(data.gemms.length >= 6);
+    const html = renderReportHtml(data);
+    assert.match(html, /<td>qkv<\/td><td>8192×7680×2560<\/td>/, 'b·s = 4·2048 rows, 3h columns, h deep');
+    assert.equal((html.match(/<svg /g) ?? []).length, 2);
+    assert.match(html, /config&#60;1&#62;\.json/, 'file names are escaped');
+    assert.doesNotMatch(html, /https?:\/\//, 'nothing loads from the network');
+  });
+
+  test('a chart marks the current point and labels it on the axis', () => {
+    const svg = lineChart(
+      [
+        { x: 1, label: 'one', tflops: 10, current: false },
+        { x: 2, label: 'two', tflops: 20, current: true },
+      ],
+      'heads',
+    );
+    assert.equal((svg.match(/class="point current"/g) ?? []).length, 1);
+    assert.match(svg, /<title>two: 20\.0 TFLOP\/s \(current\)<\/title>/);
+    assert.match(svg, /class="tick current"[^>]*>2</);
+  });
+
+  test('no report for a file that is not a model config', () => {
+    const result = resultFor(GPT3_2_7B);
+    assert.equal(reportData({ ...result, reader: null, shape: null }, 'x'), null);
+  });
+});
