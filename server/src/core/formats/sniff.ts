@@ -24,9 +24,9 @@ function escape(key: string): string {
   return key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** How many of `keys` appear as a key (`key:` in YAML, `"key":` in JSON or brace-style YAML), any indent. */
+/** How many of `keys` appear as a key (`key:` in YAML, `"key":` in JSON or brace-style YAML, minified too). */
 export function countKeys(head: string, keys: readonly string[]): number {
-  return keys.filter((key) => new RegExp(`^[ \\t{]*["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head)).length;
+  return keys.filter((key) => new RegExp(`(^|[{,])[ \\t]*["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head)).length;
 }
 
 /** Whether `key:` appears at the top level (no indentation) of a block-style YAML file. */

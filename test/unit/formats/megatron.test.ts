@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { megatronReader } from '../../../server/src/core/formats/megatron';
+import { assertField, readFixture } from './fixture';
+
+suite('megatron reader', () => {
+  test('GPT-3 175B launch script: values through variables, arrays, strings and continuations', () => {
+    const { text, reader, shape } = readFixture('megatron/gpt3-175b.sh');
+    assert.equal(reader.id, 'megatron');
+    assertField(text, shape.hiddenSize, { value: 12288, origin: 'file', literal: '12288', key: '--hidden-size', usedAt: '$HIDDEN' });
+    assertField(text, shape.numLayers, { value: 96, origin: 'file', literal: '96', usedAt: '${NUM_LAYERS}' });
+    assertField(text, shape.numHeads, { value: 96, origin: 'file', literal: '96', key: '--num-attention-heads' });
+    assert.equal(text.slice(shape.numHeads.valueSpan!.offset - 22, shape.numHeads.valueSpan!.offset), '--num-attention-heads ');
+    // ${SEQ_LEN:-2048}: SEQ_LEN is not set in the file, so the default literal is the one to edit.
+    assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048', usedAt: '$SEQ' });
+    // : ${TP:=8} assigns the default.
+    assertField(text, shape.tensorParallel, { value: 8, origin: 'file', literal: '8', usedAt: '$TP' });
+    assertField(text, shape.pipelineParallel, { value: 16, origin: 'file', literal: '16' });
+    // $((...)) is never evaluated.
+    assertField(text, shape.microBatchSize, { value: null, origin: 'unknown', literal: '$((WORLD_SIZE / 64))' });
+    assert.match(shape.microBatchSize.note ?? '', /arithmetic/);
+    assertField(text, shape.vocabSize, { value: 50257, origin: 'file', literal: '50257', key: '--vocab-size' });
+    // ceil(50257 / (128 · 8)) · 1024 = 51200
+    assertField(text, shape.paddedVocabSize, { value: 51200, origin: 'derived' });
+    assertField(text, shape.vocabDivisor, { value: 128, origin: 'default' });
+    assertField(text, shape.ffnHiddenSize, { value: 49152, origin: 'default' });
+    assertField(text, shape.headDim, { value: 128, origin: 'derived' });
+    assert.equal(shape.kvHeadsMayDivideTensorParallel, true);
+    assert.equal(shape.gatedMlp, false);
+  });
+
+  test('--swiglu without --ffn-hidden-size: int(4h·2/3/64)·64; GQA with --group-query-attention', () => {
+    const { text, shape } = readFixture('megatron/llama3-8b-swiglu.sh');
+    assertField(text, shape.ffnHiddenSize, { value: 10880, origin: 'derived' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'file', literal: '8', key: '--num-query-groups' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'file' });
+    // 128256 = 501 · 256 is not a multiple of 128 · TP 4 = 512: ceil(128256 / 512) · 512 = 128512.
+    assertField(text, shape.paddedVocabSize, { value: 128512, origin: 'derived' });
+    assertField(text, shape.vocabDivisor, { value: 128, origin: 'file', literal: '128' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file', key: '--use-flash-attn' });
+    assert.equal(shape.activation.value, 'swiglu');
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('--num-query-groups is ignored without --group-query-attention', () => {
+    const { text, shape } = readFixture('megatron/no-gqa-switch.sh');
+    assertField(text, shape.numKvHeads, { value: 16, origin: 'default' });
+    assert.match(shape.numKvHeads.note ?? '', /ignored without --group-query-attention/);
+  });
+
+  test('language_model / model_parallel YAML', () => {
+    const { text, reader, shape } = readFixture('megatron/language-model.yaml');
+    assert.equal(reader.id, 'megatron');
+    assertField(text, shape.hiddenSize, { value: 1024, origin: 'file', key: 'hidden_size' });
+    assertField(text, shape.numKvHeads, { value: 4, origin: 'file' });
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', key: 'tensor_model_parallel_size' });
+    assertField(text, shape.pipelineParallel, { value: 4, origin: 'file' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file' });
+    // ffn_hidden_size: null with swiglu: int(4·1024·2/3 / 64)·64 = 2688, anchored on the null.
+    assertField(text, shape.ffnHiddenSize, { value: 2688, origin: 'derived', key: 'ffn_hidden_size' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('functional-test YAML: --flags as keys under MODEL_ARGS', () => {
+    const { text, reader, shape } = readFixture('megatron/functional-test.yaml');
+    assert.equal(reader.id, 'megatron');
+    assertField(text, shape.hiddenSize, { value: 6144, origin: 'file', key: '--hidden-size', literal: '6144' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 4, origin: 'file' });
+    assert.equal(shape.activation.value, 'squared-relu');
+  });
+
+  test('detection: Megatron flags, not any shell script', () => {
+    assert.ok(megatronReader.detect('run.sh', 'python train.py --num-layers 2 --hidden-size 64\n') >= 0.9);
+    assert.ok(megatronReader.detect('build.sh', '#!/bin/bash\nset -e\nnpm ci\nnpm test --silent\n') < 0.5);
+    assert.ok(megatronReader.detect('model.yaml', 'language_model:\n  hidden_size: 64\n') >= 0.9);
+    assert.ok(megatronReader.detect('ci.yaml', 'MODEL_ARGS:\n  foo: 1\n') < 0.5);
+  });
+});

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { nanogptReader } from '../../../server/src/core/formats/nanogpt';
+import { assertField, readFixture } from './fixture';
+
+suite('nanogpt reader', () => {
+  test('train_gpt2.py: GPT-2 124M from train.py defaults, batch from the file', () => {
+    const { text, reader, shape } = readFixture('nanogpt/train_gpt2.py');
+    assert.equal(reader.id, 'nanogpt');
+    assertField(text, shape.hiddenSize, { value: 768, origin: 'default' });
+    assert.match(shape.hiddenSize.note ?? '', /train\.py default/);
+    assertField(text, shape.numLayers, { value: 12, origin: 'default' });
+    assertField(text, shape.microBatchSize, { value: 12, origin: 'file', literal: '12', key: 'batch_size' });
+    assertField(text, shape.seqLength, { value: 1024, origin: 'file', key: 'block_size' });
+    assertField(text, shape.vocabSize, { value: 50304, origin: 'default' });
+    assert.match(shape.vocabSize.note ?? '', /50304/);
+    assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'derived' });
+    assert.equal(shape.vocabDivisor.value, null);
+  });
+
+  test('arithmetic and names are read, never run', () => {
+    const { text, shape } = readFixture('nanogpt/train_small.py');
+    assertField(text, shape.hiddenSize, { value: 384, origin: 'file', literal: '6*64' });
+    assertField(text, shape.numHeads, { value: 6, origin: 'file', literal: '6', usedAt: 'heads' });
+    assertField(text, shape.numLayers, { value: 6, origin: 'file' });
+    assertField(text, shape.headDim, { value: 64, origin: 'derived' });
+  });
+
+  test("init_from = 'gpt2-xl' loads GPT-2 XL's shape and vocabulary", () => {
+    const { text, shape } = readFixture('nanogpt/eval_gpt2_xl.py');
+    assertField(text, shape.hiddenSize, { value: 1600, origin: 'default', usedAt: "'gpt2-xl'" });
+    assertField(text, shape.numHeads, { value: 25, origin: 'default' });
+    assertField(text, shape.numLayers, { value: 48, origin: 'default' });
+    assertField(text, shape.vocabSize, { value: 50257, origin: 'default' });
+  });
+
+  test('detection: nanoGPT names in a .py without functions', () => {
+    assert.ok(nanogptReader.detect('c.py', 'n_layer = 2\nn_head = 2\nn_embd = 64\n') >= 0.5);
+    assert.ok(nanogptReader.detect('setup.py', 'from setuptools import setup\nsetup(name="x")\n') < 0.5);
+    assert.ok(nanogptReader.detect('model.py', 'n_layer = 2\nn_head = 2\nn_embd = 64\ndef f():\n    pass\n') < 0.5);
+  });
+});

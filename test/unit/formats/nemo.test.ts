@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { nemoReader } from '../../../server/src/core/formats/nemo';
+import { assertField, readFixture } from './fixture';
+
+suite('nemo reader', () => {
+  test('Llama-2-7B NeMo config: model: section, encoder_seq_length, fast-swiglu per-branch ffn, nulls as defaults', () => {
+    const { text, reader, document, shape } = readFixture('nemo/llama2-7b.yaml');
+    assert.equal(reader.id, 'nemo');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'file', literal: '4096', key: 'hidden_size' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'encoder_seq_length' });
+    assertField(text, shape.ffnHiddenSize, { value: 11008, origin: 'file', literal: '11008' });
+    assertField(text, shape.numKvHeads, { value: 32, origin: 'default', key: 'num_query_groups', literal: 'null' });
+    assertField(text, shape.headDim, { value: 128, origin: 'derived' });
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 1, origin: 'file' });
+    assertField(text, shape.vocabDivisor, { value: 128, origin: 'file' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file', literal: 'True' });
+    assert.equal(shape.activation.value, 'fast-swiglu');
+    assert.equal(shape.gatedMlp, true);
+    assert.equal(shape.kvHeadsMayDivideTensorParallel, true);
+    // Interpolations resolve to the literal they name; the reference is where it is used.
+    const position = document.entries.find((entry) => entry.path.join('.') === 'model.max_position_embeddings');
+    assert.equal(position?.value, 4096);
+    assert.equal(text.slice(position!.usedAt!.offset, position!.usedAt!.offset + position!.usedAt!.length), '${.encoder_seq_length}');
+    const dataSeq = document.entries.find((entry) => entry.path.join('.') === 'data.seq_length');
+    assert.equal(dataSeq?.value, 4096);
+    assert.equal(dataSeq?.valueSpan.offset, shape.seqLength.valueSpan?.offset);
+    // ${training.model.x}: the launcher mounts the file under `training`.
+    const parallel = document.entries.find((entry) => entry.path.join('.') === 'exp_manager.checkpoint_callback_params.model_parallel_size');
+    assert.equal(parallel?.value, 2);
+    // ??? is a value the command line must give.
+    const tokenizer = document.entries.find((entry) => entry.path.join('.') === 'model.tokenizer.model');
+    assert.equal(tokenizer?.value, null);
+    assert.match(tokenizer?.unresolved ?? '', /\?\?\?/);
+  });
+
+  test('GPT-126M: ${multiply:4, ${.hidden_size}}, ??? and an environment resolver', () => {
+    const { text, shape } = readFixture('nemo/gpt-126m.yaml');
+    // Two literals make the value (4 and 768): the expression itself is what to edit.
+    assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'file', literal: '${multiply:4, ${.hidden_size}}' });
+    assertField(text, shape.seqLength, { value: null, origin: 'unknown', literal: '???' });
+    assertField(text, shape.numKvHeads, { value: null, origin: 'unknown', usedAt: '${oc.env:KV_GROUPS}' });
+  });
+
+  test('detection: a model: section with NeMo keys', () => {
+    assert.ok(nemoReader.detect('c.yaml', 'trainer:\n  devices: 1\nmodel:\n  encoder_seq_length: 2048\n  num_layers: 2\n  hidden_size: 64\n  tensor_model_parallel_size: 1\n') >= 0.8);
+    assert.ok(nemoReader.detect('c.yaml', 'model:\n  name: resnet\n  lr: 0.1\n') < 0.5);
+  });
+});
