@@ -97,7 +97,8 @@ class Run {
       await element.waitFor({ state: 'visible', timeout: SHOT_WAIT_MS });
     }
     const file = join(resultsDir, `screenshot-${name}.png`);
-    await page.screenshot({ path: file });
+    // Hovers and menus fade in: finish the animation rather than photograph it half-way.
+    await page.screenshot({ path: file, animations: 'disabled' });
     this.screenshots.push(file);
     return file;
   }
@@ -189,9 +190,8 @@ class Run {
     return server && server.exitCode !== null ? `code-server exited with ${server.exitCode}` : undefined;
   }
 
-  /** On failure: what the workbench looked like and every log that says why. */
-  async keepEvidence(logs: ExtensionHostLog[]): Promise<void> {
-    if (this.page) await this.takeScreenshot('failure').catch((error: unknown) => this.log(`no failure screenshot: ${String(error)}`));
+  /** The workbench console, code-server's output and the workbench's own logs (extension host included). */
+  writeLogs(logs: ExtensionHostLog[]): void {
     writeFileSync(join(resultsDir, 'workbench-console.log'), this.consoleLines.join('\n') + '\n');
     writeFileSync(join(resultsDir, 'code-server.log'), this.serverLines.join('\n') + '\n');
     for (const { relativePath, contents } of logs) {
@@ -199,7 +199,6 @@ class Run {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, contents);
     }
-    this.log(`logs written to ${resultsDir}`);
   }
 
   async stop(): Promise<void> {
@@ -286,8 +285,9 @@ async function main(): Promise<number> {
   if (!existsSync(join(testsPath, 'index.js'))) throw new Error(`no built suite in ${testsPath}: run node test/e2e/build.mjs first`);
   const main = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')).main as string;
   if (!existsSync(join(extensionPath, main))) throw new Error(`the extension is not built (${main} is missing): run npm run build first`);
+  // Only this run's evidence: a stale screenshot or log would mislead.
+  rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  for (const stale of ['e2e-report.txt', 'e2e-summary.json']) rmSync(join(resultsDir, stale), { force: true });
   const run = new Run();
   const started = Date.now();
   let outcome: SuiteOutcome = { code: 1, logs: [] };
@@ -300,9 +300,11 @@ async function main(): Promise<number> {
     run.log(`error: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     printReport();
-    if (outcome.code !== 0) await run.keepEvidence(outcome.logs);
+    if (outcome.code !== 0) await run.takeScreenshot('failure').catch((error: unknown) => run.log(`no failure screenshot: ${String(error)}`));
+    run.writeLogs(outcome.logs);
     await run.stop();
   }
+  run.log(`logs in ${resultsDir}`);
   run.log(`exit code ${outcome.code} after ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots: ${run.screenshots.join(', ') || 'none'}`);
   return outcome.code;
 }
