@@ -54,7 +54,7 @@ export class LspClient {
   private exited = false;
   /** Every publishDiagnostics, in arrival order. */
   readonly history: PublishDiagnosticsParams[] = [];
-  /** What the server logged (window/logMessage) and showed (window/showMessage). */
+  /** What the server logged (window/logMessage) and showed (window/showMessage, window/showMessageRequest). */
   readonly messages: string[] = [];
 
   private constructor(
@@ -77,7 +77,10 @@ export class LspClient {
     connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.messages.push(params.message);
     });
-    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.messages.push(params.message);
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
   }

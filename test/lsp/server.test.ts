@@ -201,6 +201,26 @@ suite('shapelint lsp --stdio', () => {
     assert.ok(Number(tflops(onA100)) < Number(tflops(onH100)), 'an A100 (312 TFLOP/s peak) is predicted slower than an H100 (989)');
   });
 
+  test('shapelint.gpuProfile: a measured GEMM time replaces the model in the hover', async () => {
+    const uri = uriFor('profile', 'config.json');
+    await client.open(uri, hf.text);
+    const offset = offsetOf(hf.text, '"n_embd": 2560') + 10;
+    const qkvRow = async () => {
+      const hover = await client.hover(uri, offset);
+      const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      return /\| qkv \|[^\n]*/.exec(markdown)?.[0] ?? '';
+    };
+    // The synthetic profile times the qkv GEMM of b·s = 8192, 3h = 7680, h = 2560 at 4321 µs.
+    await client.configure({ gpuProfile: 'test/fixtures/lsp/h100.profile.json' });
+    const measured = await qkvRow();
+    await client.configure({ gpuProfile: 'test/fixtures/lsp/missing.profile.json' });
+    const missing = await qkvRow();
+    await client.configure({});
+    assert.match(measured, /\| 8192×7680×2560 \| [\d.]+ \| 4\.32 ms \|$/);
+    assert.doesNotMatch(missing, /4\.32 ms/, 'an unreadable profile is ignored');
+    assert.ok(client.messages.some((message) => message.includes('missing.profile.json')), 'and the user is told');
+  });
+
   test('rules set to off in settings disappear from the diagnostics', async () => {
     const uri = uriFor('rules-off', 'config.json');
     await client.open(uri, hf.text);

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { resolveProfilePath } from '../../../server/src/lsp/profiles';
+import { associatedFormat, checkOptions, globToRegExp, normalizeSettings } from '../../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/protocol';
+
+suite('settings', () => {
+  test('junk falls back to defaults, field by field', () => {
+    assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+    const settings = normalizeSettings({
+      gpu: 'a100',
+      dtype: 'int4',
+      microBatchSize: -1,
+      sequenceLength: 4096,
+      tensorParallelSize: 2.5,
+      rules: { 'head-dim': 'off', 'vocab-size': 'loud' },
+      inlayHints: { enabled: 'no' },
+      associations: { '*.cfg': 'neox', '*.txt': 'word' },
+    });
+    assert.equal(settings.gpu, 'a100');
+    assert.equal(settings.dtype, 'bf16');
+    assert.equal(settings.microBatchSize, DEFAULT_SETTINGS.microBatchSize);
+    assert.equal(settings.sequenceLength, 4096);
+    assert.equal(settings.tensorParallelSize, 1);
+    assert.deepEqual(settings.rules, { 'head-dim': 'off' });
+    assert.equal(settings.inlayHints.enabled, true);
+    assert.deepEqual(settings.associations, { '*.cfg': 'neox' });
+  });
+
+  test('check options carry the settings and the associated format', () => {
+    const settings = normalizeSettings({ gpu: 'h200', rules: { 'ffn-size': 'error' } });
+    assert.deepEqual(checkOptions(settings, 'megatron'), {
+      format: 'megatron',
+      gpu: 'h200',
+      dtype: 'bf16',
+      microBatchSize: DEFAULT_SETTINGS.microBatchSize,
+      sequenceLength: DEFAULT_SETTINGS.sequenceLength,
+      tensorParallelSize: 1,
+      rules: { 'ffn-size': 'error' },
+    });
+  });
+
+  test('associations: a name pattern matches the file name, a path pattern the path', () => {
+    const associations = { '*.launch': 'megatron', 'configs/**/*.yaml': 'nemo', '**/exp/{a,b}.txt': 'neox' } as const;
+    assert.equal(associatedFormat(associations, '/repo/run/train.launch'), 'megatron');
+    assert.equal(associatedFormat(associations, '/repo/configs/big/model.yaml'), 'nemo');
+    assert.equal(associatedFormat(associations, 'C:\\repo\\exp\\b.txt'), 'neox');
+    assert.equal(associatedFormat(associations, '/repo/other/model.yaml'), undefined);
+    assert.equal(associatedFormat(associations, '/repo/exp/c.txt'), undefined);
+  });
+
+  test('globs: * stays within a folder, ** crosses folders', () => {
+    assert.ok(globToRegExp('*.yml').test('a.yml'));
+    assert.ok(!globToRegExp('src/*.yml').test('src/deep/a.yml'));
+    assert.ok(globToRegExp('src/**/*.yml').test('src/a.yml'));
+    assert.ok(globToRegExp('src/**/*.yml').test('src/deep/er/a.yml'));
+    assert.ok(!globToRegExp('a?c').test('a/c'));
+  });
+
+  test('a relative profile path starts at the workspace folder holding the document', () => {
+    assert.equal(resolveProfilePath('profiles/h100.json', '/ws/configs/a.yml', ['/other', '/ws']), '/ws/profiles/h100.json');
+    assert.equal(resolveProfilePath('${workspaceFolder}/p.json', '/ws/a.yml', ['/ws']), '/ws/p.json');
+    assert.equal(resolveProfilePath('p.json', '/elsewhere/a.yml', ['/ws']), '/elsewhere/p.json');
+    assert.equal(resolveProfilePath('/abs/p.json', '/ws/a.yml', ['/ws']), '/abs/p.json');
+  });
+});
