@@ -401,7 +401,7 @@ class Interpreter {
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: word.span.offset + word.span.length, length: 0 } };
     const holdsFlag = FLAG.test(resolved.value);
     if (holdsFlag) this.readFlags(valueFields);
-    this.variables.set(name, { resolved, multiword: holdsFlag || /\s/.test(resolved.value.trim()) });
+    this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())) });
   }
 
   private assignArray(word: WordToken, elements: WordToken[]): void {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { detectFormat, FORMAT_READERS } from '../../../server/src/core/formats';
+import { FORMAT_IDS, NUMERIC_FIELDS } from '../../../server/src/core/shape';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'formats');
+
+suite('format detection', () => {
+  test('every format has a reader in the registry', () => {
+    assert.deepEqual(FORMAT_READERS.map((reader) => reader.id).sort(), [...FORMAT_IDS].sort());
+  });
+
+  for (const format of readdirSync(FIXTURES).sort()) {
+    for (const name of readdirSync(join(FIXTURES, format)).sort()) {
+      test(`${format}/${name} is detected as ${format} and read with every field`, () => {
+        const text = readFileSync(join(FIXTURES, format, name), 'utf8');
+        const reader = detectFormat(name, text);
+        assert.equal(reader?.id, format);
+        const shape = reader.read(reader.parse(text));
+        for (const field of NUMERIC_FIELDS) assert.ok(shape[field], `${field} missing`);
+      });
+    }
+  }
+
+  const notConfigs: [string, string][] = [
+    ['package.json', '{\n  "name": "x",\n  "version": "1.0.0",\n  "scripts": {"test": "node --test"}\n}\n'],
+    ['.github/workflows/ci.yml', 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n'],
+    ['docker-compose.yaml', 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n'],
+    ['build.sh', '#!/bin/bash\nset -euo pipefail\nnpm ci\nnpm run build -- --minify\n'],
+    ['setup.py', 'from setuptools import setup\nsetup(name="x", version="0.1")\n'],
+    ['notes.txt', 'hidden_size: 4096\n'],
+  ];
+  for (const [name, text] of notConfigs) {
+    test(`${name} is not taken for a model config`, () => {
+      assert.equal(detectFormat(name, text), undefined);
+    });
+  }
+
+  test('detection of a 5 MB file looks at its head only and completes', () => {
+    const text = '{\n  "model_type": "llama",\n  "hidden_size": 4096,\n' + '  "x": 1,\n'.repeat(600_000) + '  "y": 2\n}\n';
+    assert.ok(text.length > 5 * 1024 * 1024);
+    const reader = detectFormat('config.json', text);
+    assert.equal(reader?.id, 'hf');
+    assert.equal(reader.read(reader.parse(text)).hiddenSize.value, 4096);
+  });
+});

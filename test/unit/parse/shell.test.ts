@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import type { ConfigDocument, ConfigEntry } from '../../../server/src/core/document';
+import { parseShell } from '../../../server/src/core/parse/shell';
+
+function flag(document: ConfigDocument, name: string): ConfigEntry {
+  const entry = document.entries.filter((candidate) => candidate.path[0] === name).pop();
+  assert.ok(entry, `${name} not found`);
+  return entry;
+}
+
+function at(document: ConfigDocument, span: { offset: number; length: number } | undefined): string | undefined {
+  return span && document.text.slice(span.offset, span.offset + span.length);
+}
+
+suite('shell parser', () => {
+  test('flags in command lines, arrays and strings with continuations', () => {
+    const document = parseShell(
+      'ARGS=(\n  --num-layers 24 # layers\n  --swiglu\n)\nOPTS=" \\\n  --hidden-size 1024 \\\n  "\npython train.py ${ARGS[@]} $OPTS --seq-length=2048 \\\n  --fp16\n',
+    );
+    assert.deepEqual(document.errors, []);
+    assert.equal(flag(document, '--num-layers').value, '24');
+    assert.equal(flag(document, '--swiglu').value, true);
+    assert.equal(flag(document, '--hidden-size').value, '1024');
+    assert.equal(flag(document, '--seq-length').value, '2048');
+    assert.equal(at(document, flag(document, '--seq-length').valueSpan), '2048');
+    assert.equal(flag(document, '--fp16').value, true);
+  });
+
+  test('variables resolve to their literal: X=, export X=, ${X:-d}, : ${X:=v}, chains', () => {
+    const document = parseShell('H=4096\nexport L=32\n: ${TP:=8}\nHID=$H\npython t.py --hidden-size "$HID" --num-layers ${L} --tp $TP --seq ${SEQ:-2048}\n');
+    const hidden = flag(document, '--hidden-size');
+    assert.equal(hidden.value, '4096');
+    assert.equal(hidden.valueSpan.offset, document.text.indexOf('4096'));
+    assert.equal(at(document, hidden.usedAt), '$HID');
+    assert.equal(at(document, flag(document, '--num-layers').usedAt), '${L}');
+    assert.equal(at(document, flag(document, '--tp').valueSpan), '8');
+    assert.equal(at(document, flag(document, '--seq').valueSpan), '2048');
+  });
+
+  test('what is not statically resolvable is unresolved, never guessed', () => {
+    const document = parseShell('N=$((4 * 1024))\nM=$(nproc)\npython t.py --a $N --b $M --c $1 --d $UNSET --e `hostname` --f ${X:+y}\n');
+    for (const name of ['--a', '--b', '--c', '--d', '--e', '--f']) {
+      const entry = flag(document, name);
+      assert.equal(entry.value, null, name);
+      assert.ok(entry.unresolved, name);
+    }
+    assert.match(flag(document, '--a').unresolved ?? '', /arithmetic/);
+    assert.match(flag(document, '--d').unresolved ?? '', /not set in this file/);
+  });
+
+  test('heredoc bodies and comments are not command lines', () => {
+    const document = parseShell('cat <<EOT > ds.json\n{ "--num-layers": 99 }\nEOT\n# --hidden-size 7\npython t.py --num-layers 2\n');
+    assert.equal(document.entries.filter((entry) => entry.path[0] === '--num-layers').length, 1);
+    assert.equal(flag(document, '--num-layers').value, '2');
+    assert.equal(document.entries.some((entry) => entry.path[0] === '--hidden-size'), false);
+  });
+
+  test('Hydra overrides are entries with their dotted path', () => {
+    const document = parseShell('HS=4096\npython run.py model.hidden_size=$HS +model.num_layers=32\n');
+    const hidden = document.entries.find((entry) => entry.path.join('.') === 'model.hidden_size');
+    assert.equal(hidden?.value, '4096');
+    assert.equal(at(document, hidden?.keySpan), 'model.hidden_size');
+    assert.equal(document.entries.find((entry) => entry.path.join('.') === 'model.num_layers')?.value, '32');
+  });
+
+  test('an unterminated quote is an error, and the lines after it are still read', () => {
+    const document = parseShell('python t.py --name "oops --x 1\npython t.py --num-layers 4\n');
+    assert.equal(document.errors.length, 1);
+    assert.equal(document.errors[0].span.offset, document.text.indexOf('"'));
+    assert.equal(flag(document, '--num-layers').value, '4');
+  });
+});
