@@ -162,24 +162,31 @@ const CHART = { width: 640, height: 260, left: 56, right: 16, top: 16, bottom: 4
 /** Above this many points, only every n-th x label is written (the current one always). */
 const MAX_X_LABELS = 16;
 
-/** A line chart of predicted TFLOP/s, points evenly spaced in sweep order, the current config marked. */
+/**
+ * A line chart of predicted TFLOP/s, points evenly spaced in sweep order, the current config
+ * marked. The y axis starts at zero unless every point sits in the upper half, where a zoomed
+ * axis shows the alignment saw-tooth (Figure 10's) that a zero-based one would flatten.
+ */
 export function lineChart(points: readonly SweepPoint[], xTitle: string): string {
   const { width, height, left, right, top, bottom } = CHART;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const yMax = niceCeiling(Math.max(...points.map((point) => point.tflops)));
+  const values = points.map((point) => point.tflops);
+  const [yMin, yMax] = yRange(Math.min(...values), Math.max(...values));
   const x = (index: number) => left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth);
-  const y = (tflops: number) => top + plotHeight - (tflops / yMax) * plotHeight;
+  const y = (tflops: number) => top + plotHeight - ((tflops - yMin) / (yMax - yMin)) * plotHeight;
   const labelEvery = Math.ceil(points.length / MAX_X_LABELS);
+  const currentIndex = points.findIndex((point) => point.current);
+  const labelled = (i: number) => i === currentIndex || (i % labelEvery === 0 && (currentIndex < 0 || Math.abs(i - currentIndex) >= labelEvery));
 
   const svg: string[] = [
     `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Predicted layer TFLOP/s against ${escapeHtml(xTitle)}">`,
   ];
-  for (let tick = 0; tick <= 4; tick++) {
-    const value = (yMax * tick) / 4;
+  for (let tick = 0; tick <= Y_TICKS; tick++) {
+    const value = yMin + ((yMax - yMin) * tick) / Y_TICKS;
     svg.push(
       `<line class="grid" x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}"/>`,
-      `<text class="tick" x="${left - 6}" y="${y(value) + 4}" text-anchor="end">${formatTflops(value)}</text>`,
+      `<text class="tick" x="${left - 6}" y="${y(value) + 4}" text-anchor="end">${formatTick(value)}</text>`,
     );
   }
   svg.push(`<polyline class="series" points="${points.map((point, i) => `${x(i).toFixed(1)},${y(point.tflops).toFixed(1)}`).join(' ')}"/>`);
@@ -189,7 +196,7 @@ export function lineChart(points: readonly SweepPoint[], xTitle: string): string
     svg.push(
       `<circle class="${point.current ? 'point current' : 'point'}" cx="${cx}" cy="${cy}" r="${point.current ? 6 : 3}"><title>${escapeHtml(point.label)}: ${formatTflops(point.tflops)} TFLOP/s${point.current ? ' (current)' : ''}</title></circle>`,
     );
-    if (point.current || i % labelEvery === 0) {
+    if (labelled(i)) {
       svg.push(`<text class="${point.current ? 'tick current' : 'tick'}" x="${cx}" y="${top + plotHeight + 16}" text-anchor="middle">${point.x}</text>`);
     }
   });
@@ -199,6 +206,21 @@ export function lineChart(points: readonly SweepPoint[], xTitle: string): string
     '</svg>',
   );
   return svg.join('');
+}
+
+const Y_TICKS = 4;
+
+/** Zero to a round maximum; or, when all values are in the upper half, a round window around them. */
+function yRange(min: number, max: number): [number, number] {
+  if (!(max > 0)) return [0, 1];
+  if (min < max / 2) return [0, niceCeiling(max)];
+  const step = niceCeiling(Math.max(max - min, max * 0.02) / (Y_TICKS - 1));
+  const low = Math.floor(min / step) * step;
+  return [low, low + step * Y_TICKS];
+}
+
+function formatTick(value: number): string {
+  return Number.isInteger(value) || value >= 10 ? value.toFixed(0) : value.toPrecision(2);
 }
 
 /** 1, 2 or 5 times a power of ten, at or above the value: round axis ends. */

@@ -54,6 +54,15 @@ suite('shape report', () => {
     assert.match(svg, /class="tick current"[^>]*>2</);
   });
 
+  test('the y axis starts at zero, unless every point is in the upper half (then it zooms to show the saw-tooth)', () => {
+    const ticks = (svg: string) => [...svg.matchAll(/<text class="tick" x="50" [^>]*>([\d.]+)</g)].map((match) => Number(match[1]));
+    const spread = lineChart([{ x: 1, label: 'a', tflops: 100, current: false }, { x: 2, label: 'b', tflops: 700, current: true }], 'heads');
+    assert.equal(ticks(spread)[0], 0);
+    const close = lineChart([{ x: 1, label: 'a', tflops: 395, current: false }, { x: 2, label: 'b', tflops: 416, current: true }], 'MLP size');
+    const [low, ...rest] = ticks(close);
+    assert.ok(low > 300 && low <= 395 && rest.at(-1)! >= 416, `axis ${low}..${rest.at(-1)}`);
+  });
+
   test('no report for a file that is not a model config', () => {
     const result = resultFor(GPT3_2_7B);
     assert.equal(reportData({ ...result, reader: null, shape: null }, 'x'), null);
