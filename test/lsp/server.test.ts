@@ -121,6 +121,17 @@ suite('shapelint lsp --stdio', () => {
     assert.deepEqual(padVocab.edit?.changes?.[uri], [{ range: rangeAfter(hf.text, '"vocab_size": ', '50257'), newText: '50304' }]);
   });
 
+  test('quick fixes are keyed on code and range when a client does not send data back', async () => {
+    const uri = uriFor('no-data', 'config.json');
+    await client.open(uri, hf.text);
+    const vocab = byRule(await client.diagnostics(uri), 'vocab-size');
+    const withoutData = { ...vocab, data: undefined, message: 'a client may rewrite the message' };
+    const [padVocab] = quickFixesOf(await client.codeActions(uri, vocab.range, [withoutData]));
+    assert.deepEqual(padVocab?.edit?.changes?.[uri], [{ range: rangeAfter(hf.text, '"vocab_size": ', '50257'), newText: '50304' }]);
+    const elsewhere = { ...withoutData, range: rangeAfter(hf.text, '"n_embd": ', '2560') };
+    assert.deepEqual(quickFixesOf(await client.codeActions(uri, elsewhere.range, [elsewhere])), [], 'no finding of that rule there');
+  });
+
   test('applying the vocabulary fix, then didChange, clears the vocab-size diagnostic', async () => {
     const uri = uriFor('apply-vocab', 'config.json');
     await client.open(uri, hf.text);

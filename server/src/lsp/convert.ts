@@ -76,10 +76,18 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   return typeof data.version === 'number' && Array.isArray(data.fixes);
 }
 
-/** One quick fix per fix of a shapelint diagnostic, in the order the diagnostic's data ranks them. */
-export function quickFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
-  if (diagnostic.source !== SOURCE || !isDiagnosticData(diagnostic.data) || diagnostic.data.version !== document.version) return [];
-  return diagnostic.data.fixes.map((fix) => {
+export function isShapelintDiagnostic(diagnostic: Diagnostic): boolean {
+  return diagnostic.source === SOURCE && typeof diagnostic.code === 'string';
+}
+
+/** The diagnostic's fixes, when its data was computed for this version of the document. */
+export function fixDataOf(document: TextDocument, diagnostic: Diagnostic): FixData[] | undefined {
+  return isDiagnosticData(diagnostic.data) && diagnostic.data.version === document.version ? diagnostic.data.fixes : undefined;
+}
+
+/** One quick fix per fix, in the order given (the ranking made when the diagnostic was built). */
+export function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: readonly FixData[]): CodeAction[] {
+  return fixes.map((fix) => {
     const action = CodeAction.create(fix.title, workspaceEdit(document, fix.edits), CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = fix.isPreferred;

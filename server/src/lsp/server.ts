@@ -12,6 +12,8 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CodeActionParams,
+  type Diagnostic,
+  type Range,
   type CodeLens,
   type Connection,
   type Hover,
@@ -28,7 +30,7 @@ import { inlayHints } from '../core/inlay-hints';
 import type { ServiceContext } from '../core/presentation';
 import { renderReportHtml, reportData } from '../core/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
-import { quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import { ProfileCache, resolveProfilePath } from './profiles';
 import { associatedFormat, checkOptions, normalizeSettings } from './settings';
 
@@ -143,6 +145,20 @@ export function startLanguageServer(connection: Connection): void {
     return analysis && analysis.version === document.version ? { document, analysis } : null;
   }
 
+  /**
+   * For a client that does not send `data` back, or a diagnostic of an older version: the fixes of
+   * the current finding with the same rule id at the same range, if there still is one.
+   */
+  async function recomputedFixData(uri: string, diagnostic: Diagnostic) {
+    const current = await currentAnalysis(uri);
+    if (!current) return undefined;
+    const finding = current.analysis.result.findings.find(
+      (candidate) => candidate.ruleId === diagnostic.code && sameRange(toRange(current.document, candidate.span), diagnostic.range),
+    );
+    const data = finding && toDiagnostic(current.document, finding).data;
+    return isDiagnosticData(data) ? data.fixes : undefined;
+  }
+
   const publishDiagnostics = guarded('diagnostics', undefined, async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
@@ -237,7 +253,10 @@ export function startLanguageServer(connection: Connection): void {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       if (wantsKind(only, CodeActionKind.QuickFix)) {
-        for (const diagnostic of params.context.diagnostics) actions.push(...quickFixes(document, diagnostic));
+        for (const diagnostic of params.context.diagnostics.filter(isShapelintDiagnostic)) {
+          const fixes = fixDataOf(document, diagnostic) ?? (await recomputedFixData(document.uri, diagnostic));
+          if (fixes) actions.push(...quickFixes(document, diagnostic, fixes));
+        }
       }
       if (only !== undefined && wantsKind(only, FIX_ALL_KIND)) {
         const current = await currentAnalysis(document.uri);
@@ -291,6 +310,10 @@ export function startLanguageServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** A requested kind asks for `kind` when it is the kind itself or a parent of it (`source` → `source.fixAll.shapelint`). */
