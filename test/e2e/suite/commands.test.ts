@@ -1,7 +1,7 @@
 // The extension's commands: the status-bar GPU picker, the shape report, fix-all.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { literalRange, openFixture, revert, ruleId, screenshot, setGpu, shapelintDiagnostics, waitFor, waitForRules } from './helpers';
+import { listDiagnostics, literalRange, openFixture, revert, ruleId, screenshot, setGpu, shapelintDiagnostics, waitFor, waitForRules } from './helpers';
 
 const FIXTURE = 'hf/config.json';
 
@@ -57,13 +57,13 @@ suite('commands', () => {
     await vscode.window.showTextDocument(editor.document, { preview: false });
     const heads = literalRange(editor.document, '"n_head": ', '32');
     const applied = await vscode.commands.executeCommand<boolean>('shapelint.applyAllSafeFixes');
-    assert.equal(applied, true);
+    assert.equal(applied, true, 'fix-all found a safe fix and applied it');
     assert.match(editor.document.getText(), /"vocab_size": 50304/);
     assert.equal(editor.document.getText(heads), '32', 'head count is an architecture change: not applied');
     await waitFor(
       () => shapelintDiagnostics(editor.document.uri),
       (diagnostics) => !diagnostics.some((entry) => ruleId(entry) === 'vocab-size'),
-      { what: 'vocab-size to clear after fix-all' },
+      { what: 'vocab-size to clear after fix-all', show: listDiagnostics },
     );
   });
 });

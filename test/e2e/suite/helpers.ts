@@ -10,6 +10,11 @@ export interface WaitOptions {
   what?: string;
 }
 
+export interface WaitForOptions<T> extends WaitOptions {
+  /** How the last value appears in the timeout error. */
+  show?: (value: T) => string;
+}
+
 /**
  * Re-evaluates `produce` until `predicate` holds for its value, and returns that value.
  * Also re-checks at once when VS Code publishes new diagnostics, so a wait on diagnostics
@@ -18,7 +23,7 @@ export interface WaitOptions {
 export async function waitFor<T>(
   produce: () => T | Promise<T>,
   predicate: (value: T) => boolean,
-  { timeout = 30_000, interval = 100, what = 'condition' }: WaitOptions = {},
+  { timeout = 20_000, interval = 100, what = 'condition', show = preview }: WaitForOptions<T> = {},
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
@@ -32,7 +37,7 @@ export async function waitFor<T>(
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      const seen = lastError instanceof Error ? `last error: ${lastError.message}` : `last value: ${preview(last)}`;
+      const seen = lastError instanceof Error ? `last error: ${lastError.message}` : `last value: ${last === undefined ? 'none' : show(last)}`;
       throw new Error(`Timed out after ${timeout} ms waiting for ${what}; ${seen}`);
     }
     await nextChangeOrTick(Math.min(interval, remaining));
@@ -51,7 +56,7 @@ function nextChangeOrTick(ms: number): Promise<void> {
   });
 }
 
-function preview(value: unknown): string {
+function preview<T>(value: T): string {
   try {
     return JSON.stringify(value, (_key, inner) => (inner instanceof vscode.Uri ? inner.toString() : inner))?.slice(0, 500) ?? String(value);
   } catch {
@@ -82,11 +87,17 @@ export function shapelintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'shapelint');
 }
 
+/** "head-dim@6:12-6:14, vocab-size@10:16-10:21": what a failed wait saw. */
+export function listDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+  const at = ({ start, end }: vscode.Range) => `${start.line}:${start.character}-${end.line}:${end.character}`;
+  return `[${diagnostics.map((diagnostic) => `${ruleId(diagnostic)}@${at(diagnostic.range)}`).join(', ')}]`;
+}
+
 export function waitForRules(uri: vscode.Uri, expected: readonly string[], options: WaitOptions = {}): Promise<vscode.Diagnostic[]> {
   return waitFor(
     () => shapelintDiagnostics(uri),
     (diagnostics) => expected.every((id) => diagnostics.some((diagnostic) => ruleId(diagnostic) === id)),
-    { what: `rules ${expected.join(', ')} on ${path.basename(uri.path)}`, ...options },
+    { what: `rules ${expected.join(', ')} on ${path.basename(uri.path)}`, show: listDiagnostics, ...options },
   );
 }
 

@@ -1,7 +1,7 @@
 // The vocab quick fix: offered on the diagnostic, pads 50257 to 50304, and the warning goes.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { literalRange, openFixture, revert, ruleId, screenshot, shapelintDiagnostics, waitFor, waitForRules } from './helpers';
+import { listDiagnostics, literalRange, openFixture, revert, ruleId, screenshot, shapelintDiagnostics, waitFor, waitForRules } from './helpers';
 
 const FIXTURE = 'hf/config.json';
 // GPT-2's 50257 tokens padded to the next multiple of 64 (what nanoGPT does by hand).
@@ -46,7 +46,7 @@ suite('vocab quick fix', () => {
     const after = await waitFor(
       () => shapelintDiagnostics(document.uri),
       (diagnostics) => !diagnostics.some((entry) => ruleId(entry) === 'vocab-size') && diagnostics.some((entry) => ruleId(entry) === 'head-dim'),
-      { what: 'vocab-size to clear (head-dim stays)' },
+      { what: 'vocab-size to clear (head-dim stays)', show: listDiagnostics },
     );
     assert.ok(after.every((entry) => ruleId(entry) !== 'vocab-size'));
   });
