@@ -55,9 +55,8 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
   const derived = derivedValues(result, prediction);
   if (derived.length > 0) lines.push('', derived.join(' · '));
 
+  // Most important first: the hover scrolls once the GEMM table is long.
   if (prediction) {
-    const table = gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm)));
-    if (table.length > 0) lines.push('', ...table);
     const peak = result.options.gpu.peakTflops[result.options.dtype];
     lines.push(
       '',
@@ -66,8 +65,9 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
         `, ${formatTime(prediction.layer.timeUs)}`,
     );
   }
-
-  for (const finding of findingsOnField(result.findings, field)) lines.push('', '---', '', findingSummary(finding));
+  for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
+  const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
+  if (table.length > 0) lines.push('', ...table);
   return { markdown: lines.join('\n'), span: at.span };
 }
 
@@ -106,8 +106,8 @@ function gemmTable(gemms: readonly GemmPrediction[]): string[] {
   ];
 }
 
+/** The editor shows the finding's message beside the hover already; here, what to do about it. */
 function findingSummary(finding: Finding): string {
-  const line = `⚠ **${finding.ruleId}**: ${finding.message}`;
   const best: Fix | undefined = rankFixes(finding.fixes)[0];
-  return best ? `${line}\n\nBest alternative: **${fixTitle(best)}**` : line;
+  return best ? `⚠ **${finding.ruleId}** · Best alternative: **${fixTitle(best)}**` : `⚠ **${finding.ruleId}**: ${finding.message}`;
 }
