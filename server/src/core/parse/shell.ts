@@ -307,7 +307,7 @@ interface Resolved {
   value: string;
   /** The literal a person would edit; the whole word when it is made of several pieces. */
   span: Span;
-  /** The first `$NAME` that led to the literal, when the literal is elsewhere. */
+  /** The `$NAME` where the value is used, when the literal is written elsewhere. */
   usedAt?: Span;
   unresolved?: string;
 }
