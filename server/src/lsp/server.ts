@@ -308,6 +308,8 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
+  // The server owns its process: a stray rejected promise is logged, never fatal.
+  process.on('unhandledRejection', (reason) => connection.console.error(`shapelint: unhandled rejection: ${String(reason)}`));
   documents.listen(connection);
   connection.listen();
 }
