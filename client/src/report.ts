@@ -17,6 +17,8 @@ export class ReportPanel {
       void vscode.window.showInformationMessage('shapelint: open a model config to see its shape report.');
       return;
     }
+    // The server checks only documents the editor has open.
+    await vscode.workspace.openTextDocument(uri);
     const existing = ReportPanel.panels.get(uri.toString());
     if (existing) {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -46,8 +48,9 @@ export class ReportPanel {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SETTINGS_SECTION, uri)) this.scheduleRefresh();
       }),
+      // A hidden webview loses its content; shown again, it is written whole.
       panel.onDidChangeViewState(() => {
-        if (panel.visible) this.scheduleRefresh();
+        if (panel.visible) void this.refresh(true);
       }),
       panel.onDidDispose(() => this.dispose()),
     ];
@@ -55,6 +58,7 @@ export class ReportPanel {
 
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
+    if (!this.panel.visible) return;
     this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
