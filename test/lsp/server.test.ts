@@ -74,6 +74,19 @@ suite('shapelint lsp --stdio', () => {
     assert.deepEqual(headDim.range, rangeAfter(megatron.text, '--num-attention-heads ', '32'));
   });
 
+  test('related information points at the other field: tensor parallelism of 3 cannot split 32 heads', async () => {
+    const text = fixture('pretrain_gpt3_2.7b.sh').text.replace('--tensor-model-parallel-size 1', '--tensor-model-parallel-size 3');
+    const uri = uriFor('related', 'pretrain_gpt3_2.7b.sh');
+    await client.open(uri, text);
+    const tp = (await client.diagnostics(uri)).filter((diagnostic) => diagnostic.code === 'tensor-parallel');
+    const onHeads = tp.find((diagnostic) => JSON.stringify(diagnostic.range) === JSON.stringify(rangeAfter(text, '--num-attention-heads ', '32')));
+    assert.ok(onHeads, JSON.stringify(tp.map((diagnostic) => diagnostic.range)));
+    assert.equal(onHeads.severity, 1, 'an error: Megatron refuses to start');
+    assert.deepEqual(onHeads.relatedInformation?.map((related) => related.location), [{ uri, range: rangeAfter(text, '--tensor-model-parallel-size ', '3') }]);
+    // The hidden size reaches the script through $HIDDEN: the diagnostic sits on the literal a person edits.
+    assert.ok(tp.some((diagnostic) => JSON.stringify(diagnostic.range) === JSON.stringify(rangeAfter(text, 'HIDDEN=', '2560'))));
+  });
+
   test('hover on the hidden size shows the predicted TFLOP/s of its GEMMs on the target GPU', async () => {
     const uri = uriFor('hover', 'config.json');
     await client.open(uri, hf.text);
