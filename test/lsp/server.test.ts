@@ -245,6 +245,22 @@ suite('shapelint lsp --stdio', () => {
     assert.ok(client.messages.some((message) => message.includes('missing.profile.json')), 'and the user is told');
   });
 
+  test('shapelint.associations maps a file the core would not recognise to a format', async () => {
+    // Two Megatron flags in a .txt: too little for detection by name and content.
+    const text = '--hidden-size 2560 --num-attention-heads 32\n';
+    const unmapped = uriFor('associations', 'other/args.txt');
+    const mapped = uriFor('associations', 'launch/args.txt');
+    await client.configure({ associations: { '**/launch/*.txt': 'megatron' } });
+    try {
+      await client.open(unmapped, text, 'plaintext');
+      await client.open(mapped, text, 'plaintext');
+      assert.deepEqual(rangeAfter(text, '--num-attention-heads ', '32'), byRule(await client.diagnostics(mapped), 'head-dim').range);
+      assert.equal(await client.hover(unmapped, offsetOf(text, '2560')), null, 'an unmapped .txt is not a config');
+    } finally {
+      await client.configure({});
+    }
+  });
+
   test('rules set to off in settings disappear from the diagnostics', async () => {
     const uri = uriFor('rules-off', 'config.json');
     await client.open(uri, hf.text);
