@@ -178,6 +178,10 @@ suite('shapelint lsp --stdio', () => {
     const headDim = hints.find((hint) => hint.label === 'head_dim = 80');
     assert.ok(headDim, JSON.stringify(hints));
     assert.deepEqual(headDim.position, rangeAfter(hf.text, '"n_head": ', '32').end);
+    await client.configure({ inlayHints: { enabled: false } });
+    const off = await client.inlayHints(uri);
+    await client.configure({});
+    assert.deepEqual(off, [], 'shapelint.inlayHints.enabled: false turns them off');
   });
 
   test('code lens on the first line: layer TFLOP/s and % of peak, opening the report', async () => {
