@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { ffnSizeRule } from './ffn-size';
+import { gatedMlpWidthRule } from './gated-mlp-width';
 import { headDimRule } from './head-dim';
 import { headsDivideHiddenRule } from './heads-divide-hidden';
 import { hiddenSizeRule } from './hidden-size';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   headDimRule,
   hiddenSizeRule,
   ffnSizeRule,
+  gatedMlpWidthRule,
   pipelineParallelRule,
   tokensPerBatchRule,
   microBatchRule,
