@@ -1,6 +1,5 @@
 import type { Finding, Fix, TextEdit } from './findings';
 import { applyFixes, safeFixes } from './fixes';
-import { formatCount, formatSpeedup } from './presentation';
 
 /**
  * A finding's fixes in the order an editor should list them: the rule's preferred fix first,
@@ -16,14 +15,6 @@ export function rankFixes(fixes: readonly Fix[]): Fix[] {
         a.index - b.index,
     )
     .map(({ fix }) => fix);
-}
-
-/** "Use 20 heads (head dim 128): +18% layer throughput": the change and its predicted effect. */
-export function fixTitle(fix: Fix): string {
-  if (!fix.estimate || /%/.test(fix.title)) return fix.title;
-  const effects = [`${formatSpeedup(fix.estimate.speedup)} layer throughput`];
-  if (fix.estimate.paramsDelta !== 0) effects.push(`${fix.estimate.paramsDelta > 0 ? '+' : ''}${formatCount(fix.estimate.paramsDelta)} params`);
-  return `${fix.title}: ${effects.join(', ')}`;
 }
 
 /**

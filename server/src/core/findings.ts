@@ -11,8 +11,10 @@ export interface TextEdit {
 
 /** What applying a fix is predicted to do, from the throughput model. */
 export interface FixEstimate {
-  /** Predicted throughput after / before (1.18 means +18%); layer throughput unless the fix touches only the logits. */
+  /** Predicted throughput after / before (1.18 means +18%). */
   speedup: number;
+  /** What the speed-up is of: the layer's TFLOP/s, or the model's tokens/s when only the logits change. */
+  scope: 'layer' | 'model';
   /** Parameters after minus before, whole model. */
   paramsDelta: number;
 }

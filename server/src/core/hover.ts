@@ -15,7 +15,7 @@ import {
   type ServiceContext,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from './shape';
-import { fixTitle, rankFixes } from './code-actions';
+import { rankFixes } from './code-actions';
 
 export interface HoverContent {
   markdown: string;
@@ -109,5 +109,5 @@ function gemmTable(gemms: readonly GemmPrediction[]): string[] {
 /** The editor shows the finding's message beside the hover already; here, what to do about it. */
 function findingSummary(finding: Finding): string {
   const best: Fix | undefined = rankFixes(finding.fixes)[0];
-  return best ? `⚠ **${finding.ruleId}** · Best alternative: **${fixTitle(best)}**` : `⚠ **${finding.ruleId}**: ${finding.message}`;
+  return best ? `⚠ **${finding.ruleId}** · Best alternative: **${best.title}**` : `⚠ **${finding.ruleId}**: ${finding.message}`;
 }

@@ -7,6 +7,7 @@ import type { Span } from './document';
 import type { Finding } from './findings';
 import { predictLayer } from './perf';
 import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from './perf/types';
+export { formatCount, formatSpeedup } from './numbers';
 import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from './shape';
 
 export interface FieldAt {
@@ -92,22 +93,6 @@ export function formatTime(microseconds: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(0)}%`;
-}
-
-/** +18%, −3%: a predicted speed-up ratio as a change. */
-export function formatSpeedup(speedup: number): string {
-  const change = (speedup - 1) * 100;
-  const rounded = Math.abs(change) < 1 ? change.toFixed(1) : change.toFixed(0);
-  return `${change >= 0 ? '+' : '−'}${rounded.replace('-', '')}%`;
-}
-
-/** 2.65B, 124M, 50.3K: parameter counts. */
-export function formatCount(count: number): string {
-  const magnitude = Math.abs(count);
-  if (magnitude >= 1e9) return `${(count / 1e9).toFixed(2)}B`;
-  if (magnitude >= 1e6) return `${(count / 1e6).toFixed(1)}M`;
-  if (magnitude >= 1e3) return `${(count / 1e3).toFixed(1)}K`;
-  return String(Math.round(count));
 }
 
 /** M×N×K, with the batch in front when a GEMM is batched. */

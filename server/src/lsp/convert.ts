@@ -9,7 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixTitle, rankFixes } from '../core/code-actions';
+import { rankFixes } from '../core/code-actions';
 import type { Span } from '../core/document';
 import type { Finding, Severity, TextEdit as OffsetEdit } from '../core/findings';
 import { ruleDocsUrl } from '../core/rules';
@@ -49,7 +49,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
   const data: DiagnosticData = {
     version: document.version,
     fixes: rankFixes(finding.fixes).map((fix) => ({
-      title: fixTitle(fix),
+      title: fix.title,
       isPreferred: fix.isPreferred,
       safe: fix.safe,
       edits: fix.edits.map((edit) => toTextEdit(document, edit)),

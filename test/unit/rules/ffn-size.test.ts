@@ -36,13 +36,13 @@ suite('ffn-size', () => {
 
   test('the ranking follows the throughput model (brute-force search)', () => {
     // A stub model that likes 11008 best: it must come first and be preferred, even though 10944 is nearer.
-    const findings = lintWithEstimate(ffnSizeRule, SWIGLU_8H_3, (change) => ({ speedup: change.ffnHiddenSize === 11008 ? 1.3 : 1.1, paramsDelta: 0 }));
+    const findings = lintWithEstimate(ffnSizeRule, SWIGLU_8H_3, (change) => ({ speedup: change.ffnHiddenSize === 11008 ? 1.3 : 1.1, paramsDelta: 0, scope: 'layer' }));
     const fixes = findings[0].fixes!;
     assert.equal(fixes[0].edits[0].newText, '11008');
     assert.equal(fixes[0].isPreferred, true);
     assert.match(fixes[0].title, /\+30% layer throughput/);
     // With a model that ranks all alike, the nearest come first.
-    const flat = lintWithEstimate(ffnSizeRule, SWIGLU_8H_3, () => ({ speedup: 1, paramsDelta: 0 }))[0].fixes!;
+    const flat = lintWithEstimate(ffnSizeRule, SWIGLU_8H_3, () => ({ speedup: 1, paramsDelta: 0, scope: 'layer' }))[0].fixes!;
     assert.deepEqual(flat.map((fix) => fix.edits[0].newText), ['10944', '10880', '11008']);
   });
 
@@ -65,7 +65,7 @@ suite('ffn-size', () => {
 
   test('writes the literal through toLiteral (GPT-NeoX gated MLPs take 2/3 of intermediate_size)', () => {
     const text = 'hidden_size: 4096\nffn_hidden_size: 16383\nactivation: swiglu\n';
-    const findings = lintWithEstimate(ffnSizeRule, text, () => ({ speedup: 1, paramsDelta: 0 }), { toLiteral: { ffnHiddenSize: (width) => (width * 3) / 2 } });
+    const findings = lintWithEstimate(ffnSizeRule, text, () => ({ speedup: 1, paramsDelta: 0, scope: 'layer' }), { toLiteral: { ffnHiddenSize: (width) => (width * 3) / 2 } });
     assert.equal(findings.length, 1);
     const [nearest] = findings[0].fixes!;
     assert.equal(nearest.edits[0].newText, String((16384 * 3) / 2));

@@ -113,12 +113,12 @@ suite('syntax', () => {
 suite('micro-batch', () => {
   const text = 'hidden_size: 1024\nnum_attention_heads: 16\nseq_length: 512\nmicro_batch_size: 1\n';
   test('fires when the model predicts a clear gain from doubling it, with a fix to 2', () => {
-    const [finding] = lintWithEstimate(microBatchRule, text, (change) => ({ speedup: change.microBatchSize === 2 ? 1.2 : 1, paramsDelta: 0 }));
+    const [finding] = lintWithEstimate(microBatchRule, text, (change) => ({ speedup: change.microBatchSize === 2 ? 1.2 : 1, paramsDelta: 0, scope: 'layer' }));
     assert.match(finding.message, /\+20%/);
     assert.deepEqual(finding.fixes?.map((fix) => [fix.safe, fix.edits[0].newText]), [[false, '2']]);
   });
   test('stays quiet when the gain is small or the file does not set it', () => {
-    assert.deepEqual(lintWithEstimate(microBatchRule, text, () => ({ speedup: 1.01, paramsDelta: 0 })), []);
-    assert.deepEqual(lintWithEstimate(microBatchRule, 'hidden_size: 1024\n', () => ({ speedup: 2, paramsDelta: 0 })), []);
+    assert.deepEqual(lintWithEstimate(microBatchRule, text, () => ({ speedup: 1.01, paramsDelta: 0, scope: 'layer' })), []);
+    assert.deepEqual(lintWithEstimate(microBatchRule, 'hidden_size: 1024\n', () => ({ speedup: 2, paramsDelta: 0, scope: 'layer' })), []);
   });
 });

@@ -79,8 +79,9 @@ function onlyVocabDiffers(before: LayerSpec, after: LayerSpec): boolean {
 export function compareSpecs(before: LayerSpec, after: LayerSpec, gpu: GpuSpec, options: PredictOptions): FixEstimate {
   const a = predictLayer(before, gpu, options);
   const b = predictLayer(after, gpu, options);
-  const speedup = onlyVocabDiffers(before, after) ? b.model.tokensPerSecond / a.model.tokensPerSecond : b.layer.tflops / a.layer.tflops;
-  return { speedup, paramsDelta: b.model.params - a.model.params };
+  const paramsDelta = b.model.params - a.model.params;
+  if (onlyVocabDiffers(before, after)) return { speedup: b.model.tokensPerSecond / a.model.tokensPerSecond, scope: 'model', paramsDelta };
+  return { speedup: b.layer.tflops / a.layer.tflops, scope: 'layer', paramsDelta };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { spanText } from '../document';
 import type { Fix, FixEstimate, TextEdit } from '../findings';
 import type { LayerSpec } from '../perf/types';
+import { describeEstimate } from '../numbers';
 import { FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
 import type { RuleContext } from './rule';
 
@@ -78,25 +79,9 @@ export function literalEdit(context: RuleContext, field: NumberField, wanted: nu
   return { offset: field.valueSpan.offset, length: field.valueSpan.length, newText: `${quote}${literal}${quote}` };
 }
 
-/** ": +18% layer throughput, -1.2M params", or '' without an estimate. */
+/** ": +18% layer throughput, −1.2M params", or '' without an estimate. */
 export function effectText(estimate: FixEstimate | undefined): string {
-  if (!estimate) return '';
-  const percent = (estimate.speedup - 1) * 100;
-  const parts = [`${signed(percent, Math.abs(percent) < 10 ? 1 : 0)}% layer throughput`];
-  if (estimate.paramsDelta !== 0) parts.push(`${estimate.paramsDelta > 0 ? '+' : '-'}${compactCount(Math.abs(estimate.paramsDelta))} params`);
-  return `: ${parts.join(', ')}`;
-}
-
-function signed(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  return value >= 0 && !text.startsWith('-') ? `+${text}` : text;
-}
-
-export function compactCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
-  return String(n);
+  return estimate ? `: ${describeEstimate(estimate)}` : '';
 }
 
 export interface Suggestion {

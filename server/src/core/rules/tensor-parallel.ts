@@ -85,7 +85,7 @@ export const tensorParallelRule: Rule = {
     if (vocab !== null && vocab % t !== 0) {
       const padding = vocabPadding(context, align * t);
       const field = padding?.field ?? shape.vocabSize;
-      notDivisible(field, `the vocabulary ${vocab}`, `the embedding and logit layers are split by rows (pad it to ${roundUpToMultiple(vocab, align * t)})`, vocabPaddingFixes(padding));
+      notDivisible(field, `the vocabulary ${vocab}`, `the embedding and logit layers are split by rows (pad it to ${roundUpToMultiple(vocab, align * t)})`, vocabPaddingFixes(context, padding));
     }
 
     // The paper's 6-GPU-node case (VII-A): h is aligned, but a TP size with an odd factor leaves h/t fewer powers of two.

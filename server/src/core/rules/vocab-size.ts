@@ -1,7 +1,7 @@
 import type { Fix, RelatedLocation, TextEdit } from '../findings';
 import { largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../shape';
 import type { Rule, RuleContext } from './rule';
-import { alignment, fieldName, isPositiveInteger, literalEdit, relatedAt, tensorParallelSize, tensorParallelText } from './support';
+import { alignment, effectText, fieldName, isPositiveInteger, literalEdit, relatedAt, tensorParallelSize, tensorParallelText } from './support';
 
 /** The vocabulary the logit GEMM runs over: after the framework's padding. */
 export function effectiveVocab(context: RuleContext): number | null {
@@ -17,6 +17,8 @@ interface VocabPadding {
   title: string;
   /** Text for the message: how to pad. */
   advice: string;
+  /** The vocabulary the logit GEMM will run over after the fix; null when the vocabulary is unknown. */
+  paddedVocab: number | null;
 }
 
 /**
@@ -33,27 +35,31 @@ export function vocabPadding(context: RuleContext, multiple: number): VocabPaddi
   if (paddedVocabSize.origin === 'file' && vocab !== null) {
     const wanted = roundUpToMultiple(vocab, multiple);
     const name = fieldName(paddedVocabSize, 'paddedVocabSize');
-    return { field: paddedVocabSize, edit: literalEdit(context, paddedVocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted}` };
+    return { field: paddedVocabSize, edit: literalEdit(context, paddedVocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted}`, paddedVocab: wanted };
   }
   // The framework pads to a multiple of divisor·t; a divisor that is a multiple of the alignment keeps every GPU's share aligned.
   const wantedDivisor = isPositiveInteger(vocabDivisor.value) ? roundUpToMultiple(vocabDivisor.value, align) : null;
   if (wantedDivisor !== null && wantedDivisor !== vocabDivisor.value && vocabDivisor.origin === 'file') {
     const wanted = wantedDivisor;
     const name = fieldName(vocabDivisor, 'vocabDivisor');
-    const padded = isPositiveInteger(vocabSize.value) ? ` (pads the vocabulary to ${roundUpToMultiple(vocabSize.value, wanted * t)})` : '';
-    return { field: vocabDivisor, edit: literalEdit(context, vocabDivisor, wanted), title: `Set ${name} to ${wanted}${padded}`, advice: `set ${name} to ${wanted}` };
+    const paddedVocab = isPositiveInteger(vocabSize.value) ? roundUpToMultiple(vocabSize.value, wanted * t) : null;
+    const padded = paddedVocab === null ? '' : ` (pads the vocabulary to ${paddedVocab})`;
+    return { field: vocabDivisor, edit: literalEdit(context, vocabDivisor, wanted), title: `Set ${name} to ${wanted}${padded}`, advice: `set ${name} to ${wanted}`, paddedVocab };
   }
   if (vocabSize.origin === 'file' && isPositiveInteger(vocabSize.value)) {
     const wanted = roundUpToMultiple(vocabSize.value, multiple);
     const name = fieldName(vocabSize, 'vocabSize');
     const resize = shape.format === 'hf' ? `; the checkpoint's embedding and output layers must be resized to match (model.resize_token_embeddings(${wanted}))` : '';
-    return { field: vocabSize, edit: literalEdit(context, vocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted} (the extra rows are never predicted)${resize}` };
+    return { field: vocabSize, edit: literalEdit(context, vocabSize, wanted), title: `Pad ${name} to ${wanted}`, advice: `pad ${name} to ${wanted} (the extra rows are never predicted)${resize}`, paddedVocab: wanted };
   }
   return null;
 }
 
-export function vocabPaddingFixes(padding: VocabPadding | null): Fix[] {
-  return padding?.edit ? [{ title: padding.title, isPreferred: true, safe: true, edits: [padding.edit] }] : [];
+/** The padding as a safe fix, with the model's estimate when the padded vocabulary is known. */
+export function vocabPaddingFixes(context: RuleContext, padding: VocabPadding | null): Fix[] {
+  if (!padding?.edit) return [];
+  const estimate = padding.paddedVocab === null ? undefined : context.estimate({ vocabSize: padding.paddedVocab });
+  return [{ title: `${padding.title}${effectText(estimate)}`, isPreferred: true, safe: true, edits: [padding.edit], ...(estimate ? { estimate } : {}) }];
 }
 
 export const vocabSizeRule: Rule = {
@@ -88,7 +94,7 @@ export const vocabSizeRule: Rule = {
       message: `${problem}: the logit GEMM (tokens × h × vocab) misses full tensor-core rate${advice}.`,
       span: padding?.field.valueSpan ?? context.anchor(shape.vocabDivisor, shape.paddedVocabSize, shape.vocabSize),
       related,
-      fixes: vocabPaddingFixes(padding),
+      fixes: vocabPaddingFixes(context, padding),
     });
   },
 };
@@ -106,6 +112,6 @@ function checkDivisorAlone(context: RuleContext, align: number): void {
   context.report({
     message: `${name} ${divisor.value} pads the vocabulary to a multiple of ${divisor.value}·t, which is a multiple of ${align} only by chance: the logit GEMM (tokens × h × vocab) may miss full tensor-core rate; ${padding?.advice ?? `use a multiple of ${align}`}.`,
     span: context.anchor(divisor),
-    fixes: vocabPaddingFixes(padding),
+    fixes: vocabPaddingFixes(context, padding),
   });
 }
