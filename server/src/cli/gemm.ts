@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { gemmFlops, predictGemmShape, type GemmShape } from '../core/perf';
 import { EXIT_OK, type CliCommand } from './io';
-import { dtypeOption, fixed, formatOption, gpuOption, noteDtype, positiveInteger, profileOption, requiredInteger } from './perf-args';
+import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, requiredInteger } from './perf-args';
 
 const HELP = `usage: shapelint gemm --m M --n N --k K [--batch B] [--gpu ID] [--dtype bf16|fp16|fp8] [--profile FILE] [--format text|json]
 
@@ -18,11 +18,7 @@ export const gemm: CliCommand = async (args, io) => {
       n: { type: 'string' },
       k: { type: 'string' },
       batch: { type: 'string' },
-      gpu: { type: 'string' },
-      dtype: { type: 'string' },
-      profile: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...PREDICTION_OPTIONS,
     },
   });
   if (values.help) {
@@ -38,11 +34,7 @@ export const gemm: CliCommand = async (args, io) => {
     k: requiredInteger(values.k, '--k'),
     batch: positiveInteger(values.batch, '--batch') ?? 1,
   };
-  const gpu = gpuOption(values.gpu);
-  const dtype = dtypeOption(values.dtype);
-  const format = formatOption(values.format);
-  noteDtype(gpu, dtype, io);
-  const profile = profileOption(values.profile, gpu, dtype, io);
+  const { gpu, dtype, format, profile } = predictionTarget(values, io);
   const prediction = predictGemmShape(shape, gpu, { dtype, profile });
   const result = {
     gpu: gpu.id,

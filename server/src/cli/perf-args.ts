@@ -21,13 +21,13 @@ export function requiredInteger(value: string | undefined, flag: string): number
   return number;
 }
 
-export function gpuOption(value: string | undefined): GpuSpec {
+function gpuOption(value: string | undefined): GpuSpec {
   const gpu = findGpu(value ?? DEFAULT_GPU_ID);
   if (!gpu) throw new UsageError(`unknown GPU '${value}' (see 'shapelint gpus')`);
   return gpu;
 }
 
-export function dtypeOption(value: string | undefined): Dtype {
+function dtypeOption(value: string | undefined): Dtype {
   if (value === undefined) return 'bf16';
   if (!DTYPES.includes(value as Dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(', ')}, got '${value}'`);
   return value as Dtype;
@@ -47,7 +47,7 @@ export function readTextFile(path: string, io: CliIO, what: string): string {
   }
 }
 
-export function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dtype, io: CliIO): GemmProfile | undefined {
+function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dtype, io: CliIO): GemmProfile | undefined {
   if (path === undefined) return undefined;
   let profile: GemmProfile;
   try {
@@ -63,8 +63,33 @@ export function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dty
   return profile;
 }
 
+/** Options every prediction command (`gemm`, `predict`) takes. */
+export const PREDICTION_OPTIONS = {
+  gpu: { type: 'string' },
+  dtype: { type: 'string' },
+  profile: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface PredictionTarget {
+  gpu: GpuSpec;
+  dtype: Dtype;
+  format: 'text' | 'json';
+  profile: GemmProfile | undefined;
+}
+
+/** The GPU, dtype, output format and measured profile that PREDICTION_OPTIONS name, with their notes on stderr. */
+export function predictionTarget(values: { gpu?: string; dtype?: string; profile?: string; format?: string }, io: CliIO): PredictionTarget {
+  const gpu = gpuOption(values.gpu);
+  const dtype = dtypeOption(values.dtype);
+  const format = formatOption(values.format);
+  noteDtype(gpu, dtype, io);
+  return { gpu, dtype, format, profile: profileOption(values.profile, gpu, dtype, io) };
+}
+
 /** Warns when the GPU has no tensor path for the dtype (the model then uses its 16-bit rate). */
-export function noteDtype(gpu: GpuSpec, dtype: Dtype, io: CliIO): void {
+function noteDtype(gpu: GpuSpec, dtype: Dtype, io: CliIO): void {
   if (gpu.peakTflops[dtype] === undefined) io.stderr(`shapelint: note: ${gpu.name} has no ${dtype} tensor-core path; predicting at its 16-bit rate\n`);
 }
 

@@ -3,7 +3,7 @@ import { check } from '../core/check';
 import type { GpuSpec } from '../core/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { dtypeOption, fixed, formatOption, gpuOption, noteDtype, positiveInteger, profileOption, readTextFile, requiredInteger, table } from './perf-args';
+import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, table } from './perf-args';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
                          [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
@@ -94,24 +94,16 @@ export const predict: CliCommand = async (args, io) => {
       seq: { type: 'string' },
       'micro-batch': { type: 'string' },
       tp: { type: 'string' },
-      gpu: { type: 'string' },
-      dtype: { type: 'string' },
       backward: { type: 'boolean' },
-      profile: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...PREDICTION_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout(HELP);
     return EXIT_OK;
   }
-  const gpu = gpuOption(values.gpu);
-  const dtype = dtypeOption(values.dtype);
-  const format = formatOption(values.format);
+  const { gpu, dtype, format, profile } = predictionTarget(values, io);
   const spec = values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values);
-  noteDtype(gpu, dtype, io);
-  const profile = profileOption(values.profile, gpu, dtype, io);
   const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;

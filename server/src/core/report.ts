@@ -9,7 +9,7 @@ import type { CheckResult } from './check';
 import type { Severity } from './findings';
 import type { GemmPrediction, LayerSpec } from './perf/types';
 import { formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
-import { FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from './shape';
+import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from './shape';
 
 export interface SweepPoint {
   x: number;
@@ -59,7 +59,7 @@ export function reportData(result: CheckResult, fileName: string, context: Servi
 
 /** Every head count that divides h (and that tensor parallelism can split), as Figure 1 compares them. */
 export function headSweep(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): SweepPoint[] {
-  return divisors(spec.hiddenSize)
+  return divisorsOf(spec.hiddenSize)
     .filter((heads) => heads % spec.tensorParallel === 0)
     .map((heads) => {
       const headDim = spec.hiddenSize / heads;
@@ -84,17 +84,6 @@ export function ffnSweep(spec: LayerSpec, result: CheckResult, context: ServiceC
       tflops: predict({ ...spec, ffnHiddenSize: size }, result, context).layer.tflops,
       current: size === current,
     }));
-}
-
-function divisors(n: number): number[] {
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let d = 1; d * d <= n; d++) {
-    if (n % d !== 0) continue;
-    small.push(d);
-    if (d * d !== n) large.unshift(n / d);
-  }
-  return [...small, ...large];
 }
 
 function largestDivisorAtMost(n: number, limit: number): number {

@@ -130,3 +130,15 @@ export function largestPowerOfTwoDividing(n: number): number {
   while (n % (power * 2) === 0 && power < 1 << 30) power *= 2;
   return power;
 }
+
+/** Every divisor of n (n > 0 integer), ascending. */
+export function divisorsOf(n: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    small.push(d);
+    if (d * d !== n) large.unshift(n / d);
+  }
+  return [...small, ...large];
+}

@@ -1,7 +1,7 @@
+import { divisorsOf } from '../shape';
 import type { Rule } from './rule';
 import {
   architectureFixes,
-  divisorsOf,
   fieldName,
   isPositiveInteger,
   kvHeadsFitTensorParallel,

@@ -6,7 +6,7 @@ import { spanText } from '../document';
 import type { Fix, FixEstimate, TextEdit } from '../findings';
 import type { LayerSpec } from '../perf/types';
 import { describeEstimate } from '../numbers';
-import { FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
+import { divisorsOf, FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
 import type { RuleContext } from './rule';
 
 /** The paper's analysis is in FP16/BF16: two bytes per element (Section III-B). */
@@ -129,17 +129,6 @@ export function nearestOnEachSide(current: number, candidates: number[]): number
   return [below, above]
     .filter((c): c is number => c !== undefined)
     .sort((a, b) => Math.abs(a - current) - Math.abs(b - current) || a - b);
-}
-
-export function divisorsOf(n: number): number[] {
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let d = 1; d * d <= n; d++) {
-    if (n % d !== 0) continue;
-    small.push(d);
-    if (d * d !== n) large.unshift(n / d);
-  }
-  return [...small, ...large];
 }
 
 /** Whether kv heads shard over `t` GPUs: a multiple of t, or (Megatron) a divisor of it (replicated). */

@@ -1,12 +1,11 @@
 import type { Fix } from '../findings';
-import { largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../shape';
+import { divisorsOf, largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../shape';
 import { ffnSizeFixes } from './ffn-size';
 import { hiddenSizeSuggestions } from './hidden-size';
 import type { Rule, RuleContext } from './rule';
 import {
   alignment,
   architectureFixes,
-  divisorsOf,
   fieldName,
   headCountSuggestions,
   isPositiveInteger,
