@@ -70,7 +70,18 @@ export type ModelShape = {
   flashAttention: ShapeField<boolean>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
+  /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
+  pipelineSplit?: PipelineSplit;
 } & { [name in NumericFieldName]: NumberField };
+
+export interface PipelineSplit {
+  /** Units that count as layers in the split besides the transformer layers (embedding, loss). */
+  extraLayers: number;
+  /** The file lays out its own (uneven) split: layer divisibility does not apply. */
+  uneven: boolean;
+  /** Which setting says so, for messages. */
+  note: string;
+}
 
 /**
  * `hiddenSize`: h. `headDim`: explicit or h/a. `ffnHiddenSize`: per-branch width of the MLP

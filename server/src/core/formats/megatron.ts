@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../shape';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../shape';
 import {
   fieldAt,
   booleanValue,
@@ -126,6 +126,7 @@ export const megatronReader: FormatReader = {
         gatedMlp: swiglu,
         flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
         kvHeadsMayDivideTensorParallel: true,
+        ...megatronPipelineSplit(index),
       },
     );
   },
@@ -152,6 +153,35 @@ function defaultsElsewhere(document: ConfigDocument, index: EntryIndex): string 
   if (document.syntax !== 'shell' || document.entries.some((entry) => MODEL_FLAGS.includes(entry.path[0]))) return undefined;
   const configName = index.get('config_name');
   return typeof configName?.value === 'string' ? `set by the Hydra config ${configName.value} that this script runs` : 'set by the script this one calls, not in this file';
+}
+
+/**
+ * Megatron-DeepSpeed's `--pp-partition-method 'type:transformer|embedding'` balances the
+ * transformer layers together with the two embedding layers (BLOOM-176B: 70 + 2 over 12
+ * stages); Megatron-LM's `--account-for-{embedding,loss}-in-pipeline-split` add one each; first/
+ * last-stage layer counts, a layout, or a non-`type:` partition method set the split by hand.
+ */
+function megatronPipelineSplit(index: EntryIndex): { pipelineSplit?: PipelineSplit } {
+  const raw = index.get('pp_partition_method')?.value;
+  // Inside a double-quoted argument string the quotes stay literal until the launcher's `bash -c` re-reads it.
+  const partition = typeof raw === 'string' ? raw.replace(/^(['"])(.*)\1$/, '$2') : undefined;
+  const byHand = ['decoder_first_pipeline_num_layers', 'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout'].find((key) => index.has(key));
+  if (byHand) return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--${byHand.replace(/_/g, '-')} sets the split` } };
+  if (partition !== undefined && !partition.startsWith('type:')) {
+    return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--pp-partition-method '${partition}' balances by its own measure` } };
+  }
+  const counted: string[] = [];
+  let extraLayers = 0;
+  if (partition !== undefined && /\bembedding\b/.test(partition)) {
+    extraLayers += 2;
+    counted.push(`--pp-partition-method '${partition}' counts the 2 embedding layers`);
+  }
+  for (const [key, what] of [['account_for_embedding_in_pipeline_split', 'embedding'], ['account_for_loss_in_pipeline_split', 'loss']] as const) {
+    if (booleanValue(index.get(key)) !== true) continue;
+    extraLayers += 1;
+    counted.push(`--${key.replace(/_/g, '-')} counts the ${what} as a layer`);
+  }
+  return extraLayers > 0 ? { pipelineSplit: { extraLayers, uneven: false, note: counted.join('; ') } } : {};
 }
 
 function megatronKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {

@@ -9,14 +9,19 @@ export const pipelineParallelRule: Rule = {
     const { shape } = context;
     const layers = shape.numLayers.value;
     const stages = shape.pipelineParallel.value;
-    if (!isPositiveInteger(layers) || !isPositiveInteger(stages) || stages <= 1 || layers % stages === 0) return;
-    const fewer = Math.floor(layers / stages) * stages;
-    const more = fewer + stages;
-    const nearest = [fewer, more].filter((n) => n > 0).join(' or ');
+    const split = shape.pipelineSplit;
+    if (!isPositiveInteger(layers) || !isPositiveInteger(stages) || stages <= 1 || split?.uneven) return;
+    // What the framework balances: the transformer layers plus what it counts with them.
+    const extra = split?.extraLayers ?? 0;
+    const units = layers + extra;
+    if (units % stages === 0) return;
+    const fewer = Math.floor(units / stages) * stages - extra;
+    const nearest = [fewer, fewer + stages].filter((n) => n > 0).join(' or ');
+    const counted = split ? ` (${layers} + ${extra}: ${split.note})` : '';
     context.report({
       message:
-        `${layers} layers do not split evenly over ${fieldName(shape.pipelineParallel, 'pipelineParallel')} ${stages}: ` +
-        `some stages get ${Math.ceil(layers / stages)} layers and others ${Math.floor(layers / stages)}, and the slowest stage sets the pace (nearest even splits: ${nearest} layers).`,
+        `${units} layers${counted} do not split evenly over ${fieldName(shape.pipelineParallel, 'pipelineParallel')} ${stages}: ` +
+        `some stages get ${Math.ceil(units / stages)} layers and others ${Math.floor(units / stages)}, and the slowest stage sets the pace (nearest even splits: ${nearest} layers).`,
       span: context.anchor(shape.numLayers, shape.pipelineParallel),
       related: relatedAt(shape.pipelineParallel, 'pipeline-parallel size'),
     });
