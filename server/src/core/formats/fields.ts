@@ -159,6 +159,17 @@ export function derivedHeadDim(hidden: NumberField, heads: NumberField): NumberF
   return derivedField(h / a, `hidden size ${h} / heads ${a}`);
 }
 
+/**
+ * Multi-latent attention (DeepSeek-V2/V3): the score GEMM's inner size is the query-key head
+ * dim, its no-position part plus its rotary part (V3: 128 + 64 = 192), whatever h/a is. Null
+ * when the file names neither part.
+ */
+export function latentAttentionHeadDim(noPosition: ConfigEntry | undefined, rotary: ConfigEntry | undefined, names: string): NumberField | null {
+  const parts = [noPosition, rotary].map((entry) => (typeof entry?.value === 'number' && !entry.unresolved ? entry.value : Number(entry?.value)));
+  if (!noPosition || !rotary || parts.some((part) => !Number.isInteger(part) || part <= 0)) return null;
+  return derivedField(parts[0] + parts[1], `multi-latent attention: query-key head dim = ${names} = ${parts[0]} + ${parts[1]}`);
+}
+
 /** Megatron-family padding: ceil(V / (divisor·TP)) · divisor·TP (NeoX, Megatron-LM, NeMo). */
 export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, tensorParallel: NumberField, framework: string): NumberField {
   const v = valueOf(vocab);

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../shape';
-import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, readField, stringField, valueOf } from './fields';
+import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
@@ -68,7 +68,12 @@ export const hfReader: FormatReader = {
     const ffnKeys = moe && index.get(...keys(KEYS.moeFfn)) ? KEYS.moeFfn : KEYS.ffnHiddenSize;
     const ffnHiddenSize = readField(index, 'ffnHiddenSize', keys(ffnKeys), () => defaultFfn(index, keys, hiddenSize));
     const numKvHeads = readField(index, 'numKvHeads', keys(KEYS.numKvHeads), () => defaultKvHeads(index, numHeads));
-    const headDim = readField(index, 'headDim', keys(KEYS.headDim), () => derivedHeadDim(hiddenSize, numHeads));
+    const headDim = readField(
+      index,
+      'headDim',
+      keys(KEYS.headDim),
+      () => latentAttentionHeadDim(index.get(...keys(['qk_nope_head_dim'])), index.get(...keys(['qk_rope_head_dim'])), 'qk_nope_head_dim + qk_rope_head_dim') ?? derivedHeadDim(hiddenSize, numHeads),
+    );
     const vocabSize = readField(index, 'vocabSize', keys(KEYS.vocabSize), () => unknownField('no vocab_size in this config'));
     const attention = index.get(...keys(['_attn_implementation', 'attn_implementation']));
     const gatedMlp =

@@ -7,6 +7,7 @@ import {
   booleanValue,
   completeShape,
   derivedHeadDim,
+  latentAttentionHeadDim,
   EntryIndex,
   fieldFromEntry,
   paddedVocabByDivisor,
@@ -103,7 +104,7 @@ export const megatronReader: FormatReader = {
         numLayers: readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count')),
         numHeads,
         numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
-        headDim: readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads)),
+        headDim: megatronHeadDim(index, hiddenSize, numHeads),
         ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
         vocabSize,
         paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to'], () =>
@@ -182,6 +183,15 @@ function megatronPipelineSplit(index: EntryIndex): { pipelineSplit?: PipelineSpl
     counted.push(`--${key.replace(/_/g, '-')} counts the ${what} as a layer`);
   }
   return extraLayers > 0 ? { pipelineSplit: { extraLayers, uneven: false, note: counted.join('; ') } } : {};
+}
+
+/** --kv-channels, else h/a; with --multi-latent-attention the query-key head dim, which --kv-channels does not set. */
+function megatronHeadDim(index: EntryIndex, hiddenSize: NumberField, numHeads: NumberField): NumberField {
+  if (booleanValue(index.get('multi_latent_attention')) === true) {
+    const latent = latentAttentionHeadDim(index.get('qk_head_dim'), index.get('qk_pos_emb_head_dim'), '--qk-head-dim + --qk-pos-emb-head-dim');
+    if (latent) return latent;
+  }
+  return readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads));
 }
 
 function megatronKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {
