@@ -62,13 +62,21 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
       '',
       `Layer on ${result.options.gpu.name} (${result.options.dtype}): **${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
         (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
-        `, ${formatTime(prediction.layer.timeUs)}`,
+        `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
     );
   }
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
   const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
   if (table.length > 0) lines.push('', ...table);
   return { markdown: lines.join('\n'), span: at.span };
+}
+
+/** The tokens the prediction is for: a config often leaves them to the launcher, and the numbers depend on them. */
+function workloadText(result: CheckResult): string {
+  const { spec, shape } = result;
+  if (!spec || !shape) return '';
+  const fromSettings = [shape.microBatchSize, shape.seqLength].some((field) => field.value === null || field.value <= 0);
+  return ` for micro-batch ${spec.microBatchSize} × sequence ${spec.seqLength}${fromSettings ? ' (settings fill in what the file does not say)' : ''}`;
 }
 
 function feeds(name: NumericFieldName, gemm: GemmPrediction): boolean {

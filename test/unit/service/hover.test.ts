@@ -18,6 +18,15 @@ suite('hover', () => {
     assert.match(hover.markdown, /Layer on NVIDIA H100[^:]*: \*\*[\d.]+ TFLOP\/s\*\* \(\d+% of peak\)/);
   });
 
+  test('says which tokens the prediction is for, and when settings filled them in', () => {
+    // GPT3_2_7B sets seq_length 2048 but no micro-batch: the default (4) comes from the settings.
+    assert.match(doHover(result, spanOf(GPT3_2_7B, '2560').offset)!.markdown, /for micro-batch 4 × sequence 2048 \(settings fill in what the file does not say\)/);
+    const complete = `${GPT3_2_7B}micro_batch_size: 8\n`;
+    const hover = doHover(resultFor(complete), spanOf(complete, '2560').offset)!.markdown;
+    assert.match(hover, /for micro-batch 8 × sequence 2048/);
+    assert.doesNotMatch(hover, /settings fill in/);
+  });
+
   test('on the key as on the value', () => {
     const onKey = doHover(result, spanOf(GPT3_2_7B, 'hidden_size').offset);
     assert.ok(onKey);
