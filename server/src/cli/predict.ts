@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { check } from '../core/check';
+import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
 import type { GpuSpec } from '../core/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
@@ -39,7 +40,7 @@ function specFromFlags(values: Values): LayerSpec {
     numHeads,
     numKvHeads: positiveInteger(str(values, 'kv-heads'), '--kv-heads') ?? numHeads,
     headDim,
-    ffnHiddenSize: positiveInteger(str(values, 'ffn'), '--ffn') ?? (gated ? Math.floor((4 * hiddenSize * 2) / 3 / 64) * 64 : 4 * hiddenSize),
+    ffnHiddenSize: positiveInteger(str(values, 'ffn'), '--ffn') ?? (gated ? megatronSwigluWidth(hiddenSize) : DEFAULT_MLP_EXPANSION * hiddenSize),
     gatedMlp: gated,
     vocabSize: positiveInteger(str(values, 'vocab'), '--vocab') ?? 0,
     numLayers: positiveInteger(str(values, 'layers'), '--layers') ?? 1,

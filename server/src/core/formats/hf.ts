@@ -3,6 +3,7 @@ import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../shape';
 import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION } from './framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -119,7 +120,7 @@ function defaultFfn(index: EntryIndex, keys: (names: readonly string[]) => strin
   if (typeof ratio?.value === 'number' && h !== undefined) {
     return { ...derivedField(ratio.value * h, `MPT expansion_ratio ${ratio.value} × hidden size ${h}`), usedAt: ratio.valueSpan };
   }
-  return defaultField(h === undefined ? null : 4 * h, 'Hugging Face default: 4 × hidden size (n_inner: null)');
+  return defaultField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `Hugging Face default: ${DEFAULT_MLP_EXPANSION} × hidden size (n_inner: null)`);
 }
 
 function defaultKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {

@@ -3,6 +3,7 @@ import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../shape';
 import { completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -11,11 +12,7 @@ import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff
  * intermediate_size 4·n_embd unless the MLP is LLaMAMLP). A file that names a built-in model
  * (`model_name:`) or a checkpoint instead carries no shape of its own.
  */
-const DEFAULTS = {
-  paddingMultiple: 512,
-  vocabSize: 50254,
-  blockSize: 4096,
-};
+const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
 
 /** MLP classes whose gate and up projections both have width intermediate_size. */
 const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
@@ -68,7 +65,7 @@ export const litgptReader: FormatReader = {
         ffnHiddenSize: readField(index, 'ffnHiddenSize', moe && index.has('moe_intermediate_size') ? ['moe_intermediate_size'] : ['intermediate_size'], fallback(() =>
           gatedActivation
             ? unknownField(`LitGPT requires intermediate_size for ${String(mlpClass?.value)}`)
-            : defaultField(h === undefined ? null : 4 * h, 'LitGPT default intermediate_size 4 × n_embd'),
+            : defaultField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `LitGPT default intermediate_size ${DEFAULT_MLP_EXPANSION} × n_embd`),
         )),
         vocabSize,
         paddedVocabSize: readField(index, 'paddedVocabSize', ['padded_vocab_size'], () => litgptPaddedVocab(vocabSize, vocabDivisor)),

@@ -15,6 +15,7 @@ import {
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, megatronSwigluWidth } from './framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -22,12 +23,7 @@ import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } f
  * `megatron/training/arguments.py`: --make-vocab-size-divisible-by 128, --swiglu's ffn
  * int(4h·2/3/64)·64, --num-query-groups only with --group-query-attention, --moe-router-topk 2.
  */
-const DEFAULTS = {
-  makeVocabSizeDivisibleBy: 128,
-  swigluMultiple: 64,
-  moeRouterTopk: 2,
-  parallelSize: 1,
-};
+const DEFAULTS = FRAMEWORK_DEFAULTS.megatron;
 
 const MODEL_FLAGS = [
   '--num-layers',
@@ -207,9 +203,9 @@ function megatronKvHeads(index: EntryIndex, numHeads: NumberField): NumberField 
 function megatronDefaultFfn(hiddenSize: NumberField, swiglu: boolean): NumberField {
   const h = valueOf(hiddenSize);
   if (h === undefined) return unknownField('hidden size unknown');
-  if (!swiglu) return defaultField(4 * h, 'Megatron-LM default 4 × hidden size');
+  if (!swiglu) return defaultField(DEFAULT_MLP_EXPANSION * h, `Megatron-LM default ${DEFAULT_MLP_EXPANSION} × hidden size`);
   const m = DEFAULTS.swigluMultiple;
-  return derivedField(Math.floor((4 * h * 2) / 3 / m) * m, `Megatron-LM --swiglu default int(4·${h}·2/3 / ${m})·${m}`);
+  return derivedField(megatronSwigluWidth(h), `Megatron-LM --swiglu default int(${DEFAULT_MLP_EXPANSION}·${h}·2/3 / ${m})·${m}`);
 }
 
 function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => ShapeField<string>): ShapeField<string> {

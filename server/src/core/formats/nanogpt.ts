@@ -3,6 +3,7 @@ import { parsePython } from '../parse/python';
 import { defaultField, derivedField, type ModelShape, type NumberField } from '../shape';
 import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
 
 /**
@@ -11,17 +12,7 @@ import { extensionOf, sniffHead } from './sniff';
  * batch_size 12, vocab 50304 unless data/<dataset>/meta.pkl says otherwise). The MLP is fixed
  * at 4·n_embd. `init_from = 'gpt2*'` loads OpenAI's GPT-2 shapes (model.py from_pretrained).
  */
-const TRAIN_PY_DEFAULTS = { n_layer: 12, n_head: 12, n_embd: 768, block_size: 1024, batch_size: 12, vocab_size: 50304 };
-
-/** model.py `GPT.from_pretrained`: OpenAI's checkpoints, vocab 50257, block 1024. */
-const PRETRAINED: Record<string, { n_layer: number; n_head: number; n_embd: number }> = {
-  gpt2: { n_layer: 12, n_head: 12, n_embd: 768 },
-  'gpt2-medium': { n_layer: 24, n_head: 16, n_embd: 1024 },
-  'gpt2-large': { n_layer: 36, n_head: 20, n_embd: 1280 },
-  'gpt2-xl': { n_layer: 48, n_head: 25, n_embd: 1600 },
-};
-const PRETRAINED_VOCAB = 50257;
-const PRETRAINED_BLOCK = 1024;
+const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK } = FRAMEWORK_DEFAULTS.nanogpt;
 
 const NANOGPT_NAMES = /^(n_layer|n_head|n_embd|block_size|batch_size|gradient_accumulation_steps|init_from|dataset|out_dir|eval_interval|eval_iters|eval_only|max_iters|lr_decay_iters|wandb_project|wandb_log|always_save_checkpoint|dropout|learning_rate)[ \t]*=/gm;
 
@@ -67,7 +58,7 @@ export const nanogptReader: FormatReader = {
         numHeads,
         numKvHeads: defaultField(numHeads.value, 'nanoGPT has no grouped-query attention: one per head'),
         headDim: derivedHeadDim(hiddenSize, numHeads),
-        ffnHiddenSize: derivedField(h === undefined ? null : 4 * h, 'nanoGPT MLP is fixed at 4 × n_embd'),
+        ffnHiddenSize: derivedField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `nanoGPT MLP is fixed at ${DEFAULT_MLP_EXPANSION} × n_embd`),
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'nanoGPT does not pad: the embedding has vocab_size rows'),
         vocabDivisor: defaultField<number>(null, 'nanoGPT does not pad the vocabulary'),

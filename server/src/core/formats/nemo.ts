@@ -4,6 +4,7 @@ import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type ShapeField } from '../shape';
 import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -12,12 +13,7 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * NeMo builds Megatron-core models, so `ffn_hidden_size` is the per-branch width of a gated
  * MLP and query groups may divide TP. T5 configs keep the shape under `model.encoder`.
  */
-const DEFAULTS = {
-  makeVocabSizeDivisibleBy: 128,
-  parallelSize: 1,
-  moeRouterTopk: 2,
-  activation: 'gelu',
-};
+const DEFAULTS = FRAMEWORK_DEFAULTS.nemo;
 
 const NEMO_KEYS = [
   'encoder_seq_length',
@@ -80,7 +76,7 @@ export const nemoReader: FormatReader = {
         ),
         headDim: readField(index, 'headDim', keys('kv_channels'), () => derivedHeadDim(hiddenSize, numHeads)),
         ffnHiddenSize: readField(index, 'ffnHiddenSize', keys('ffn_hidden_size'), () =>
-          defaultField(h === undefined ? null : 4 * h, 'NeMo default 4 × hidden size'),
+          defaultField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `NeMo default ${DEFAULT_MLP_EXPANSION} × hidden size`),
         ),
         vocabSize,
         paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),

@@ -14,19 +14,14 @@ import {
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
  * GPT-NeoX YAML (`megatron/neox_arguments/neox_args.py` for defaults). Keys may be hyphenated
  * or underscored, even mixed: NeoX's `from_ymls` replaces `-` with `_`.
  */
-const DEFAULTS = {
-  makeVocabSizeDivisibleBy: 128,
-  modelParallelSize: 1,
-  mlpMultipleOf: 1,
-  moeNumExperts: 1,
-  activation: 'gelu',
-};
+const DEFAULTS = FRAMEWORK_DEFAULTS.neox;
 
 const NEOX_KEYS = [
   'pipe_parallel_size',
@@ -170,7 +165,8 @@ function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, act
     const ffn = Math.floor(factor.value * h);
     return { ...derivedField(neoxBranchWidth(ffn, gated, multipleOf), `expansion_factor ${factor.value} × hidden ${h}; ${how(ffn)}`), usedAt: factor.valueSpan };
   }
-  return defaultField(neoxBranchWidth(4 * h, gated, multipleOf), `GPT-NeoX default 4 × hidden size${gated ? `; ${how(4 * h)}` : ''}`);
+  const ffn = DEFAULT_MLP_EXPANSION * h;
+  return defaultField(neoxBranchWidth(ffn, gated, multipleOf), `GPT-NeoX default ${DEFAULT_MLP_EXPANSION} × hidden size${gated ? `; ${how(ffn)}` : ''}`);
 }
 
 function neoxPipeline(index: EntryIndex): NumberField {

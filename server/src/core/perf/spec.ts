@@ -1,3 +1,4 @@
+import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
 import type { ResolvedCheckOptions } from '../options';
 import type { ModelShape } from '../shape';
 import type { LayerSpec } from './types';
@@ -18,7 +19,7 @@ export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOpti
   const headDim = positive(shape.headDim.value) ? shape.headDim.value : hiddenSize / numHeads;
   if (!Number.isInteger(headDim)) return null;
   const numKvHeads = positive(shape.numKvHeads.value) ? shape.numKvHeads.value : numHeads;
-  const ffnHiddenSize = positive(shape.ffnHiddenSize.value) ? shape.ffnHiddenSize.value : 4 * hiddenSize;
+  const ffnHiddenSize = positive(shape.ffnHiddenSize.value) ? shape.ffnHiddenSize.value : DEFAULT_MLP_EXPANSION * hiddenSize;
   const vocab = positive(shape.paddedVocabSize.value) ? shape.paddedVocabSize.value : shape.vocabSize.value;
   return {
     hiddenSize,

@@ -1,0 +1,71 @@
+/**
+ * Every framework default the format readers rely on, in one table, each framework with the
+ * file that defines its defaults. Readers take their defaults from here and nowhere else.
+ */
+
+interface GptShape {
+  n_layer: number;
+  n_head: number;
+  n_embd: number;
+}
+
+/**
+ * The MLP width when a config does not set one: 4·h in every framework here (GPT-2's n_inner
+ * None, NeoX/Megatron/NeMo ffn_hidden_size, LitGPT intermediate_size, nanoGPT's fixed MLP), as
+ * in the paper's Section III-C.
+ */
+export const DEFAULT_MLP_EXPANSION = 4;
+
+/**
+ * Megatron-LM's `--swiglu` width when `--ffn-hidden-size` is not given: int(4h·2/3 / 64)·64,
+ * 8h/3 rounded down to a multiple of 64 (`megatron/training/arguments.py`).
+ */
+export function megatronSwigluWidth(hiddenSize: number): number {
+  const multiple = FRAMEWORK_DEFAULTS.megatron.swigluMultiple;
+  return Math.floor((DEFAULT_MLP_EXPANSION * hiddenSize * 2) / 3 / multiple) * multiple;
+}
+
+export const FRAMEWORK_DEFAULTS = {
+  neox: {
+    source: 'EleutherAI/gpt-neox megatron/neox_arguments/neox_args.py',
+    makeVocabSizeDivisibleBy: 128,
+    modelParallelSize: 1,
+    mlpMultipleOf: 1,
+    moeNumExperts: 1,
+    activation: 'gelu',
+  },
+  megatron: {
+    source: 'NVIDIA/Megatron-LM megatron/training/arguments.py',
+    makeVocabSizeDivisibleBy: 128,
+    /** --swiglu without --ffn-hidden-size: int(4h·2/3 / 64)·64. */
+    swigluMultiple: 64,
+    moeRouterTopk: 2,
+    parallelSize: 1,
+  },
+  nemo: {
+    source: 'NVIDIA/NeMo examples/nlp/language_modeling/conf/megatron_gpt_config.yaml',
+    makeVocabSizeDivisibleBy: 128,
+    parallelSize: 1,
+    moeRouterTopk: 2,
+    activation: 'gelu',
+  },
+  litgpt: {
+    source: 'Lightning-AI/litgpt litgpt/config.py',
+    paddingMultiple: 512,
+    vocabSize: 50254,
+    blockSize: 4096,
+  },
+  nanogpt: {
+    source: 'karpathy/nanoGPT train.py (globals that config/*.py overrides) and model.py GPT.from_pretrained',
+    trainPy: { n_layer: 12, n_head: 12, n_embd: 768, block_size: 1024, batch_size: 12, vocab_size: 50304 },
+    /** OpenAI's GPT-2 checkpoints that `init_from` loads. */
+    pretrained: {
+      gpt2: { n_layer: 12, n_head: 12, n_embd: 768 },
+      'gpt2-medium': { n_layer: 24, n_head: 16, n_embd: 1024 },
+      'gpt2-large': { n_layer: 36, n_head: 20, n_embd: 1280 },
+      'gpt2-xl': { n_layer: 48, n_head: 25, n_embd: 1600 },
+    } as Record<string, GptShape>,
+    pretrainedVocab: 50257,
+    pretrainedBlock: 1024,
+  },
+};
