@@ -41,6 +41,15 @@ export interface ConfigDocument {
   errors: SyntaxError[];
 }
 
+/**
+ * Where a parse error is shown: at least one character wide where the text allows, never past
+ * its end (an error "at the end" of a half-typed file is an empty span there).
+ */
+export function errorSpan(text: string, offset: number, length: number): Span {
+  const start = Math.min(Math.max(0, offset), text.length);
+  return { offset: start, length: Math.min(Math.max(length, 1), text.length - start) };
+}
+
 export function spanText(text: string, span: Span): string {
   return text.slice(span.offset, span.offset + span.length);
 }

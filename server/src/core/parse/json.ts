@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { ConfigDocument, ConfigEntry, SyntaxError } from '../document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type SyntaxError } from '../document';
 
 /**
  * JSON with comments and trailing commas (as people write config.json by hand) flattened into
@@ -11,7 +11,7 @@ export function parseJson(text: string): ConfigDocument {
   const entries: ConfigEntry[] = [];
   if (root) flatten(root, [], entries);
   const errors: SyntaxError[] = parseErrors.map((error) => ({
-    span: { offset: error.offset, length: Math.max(error.length, 1) },
+    span: errorSpan(text, error.offset, error.length),
     message: describe(printParseErrorCode(error.error)),
   }));
   return { syntax: 'json', text, entries, errors };

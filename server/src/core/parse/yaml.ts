@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with
@@ -16,7 +16,7 @@ export function parseYaml(text: string): ConfigDocument {
     flatten(document.contents, [], text, entries);
     for (const error of document.errors) {
       const [start, end] = error.pos;
-      errors.push({ span: { offset: start, length: Math.max(end - start, 1) }, message: firstLine(error.message) });
+      errors.push({ span: errorSpan(text, start, end - start), message: firstLine(error.message) });
     }
   }
   if (errors.length > 0) salvageLines(text, entries);
