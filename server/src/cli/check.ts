@@ -12,10 +12,12 @@ import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/shape';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
+import { dtypeOption, positiveInteger } from './perf-args';
 import { toSarif } from './sarif';
 
 const HELP = `usage: shapelint check <files or folders...> [--format text|json|sarif] [--gpu ID] [--fix]
                        [--rule id=severity]... [--config-format ${FORMAT_IDS.join('|')}]
+                       [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T]
 
 Checks model configs against the alignment rules of "The Case for Co-Designing Model
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
@@ -26,6 +28,11 @@ some format recognises. Text output is one line per finding: path:line:col sever
   --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
   --rule id=severity     error, warning, information, hint or off; repeatable
   --config-format FORMAT read every file as this format instead of detecting it
+  --dtype bf16|fp16|fp8  the precision to predict for; default bf16
+  --seq S, --micro-batch B, --tp T
+                         what the launch uses where a file does not say (default 2048, 4, 1); an HF
+                         config.json never says, and predictions and the micro-batch, tokens-per-batch
+                         and tensor-parallel rules depend on them
 
 Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path.
 Rules: ${RULES.map((rule) => rule.id).join(', ')}.
@@ -65,6 +72,10 @@ export const check: CliCommand = async (args, io) => {
       fix: { type: 'boolean' },
       rule: { type: 'string', multiple: true },
       'config-format': { type: 'string' },
+      dtype: { type: 'string' },
+      seq: { type: 'string' },
+      'micro-batch': { type: 'string' },
+      tp: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,7 +85,7 @@ export const check: CliCommand = async (args, io) => {
   }
   if (positionals.length === 0) throw new UsageError('give at least one file or folder to check');
   const output = outputFormat(values.format);
-  const options = checkOptions(values.gpu, values['config-format'], values.rule ?? []);
+  const options = checkOptions(values);
 
   let unreadable = false;
   const reports: FileReport[] = [];
@@ -140,12 +151,23 @@ function outputFormat(value: string | undefined): OutputFormat {
   throw new UsageError(`--format must be text, json or sarif, got '${value}'`);
 }
 
-function checkOptions(gpu: string | undefined, configFormat: string | undefined, ruleSettings: string[]): ResolvedCheckOptions {
+interface CheckFlags {
+  gpu?: string;
+  dtype?: string;
+  'config-format'?: string;
+  rule?: string[];
+  seq?: string;
+  'micro-batch'?: string;
+  tp?: string;
+}
+
+function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
+  const configFormat = flags['config-format'];
   if (configFormat !== undefined && !FORMAT_IDS.includes(configFormat as FormatId)) {
     throw new UsageError(`--config-format must be one of ${FORMAT_IDS.join(', ')}, got '${configFormat}'`);
   }
   const rules: Record<string, SeveritySetting> = {};
-  for (const setting of ruleSettings) {
+  for (const setting of flags.rule ?? []) {
     const match = /^([a-z][a-z0-9-]*)=([a-z]+)$/.exec(setting.trim());
     if (!match) throw new UsageError(`--rule takes id=severity, got '${setting}'`);
     const [, id, severity] = match;
@@ -154,7 +176,15 @@ function checkOptions(gpu: string | undefined, configFormat: string | undefined,
     rules[id] = severity as SeveritySetting;
   }
   try {
-    return resolveOptions({ gpu, format: configFormat as FormatId | undefined, rules });
+    return resolveOptions({
+      gpu: flags.gpu,
+      dtype: dtypeOption(flags.dtype),
+      format: configFormat as FormatId | undefined,
+      rules,
+      sequenceLength: positiveInteger(flags.seq, '--seq'),
+      microBatchSize: positiveInteger(flags['micro-batch'], '--micro-batch'),
+      tensorParallelSize: positiveInteger(flags.tp, '--tp'),
+    });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);
     throw error;

@@ -27,7 +27,7 @@ function gpuOption(value: string | undefined): GpuSpec {
   return gpu;
 }
 
-function dtypeOption(value: string | undefined): Dtype {
+export function dtypeOption(value: string | undefined): Dtype {
   if (value === undefined) return 'bf16';
   if (!DTYPES.includes(value as Dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(', ')}, got '${value}'`);
   return value as Dtype;

@@ -76,6 +76,26 @@ suite('shapelint check: text', () => {
     assert.match(stdout, /\[head-dim\]/);
   });
 
+  test('--tp, --micro-batch and --seq stand in for what an HF config.json does not say', async () => {
+    // GPT-3 2.7B's 32 heads do not shard over 3 GPUs: the tensor-parallel rule needs the launch's TP.
+    assert.equal((await run([GPT3])).stdout.includes('[tensor-parallel]'), false);
+    const { code, stdout } = await run([GPT3, '--tp', '3']);
+    assert.equal(code, 1);
+    assert.match(stdout, /\[tensor-parallel\]/);
+    const json = JSON.parse((await run([GPT3, '--format', 'json', '--micro-batch', '2', '--seq', '1024'])).stdout);
+    const qkv = json.files[0].prediction.gemms.find((gemm: { name: string }) => gemm.name === 'qkv');
+    // The QKV GEMM has b·s rows: b from --micro-batch; s from the file's n_positions 2048, which wins over --seq.
+    assert.equal(qkv.m, 2 * 2048);
+  });
+
+  test('--seq, --micro-batch, --tp and --dtype are checked like every other option', async () => {
+    for (const args of [['--tp', '0'], ['--seq', 'long'], ['--micro-batch', '1.5'], ['--dtype', 'fp4']]) {
+      const { code, stderr } = await run([GPT3, ...args]);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, new RegExp(args[0]));
+    }
+  });
+
   test('--config-format reads a file whatever its name', async () => {
     const renamed = join(scratch, 'model.settings');
     writeFileSync(renamed, gpt3Text);
