@@ -56,6 +56,8 @@ export class LspClient {
   readonly history: PublishDiagnosticsParams[] = [];
   /** What the server logged (window/logMessage) and showed (window/showMessage, window/showMessageRequest). */
   readonly messages: string[] = [];
+  /** How many times the server asked the client to re-request code lenses (workspace/codeLens/refresh). */
+  codeLensRefreshes = 0;
 
   private constructor(
     child: ChildProcessWithoutNullStreams,
@@ -82,6 +84,11 @@ export class LspClient {
       return null;
     });
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.notify();
+      return null;
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
   }
 
@@ -96,7 +103,7 @@ export class LspClient {
       rootUri: pathToFileURL(ROOT).href,
       workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'shapelint' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
       },
     });
@@ -190,6 +197,11 @@ export class LspClient {
   async configure(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** Waits until the server has asked for code lenses to be re-requested more than `seen` times. */
+  codeLensRefreshAfter(seen: number): Promise<number> {
+    return this.waitFor(() => (this.codeLensRefreshes > seen ? this.codeLensRefreshes : undefined), 'workspace/codeLens/refresh');
   }
 
   /** Waits until the server publishes diagnostics for the current version that satisfy `accept`. */

@@ -195,6 +195,20 @@ suite('shapelint lsp --stdio', () => {
     assert.deepEqual(lens.command.arguments, [uri]);
   });
 
+  test('a GPU change asks the client to refresh code lenses, and the lens names the new GPU', async () => {
+    const uri = uriFor('lens-gpu', 'config.json');
+    await client.open(uri, hf.text);
+    const title = async () => ((await client.codeLenses(uri)) ?? [])[0]?.command?.title ?? '';
+    assert.match(await title(), /H100/);
+    const seen = client.codeLensRefreshes;
+    await client.configure({ gpu: 'a100' });
+    await client.codeLensRefreshAfter(seen);
+    assert.match(await title(), /A100/);
+    await client.configure({});
+    await client.codeLensRefreshAfter(seen + 1);
+    assert.match(await title(), /H100/);
+  });
+
   test('shapelint/report returns the GEMM table and the head-count and MLP sweeps with the current config marked', async () => {
     const uri = uriFor('report', 'config.json');
     await client.open(uri, hf.text);
