@@ -54,15 +54,3 @@ export function spanText(text: string, span: Span): string {
   return text.slice(span.offset, span.offset + span.length);
 }
 
-/** The last entry whose path matches one of the given key paths (later keys win, as in every framework). */
-export function findEntry(doc: ConfigDocument, ...paths: (readonly string[])[]): ConfigEntry | undefined {
-  for (let i = doc.entries.length - 1; i >= 0; i--) {
-    const entry = doc.entries[i];
-    if (paths.some((path) => samePath(entry.path, path))) return entry;
-  }
-  return undefined;
-}
-
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((part, i) => part === b[i]);
-}

@@ -101,6 +101,3 @@ export function formatGemmShape(gemm: { m: number; n: number; k: number; batch: 
   return gemm.batch > 1 ? `${gemm.batch}× ${shape}` : shape;
 }
 
-export function gpuPeak(result: CheckResult): number | undefined {
-  return result.options.gpu.peakTflops[result.options.dtype];
-}

@@ -45,8 +45,3 @@ export function firstSignificantChar(head: string): string {
   return match ? match[1] : '';
 }
 
-/** Confidence from evidence counts: nothing below `needed`, then rising to `ceiling`. */
-export function scoreFromHits(hits: number, needed: number, ceiling = 0.9): number {
-  if (hits < needed) return hits === 0 ? 0 : 0.3 * (hits / needed);
-  return Math.min(ceiling, 0.6 + 0.1 * (hits - needed));
-}
