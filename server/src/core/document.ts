@@ -53,4 +53,3 @@ export function errorSpan(text: string, offset: number, length: number): Span {
 export function spanText(text: string, span: Span): string {
   return text.slice(span.offset, span.offset + span.length);
 }
-

@@ -100,4 +100,3 @@ export function formatGemmShape(gemm: { m: number; n: number; k: number; batch: 
   const shape = `${gemm.m}×${gemm.n}×${gemm.k}`;
   return gemm.batch > 1 ? `${gemm.batch}× ${shape}` : shape;
 }
-

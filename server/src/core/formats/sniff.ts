@@ -44,4 +44,3 @@ export function firstSignificantChar(head: string): string {
   const match = /^(?:\s|#[^\n]*\n?)*(\S)/.exec(head);
   return match ? match[1] : '';
 }
-
