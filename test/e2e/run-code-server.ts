@@ -54,11 +54,15 @@ interface ShotTarget {
   text?: string;
   /** The element lives in the webview's inner frame. */
   inWebview?: boolean;
+  /** Something else that must be on screen too, so that the picture is consistent. */
+  alsoVisible?: { selector: string; text: string };
 }
 const SCREENSHOT_TARGETS: Record<string, ShotTarget> = {
   hover: { selector: '.monaco-hover', text: 'TFLOP/s' },
   problems: { selector: '.markers-panel .monaco-list-row' },
-  'quick-fix': { selector: '.action-widget .monaco-list-row' },
+  // The suite has just put shapelint.gpu back to the default: the editor re-requests code lenses
+  // a moment after the status bar updates, so wait for the lens to name the same GPU.
+  'quick-fix': { selector: '.action-widget .monaco-list-row', alsoVisible: { selector: '.codelens-decoration', text: 'H100' } },
   report: { selector: 'body', inWebview: true },
   'gpu-picker': { selector: '.quick-input-widget .monaco-list-row' },
 };
@@ -95,6 +99,9 @@ class Run {
       const root = target.inWebview ? page.frameLocator('iframe.webview.ready').frameLocator('#active-frame') : page;
       const element = root.locator(target.selector, target.text ? { hasText: target.text } : {}).first();
       await element.waitFor({ state: 'visible', timeout: SHOT_WAIT_MS });
+      if (target.alsoVisible) {
+        await page.locator(target.alsoVisible.selector, { hasText: target.alsoVisible.text }).first().waitFor({ state: 'visible', timeout: SHOT_WAIT_MS });
+      }
     }
     const file = join(resultsDir, `screenshot-${name}.png`);
     // Hovers and menus fade in: finish the animation rather than photograph it half-way.
