@@ -343,6 +343,23 @@ export function findGpu(idOrAlias: string): GpuSpec | undefined {
 }
 
 /** The dense peak for a dtype; a dtype the GPU lacks runs on its 16-bit path (V100 has no bf16, A100 no fp8). */
+/**
+ * How the precision a user picks applies to each kind of work. FP8 training (Transformer Engine's
+ * default recipe, Megatron-LM `--fp8-format`) runs the linear layers' GEMMs in FP8 and keeps the
+ * attention BMMs (`--fp8-dot-product-attention` is off by default), the norms, activations and
+ * residuals in BF16.
+ */
+export type WorkKind = 'linear' | 'attention' | 'elementwise';
+
+export function dtypeFor(dtype: Dtype, work: WorkKind): Dtype {
+  return dtype === 'fp8' && work !== 'linear' ? 'bf16' : dtype;
+}
+
+/** Bytes per element of `dtype` on `gpu`: FP8 is one byte where the GPU has an FP8 tensor path, else it runs at 16 bits. */
+export function elementBytes(gpu: GpuSpec, dtype: Dtype): number {
+  return dtype === 'fp8' && peakTflopsFor(gpu, dtype).native ? 1 : 2;
+}
+
 export function peakTflopsFor(gpu: GpuSpec, dtype: Dtype): { tflops: number; native: boolean } {
   const native = gpu.peakTflops[dtype];
   if (native !== undefined) return { tflops: native, native: true };

@@ -1,4 +1,4 @@
-import { ALIGNMENT_EFFICIENCY, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from '../gpus';
+import { ALIGNMENT_EFFICIENCY, elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from '../gpus';
 import { largestPowerOfTwoDividing } from '../shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
 
@@ -24,7 +24,7 @@ export function deviceRates(gpu: GpuSpec, dtype: Dtype): DeviceRates {
   const peak = peakTflopsFor(gpu, dtype);
   return {
     gpu,
-    elementBytes: dtype === 'fp8' && peak.native ? 1 : 2,
+    elementBytes: elementBytes(gpu, dtype),
     smFlopsPerUs: (peak.tflops * 1e6 * gpu.achievableFraction) / gpu.computeUnits,
     bytesPerUs: gpu.memoryBandwidthGBs * 1e3 * gpu.bandwidthFraction,
     peakTflops: peak.tflops,

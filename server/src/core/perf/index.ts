@@ -1,14 +1,17 @@
 import type { FixEstimate } from '../findings';
-import type { GpuSpec } from '../gpus';
+import { dtypeFor, type GpuSpec, type WorkKind } from '../gpus';
 import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
 import { backwardGemms, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams } from './layer';
 import { applyProfile, profileApplies } from './profile';
-import type { Dtype, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from './types';
+import type { Dtype, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from './types';
 
 export * from './types';
 export { alignmentEfficiency, deviceRates, gemmFlops, predictGemm } from './gemm';
 export { backwardGemms, layerGemms, logitsGemm, modelParams } from './layer';
 export { PROFILE_SCHEMA, ProfileError, loadGemmProfile, parseGemmProfile } from './profile';
+
+/** The attention BMMs: in BF16 even when the linear layers run in FP8 (see dtypeFor). */
+const ATTENTION_GEMMS: ReadonlySet<GemmName> = new Set(['attention_score', 'attention_over_value', 'flash_attention']);
 
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
@@ -33,21 +36,25 @@ function predictWithProfile(shape: GemmShape, rates: DeviceRates, profile: GemmP
  */
 export function predictLayer(spec: LayerSpec, gpu: GpuSpec, options: PredictOptions): LayerPrediction {
   const rates = deviceRates(gpu, options.dtype);
+  const ratesFor = (work: WorkKind): DeviceRates => (dtypeFor(options.dtype, work) === options.dtype ? rates : deviceRates(gpu, dtypeFor(options.dtype, work)));
   const withBackward = (shapes: GemmShape[]): GemmShape[] => (options.backward ? shapes.flatMap((shape) => [shape, ...backwardGemms(shape)]) : shapes);
   const logits = logitsGemm(spec);
   const shapes = [...withBackward(layerGemms(spec)), ...(logits ? withBackward([logits]) : [])];
-  const profile = applicableProfile(gpu, options);
-  const gemms = shapes.map((shape) => predictWithProfile(shape, rates, profile));
+  const gemms = shapes.map((shape) => {
+    const work: WorkKind = ATTENTION_GEMMS.has(shape.name) ? 'attention' : 'linear';
+    return predictWithProfile(shape, ratesFor(work), applicableProfile(gpu, { dtype: dtypeFor(options.dtype, work), profile: options.profile }));
+  });
 
-  const elementwise = layerElementwise(spec, rates.elementBytes, options.backward).map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, rates) }));
+  const elementwiseRates = ratesFor('elementwise');
+  const elementwise = layerElementwise(spec, elementwiseRates.elementBytes, options.backward).map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, elementwiseRates) }));
   const layer = gemms.filter((gemm) => gemm.name !== 'logits');
   const logitGemms = gemms.filter((gemm) => gemm.name === 'logits');
   const layerFlops = sum(layer.map(gemmFlops));
   const layerTimeUs = sum(layer.map((gemm) => gemm.timeUs)) + sum(elementwise.map((work) => work.timeUs));
 
-  const crossEntropy = logitsElementwise(spec, rates.elementBytes, options.backward);
+  const crossEntropy = logitsElementwise(spec, elementwiseRates.elementBytes, options.backward);
   const layers = Math.max(1, spec.numLayers);
-  const modelTimeUs = layers * layerTimeUs + sum(logitGemms.map((gemm) => gemm.timeUs)) + (crossEntropy ? elementwiseUs(crossEntropy.bytes, rates) : 0);
+  const modelTimeUs = layers * layerTimeUs + sum(logitGemms.map((gemm) => gemm.timeUs)) + (crossEntropy ? elementwiseUs(crossEntropy.bytes, elementwiseRates) : 0);
   const modelFlopsPerGpu = layers * layerFlops + sum(logitGemms.map(gemmFlops));
   const tokens = spec.seqLength * spec.microBatchSize;
   const layerTflops = layerFlops / layerTimeUs / 1e6;

@@ -56,7 +56,7 @@ export const ffnSizeRule: Rule = {
     const t = tensorParallelSize(context);
     // Not divisible by TP at all is the tensor-parallel rule's error.
     if (ffn % t !== 0) return;
-    const align = alignment(context);
+    const align = alignment(context, 'linear');
     const perGpu = ffn / t;
     if (perGpu % align === 0) return;
 

@@ -32,7 +32,7 @@ export const headDimRule: Rule = {
     const headDim = shape.headDim.value;
     // A fractional h/a is the heads-divide-hidden rule's error.
     if (!isPositiveInteger(headDim)) return;
-    const align = alignment(context);
+    const align = alignment(context, 'attention');
     if (headDim % align === 0) return;
 
     const explicit = shape.headDim.origin === 'file';

@@ -50,7 +50,7 @@ export const hiddenSizeRule: Rule = {
     const { shape } = context;
     const h = shape.hiddenSize.value;
     if (!isPositiveInteger(h)) return;
-    const align = alignment(context);
+    const align = alignment(context, 'linear');
     const t = tensorParallelSize(context);
     const name = fieldName(shape.hiddenSize, 'hiddenSize');
     let problem: string;

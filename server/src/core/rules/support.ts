@@ -5,19 +5,19 @@
 import { spanText } from '../document';
 import type { Fix, FixEstimate, TextEdit } from '../findings';
 import type { LayerSpec } from '../perf/types';
+import { dtypeFor, elementBytes } from '../gpus';
 import { describeEstimate } from '../numbers';
 import { divisorsOf, FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
 import type { RuleContext } from './rule';
 
-/** The paper's analysis is in FP16/BF16: two bytes per element (Section III-B). */
-const BYTES_PER_ELEMENT = 2;
-
 /**
  * Elements a GEMM dimension must be a multiple of for full tensor-core rate: 128 bytes on
- * A100/H100 = 64 elements, 16 bytes on V100 = 8 (paper III-B; the GPU table holds the bytes).
+ * A100/H100 = 64 FP16/BF16 elements, 16 bytes on V100 = 8 (paper III-B; the GPU table holds the
+ * bytes). With FP8 the linear layers want 128 elements, while the attention BMMs stay in BF16.
  */
-export function alignment(context: RuleContext): number {
-  return Math.max(1, Math.round(context.options.gpu.alignmentBytes / BYTES_PER_ELEMENT));
+export function alignment(context: RuleContext, work: 'linear' | 'attention'): number {
+  const { gpu, dtype } = context.options;
+  return Math.max(1, Math.round(gpu.alignmentBytes / elementBytes(gpu, dtypeFor(dtype, work))));
 }
 
 export function isPositiveInteger(value: number | null | undefined): value is number {
@@ -169,7 +169,7 @@ export function headCountSuggestions(context: RuleContext, aligned: boolean): Su
   const h = shape.hiddenSize.value;
   const current = attentionHeads(context);
   if (!isPositiveInteger(h) || !current) return [];
-  const align = alignment(context);
+  const align = alignment(context, 'attention');
   const t = tensorParallelSize(context);
   const candidates = divisorsOf(h).filter(
     (a) => (!aligned || (h / a) % align === 0) && (t <= 1 || a % t === 0) && kvHeadsFor(context, a, t) !== null,

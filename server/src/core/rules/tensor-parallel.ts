@@ -45,7 +45,7 @@ export const tensorParallelRule: Rule = {
     const { shape } = context;
     const tp = shape.tensorParallel;
     const tpText = tensorParallelText(context);
-    const align = alignment(context);
+    const align = alignment(context, 'linear');
     const notDivisible = (field: NumberField, what: string, why: string, fixes: Fix[]): void => {
       context.report({
         message: `${what} is not divisible by ${tpText}: ${why}.`,

@@ -13,7 +13,7 @@ export const tokensPerBatchRule: Rule = {
     if (seqLength.origin !== 'file' && microBatch.origin !== 'file') return;
     const b = microBatchSize(context);
     const s = sequenceLength(context);
-    const align = alignment(context);
+    const align = alignment(context, 'linear');
     const tokens = b * s;
     if (!Number.isInteger(tokens) || tokens <= 0 || tokens % align === 0) return;
     const blame = seqLength.origin === 'file' && s % align !== 0 ? seqLength : microBatch.origin === 'file' ? microBatch : seqLength;

@@ -29,7 +29,7 @@ interface VocabPadding {
 export function vocabPadding(context: RuleContext, multiple: number): VocabPadding | null {
   const { shape } = context;
   const vocab = effectiveVocab(context);
-  const align = alignment(context);
+  const align = alignment(context, 'linear');
   const t = tensorParallelSize(context);
   const { vocabDivisor, paddedVocabSize, vocabSize } = shape;
   if (paddedVocabSize.origin === 'file' && vocab !== null) {
@@ -68,7 +68,7 @@ export const vocabSizeRule: Rule = {
   description: 'The vocabulary the framework will use (after its padding), or its per-GPU share under tensor parallelism, is not a multiple of 64.',
   check(context) {
     const vocab = effectiveVocab(context);
-    const align = alignment(context);
+    const align = alignment(context, 'linear');
     if (vocab === null) {
       checkDivisorAlone(context, align);
       return;
