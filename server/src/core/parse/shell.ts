@@ -13,7 +13,25 @@ export function parseShell(text: string): ConfigDocument {
   const tokens = scan.run();
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
-  return { syntax: 'shell', text, entries: interpreter.entries, errors: scan.errors };
+  return { syntax: 'shell', text, entries: unresolveBranchChoices(interpreter.entries, interpreter.conditionalEntries), errors: scan.errors };
+}
+
+/**
+ * A flag given different values in different branches (`if ...; then --hidden-size 8192; else
+ * --hidden-size 4096; fi`) has no value shapelint can know without running the script.
+ */
+function unresolveBranchChoices(entries: ConfigEntry[], conditional: ReadonlySet<ConfigEntry>): ConfigEntry[] {
+  const byFlag = new Map<string, ConfigEntry[]>();
+  for (const entry of entries) byFlag.set(entry.path.join('.'), [...(byFlag.get(entry.path.join('.')) ?? []), entry]);
+  for (const [flag, group] of byFlag) {
+    const values = [...new Set(group.map((entry) => String(entry.value)))];
+    if (values.length < 2 || !group.some((entry) => conditional.has(entry))) continue;
+    for (const entry of group) {
+      entry.unresolved = `${flag} is ${values.join(' or ')} depending on a branch of the script`;
+      entry.value = null;
+    }
+  }
+  return entries;
 }
 
 type Part =
@@ -316,15 +334,26 @@ interface Variable {
   resolved: Resolved;
   /** Arrays and strings of several words hold flags, not a value. */
   multiword: boolean;
+  /** The values it may hold when branches of the script assign it differently. */
+  alternatives?: string[];
 }
 
 const DECLARATION_COMMANDS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+/** Compound commands: what runs inside them depends on a condition shapelint does not evaluate. */
+const BLOCK_OPENERS = new Set(['if', 'case', 'for', 'while', 'until', 'select']);
+const BLOCK_CLOSERS = new Set(['fi', 'esac', 'done']);
+/** Words that start a branch's commands (`then A=1`) or a condition (`elif [ ... ]`). */
+const BRANCH_WORDS = new Set(['then', 'else', 'do']);
 const FLAG = /^--[A-Za-z][\w.-]*/;
 const HYDRA_OVERRIDE = /^\+{0,2}([A-Za-z_][\w-]*(?:\.[\w-]+)+)=/;
 
 class Interpreter {
   readonly entries: ConfigEntry[] = [];
+  /** Entries read inside an if/case/loop body. */
+  readonly conditionalEntries = new Set<ConfigEntry>();
   private readonly variables = new Map<string, Variable>();
+  /** How many compound commands the current statement is inside. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -356,6 +385,27 @@ class Interpreter {
     this.runStatement(statement);
   }
 
+  /**
+   * Tracks if/case/loop nesting from the reserved words a statement starts with, and returns the
+   * command left to run: none for a condition or loop header, the rest after `then`/`else`/`do`.
+   */
+  private enterBlocks(statement: WordToken[]): WordToken[] {
+    let start = 0;
+    while (start < statement.length) {
+      const word = plainText(statement[start]);
+      if (word === undefined) break;
+      if (BLOCK_OPENERS.has(word)) {
+        this.depth++;
+        return [];
+      }
+      if (word === 'elif') return [];
+      if (BLOCK_CLOSERS.has(word)) this.depth = Math.max(0, this.depth - 1);
+      else if (!BRANCH_WORDS.has(word)) break;
+      start++;
+    }
+    return statement.slice(start);
+  }
+
   /** Index of the first assignment word after declaration commands and their options. */
   private assignmentIndex(statement: WordToken[]): number {
     let index = 0;
@@ -367,7 +417,8 @@ class Interpreter {
     return index;
   }
 
-  private runStatement(statement: WordToken[]): void {
+  private runStatement(whole: WordToken[]): void {
+    const statement = this.enterBlocks(whole);
     if (statement.length === 0) return;
     let index = this.assignmentIndex(statement);
     const declared = index > 0;
@@ -401,7 +452,16 @@ class Interpreter {
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: word.span.offset + word.span.length, length: 0 } };
     const holdsFlag = FLAG.test(resolved.value);
     if (holdsFlag) this.readFlags(valueFields);
-    this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())) });
+    this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())), alternatives: this.alternativesAfter(name, resolved) });
+  }
+
+  /** Straight-line code replaces a value; a branch adds one more possibility. */
+  private alternativesAfter(name: string, resolved: Resolved): string[] | undefined {
+    if (this.depth === 0) return undefined;
+    const previous = this.variables.get(name);
+    if (!previous) return undefined;
+    const values = new Set([...(previous.alternatives ?? [previous.resolved.value]), resolved.value]);
+    return values.size > 1 ? [...values] : undefined;
   }
 
   private assignArray(word: WordToken, elements: WordToken[]): void {
@@ -433,17 +493,22 @@ class Interpreter {
       }
       const next = resolvedFields[index + 1];
       if (next && this.isValue(next.field, next.resolved)) {
-        this.entries.push(entryOf([flag[0]], keySpan, next.resolved));
+        this.record(entryOf([flag[0]], keySpan, next.resolved));
         index++;
       } else {
-        this.entries.push({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
+        this.record({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
       }
     }
   }
 
   private pushValue(path: string[], keySpan: Span, valueField: Part[]): void {
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: keySpan.offset + keySpan.length + 1, length: 0 } };
-    this.entries.push(entryOf(path, keySpan, resolved));
+    this.record(entryOf(path, keySpan, resolved));
+  }
+
+  private record(entry: ConfigEntry): void {
+    this.entries.push(entry);
+    if (this.depth > 0) this.conditionalEntries.add(entry);
   }
 
   private isValue(field: Part[], resolved: Resolved): boolean {
@@ -484,6 +549,9 @@ class Interpreter {
     }
     if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
     if (!variable) return { value: '', span: part.span, usedAt: part.span, unresolved: `$${part.name} is not set in this file` };
+    if (variable.alternatives) {
+      return { ...this.through(variable.resolved, part.span), unresolved: `$${part.name} is ${variable.alternatives.join(' or ')} depending on a branch of the script` };
+    }
     return this.through(variable.resolved, part.span);
   }
 

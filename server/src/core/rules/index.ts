@@ -11,6 +11,7 @@ import { pipelineParallelRule } from './pipeline-parallel';
 import { syntaxRule } from './syntax';
 import { tensorParallelRule } from './tensor-parallel';
 import { tokensPerBatchRule } from './tokens-per-batch';
+import { unresolvedValueRule } from './unresolved-value';
 import { vocabSizeRule } from './vocab-size';
 
 export type { Rule, RuleContext, FindingInput } from './rule';
@@ -22,6 +23,7 @@ export type { Rule, RuleContext, FindingInput } from './rule';
 export const RULES: readonly Rule[] = [
   syntaxRule,
   invalidValueRule,
+  unresolvedValueRule,
   headsDivideHiddenRule,
   kvHeadsRule,
   tensorParallelRule,

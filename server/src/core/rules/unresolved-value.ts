@@ -1,0 +1,26 @@
+import { spanText } from '../document';
+import { FIELD_LABELS, NUMERIC_FIELDS } from '../shape';
+import type { Rule } from './rule';
+
+/** `key: null` or an empty value says "use the default": nothing left unresolved. */
+const USE_THE_DEFAULT = /^(|null|~|None)$/;
+
+export const unresolvedValueRule: Rule = {
+  id: 'unresolved-value',
+  defaultSeverity: 'information',
+  description: 'The file sets a shape field in a way only running it would resolve (a branch, arithmetic, the environment), so it is not checked.',
+  check(context) {
+    for (const name of NUMERIC_FIELDS) {
+      const field = context.shape[name];
+      // Set in the file (it has a place there) but not to anything that can be read statically.
+      if (field.origin !== 'unknown' || !field.keySpan || !field.valueSpan) continue;
+      if (USE_THE_DEFAULT.test(spanText(context.text, field.valueSpan).trim())) continue;
+      const why = field.note ?? 'its value cannot be read without running the file';
+      context.report({
+        message: `${field.key ?? FIELD_LABELS[name]}: ${why}, so shapelint does not check the ${FIELD_LABELS[name]}.`,
+        span: field.usedAt ?? field.valueSpan,
+        related: field.usedAt ? [{ span: field.valueSpan, message: 'the value it may take here' }] : [],
+      });
+    }
+  },
+};
