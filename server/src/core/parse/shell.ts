@@ -22,7 +22,12 @@ export function parseShell(text: string): ConfigDocument {
  */
 function unresolveBranchChoices(entries: ConfigEntry[], conditional: ReadonlySet<ConfigEntry>): ConfigEntry[] {
   const byFlag = new Map<string, ConfigEntry[]>();
-  for (const entry of entries) byFlag.set(entry.path.join('.'), [...(byFlag.get(entry.path.join('.')) ?? []), entry]);
+  for (const entry of entries) {
+    const flag = entry.path.join('.');
+    const group = byFlag.get(flag);
+    if (group) group.push(entry);
+    else byFlag.set(flag, [entry]);
+  }
   for (const [flag, group] of byFlag) {
     const values = [...new Set(group.map((entry) => String(entry.value)))];
     if (values.length < 2 || !group.some((entry) => conditional.has(entry))) continue;
