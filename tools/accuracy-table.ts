@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findGpu, type GpuSpec } from '../server/src/core/gpus';
+import { findGpu, type GpuSpec } from '../server/src/core/perf/gpus';
 import { predictGemmShape, predictLayer, type GemmShape } from '../server/src/core/perf';
 import { FIGURE_1, FIGURE_1_SPEEDUP, FIGURE_10, FIGURE_12, FIGURE_20, FIGURE_7, MAMF, SWIGLU_H100, type PublishedGemm } from '../test/fixtures/perf/published';
 

@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GPUS } from '../server/src/core/gpus';
+import { GPUS } from '../server/src/core/perf/gpus';
 import { RULES } from '../server/src/core/rules';
-import { FORMAT_IDS } from '../server/src/core/shape';
+import { FORMAT_IDS } from '../server/src/core/pipeline/shape';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND } from '../server/src/protocol';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];

@@ -1,6 +1,6 @@
 /** The target GPU: a status-bar item that shows it and a picker over the catalogue that sets `shapelint.gpu`. */
 import * as vscode from 'vscode';
-import { findGpu, GPUS } from '../../server/src/core/gpus';
+import { findGpu, GPUS } from '../../server/src/core/perf/gpus';
 import { Commands, DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 export class GpuStatus implements vscode.Disposable {

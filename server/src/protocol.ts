@@ -3,12 +3,12 @@
  * settings section and the shape-report request. Imported by both sides (as eslint's $shared).
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { ReportData } from './core/report';
-import type { SeveritySetting } from './core/findings';
-import { DEFAULT_GPU_ID } from './core/gpus';
-import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH } from './core/options';
+import type { ReportData } from './core/features/report';
+import type { SeveritySetting } from './core/pipeline/findings';
+import { DEFAULT_GPU_ID } from './core/perf/gpus';
+import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH } from './core/pipeline/options';
 import type { Dtype } from './core/perf/types';
-import type { FormatId } from './core/shape';
+import type { FormatId } from './core/pipeline/shape';
 
 export const SETTINGS_SECTION = 'shapelint';
 

@@ -1,5 +1,5 @@
 /** How long one whole-layer prediction takes: it runs on every hover, so it must stay well under 1 ms. */
-import { findGpu } from '../../server/src/core/gpus';
+import { findGpu } from '../../server/src/core/perf/gpus';
 import { predictLayer, type LayerSpec } from '../../server/src/core/perf';
 
 /** Llama-2-7B (h=4096 a=32 ffn=11008 v=32000 L=32) and GPT-3 2.7B (h=2560 a=32 v=50257 L=32). */

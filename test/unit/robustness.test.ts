@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { doHover } from '../../server/src/core/hover';
-import { inlayHints } from '../../server/src/core/inlay-hints';
+import { check } from '../../server/src/core/pipeline/check';
+import { doHover } from '../../server/src/core/features/hover';
+import { inlayHints } from '../../server/src/core/features/inlay-hints';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const CUTS_PER_FILE = 40;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_GPU_ID, GPUS } from '../core/gpus';
+import { DEFAULT_GPU_ID, GPUS } from '../core/perf/gpus';
 import { EXIT_OK, type CliCommand } from './io';
 import { formatOption, table } from './perf-args';
 

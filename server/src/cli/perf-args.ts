@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_GPU_ID, findGpu, type GpuSpec } from '../core/gpus';
+import { DEFAULT_GPU_ID, findGpu, type GpuSpec } from '../core/perf/gpus';
 import { ProfileError, loadGemmProfile, type Dtype, type GemmProfile } from '../core/perf';
 import { UsageError, type CliIO } from './io';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { check } from '../core/check';
+import { check } from '../core/pipeline/check';
 import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
-import type { GpuSpec } from '../core/gpus';
+import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, table } from './perf-args';

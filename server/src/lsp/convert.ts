@@ -9,9 +9,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rankFixes } from '../core/code-actions';
-import type { Span } from '../core/document';
-import type { Finding, Severity, TextEdit as OffsetEdit } from '../core/findings';
+import { rankFixes } from '../core/features/fixes';
+import type { Span } from '../core/pipeline/document';
+import type { Finding, Severity, TextEdit as OffsetEdit } from '../core/pipeline/findings';
 import { ruleDocsUrl } from '../core/rules';
 
 export const SOURCE = 'shapelint';

@@ -1,7 +1,7 @@
-import type { SeveritySetting } from '../core/findings';
-import type { CheckOptions } from '../core/options';
+import type { SeveritySetting } from '../core/pipeline/findings';
+import type { CheckOptions } from '../core/pipeline/options';
 import type { Dtype } from '../core/perf/types';
-import { FORMAT_IDS, type FormatId } from '../core/shape';
+import { FORMAT_IDS, type FormatId } from '../core/pipeline/shape';
 import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
 
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { ConfigDocument } from '../../../server/src/core/document';
+import type { ConfigDocument } from '../../../server/src/core/pipeline/document';
 import { parseYaml } from '../../../server/src/core/parse/yaml';
 
 function valueAt(document: ConfigDocument, path: string): unknown {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { main } from '../../../server/src/cli';
-import { GPUS } from '../../../server/src/core/gpus';
+import { GPUS } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
 
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {

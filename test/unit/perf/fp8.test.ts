@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findGpu } from '../../../server/src/core/gpus';
+import { findGpu } from '../../../server/src/core/perf/gpus';
 import { predictLayer, type LayerSpec } from '../../../server/src/core/perf';
 import { byRule, lint, spanOf } from '../rules/shape-builder';
 

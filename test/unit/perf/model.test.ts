@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findGpu, type GpuSpec } from '../../../server/src/core/gpus';
+import { findGpu, type GpuSpec } from '../../../server/src/core/perf/gpus';
 import { compareSpecs, gemmFlops, predictGemmShape, predictLayer, type GemmShape, type LayerSpec } from '../../../server/src/core/perf';
 import { FIGURE_1, FIGURE_1_SPEEDUP, FIGURE_7, SWIGLU_H100, gpt3Layer } from '../../fixtures/perf/published';
 

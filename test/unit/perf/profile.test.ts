@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findGpu } from '../../../server/src/core/gpus';
+import { findGpu } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA, ProfileError, loadGemmProfile, predictGemmShape, predictLayer, type GemmProfile, type GemmShape } from '../../../server/src/core/perf';
 import { gpt3Layer } from '../../fixtures/perf/published';
 

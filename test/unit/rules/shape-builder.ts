@@ -4,11 +4,11 @@
  * are not numbers become invalid fields. Derived fields follow the usual framework rules:
  * head dim h/a, kv heads = heads, MLP 4h, padded vocab = vocab rounded up to divisor·TP.
  */
-import { runRules } from '../../../server/src/core/check';
-import { resolveOptions } from '../../../server/src/core/check';
-import type { Span } from '../../../server/src/core/document';
-import type { Finding, FixEstimate } from '../../../server/src/core/findings';
-import type { CheckOptions } from '../../../server/src/core/options';
+import { runRules } from '../../../server/src/core/pipeline/check';
+import { resolveOptions } from '../../../server/src/core/pipeline/check';
+import type { Span } from '../../../server/src/core/pipeline/document';
+import type { Finding, FixEstimate } from '../../../server/src/core/pipeline/findings';
+import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
 import type { LayerSpec } from '../../../server/src/core/perf/types';
 import { RULES } from '../../../server/src/core/rules';
@@ -23,7 +23,7 @@ import {
   type ModelShape,
   type NumberField,
   type NumericFieldName,
-} from '../../../server/src/core/shape';
+} from '../../../server/src/core/pipeline/shape';
 
 const KEYS: Record<string, NumericFieldName> = {
   hidden_size: 'hiddenSize',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { codeLens } from '../../../server/src/core/code-lens';
+import { codeLens } from '../../../server/src/core/features/code-lens';
 import { predictLayer } from '../../../server/src/core/perf';
-import { formatTflops } from '../../../server/src/core/presentation';
+import { formatTflops } from '../../../server/src/core/features/presentation';
 import { GPT3_2_7B, resultFor } from './check-result';
 
 suite('code lens', () => {

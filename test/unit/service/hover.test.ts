@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { doHover } from '../../../server/src/core/hover';
+import { doHover } from '../../../server/src/core/features/hover';
 import { spanOf } from '../rules/shape-builder';
 import { GPT3_2_7B, resultFor } from './check-result';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { inlayHints } from '../../../server/src/core/inlay-hints';
+import { inlayHints } from '../../../server/src/core/features/inlay-hints';
 import { spanOf } from '../rules/shape-builder';
 import { GPT3_2_7B, resultFor } from './check-result';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { GPUS } from '../../../server/src/core/gpus';
+import { GPUS } from '../../../server/src/core/perf/gpus';
 import { RULES } from '../../../server/src/core/rules';
 import { Commands } from '../../../server/src/protocol';
 import { manifestFields, updatedManifest } from '../../../tools/update-manifest';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { lineChart, renderReportHtml, reportData } from '../../../server/src/core/report';
+import { lineChart, renderReportHtml, reportData } from '../../../server/src/core/features/report';
 import { GPT3_2_7B, resultFor } from './check-result';
 
 // 2560 = 2^9 · 5 has (9 + 1) · (1 + 1) = 20 divisors.

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry } from '../document';
+import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import {
   derivedField,
   NUMERIC_FIELDS,
@@ -9,7 +9,7 @@ import {
   type NumberField,
   type NumericFieldName,
   type ShapeField,
-} from '../shape';
+} from '../pipeline/shape';
 
 /**
  * Field building shared by the format readers: entry lookup by normalised key, the checks

@@ -1,5 +1,5 @@
-import type { ConfigDocument } from '../document';
-import type { FormatId, ModelShape } from '../shape';
+import type { ConfigDocument } from '../pipeline/document';
+import type { FormatId, ModelShape } from '../pipeline/shape';
 
 /**
  * A format reader maps a parsed document to a ModelShape with the framework's semantics

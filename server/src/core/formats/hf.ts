@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../shape';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION } from './framework-defaults';

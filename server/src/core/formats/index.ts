@@ -1,4 +1,4 @@
-import type { FormatId } from '../shape';
+import type { FormatId } from '../pipeline/shape';
 import type { FormatReader } from './format';
 import { hfReader } from './hf';
 import { litgptReader } from './litgpt';

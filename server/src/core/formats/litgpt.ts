@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../shape';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import { completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';

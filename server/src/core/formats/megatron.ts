@@ -1,7 +1,7 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../shape';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../pipeline/shape';
 import {
   fieldAt,
   booleanValue,

@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { parsePython } from '../parse/python';
-import { defaultField, derivedField, type ModelShape, type NumberField } from '../shape';
+import { defaultField, derivedField, type ModelShape, type NumberField } from '../pipeline/shape';
 import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';

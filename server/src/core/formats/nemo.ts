@@ -1,7 +1,7 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type ModelShape, type ShapeField } from '../shape';
+import { defaultField, unknownField, type ModelShape, type ShapeField } from '../pipeline/shape';
 import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';

@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../document';
+import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../shape';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import {
   fieldAt,
   completeShape,

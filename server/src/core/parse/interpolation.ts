@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../document';
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../pipeline/document';
 
 /**
  * OmegaConf/Hydra interpolation as NeMo configs use it: `${model.x}` (from the root, also

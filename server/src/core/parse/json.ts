@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type SyntaxError } from '../document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type SyntaxError } from '../pipeline/document';
 
 /**
  * JSON with comments and trailing commas (as people write config.json by hand) flattened into

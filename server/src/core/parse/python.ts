@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../document';
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../pipeline/document';
 
 /**
  * nanoGPT-style config modules read as text, never executed: top-level `name = value`

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, Span, SyntaxError } from '../document';
+import type { ConfigDocument, ConfigEntry, Span, SyntaxError } from '../pipeline/document';
 
 /**
  * Launch scripts (bash) read as text, never run. Entries are the `--flags` (and Hydra

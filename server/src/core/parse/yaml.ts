@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with

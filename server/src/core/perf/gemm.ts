@@ -1,5 +1,5 @@
-import { ALIGNMENT_EFFICIENCY, elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from '../gpus';
-import { largestPowerOfTwoDividing } from '../shape';
+import { ALIGNMENT_EFFICIENCY, elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
+import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import type { FixEstimate } from '../findings';
-import { dtypeFor, type GpuSpec, type WorkKind } from '../gpus';
+import type { FixEstimate } from '../pipeline/findings';
+import { dtypeFor, type GpuSpec, type WorkKind } from './gpus';
 import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
 import { backwardGemms, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams } from './layer';
 import { applyProfile, profileApplies } from './profile';

@@ -1,6 +1,6 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
-import type { ResolvedCheckOptions } from '../options';
-import type { ModelShape } from '../shape';
+import type { ResolvedCheckOptions } from '../pipeline/options';
+import type { ModelShape } from '../pipeline/shape';
 import type { LayerSpec } from './types';
 
 function positive(value: number | null): value is number {

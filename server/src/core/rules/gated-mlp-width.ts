@@ -1,4 +1,4 @@
-import { spanText } from '../document';
+import { spanText } from '../pipeline/document';
 import type { Rule } from './rule';
 import { architectureFixes, fieldName, isPositiveInteger, literalEdit, relatedAt } from './support';
 

@@ -1,4 +1,4 @@
-import { largestPowerOfTwoDividing } from '../shape';
+import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Rule, RuleContext } from './rule';
 import {
   alignment,

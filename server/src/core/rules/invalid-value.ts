@@ -1,5 +1,5 @@
-import { spanText } from '../document';
-import { FIELD_LABELS, NUMERIC_FIELDS, type NumericFieldName } from '../shape';
+import { spanText } from '../pipeline/document';
+import { FIELD_LABELS, NUMERIC_FIELDS, type NumericFieldName } from '../pipeline/shape';
 import type { Rule } from './rule';
 
 /**

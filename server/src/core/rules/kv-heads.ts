@@ -1,4 +1,4 @@
-import { divisorsOf } from '../shape';
+import { divisorsOf } from '../pipeline/shape';
 import type { Rule } from './rule';
 import {
   architectureFixes,

@@ -1,8 +1,8 @@
-import type { Span, SyntaxError } from '../document';
-import type { Fix, FixEstimate, RelatedLocation, Severity } from '../findings';
+import type { Span, SyntaxError } from '../pipeline/document';
+import type { Fix, FixEstimate, RelatedLocation, Severity } from '../pipeline/findings';
 import type { LayerSpec } from '../perf/types';
-import type { ModelShape, NumberField } from '../shape';
-import type { ResolvedCheckOptions } from '../options';
+import type { ModelShape, NumberField } from '../pipeline/shape';
+import type { ResolvedCheckOptions } from '../pipeline/options';
 
 export interface FindingInput {
   message: string;

@@ -2,12 +2,12 @@
  * What several rules share: the alignment the GPU wants, the parallel sizes in force, and
  * how a suggestion becomes a fix (an edit at the literal, a title that says its effect).
  */
-import { spanText } from '../document';
-import type { Fix, FixEstimate, TextEdit } from '../findings';
+import { spanText } from '../pipeline/document';
+import type { Fix, FixEstimate, TextEdit } from '../pipeline/findings';
 import type { LayerSpec } from '../perf/types';
-import { dtypeFor, elementBytes } from '../gpus';
-import { describeEstimate } from '../numbers';
-import { divisorsOf, FIELD_LABELS, type NumberField, type NumericFieldName } from '../shape';
+import { dtypeFor, elementBytes } from '../perf/gpus';
+import { describeEstimate } from '../features/numbers';
+import { divisorsOf, FIELD_LABELS, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import type { RuleContext } from './rule';
 
 /**

@@ -1,5 +1,5 @@
-import { spanText } from '../document';
-import { FIELD_LABELS, NUMERIC_FIELDS } from '../shape';
+import { spanText } from '../pipeline/document';
+import { FIELD_LABELS, NUMERIC_FIELDS } from '../pipeline/shape';
 import type { Rule } from './rule';
 
 /** `key: null` or an empty value says "use the default": nothing left unresolved. */

@@ -1,4 +1,4 @@
-import type { Dtype } from './perf/types';
+import type { Dtype } from './types';
 
 /**
  * The GPU catalogue: every number that describes a GPU to the throughput model, each with its

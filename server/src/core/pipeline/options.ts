@@ -1,6 +1,6 @@
 import type { SeveritySetting } from './findings';
-import type { GpuSpec } from './gpus';
-import type { Dtype } from './perf/types';
+import type { GpuSpec } from '../perf/gpus';
+import type { Dtype } from '../perf/types';
 import type { FormatId } from './shape';
 
 export interface CheckOptions {

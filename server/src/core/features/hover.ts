@@ -1,7 +1,7 @@
-import type { CheckResult } from './check';
-import type { Span } from './document';
-import type { Finding, Fix } from './findings';
-import type { GemmPrediction, LayerPrediction } from './perf/types';
+import type { CheckResult } from '../pipeline/check';
+import type { Span } from '../pipeline/document';
+import type { Finding, Fix } from '../pipeline/findings';
+import type { GemmPrediction, LayerPrediction } from '../perf/types';
 import {
   FIELD_GEMMS,
   fieldAt,
@@ -14,8 +14,8 @@ import {
   predictionOf,
   type ServiceContext,
 } from './presentation';
-import { FIELD_LABELS, type NumericFieldName } from './shape';
-import { rankFixes } from './code-actions';
+import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
+import { rankFixes } from './fixes';
 
 export interface HoverContent {
   markdown: string;

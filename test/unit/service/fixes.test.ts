@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { fixAllEdit, rankFixes } from '../../../server/src/core/code-actions';
-import type { Finding, Fix } from '../../../server/src/core/findings';
+import { fixAllEdit, rankFixes } from '../../../server/src/core/features/fixes';
+import type { Finding, Fix } from '../../../server/src/core/pipeline/findings';
 
 const fix = (title: string, speedup?: number, isPreferred = false, safe = false): Fix => ({
   title,

@@ -1,18 +1,18 @@
 import type { ConfigDocument, Span } from './document';
 import type { Finding, Severity, SeveritySetting } from './findings';
-import { detectFormat, formatReader, type FormatReader } from './formats';
-import { DEFAULT_GPU_ID, findGpu } from './gpus';
+import { detectFormat, formatReader, type FormatReader } from '../formats';
+import { DEFAULT_GPU_ID, findGpu } from '../perf/gpus';
 import {
   DEFAULT_MICRO_BATCH_SIZE,
   DEFAULT_SEQUENCE_LENGTH,
   type CheckOptions,
   type ResolvedCheckOptions,
 } from './options';
-import { compareSpecs } from './perf';
-import { layerSpecFromShape } from './perf/spec';
-import type { LayerSpec } from './perf/types';
-import { RULES } from './rules';
-import type { FindingInput, Rule, RuleContext } from './rules/rule';
+import { compareSpecs } from '../perf';
+import { layerSpecFromShape } from '../perf/spec';
+import type { LayerSpec } from '../perf/types';
+import { RULES } from '../rules';
+import type { FindingInput, Rule, RuleContext } from '../rules/rule';
 import type { ModelShape, NumberField } from './shape';
 import { suppressedRules } from './suppression';
 

@@ -2,13 +2,13 @@
  * What the editor features (hover, inlay hints, code lens, report) share: finding the shape
  * field under an offset, the prediction for a checked file, and how numbers are written.
  */
-import type { CheckResult } from './check';
-import type { Span } from './document';
-import type { Finding } from './findings';
-import { predictLayer } from './perf';
-import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from './perf/types';
+import type { CheckResult } from '../pipeline/check';
+import type { Span } from '../pipeline/document';
+import type { Finding } from '../pipeline/findings';
+import { predictLayer } from '../perf';
+import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
-import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from './shape';
+import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from '../pipeline/shape';
 
 export interface FieldAt {
   name: NumericFieldName;

@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from './findings';
+import type { Finding, Fix, TextEdit } from '../pipeline/findings';
 
 /**
  * Applies the fixes' edits to the text, back to front so offsets stay valid. A fix whose
@@ -38,4 +38,35 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 
 function hasInternalOverlap(edits: readonly TextEdit[]): boolean {
   return edits.some((edit, i) => edits.slice(i + 1).some((other) => overlaps(edit, other)));
+}
+
+/**
+ * A finding's fixes in the order an editor should list them: the rule's preferred fix first,
+ * then by predicted speed-up (fixes without an estimate last, in the rule's order).
+ */
+export function rankFixes(fixes: readonly Fix[]): Fix[] {
+  return fixes
+    .map((fix, index) => ({ fix, index }))
+    .sort(
+      (a, b) =>
+        Number(b.fix.isPreferred) - Number(a.fix.isPreferred) ||
+        (b.fix.estimate?.speedup ?? -Infinity) - (a.fix.estimate?.speedup ?? -Infinity) ||
+        a.index - b.index,
+    )
+    .map(({ fix }) => fix);
+}
+
+/**
+ * The one edit of `source.fixAll`: what `shapelint check --fix` writes (safeFixes picks the safe
+ * fixes, applyFixes skips overlapping ones), as the smallest replacement of the changed region.
+ * Null when there is nothing safe to fix.
+ */
+export function fixAllEdit(text: string, findings: readonly Finding[]): TextEdit | null {
+  const fixed = applyFixes(text, safeFixes(findings));
+  if (fixed === text) return null;
+  let prefix = 0;
+  while (prefix < text.length && prefix < fixed.length && text[prefix] === fixed[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < text.length - prefix && suffix < fixed.length - prefix && text[text.length - 1 - suffix] === fixed[fixed.length - 1 - suffix]) suffix++;
+  return { offset: prefix, length: text.length - prefix - suffix, newText: fixed.slice(prefix, fixed.length - suffix) };
 }

@@ -5,11 +5,11 @@
  * of tables and inline SVG with class names only; the page around it (CSS, theme) is the
  * client's, so it works offline and follows the editor's theme.
  */
-import type { CheckResult } from './check';
-import type { Severity } from './findings';
-import type { GemmPrediction, LayerSpec } from './perf/types';
+import type { CheckResult } from '../pipeline/check';
+import type { Severity } from '../pipeline/findings';
+import type { GemmPrediction, LayerSpec } from '../perf/types';
 import { formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
-import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from './shape';
+import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 
 export interface SweepPoint {
   x: number;

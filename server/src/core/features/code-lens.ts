@@ -1,4 +1,4 @@
-import type { CheckResult } from './check';
+import type { CheckResult } from '../pipeline/check';
 import { formatPercent, formatTflops, formatTime, predictionOf, type ServiceContext } from './presentation';
 
 export interface CodeLensData {
