@@ -4,6 +4,7 @@ import { EXIT_INTERNAL, EXIT_USAGE, UsageError, VERSION, type CliCommand, type C
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   check: { summary: 'check model configs against the alignment rules (text, json or sarif; --fix)', load: async () => (await import('./cli/check.js')).check },
   predict: { summary: 'predict every GEMM of a layer and the model tokens/s on a GPU', load: async () => (await import('./cli/predict.js')).predict },
+  search: { summary: 'find the fastest shapes near a config within a parameter budget', load: async () => (await import('./cli/search.js')).search },
   gemm: { summary: 'predict one GEMM (M×K)·(K×N) on a GPU', load: async () => (await import('./cli/gemm.js')).gemm },
   gpus: { summary: 'list the GPU catalogue', load: async () => (await import('./cli/gpus.js')).gpus },
   lsp: { summary: 'run the language server (--stdio) for any editor', load: async () => (await import('./cli/lsp.js')).lsp },

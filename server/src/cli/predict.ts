@@ -27,7 +27,7 @@ function str(values: Values, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function specFromFlags(values: Values): LayerSpec {
+export function specFromFlags(values: Values): LayerSpec {
   const hiddenSize = requiredInteger(str(values, 'hidden'), '--hidden');
   const numHeads = requiredInteger(str(values, 'heads'), '--heads');
   const activation = str(values, 'activation') ?? 'gelu';
