@@ -8,6 +8,8 @@ import { findGpu } from '../../../server/src/core/perf/gpus';
 import { scorePoints, summarize, type ScoredPoint } from '../../../server/src/core/perf/measurements';
 import { VALIDATION_ERROR } from '../../../server/src/core/perf/validation-error';
 import { check } from '../../../server/src/core/pipeline/check';
+import { renderReportHtml, reportData } from '../../../server/src/core/features/report';
+import { GPT3_2_7B, resultFor } from '../service/check-result';
 import { compareSpecs, loadGemmProfile, predictGemmShape, PROFILE_SCHEMA, type GemmProfile, type GemmShape } from '../../../server/src/core/perf';
 
 const files = loadMeasurements();
@@ -133,5 +135,13 @@ suite('the error band shown with a prediction', () => {
     const heads = Number(/(\d+) heads/.exec(profiled.title)?.[1]);
     const expected = compareSpecs(profiled.spec, { ...profiled.spec, numHeads: heads, numKvHeads: heads, headDim: 2560 / heads }, H100, { dtype: 'bf16', backward: false, profile: slowTwenty });
     assert.ok(Math.abs(profiled.estimate.speedup - expected.speedup) < 1e-12, `${profiled.estimate.speedup} vs ${expected.speedup}`);
+  });
+
+  test('the shape report states the band under its headline', () => {
+    const data = reportData(resultFor(GPT3_2_7B, { check: { gpu: 'b200' } }), 'config.json');
+    assert.ok(data);
+    assert.equal(data.accuracy, errorBand(findGpu('b200')!, 'bf16').text);
+    assert.ok(data.accuracy.endsWith(`typical on NVIDIA B200 (median error on ${VALIDATION_ERROR.b200.points} validation GEMMs)`), data.accuracy);
+    assert.ok(renderReportHtml(data).includes(`<p class="meta">${data.accuracy}</p>`));
   });
 });
