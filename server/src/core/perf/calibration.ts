@@ -2,12 +2,22 @@
  * Every constant of the throughput model that was set by looking at measurements, each with the
  * sources it was fitted on (ids of data/measurements/*.json) and how. Only calibration sources
  * may appear here: a validation source that informed a constant would no longer be evidence
- * (test/unit/perf/calibration.test.ts holds this). Constants the model assumes without any fit
+ * (test/unit/perf/accuracy.test.ts holds this). Constants the model assumes without any fit
  * (launch cost, tile reuse, bandwidth fraction) stay in gpus.ts, marked "assumed".
  */
 
+import type { Architecture } from './gpus';
+
 /** The measurement sources the constants below may have seen (data/measurements, role "calibration"). */
-export const CALIBRATION_SOURCES = ['paper-figures', 'ml-engineering-mamf', 'ml-engineering-swiglu', 'tilelang-h800-k-sweep', 'chsasank-device-benchmarks'] as const;
+export const CALIBRATION_SOURCES = [
+  'paper-figures',
+  'ml-engineering-mamf',
+  'ml-engineering-swiglu',
+  'tilelang-h800-k-sweep',
+  'chsasank-device-benchmarks',
+  'pytorch-issue-181718-rtx4090-alignment',
+  'zzc0721-l4',
+] as const;
 export type CalibrationSource = (typeof CALIBRATION_SOURCES)[number];
 
 export interface Calibrated<T> {
@@ -17,12 +27,14 @@ export interface Calibrated<T> {
   how: string;
 }
 
+export type AlignmentCurve = ReadonlyArray<readonly [bytes: number, efficiency: number]>;
+
 /**
  * How fast tensor cores run when a GEMM dimension is only a multiple of `bytes` bytes (its largest
  * power-of-two divisor × element size) and that is less than the GPU's `alignmentBytes`.
- * 1-byte alignment (odd fp8) is extrapolated.
+ * 1-byte alignment (odd fp8) is extrapolated. Architectures without their own curve (below) use it.
  */
-export const ALIGNMENT_EFFICIENCY: Calibrated<ReadonlyArray<readonly [bytes: number, efficiency: number]>> = {
+export const ALIGNMENT_EFFICIENCY: Calibrated<AlignmentCurve> = {
   value: [
     [1, 0.35],
     [2, 0.43],
@@ -34,6 +46,28 @@ export const ALIGNMENT_EFFICIENCY: Calibrated<ReadonlyArray<readonly [bytes: num
   ],
   fittedOn: ['paper-figures', 'ml-engineering-swiglu'],
   how: 'read off Fig. 7a/7b (A100, a=32, h≈32768: throughput by the largest power of two dividing h/a, relative to h/a divisible by 64) and the SwiGLU sweep on H100 (d_ff=10922, a multiple of 2 only: 272.7 vs 398.4 TFLOP/s at 10944 = 0.68)',
+};
+
+/**
+ * Where a generation's libraries pick other kernels for misaligned shapes. On Ada, cuBLAS runs odd
+ * sizes with CUTLASS align1 kernels that keep pace with aligned ones (the 0.72× of aligned measured
+ * at N ≈ 2055 is the model's wave quantization), while N ≡ 8 (mod 16) often gets a 64×64 kernel
+ * that is slower: the order is the reverse of Ampere's and Hopper's.
+ */
+export const ALIGNMENT_BY_ARCHITECTURE: Readonly<Partial<Record<Architecture, Calibrated<AlignmentCurve>>>> = {
+  ada: {
+    value: [
+      [1, 1],
+      [2, 1],
+      [4, 1],
+      [8, 1],
+      [16, 0.85],
+      [32, 0.94],
+      [64, 0.98],
+    ],
+    fittedOn: ['pytorch-issue-181718-rtx4090-alignment'],
+    how: 'RTX 4090 bf16 squares: the four odd N (2055, 2057, 2071, 2073) at 1.00-1.09 of the model without an alignment penalty, N = 2040, 2056, 2072 (multiples of 8 only) at 1.01, 0.85 and 0.78 of it with 0.88: medians. 4- and 8-byte alignment were not measured and take the odd value; 32 and 64 bytes keep the default',
+  },
 };
 
 /**
@@ -54,6 +88,7 @@ export const ACHIEVABLE_FRACTION: Readonly<Record<string, Calibrated<number>>> =
   'v100-sxm2': { value: 0.72, fittedOn: [], how: 'paper Fig. 5a: ~90 TFLOP/s for (8000,4096)×(4096,8000) of 125' },
   'a100-sxm4-40gb': { value: 0.869, fittedOn: ['ml-engineering-mamf'], how: 'MAMF A100 SXM 271.2 of 312 (the 80GB part; same SMs and clocks)' },
   'a100-sxm4-80gb': { value: 0.869, fittedOn: ['ml-engineering-mamf'], how: 'MAMF A100 SXM 271.2 of 312' },
+  l4: { value: 0.48, fittedOn: ['zzc0721-l4'], how: 'square sweeps n = 4096-10240 fp16 and bf16, median 54.4 TFLOP/s against a model of 90.7 at 0.80: a 72 W card runs power-limited' },
   a10: { value: 0.5, fittedOn: ['chsasank-device-benchmarks'], how: 'best of a square sweep 56 TFLOP/s bf16 against a model best of 89.8 at 0.80: A10 runs power-limited (150 W)' },
   'h100-sxm': { value: 0.803, fittedOn: ['ml-engineering-mamf'], how: 'MAMF H100 SXM 794.5 of 989' },
   'h100-pcie': { value: 0.7, fittedOn: ['chsasank-device-benchmarks'], how: 'best of a square sweep 449 TFLOP/s bf16 against a model best of 516 at 0.803' },

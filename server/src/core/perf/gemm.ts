@@ -1,4 +1,4 @@
-import { ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST } from './calibration';
+import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST } from './calibration';
 import { elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
 import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
@@ -40,8 +40,9 @@ export function gemmFlops(shape: GemmShape): number {
 export function alignmentEfficiency(dimension: number, rates: DeviceRates): number {
   const bytes = largestPowerOfTwoDividing(dimension) * rates.elementBytes;
   if (bytes >= rates.gpu.alignmentBytes) return 1;
-  let efficiency = ALIGNMENT_EFFICIENCY.value[0][1];
-  for (const [entryBytes, entryEfficiency] of ALIGNMENT_EFFICIENCY.value) if (entryBytes <= bytes) efficiency = entryEfficiency;
+  const curve = (ALIGNMENT_BY_ARCHITECTURE[rates.gpu.architecture] ?? ALIGNMENT_EFFICIENCY).value;
+  let efficiency = curve[0][1];
+  for (const [entryBytes, entryEfficiency] of curve) if (entryBytes <= bytes) efficiency = entryEfficiency;
   return efficiency;
 }
 

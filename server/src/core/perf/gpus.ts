@@ -12,6 +12,8 @@ export interface GpuSpec {
   name: string;
   aliases: string[];
   vendor: 'nvidia' | 'amd';
+  /** The GPU generation: the libraries' kernels, and so their alignment penalties, differ by it. */
+  architecture: Architecture;
   /** SMs (NVIDIA) or CUs (AMD): how many GEMM tiles run at once (one wave). */
   computeUnits: number;
   /** Dense tensor-core peak, TFLOP/s, per dtype; absent where the GPU has no such path. */
@@ -32,6 +34,8 @@ export interface GpuSpec {
 }
 
 export type Tile = readonly [rows: number, cols: number];
+
+export type Architecture = 'volta' | 'ampere' | 'ada' | 'hopper' | 'blackwell' | 'cdna2' | 'cdna3';
 
 /** cuBLASLt tile enums include 64×64 ... 256×128 (nvmath cublasLt.MatmulTile); the paper (VI-B) names 128×256 the most efficient. */
 const NVIDIA_TILES: readonly Tile[] = [
@@ -63,6 +67,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA V100 SXM2',
     aliases: ['v100'],
     vendor: 'nvidia',
+    architecture: 'volta',
     computeUnits: 80,
     peakTflops: { fp16: 125 },
     memoryBandwidthGBs: 900,
@@ -85,6 +90,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A100 SXM4 40GB',
     aliases: ['a100-40gb'],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 108,
     peakTflops: { bf16: 312, fp16: 312 },
     memoryBandwidthGBs: 1555,
@@ -101,6 +107,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A100 SXM4 80GB',
     aliases: ['a100', 'a100-80gb'],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 108,
     peakTflops: { bf16: 312, fp16: 312 },
     memoryBandwidthGBs: 2039,
@@ -117,6 +124,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A10',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 72,
     peakTflops: { bf16: 125, fp16: 125 },
     memoryBandwidthGBs: 600,
@@ -133,22 +141,24 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA L4',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 58,
     peakTflops: { bf16: 121, fp16: 121, fp8: 242 },
     memoryBandwidthGBs: 300,
     l2CacheMB: 48,
     alignmentBytes: 128,
-    achievableFraction: 0.8,
+    achievableFraction: ACHIEVABLE_FRACTION['l4'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
   },
   {
     id: 'l40s',
     name: 'NVIDIA L40S',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 142,
     peakTflops: { bf16: 362, fp16: 362, fp8: 724 },
     memoryBandwidthGBs: 864,
@@ -165,6 +175,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA H100 SXM5 80GB',
     aliases: ['h100'],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 132,
     peakTflops: { bf16: 989, fp16: 989, fp8: 1979 },
     memoryBandwidthGBs: 3350,
@@ -181,6 +192,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA H100 PCIe 80GB',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 114,
     peakTflops: { bf16: 756, fp16: 756, fp8: 1513 },
     memoryBandwidthGBs: 2000,
@@ -197,6 +209,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA H200 SXM 141GB',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 132,
     peakTflops: { bf16: 989, fp16: 989, fp8: 1979 },
     memoryBandwidthGBs: 4800,
@@ -213,6 +226,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA B200',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'blackwell',
     computeUnits: 148,
     peakTflops: { bf16: 2250, fp16: 2250, fp8: 4500 },
     memoryBandwidthGBs: 8000,
@@ -229,6 +243,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'AMD Instinct MI250X (one GCD)',
     aliases: ['mi250x'],
     vendor: 'amd',
+    architecture: 'cdna2',
     computeUnits: 110,
     peakTflops: { bf16: 191.5, fp16: 191.5 },
     memoryBandwidthGBs: 1600,
@@ -252,6 +267,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'AMD Instinct MI300X',
     aliases: [],
     vendor: 'amd',
+    architecture: 'cdna3',
     computeUnits: 304,
     peakTflops: { bf16: 1307, fp16: 1307, fp8: 2615 },
     memoryBandwidthGBs: 5300,
@@ -276,6 +292,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA GeForce RTX 4090',
     aliases: ['4090'],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 128,
     peakTflops: { bf16: 165.2, fp16: 165.2, fp8: 330.3 },
     memoryBandwidthGBs: 1008,

@@ -11,5 +11,5 @@ export interface ValidationError {
 export const VALIDATION_ERROR: Readonly<Record<string, ValidationError>> = {
   'rtx-4090': { points: 1, medianAbsError: 0.044, within10: 1.000, sources: ['gpuk-readme'] },
   'h100-sxm': { points: 226, medianAbsError: 0.157, within10: 0.376, sources: ['jeromeku-h100-gist', 'xla-sm90-perf-table'] },
-  'b200': { points: 76, medianAbsError: 0.246, within10: 0.237, sources: ['xla-sm100-perf-table'] },
+  'b200': { points: 83, medianAbsError: 0.224, within10: 0.277, sources: ['pytorch-ao-2427-b200', 'xla-sm100-perf-table'] },
 };
