@@ -102,7 +102,15 @@ suite('the error band shown with a prediction', () => {
   test('on a GPU with validation data: its median error in words', () => {
     const band = errorBand(H100, 'bf16');
     assert.equal(band.typical, VALIDATION_ERROR['h100-sxm'].medianAbsError);
-    assert.match(band.text, /^±\d+% typical on NVIDIA H100 SXM5 80GB \(median error on \d+ validation GEMMs\)$/);
+    assert.match(band.text, /^±\d+% typical on NVIDIA H100 SXM5 80GB in bf16 \(median error on \d+ validation GEMMs\)$/);
+  });
+
+  test('per dtype where that dtype has enough points; else the GPU figure, saying the dtype was not validated', () => {
+    const B200 = findGpu('b200')!;
+    assert.equal(errorBand(B200, 'fp8').typical, VALIDATION_ERROR.b200.byDtype.fp8!.medianAbsError);
+    assert.equal(errorBand(B200, 'bf16').typical, VALIDATION_ERROR.b200.byDtype.bf16!.medianAbsError);
+    assert.notEqual(errorBand(B200, 'fp8').typical, errorBand(B200, 'bf16').typical);
+    assert.match(errorBand(H100, 'fp8').text, /typical on NVIDIA H100 SXM5 80GB \(median error on \d+ validation GEMMs, none in fp8\)$/);
   });
 
   test('on a GPU without (enough) validation data: says so, no number', () => {
@@ -141,7 +149,7 @@ suite('the error band shown with a prediction', () => {
     const data = reportData(resultFor(GPT3_2_7B, { check: { gpu: 'b200' } }), 'config.json');
     assert.ok(data);
     assert.equal(data.accuracy, errorBand(findGpu('b200')!, 'bf16').text);
-    assert.ok(data.accuracy.endsWith(`typical on NVIDIA B200 (median error on ${VALIDATION_ERROR.b200.points} validation GEMMs)`), data.accuracy);
+    assert.ok(data.accuracy.endsWith(`typical on NVIDIA B200 in bf16 (median error on ${VALIDATION_ERROR.b200.byDtype.bf16!.points} validation GEMMs)`), data.accuracy);
     assert.ok(renderReportHtml(data).includes(`<p class="meta">${data.accuracy}</p>`));
   });
 });

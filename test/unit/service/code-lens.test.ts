@@ -18,10 +18,10 @@ suite('code lens', () => {
 
   test('with validation data for the GPU, the title carries its typical error', () => {
     const lens = codeLens(resultFor(GPT3_2_7B, { check: { gpu: 'h100' } }));
-    const typical = Math.round(VALIDATION_ERROR['h100-sxm'].medianAbsError * 100);
+    const typical = Math.round(VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.medianAbsError * 100);
     assert.ok(lens);
     assert.match(lens.title, new RegExp(`^Layer: ≈ [\\d.]+ TFLOP/s ±${typical}% \\(\\d+% of peak\\) on NVIDIA H100`));
-    assert.match(lens.tooltip, new RegExp(`±${typical}% typical on NVIDIA H100 SXM5 80GB \\(median error on ${VALIDATION_ERROR['h100-sxm'].points} validation GEMMs\\)`));
+    assert.match(lens.tooltip, new RegExp(`±${typical}% typical on NVIDIA H100 SXM5 80GB in bf16 \\(median error on ${VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.points} validation GEMMs\\)`));
   });
 
   test('none when the shape is too unknown to predict', () => {

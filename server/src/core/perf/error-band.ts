@@ -6,7 +6,7 @@ import { VALIDATION_ERROR } from './validation-error';
 
 /**
  * How wrong a prediction typically is, said next to it: the median absolute error on the
- * validation sources for that GPU (validation-error.ts, generated from data/measurements), or,
+ * validation sources for that GPU and dtype (validation-error.ts, generated from data/measurements), or,
  * with a measured profile, the profile's own leave-one-out fit. Never a calibration figure.
  */
 export interface ErrorBand {
@@ -27,7 +27,14 @@ export function errorBand(gpu: GpuSpec, dtype: Dtype, profile?: GemmProfile): Er
     const few = validation ? ` (only ${validation.points} validation point${validation.points === 1 ? '' : 's'})` : '';
     return { typical: null, text: `accuracy not validated on ${gpu.name}${few}: see docs/accuracy.md` };
   }
-  return { typical: validation.medianAbsError, text: `±${percent(validation.medianAbsError)} typical on ${gpu.name} (median error on ${validation.points} validation GEMMs)` };
+  const ofDtype = validation.byDtype[dtype];
+  if (ofDtype && ofDtype.points >= MIN_BAND_POINTS) {
+    return { typical: ofDtype.medianAbsError, text: `±${percent(ofDtype.medianAbsError)} typical on ${gpu.name} in ${dtype} (median error on ${ofDtype.points} validation GEMMs)` };
+  }
+  return {
+    typical: validation.medianAbsError,
+    text: `±${percent(validation.medianAbsError)} typical on ${gpu.name} (median error on ${validation.points} validation GEMMs, ${ofDtype ? `only ${ofDtype.points}` : 'none'} in ${dtype})`,
+  };
 }
 
 const percent = (fraction: number): string => `${Math.max(1, Math.round(fraction * 100))}%`;
