@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
-import { ACCURACY_PAGE, accuracyPage, loadMeasurements, VALIDATION_ERROR_MODULE, validationErrorModule } from '../../../tools/accuracy-table';
-import { ACHIEVABLE_FRACTION, ALIGNMENT_EFFICIENCY, CALIBRATION_SOURCES, FLASH_SOFTMAX_COST } from '../../../server/src/core/perf/calibration';
+import { ACCURACY_PAGE, accuracyPage, loadMeasurements, overlappedSources, VALIDATION_ERROR_MODULE, validationErrorModule } from '../../../tools/accuracy-table';
+import { ACHIEVABLE_FRACTION, ALIGNMENT_EFFICIENCY, CALIBRATION_SOURCES, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US } from '../../../server/src/core/perf/calibration';
 import { errorBand } from '../../../server/src/core/perf/error-band';
 import { findGpu } from '../../../server/src/core/perf/gpus';
 import { scorePoints, summarize, type ScoredPoint } from '../../../server/src/core/perf/measurements';
@@ -36,8 +36,16 @@ suite('measured data (data/measurements)', () => {
     assert.ok(files.length - calibration.length >= files.length / 3, `${files.length - calibration.length} of ${files.length} sources are validation`);
   });
 
+  test('a calibration source that overlaps validation data names validation sources that exist', () => {
+    const roles = new Map(files.map(({ source }) => [source.id, source.role]));
+    for (const { source } of files) for (const id of source.overlapsWith ?? []) {
+      assert.equal(source.role, 'calibration', `${source.id}: only a calibration source can spoil a validation source`);
+      assert.equal(roles.get(id), 'validation', `${source.id} overlaps ${id}`);
+    }
+  });
+
   test('no fitted constant names a validation source', () => {
-    const constants = [ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST, ...Object.values(ACHIEVABLE_FRACTION)];
+    const constants = [ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US, ...Object.values(ACHIEVABLE_FRACTION)];
     for (const constant of constants) for (const id of constant.fittedOn) assert.ok((CALIBRATION_SOURCES as readonly string[]).includes(id), id);
   });
 });
@@ -75,9 +83,12 @@ suite('accuracy figures', () => {
     assert.equal(readFileSync(VALIDATION_ERROR_MODULE, 'utf8'), validationErrorModule(files));
   });
 
-  test('the per-GPU band is the validation median, never the in-sample one', () => {
-    const validation = scorePoints(files.filter(({ source }) => source.role === 'validation')).filter((entry) => entry.point.gpu === 'h100-sxm');
+  test('the per-GPU band is the validation median, never the in-sample one, and never from a source a calibration source overlaps', () => {
+    const overlapped = overlappedSources(files);
+    assert.ok(overlapped.has('xla-sm90-perf-table'));
+    const validation = scorePoints(files.filter(({ source }) => source.role === 'validation' && !overlapped.has(source.id))).filter((entry) => entry.point.gpu === 'h100-sxm');
     assert.equal(VALIDATION_ERROR['h100-sxm'].points, validation.length);
+    assert.ok(!VALIDATION_ERROR['h100-sxm'].sources.includes('xla-sm90-perf-table'));
     assert.ok(Math.abs(VALIDATION_ERROR['h100-sxm'].medianAbsError - summarize(validation).medianAbsError) < 5e-4);
   });
 });
@@ -101,7 +112,7 @@ suite('the error band shown with a prediction', () => {
 
   test('on a GPU with validation data: its median error in words', () => {
     const band = errorBand(H100, 'bf16');
-    assert.equal(band.typical, VALIDATION_ERROR['h100-sxm'].medianAbsError);
+    assert.equal(band.typical, VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.medianAbsError);
     assert.match(band.text, /^±\d+% typical on NVIDIA H100 SXM5 80GB in bf16 \(median error on \d+ validation GEMMs\)$/);
   });
 
@@ -117,7 +128,7 @@ suite('the error band shown with a prediction', () => {
     const band = errorBand(findGpu('a10')!, 'bf16');
     assert.equal(band.typical, null);
     assert.match(band.text, /^accuracy not validated on NVIDIA A10/);
-    assert.match(errorBand(findGpu('rtx-4090')!, 'bf16').text, /only 1 validation point\)/);
+    assert.match(errorBand(findGpu('h200')!, 'bf16').text, /only 2 validation points\)/);
   });
 
   test("with a measured profile: the profile's own leave-one-out fit", () => {

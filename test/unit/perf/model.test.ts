@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { findGpu, type GpuSpec } from '../../../server/src/core/perf/gpus';
 import { compareSpecs, gemmFlops, predictGemmShape, predictLayer, type GemmShape, type LayerSpec } from '../../../server/src/core/perf';
+import { GEMM_FIXED_COST_US } from '../../../server/src/core/perf/calibration';
 import { FIGURE_1, FIGURE_1_SPEEDUP, FIGURE_7, SWIGLU_H100, gpt3Layer } from '../../fixtures/perf/published';
 
 const gpu = (id: string): GpuSpec => {
@@ -114,12 +115,57 @@ suite('GEMM time model', () => {
     assert.ok(tiny.timeUs >= A100.launchOverheadUs && tiny.tflops < 1);
   });
 
+  test('a GEMM of a few µs is mostly its fixed cost: a second batch of work costs far less than the first kernel', () => {
+    const one = predictGemmShape(gemm(512, 512, 512), H100, { dtype: 'bf16' });
+    const two = predictGemmShape(gemm(512, 512, 512, 2), H100, { dtype: 'bf16' });
+    assert.ok(one.timeUs > GEMM_FIXED_COST_US.value && one.timeUs < 2 * GEMM_FIXED_COST_US.value, `${one.timeUs} µs`);
+    assert.ok(two.timeUs < 1.3 * one.timeUs, `${two.timeUs} vs ${one.timeUs} µs`);
+    assert.ok(two.tflops > 1.5 * one.tflops);
+  });
+
   test('a large aligned GEMM reaches the achievable peak, never above it', () => {
     for (const id of ['a100-sxm4-80gb', 'h100-sxm', 'b200', 'mi300x']) {
       const on = gpu(id);
       const best = tflops(gemm(16384, 16384, 16384), on, 'bf16');
       const achievable = on.peakTflops.bf16! * on.achievableFraction;
       assert.ok(best <= achievable && best > 0.95 * achievable, `${id}: ${best} vs ${achievable}`);
+    }
+  });
+});
+
+suite('the framework work around the GEMMs (paper Figure 2)', () => {
+  const work = (spec: LayerSpec) => Object.fromEntries(layer(spec).elementwise.map((entry) => [entry.name, entry]));
+
+  test('without FlashAttention: softmax and dropout on the probabilities in bytes of b·a·s²; residual adds with masks in tokens·h', () => {
+    const spec = gpt3Layer(32);
+    const scores = 4 * 32 * 2048 * 2048;
+    const kernels = work(spec);
+    assert.equal(kernels.softmax.bytes, 2 * scores * 2);
+    assert.equal(kernels.attention_dropout.bytes, scores * (2 * 2 + 1), 'read and write 16 bits, a one-byte mask');
+    assert.equal(kernels.residual.bytes, 2 * 4 * 2048 * 2560 * (3 * 2 + 1), 'two bias-dropout-residual adds with their masks');
+  });
+
+  test('FlashAttention fuses softmax and dropout; a run without dropout (the default) has no masks', () => {
+    const flash = work({ ...gpt3Layer(32), flashAttention: true });
+    assert.ok(!('softmax' in flash) && !('attention_dropout' in flash));
+    const { dropout: _, ...unstated } = gpt3Layer(32);
+    assert.deepEqual(work(unstated), work({ ...gpt3Layer(32), dropout: false }));
+    const noDropout = work({ ...gpt3Layer(32), dropout: false });
+    assert.ok(!('attention_dropout' in noDropout));
+    assert.equal(noDropout.residual.bytes, 2 * 4 * 2048 * 2560 * 3 * 2);
+    assert.ok(layer({ ...gpt3Layer(32), dropout: false }).layer.tflops > layer(gpt3Layer(32)).layer.tflops);
+  });
+
+  test('the small layer of Figure 2 (h=2560, a=20) spends about two thirds of its time in GEMMs, as measured (68%)', () => {
+    const prediction = layer(gpt3Layer(20));
+    const gemmShare = prediction.gemms.filter((gemm) => gemm.name !== 'logits').reduce((total, gemm) => total + gemm.timeUs, 0) / prediction.layer.timeUs;
+    assert.ok(gemmShare > 0.6 && gemmShare < 0.76, `GEMM share ${gemmShare}`);
+  });
+
+  test('with that work counted, each Figure 1 layer is within 15% of the throughput the paper measured', () => {
+    for (const point of FIGURE_1) {
+      const predicted = layer(point.spec).layer.tflops;
+      assert.ok(Math.abs(predicted / point.tflops - 1) < 0.15, `${point.id}: ${predicted} vs ${point.tflops}`);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST } from './calibration';
+import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US } from './calibration';
 import { elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
 import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
@@ -7,7 +7,7 @@ import type { Dtype, GemmPrediction, GemmShape } from './types';
  * The analytic GEMM time model (the paper's III-B and VI-B): for each tile shape the library would
  * consider, tiles → waves against the SM count → compute time at the achievable per-SM rate;
  * memory time is the minimum traffic at achievable bandwidth; the slower of the two, divided by
- * the alignment efficiency of the worst-aligned dimension, plus a launch cost. The fastest tile wins.
+ * the alignment efficiency of the worst-aligned dimension, plus a fixed cost per kernel. The fastest tile wins.
  */
 
 /** Everything about (GPU, dtype) the per-GEMM arithmetic needs, computed once per prediction. */
@@ -107,7 +107,7 @@ export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPredictio
     }
   }
 
-  const timeUs = Math.max(best.computeUs, memoryUs) / alignment + gpu.launchOverheadUs;
+  const timeUs = Math.max(best.computeUs, memoryUs) / alignment + GEMM_FIXED_COST_US.value;
   return {
     ...shape,
     tflops: flops / timeUs / 1e6,

@@ -26,7 +26,7 @@ export interface GpuSpec {
   achievableFraction: number;
   /** Sustained HBM bandwidth / nominal bandwidth for streaming kernels. */
   bandwidthFraction: number;
-  /** Fixed cost of one kernel on the GPU timeline (launch, prologue, tail), µs. */
+  /** Fixed cost of one element-wise kernel on the GPU timeline (launch and the gap before the next), µs; GEMMs carry calibration.ts GEMM_FIXED_COST_US. */
   launchOverheadUs: number;
   /** The output tile shapes (rows × columns) the vendor GEMM library chooses among. */
   tiles: readonly Tile[];
@@ -57,7 +57,7 @@ const ML_ENG_DIVISIBILITY = 'stas00/ml-engineering training/performance/README.m
 const PAPER = 'Anthony et al., "The Case for Co-Designing Model Architectures with Hardware" (arXiv 2401.14489)';
 const FP8_DOUBLE = 'fp8 derived: vendor datasheets list dense FP8 at twice dense BF16 on Hopper, Blackwell, Ada and CDNA3';
 const BANDWIDTH_ASSUMED = 'bandwidthFraction 0.85 assumed (llm-analysis calls 0.9 "aggressive"); not measured';
-const LAUNCH_ASSUMED = 'launchOverheadUs assumed: a few µs per kernel on the GPU timeline; not measured';
+const LAUNCH_ASSUMED = 'launchOverheadUs assumed: a few µs per element-wise kernel on the GPU timeline; not measured';
 const MEASURED_FRACTION = 'achievableFraction from a measurement: calibration.ts ACHIEVABLE_FRACTION names it';
 const NO_MAMF = 'achievableFraction 0.80 assumed: no published MAMF; between A100 (0.869) and H100 (0.803)';
 

@@ -80,24 +80,38 @@ export function backwardGemms(forward: GemmShape): GemmShape[] {
 
 type ElementwiseWork = Omit<ElementwisePrediction, 'timeUs'>;
 
+/** PyTorch's dropout keeps a bool mask, one byte per element, for the backward. */
+const DROPOUT_MASK_BYTES = 1;
+
 /**
- * Memory-bound element-wise kernels of one layer, forward, in elements moved (reads + writes):
- * the softmax over the attention scores (unless FlashAttention fuses it), two layer norms, two
- * residual adds, the MLP activation. The backward roughly doubles each (read the saved input and
- * the gradient, write the gradient).
+ * The memory-bound kernels a framework (Megatron-LM, GPT-NeoX in eager PyTorch) runs around the
+ * GEMMs of one layer, forward, in bytes moved (reads + writes); the paper's Figure 2 measures
+ * their share. Without FlashAttention: the fused scale-mask-softmax over the scores (read, write),
+ * and dropout on the probabilities when the run uses dropout (read, write, mask). Always: two
+ * layer norms, two bias-dropout-residual adds (read the output and the residual, write the sum
+ * and, with dropout, its mask), the MLP activation. Each is one kernel: its bytes at sustained
+ * bandwidth plus the GPU's launch gap (elementwiseUs). The backward roughly triples each (read
+ * the saved input and the gradient, write the gradient).
  */
 export function layerElementwise(spec: LayerSpec, elementBytes: number, backward: boolean): ElementwiseWork[] {
   const local = localSizes(spec);
   const h = spec.hiddenSize;
   const s = spec.seqLength;
   const passes = backward ? 3 : 1;
-  const work = (name: ElementwiseWork['name'], elements: number): ElementwiseWork => ({ name, label: name, bytes: elements * elementBytes * passes });
+  const dropout = spec.dropout ?? false;
+  const maskBytes = dropout ? DROPOUT_MASK_BYTES : 0;
+  const work = (name: ElementwiseWork['name'], bytes: number): ElementwiseWork => ({ name, label: name, bytes: bytes * passes });
   const activationTokens = local.tokensPerExpert * local.experts;
+  const scores = spec.microBatchSize * local.heads * s * s;
+  const hidden = local.tokens * h;
   const result: ElementwiseWork[] = [];
-  if (!spec.flashAttention) result.push(work('softmax', 2 * spec.microBatchSize * local.heads * s * s));
-  result.push(work('layer_norm', 2 * 2 * local.tokens * h));
-  result.push(work('residual', 2 * 3 * local.tokens * h));
-  result.push(work('activation', (spec.gatedMlp ? 3 : 2) * activationTokens * local.ffn));
+  if (!spec.flashAttention) {
+    result.push(work('softmax', 2 * scores * elementBytes));
+    if (dropout) result.push(work('attention_dropout', scores * (2 * elementBytes + maskBytes)));
+  }
+  result.push(work('layer_norm', 2 * 2 * hidden * elementBytes));
+  result.push(work('residual', 2 * hidden * (3 * elementBytes + maskBytes)));
+  result.push(work('activation', (spec.gatedMlp ? 3 : 2) * activationTokens * local.ffn * elementBytes));
   return result;
 }
 

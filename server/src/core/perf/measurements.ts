@@ -21,6 +21,8 @@ export interface MeasurementSource {
   path?: string;
   commit?: string;
   chart: boolean;
+  /** Validation sources this calibration source shares method, GPU and shapes with: figures on them are not independent of it. */
+  overlapsWith?: string[];
 }
 
 interface PointBase {
@@ -40,7 +42,7 @@ export interface GemmPoint extends PointBase {
   batch: number;
 }
 
-/** One transformer layer of the paper's Figure 1 kind: MHA, 4h MLP, no logits, s and b given. */
+/** One transformer layer of the paper's Figure 1 kind: MHA, 4h MLP, dropout, no logits, s and b given. */
 export interface LayerPoint extends PointBase {
   kind: 'layer';
   hidden: number;
@@ -50,11 +52,12 @@ export interface LayerPoint extends PointBase {
 }
 
 /**
- * The best of a sweep of square GEMMs n×n×n, n = ⌊2^e⌋ for e = 8, 8.25 … 12.75 (a source that
- * publishes only its best number): predicted as the best of the same sweep.
+ * The best of a sweep of square GEMMs n×n×n (a source that publishes only its best number):
+ * predicted as the best of the same sweep, `sizes` or else n = ⌊2^e⌋ for e = 8, 8.25 … 12.75.
  */
 export interface BestOfSquaresPoint extends PointBase {
   kind: 'best_of_squares';
+  sizes?: number[];
 }
 
 export type MeasuredPoint = GemmPoint | LayerPoint | BestOfSquaresPoint;
@@ -82,6 +85,7 @@ export function layerSpecOf(point: LayerPoint): LayerSpec {
     numExperts: 1,
     expertsPerToken: 1,
     flashAttention: false,
+    dropout: true,
   };
 }
 
@@ -96,7 +100,7 @@ export function predictPoint(point: MeasuredPoint): number {
   if (!gpu) throw new Error(`measurement on unknown GPU ${point.gpu}`);
   if (point.kind === 'layer') return predictLayer(layerSpecOf(point), gpu, { dtype: point.dtype, backward: false }).layer.tflops;
   if (point.kind === 'best_of_squares') {
-    return Math.max(...SQUARE_SWEEP.map((n) => predictGemmShape({ name: 'mlp_up', label: 'measured', m: n, n, k: n, batch: 1 }, gpu, { dtype: point.dtype }).tflops));
+    return Math.max(...(point.sizes ?? SQUARE_SWEEP).map((n) => predictGemmShape({ name: 'mlp_up', label: 'measured', m: n, n, k: n, batch: 1 }, gpu, { dtype: point.dtype }).tflops));
   }
   return predictGemmShape(gemmShapeOf(point), gpu, { dtype: point.dtype }).tflops;
 }

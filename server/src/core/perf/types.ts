@@ -17,6 +17,12 @@ export interface LayerSpec {
   numExperts: number;
   expertsPerToken: number;
   flashAttention: boolean;
+  /**
+   * Whether training runs dropout on the attention probabilities and the hidden states, as the
+   * paper's measured layers did (its Figure 2). Absent means no: today's pretraining recipes set
+   * it to 0 (Llama, Mistral, Pythia, nanoGPT's pretraining default).
+   */
+  dropout?: boolean;
 }
 
 export type Dtype = 'bf16' | 'fp16' | 'fp8';
@@ -60,9 +66,9 @@ export interface GemmPrediction extends GemmShape {
   source: 'model' | 'profile' | 'interpolated';
 }
 
-/** Memory-bound element-wise work (softmax, norms, residual adds, activation) that is not fused into a GEMM. */
+/** Memory-bound element-wise work the framework runs around the GEMMs (softmax, dropout, norms, residual adds, activation). */
 export interface ElementwisePrediction {
-  name: 'softmax' | 'layer_norm' | 'residual' | 'activation' | 'cross_entropy';
+  name: 'softmax' | 'attention_dropout' | 'layer_norm' | 'residual' | 'activation' | 'cross_entropy';
   label: string;
   bytes: number;
   timeUs: number;

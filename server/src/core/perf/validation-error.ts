@@ -15,18 +15,33 @@ export interface ValidationError extends ErrorFigures {
 /** The model against the validation sources, per catalogue GPU and per dtype; a GPU absent here has no validation data. */
 export const VALIDATION_ERROR: Readonly<Record<string, ValidationError>> = {
   'rtx-4090': {
-    points: 1, medianAbsError: 0.044, within10: 1.000,
-    sources: ['gpuk-readme'],
-    byDtype: { fp16: { points: 1, medianAbsError: 0.044, within10: 1.000 } },
+    points: 11, medianAbsError: 0.076, within10: 0.909,
+    sources: ['gpuk-readme', 'zzc0721-rtx4090'],
+    byDtype: { bf16: { points: 5, medianAbsError: 0.083, within10: 0.800 }, fp16: { points: 6, medianAbsError: 0.060, within10: 1.000 } },
   },
   'h100-sxm': {
-    points: 226, medianAbsError: 0.157, within10: 0.376,
-    sources: ['jeromeku-h100-gist', 'xla-sm90-perf-table'],
-    byDtype: { bf16: { points: 226, medianAbsError: 0.157, within10: 0.376 } },
+    points: 11, medianAbsError: 0.107, within10: 0.455,
+    sources: ['jeromeku-h100-gist', 'zzc0721-h100-sxm'],
+    byDtype: { bf16: { points: 6, medianAbsError: 0.088, within10: 0.500 }, fp16: { points: 5, medianAbsError: 0.108, within10: 0.400 } },
   },
   'b200': {
-    points: 83, medianAbsError: 0.224, within10: 0.277,
+    points: 83, medianAbsError: 0.069, within10: 0.602,
     sources: ['pytorch-ao-2427-b200', 'xla-sm100-perf-table'],
-    byDtype: { bf16: { points: 45, medianAbsError: 0.152, within10: 0.378 }, fp8: { points: 38, medianAbsError: 0.288, within10: 0.158 } },
+    byDtype: { bf16: { points: 45, medianAbsError: 0.057, within10: 0.667 }, fp8: { points: 38, medianAbsError: 0.088, within10: 0.526 } },
+  },
+  'h100-pcie': {
+    points: 10, medianAbsError: 0.133, within10: 0.400,
+    sources: ['zzc0721-h100-pcie'],
+    byDtype: { bf16: { points: 5, medianAbsError: 0.087, within10: 0.600 }, fp16: { points: 5, medianAbsError: 0.162, within10: 0.200 } },
+  },
+  'h200': {
+    points: 2, medianAbsError: 0.026, within10: 1.000,
+    sources: ['zzc0721-h200'],
+    byDtype: { bf16: { points: 1, medianAbsError: 0.045, within10: 1.000 }, fp16: { points: 1, medianAbsError: 0.006, within10: 1.000 } },
+  },
+  'l40s': {
+    points: 2, medianAbsError: 0.024, within10: 1.000,
+    sources: ['zzc0721-l40s'],
+    byDtype: { bf16: { points: 1, medianAbsError: 0.015, within10: 1.000 }, fp16: { points: 1, medianAbsError: 0.034, within10: 1.000 } },
   },
 };
