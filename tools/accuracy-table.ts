@@ -141,14 +141,15 @@ const BEFORE_21E267B: Recorded = [
   ['b200', { points: 83, medianAbsError: 0.43, meanAbsError: 0.459, within10: 0.084, pairs: 2766, orderAccuracy: 0.928 }],
 ];
 const BEFORE_CDDDBA1: Recorded = [
-  ['all validation points', { points: 344, medianAbsError: 0.154, meanAbsError: 0.214, within10: 0.381, pairs: 26830, orderAccuracy: 0.966 }],
+  ['all validation points', { points: 349, medianAbsError: 0.153, meanAbsError: 0.213, within10: 0.381, pairs: 26839, orderAccuracy: 0.966 }],
   ['rtx-4090', { points: 11, medianAbsError: 0.066, meanAbsError: 0.069, within10: 0.909, pairs: 28, orderAccuracy: 0.643 }],
   ['h100-sxm', { points: 236, medianAbsError: 0.153, meanAbsError: 0.209, within10: 0.381, pairs: 24006, orderAccuracy: 0.967 }],
   ['b200', { points: 83, medianAbsError: 0.224, meanAbsError: 0.268, within10: 0.277, pairs: 2766, orderAccuracy: 0.968 }],
   ['h100-pcie', { points: 10, medianAbsError: 0.111, meanAbsError: 0.129, within10: 0.4, pairs: 30, orderAccuracy: 0.767 }],
   ['h200', { points: 2, medianAbsError: 0.025, meanAbsError: 0.025, within10: 1, pairs: 0, orderAccuracy: NaN }],
   ['l40s', { points: 2, medianAbsError: 0.025, meanAbsError: 0.025, within10: 1, pairs: 0, orderAccuracy: NaN }],
-  ['independent: all', { points: 119, medianAbsError: 0.144, meanAbsError: 0.221, within10: 0.395, pairs: 2860, orderAccuracy: 0.959 }],
+  ['v100-sxm2', { points: 5, medianAbsError: 0.103, meanAbsError: 0.092, within10: 0.4, pairs: 9, orderAccuracy: 0.778 }],
+  ['independent: all', { points: 124, medianAbsError: 0.133, meanAbsError: 0.216, within10: 0.395, pairs: 2869, orderAccuracy: 0.959 }],
   ['independent: h100-sxm', { points: 11, medianAbsError: 0.068, meanAbsError: 0.179, within10: 0.545, pairs: 36, orderAccuracy: 0.722 }],
 ];
 

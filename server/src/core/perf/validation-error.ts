@@ -44,4 +44,9 @@ export const VALIDATION_ERROR: Readonly<Record<string, ValidationError>> = {
     sources: ['zzc0721-l40s'],
     byDtype: { bf16: { points: 1, medianAbsError: 0.015, within10: 1.000 }, fp16: { points: 1, medianAbsError: 0.034, within10: 1.000 } },
   },
+  'v100-sxm2': {
+    points: 5, medianAbsError: 0.103, within10: 0.400,
+    sources: ['zzc0721-v100-sxm2'],
+    byDtype: { fp16: { points: 5, medianAbsError: 0.103, within10: 0.400 } },
+  },
 };
