@@ -337,7 +337,8 @@ export function accuracyPage(files: MeasurementFile[]): string {
 # How accurate is the throughput model?
 
 shapelint predicts the TFLOP/s of every GEMM of a transformer layer from first principles (tiles,
-waves, tensor-core alignment, the write of each output tile, a memory roofline; see
+waves, tensor-core alignment, the write of each output tile, a memory roofline, a fixed cost per
+kernel), and of the layer with the memory-bound work frameworks run around its GEMMs (see
 [throughput-model.md](throughput-model.md)). This page holds it against published measurements,
 ${scored.length} points from ${files.length} sources, stored as data in [\`data/measurements/\`](../data/measurements/README.md).
 **No GPU was used to make this page**, and none of the numbers was measured by this project.
