@@ -12,7 +12,8 @@ suite('format detection', () => {
     assert.deepEqual(FORMAT_READERS.map((reader) => reader.id).sort(), [...FORMAT_IDS].sort());
   });
 
-  for (const format of readdirSync(FIXTURES).sort()) {
+  // SOURCES.md names the sources of the JSON fixtures, which cannot carry a comment.
+  for (const format of readdirSync(FIXTURES).filter((name) => !name.endsWith('.md')).sort()) {
     for (const name of readdirSync(join(FIXTURES, format)).sort()) {
       test(`${format}/${name} is detected as ${format} and read with every field`, () => {
         const text = readFileSync(join(FIXTURES, format, name), 'utf8');

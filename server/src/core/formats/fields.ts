@@ -1,6 +1,10 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
+import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
+import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
 import {
+  catalogueField,
   derivedField,
+  FIELD_LABELS,
   NUMERIC_FIELDS,
   roundUpToMultiple,
   unknownField,
@@ -196,4 +200,71 @@ export const GATED_ACTIVATIONS = new Set(['swiglu', 'geglu', 'reglu', 'bilinear'
 
 export function isGatedActivation(name: string | null | undefined): boolean {
   return name !== null && name !== undefined && GATED_ACTIVATIONS.has(name.toLowerCase());
+}
+
+/** One line with a catalogued model's whole shape and its source, for notes and hovers. */
+export function catalogueSummary(model: CatalogueModel): string {
+  const kv = model.numKvHeads === model.numHeads ? '' : ` (${model.numKvHeads} key/value)`;
+  const moe = model.numExperts > 1 ? `, ${model.numExperts} experts (top-${model.expertsPerToken}) of MLP ${model.ffnHiddenSize}` : `, MLP ${model.ffnHiddenSize}`;
+  const vocab = model.vocabSize === null && model.paddedVocabSize === null ? '' : `, vocabulary ${model.vocabSize ?? '?'}${model.paddedVocabSize !== null && model.paddedVocabSize !== model.vocabSize ? ` (embedding ${model.paddedVocabSize})` : ''}`;
+  return `${model.name} from the model catalogue: hidden ${model.hiddenSize}, ${model.numLayers} layers, ${model.numHeads} heads${kv}, head dim ${model.headDim}${moe} (${model.activation})${vocab}; source ${sourceText(model.source)}`;
+}
+
+/**
+ * The shape of a catalogued model as fields located on the entry that names it, so findings
+ * and hovers land on the name. Origin `catalogue`: no fix edits them (the file has no literal).
+ */
+export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Partial<Record<NumericFieldName, NumberField>> {
+  const note = catalogueSummary(model);
+  const values: Partial<Record<NumericFieldName, number | null>> = {
+    hiddenSize: model.hiddenSize,
+    numLayers: model.numLayers,
+    numHeads: model.numHeads,
+    numKvHeads: model.numKvHeads,
+    headDim: model.headDim,
+    ffnHiddenSize: model.ffnHiddenSize,
+    vocabSize: model.vocabSize,
+    paddedVocabSize: model.paddedVocabSize,
+    seqLength: model.seqLength,
+    numExperts: model.numExperts,
+    expertsPerToken: model.expertsPerToken,
+  };
+  const fields: Partial<Record<NumericFieldName, NumberField>> = {};
+  for (const [name, value] of Object.entries(values) as [NumericFieldName, number | null][]) {
+    fields[name] = { ...catalogueField(value, note), key: `${FIELD_LABELS[name]} of ${model.name} (model catalogue)`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+  }
+  return fields;
+}
+
+/** The catalogued model an entry names (a string value), if any. */
+export function catalogueModelAt(entry: ConfigEntry | undefined): { model: CatalogueModel; entry: ConfigEntry } | undefined {
+  if (!entry || entry.unresolved || typeof entry.value !== 'string') return undefined;
+  const model = findModel(entry.value);
+  return model ? { model, entry } : undefined;
+}
+
+/**
+ * The vocabulary a named tokenizer implies, located on the name: a Megatron/NeMo type with a
+ * fixed vocabulary (`GPT2BPETokenizer`), else a Hugging Face id whose length the catalogue knows.
+ * Undefined when the file names neither.
+ */
+export function tokenizerVocab(type: ConfigEntry | undefined, model: ConfigEntry | undefined): NumberField | undefined {
+  for (const [entry, size] of [
+    [type, typeof type?.value === 'string' && !type.unresolved ? tokenizerTypeSize(type.value) : undefined],
+    [model, typeof model?.value === 'string' && !model.unresolved ? huggingFaceTokenizerSize(model.value) : undefined],
+    [type, typeof type?.value === 'string' && !type.unresolved ? huggingFaceTokenizerSize(type.value) : undefined],
+  ] as const) {
+    if (entry && size) return { ...catalogueField(size.vocabSize, `vocabulary of ${size.source}`), key: `vocabulary of ${String(entry.value)} (tokenizer catalogue)`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+  }
+  return undefined;
+}
+
+/** The first of `keys` that the file sets to something other than null/false/empty, quoted for messages. */
+export function checkpointSetting(index: EntryIndex, keys: readonly string[], spell: (key: string) => string = (key) => key): string | undefined {
+  for (const key of keys) {
+    const entry = index.get(key);
+    if (!entry || entry.value === null || entry.value === false || entry.value === '') continue;
+    return entry.value === true ? spell(key) : `${spell(key)} ${String(entry.value)}`;
+  }
+  return undefined;
 }

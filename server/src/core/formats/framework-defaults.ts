@@ -55,6 +55,10 @@ export const FRAMEWORK_DEFAULTS = {
     vocabSize: 50254,
     blockSize: 4096,
   },
+  meta: {
+    source: 'meta-llama/llama-models models/llama3/args.py (ModelArgs) and model.py (FeedForward)',
+    multipleOf: 256,
+  },
   nanogpt: {
     source: 'karpathy/nanoGPT train.py (globals that config/*.py overrides) and model.py GPT.from_pretrained',
     trainPy: { n_layer: 12, n_head: 12, n_embd: 768, block_size: 1024, batch_size: 12, vocab_size: 50304 },

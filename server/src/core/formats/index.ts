@@ -1,16 +1,19 @@
 import type { FormatId } from '../pipeline/shape';
 import type { FormatReader } from './format';
+import { flagscaleReader } from './flagscale';
 import { hfReader } from './hf';
 import { litgptReader } from './litgpt';
 import { megatronReader } from './megatron';
+import { metaReader } from './meta';
 import { nanogptReader } from './nanogpt';
+import { nanotronReader } from './nanotron';
 import { nemoReader } from './nemo';
 import { neoxReader } from './neox';
 
 export type { FormatReader } from './format';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);

@@ -12,6 +12,8 @@ import {
   readField,
   stringField,
   valueOf,
+  checkpointSetting,
+  tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
@@ -82,6 +84,7 @@ export const neoxReader: FormatReader = {
     const activation = stringField(index.get('activation'), defaultField(DEFAULTS.activation, `GPT-NeoX default activation ${DEFAULTS.activation}`));
     const gatedMlp = isGatedActivation(activation.value) || index.get('mlp_type')?.value === 'gated';
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
+      tokenizerVocab(index.get('tokenizer_type'), undefined) ??
       unknownField('GPT-NeoX takes the vocabulary from the tokenizer (tokenizer_type / vocab_file)'),
     );
     const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
@@ -91,7 +94,8 @@ export const neoxReader: FormatReader = {
       defaultField(DEFAULTS.moeNumExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moeNumExperts} (dense)`),
     );
 
-    return completeShape(
+    const loadsCheckpoint = checkpointSetting(index, ['load']);
+    const shape = completeShape(
       'neox',
       {
         hiddenSize,
@@ -121,6 +125,7 @@ export const neoxReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
       },
     );
+    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
   },
 };
 

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { detectFormat } from '../../../server/src/core/formats';
+import { check } from '../../../server/src/core/pipeline/check';
+import { assertField, readFixture, slice } from './fixture';
+
+suite('nanotron reader', () => {
+  test('config_qwen.yaml: model_config with HF names, parallelism.tp, tokens.*, vocab padded by divisor × TP', () => {
+    const { text, reader, shape } = readFixture('nanotron/config_qwen.yaml');
+    assert.equal(reader.id, 'nanotron');
+    assertField(text, shape.hiddenSize, { value: 2048, origin: 'file', key: 'hidden_size' });
+    assertField(text, shape.numLayers, { value: 36, origin: 'file' });
+    assertField(text, shape.numKvHeads, { value: 4, origin: 'file', key: 'num_key_value_heads' });
+    assertField(text, shape.ffnHiddenSize, { value: 11008, origin: 'file' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'file', literal: '128256' });
+    // trainer.py: _vocab_size_with_padding(vocab, tp 2, make_vocab_size_divisible_by 1).
+    assertField(text, shape.paddedVocabSize, { value: 128256, origin: 'derived' });
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', key: 'tp' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'sequence_length' });
+    assertField(text, shape.microBatchSize, { value: 3, origin: 'file' });
+    assert.equal(shape.gatedMlp, true);
+    assert.equal(shape.flashAttention.value, true);
+  });
+
+  test('divisor 1 with an aligned vocabulary is not a vocab-size finding', () => {
+    const { text } = readFixture('nanotron/config_qwen.yaml');
+    assert.deepEqual(check(text, 'config_qwen.yaml').findings.filter((finding) => finding.ruleId === 'vocab-size'), []);
+  });
+});
+
+suite('flagscale reader', () => {
+  test('llama3 70b: Megatron arguments under system/model/data, as the runner flattens them', () => {
+    const { text, reader, shape } = readFixture('flagscale/llama3-70b.yaml');
+    assert.equal(reader.id, 'flagscale');
+    assertField(text, shape.tensorParallel, { value: 8, origin: 'file', key: 'tensor_model_parallel_size' });
+    assertField(text, shape.pipelineParallel, { value: 4, origin: 'file' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'file' });
+    assertField(text, shape.ffnHiddenSize, { value: 28672, origin: 'file' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'file', literal: '128256' });
+    // Megatron-LM pads 128256 to a multiple of 64 × TP 8 = 512.
+    assertField(text, shape.paddedVocabSize, { value: 128512, origin: 'derived' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assert.equal(shape.gatedMlp, true);
+  });
+});
+
+suite('meta params.json reader', () => {
+  test('ExecuTorch Llama 3.2 Vision text decoder: MLP width from multiple_of and ffn_dim_multiplier, n_kv_heads', () => {
+    const { text, reader, shape } = readFixture('meta/llama3_2_vision-text-decoder-params.json');
+    assert.equal(reader.id, 'meta');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'file', key: '"dim"' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'file', literal: '8' });
+    // 1024 · ceil(int(1.3 · int(8·4096/3)) / 1024) = 1024 · ceil(14198 / 1024) = 14336, the file's own intermediate_dim.
+    assertField(text, shape.ffnHiddenSize, { value: 14336, origin: 'derived', usedAt: '1.3' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'file' });
+    assertField(text, shape.headDim, { value: 128, origin: 'derived' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('vocab_size -1 is the tokenizer\'s; the default multiple_of is 256', () => {
+    const text = '{"dim": 4096, "n_layers": 32, "n_heads": 32, "n_kv_heads": null, "vocab_size": -1, "norm_eps": 1e-05}';
+    // n_kv_heads is what tells params.json from other JSON with dim/n_heads.
+    const reader = detectFormat('params.json', text);
+    assert.equal(reader?.id, 'meta');
+    const shape = reader.read(reader.parse(text));
+    assert.equal(shape.vocabSize.value, null);
+    assert.equal(shape.numKvHeads.value, 32);
+    // Llama 2 7B: 256 · ceil(int(8·4096/3) / 256) = 11008.
+    assert.equal(shape.ffnHiddenSize.value, 11008);
+  });
+});
+
+suite('detection refuses what it would half-read', () => {
+  test('a FasterTransformer-style checkpoint config (inter_size, layer_num, head_num_kv) is not a model config shapelint recognises', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'refused', 'rtp-llm-fastertransformer-config.json'), 'utf8');
+    assert.equal(detectFormat('config.json', text), undefined);
+    assert.equal(check(text, 'config.json').reader, null);
+  });
+
+  test("DeepSeek's inference JSON (dim, inter_dim, moe_inter_dim) is refused, not read as HF or Meta", () => {
+    // deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json layout.
+    const text = '{"vocab_size": 129280, "dim": 7168, "inter_dim": 18432, "moe_inter_dim": 2048, "n_layers": 61, "n_dense_layers": 3, "n_heads": 128, "n_routed_experts": 256}';
+    assert.equal(detectFormat('config_671B.json', text), undefined);
+  });
+
+  test('an HF config with model_type keeps its reader even with a foreign-looking key', () => {
+    const text = '{"model_type": "llama", "hidden_size": 4096, "num_attention_heads": 32, "num_hidden_layers": 32, "dim": 4096}';
+    assert.equal(detectFormat('config.json', text)?.id, 'hf');
+  });
+
+  test('checkpoint-loading configs: the vocabulary padding fix is offered but not safe', () => {
+    const text = '#!/bin/bash\ntorchrun pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --vocab-size 50257 --make-vocab-size-divisible-by 1 --load /ckpt/base\n';
+    const result = check(text, 'finetune.sh');
+    assert.equal(result.shape?.loadsCheckpoint, '--load /ckpt/base');
+    const vocab = result.findings.find((finding) => finding.ruleId === 'vocab-size');
+    assert.ok(vocab);
+    assert.ok(vocab.fixes.length > 0 && vocab.fixes.every((fix) => !fix.safe), 'offered, not safe');
+    assert.match(vocab.fixes[0].title, /loads a checkpoint, --load \/ckpt\/base/);
+    // Without --load the same fix is safe.
+    const scratch = check(text.replace(' --load /ckpt/base', ''), 'pretrain.sh').findings.find((finding) => finding.ruleId === 'vocab-size');
+    assert.ok(scratch?.fixes.some((fix) => fix.safe));
+  });
+
+  test('a divisor that makes divisor × TP aligned is not "by chance" for the whole vocabulary', () => {
+    const text = '#!/bin/bash\ntorchrun pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --tensor-model-parallel-size 2 --make-vocab-size-divisible-by 3232 --tokenizer-type GPTSentencePieceTokenizer\n';
+    const finding = check(text, 'train.sh').findings.find((candidate) => candidate.ruleId === 'vocab-size');
+    assert.ok(finding);
+    assert.match(finding.message, /multiple of 3232·2 = 6464, a multiple of 64, but each of the 2 GPUs gets a multiple of 3232 rows/);
+    assert.equal(slice(text, finding.span), '3232');
+  });
+});
