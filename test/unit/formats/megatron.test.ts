@@ -17,7 +17,7 @@ suite('megatron reader', () => {
     assertField(text, shape.tensorParallel, { value: 8, origin: 'file', literal: '8', usedAt: '$TP' });
     assertField(text, shape.pipelineParallel, { value: 16, origin: 'file', literal: '16' });
     // $((...)) is never evaluated.
-    assertField(text, shape.microBatchSize, { value: null, origin: 'unknown', literal: '$((WORLD_SIZE / 64))' });
+    assertField(text, shape.microBatchSize, { value: null, origin: 'unresolved', literal: '$((WORLD_SIZE / 64))' });
     assert.match(shape.microBatchSize.note ?? '', /arithmetic/);
     assertField(text, shape.vocabSize, { value: 50257, origin: 'file', literal: '50257', key: '--vocab-size' });
     // ceil(50257 / (128 · 8)) · 1024 = 51200

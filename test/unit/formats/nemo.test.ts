@@ -39,8 +39,8 @@ suite('nemo reader', () => {
     const { text, shape } = readFixture('nemo/gpt-126m.yaml');
     // Two literals make the value (4 and 768): the expression itself is what to edit.
     assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'file', literal: '${multiply:4, ${.hidden_size}}' });
-    assertField(text, shape.seqLength, { value: null, origin: 'unknown', literal: '???' });
-    assertField(text, shape.numKvHeads, { value: null, origin: 'unknown', usedAt: '${oc.env:KV_GROUPS}' });
+    assertField(text, shape.seqLength, { value: null, origin: 'unresolved', literal: '???' });
+    assertField(text, shape.numKvHeads, { value: null, origin: 'unresolved', usedAt: '${oc.env:KV_GROUPS}' });
   });
 
   test('detection: a model: section with NeMo keys', () => {

@@ -21,26 +21,27 @@ import {
  */
 
 /**
- * Sanity ceilings, not framework limits: a value above them is a typo (an extra digit, a byte
- * count) rather than a model. The largest published shapes are far below (hidden 25600,
- * vocab 256k, context 10M tokens).
+ * The one table of what a usable value is, for every reader and rule. `above`: sanity ceilings,
+ * not framework limits: a value above them is a typo (an extra digit, a byte count) rather than
+ * a model; the largest published shapes are far below (hidden 25600, vocab 256k, context 10M
+ * tokens). `zeroMeansOff`: 0 is a documented "off" (GPT-NeoX `pipe_parallel_size: 0`, dense models' expert counts).
  */
-export const ABSURD_ABOVE: Record<NumericFieldName, number> = {
-  hiddenSize: 1_000_000,
-  numLayers: 100_000,
-  numHeads: 100_000,
-  numKvHeads: 100_000,
-  headDim: 100_000,
-  ffnHiddenSize: 10_000_000,
-  vocabSize: 100_000_000,
-  paddedVocabSize: 100_000_000,
-  vocabDivisor: 1_000_000,
-  seqLength: 100_000_000,
-  microBatchSize: 1_000_000,
-  tensorParallel: 100_000,
-  pipelineParallel: 100_000,
-  numExperts: 100_000,
-  expertsPerToken: 100_000,
+export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOff?: true }> = {
+  hiddenSize: { above: 1_000_000 },
+  numLayers: { above: 100_000 },
+  numHeads: { above: 100_000 },
+  numKvHeads: { above: 100_000 },
+  headDim: { above: 100_000 },
+  ffnHiddenSize: { above: 10_000_000 },
+  vocabSize: { above: 100_000_000 },
+  paddedVocabSize: { above: 100_000_000 },
+  vocabDivisor: { above: 1_000_000 },
+  seqLength: { above: 100_000_000 },
+  microBatchSize: { above: 1_000_000 },
+  tensorParallel: { above: 100_000 },
+  pipelineParallel: { above: 100_000, zeroMeansOff: true },
+  numExperts: { above: 100_000, zeroMeansOff: true },
+  expertsPerToken: { above: 100_000, zeroMeansOff: true },
 };
 
 /** Entries by a normalised key (each reader says how to normalise); later entries win. */
@@ -95,19 +96,21 @@ function located(entry: ConfigEntry): Pick<NumberField, 'key' | 'keySpan' | 'val
 }
 
 /**
- * A shape field from what the file says: `file` for a positive integer, `invalid` for a
- * string, negative, fraction or absurd value, `unknown` when it cannot be resolved statically.
+ * A shape field from what the file says: `file` for a positive integer (or 0 where it means
+ * off), `invalid` for a string, negative, fraction or absurd value (FIELD_LIMITS),
+ * `unresolved` when it cannot be resolved statically.
  */
 export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyped: boolean): NumberField {
-  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   const value = numericValue(entry, untyped);
   const text = entry.value === null ? '' : String(entry.value);
   if (value === undefined) {
     return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
   }
   if (!Number.isInteger(value)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not a whole number` };
-  if (value <= 0) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
-  if (value > ABSURD_ABOVE[name]) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  const limits = FIELD_LIMITS[name];
+  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
+  if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
   return { value, origin: 'file', ...located(entry) };
 }
 
@@ -138,7 +141,7 @@ export function booleanValue(entry: ConfigEntry | undefined): boolean | undefine
 
 /** A field whose value the reader worked out from `entry`, pointing at it. */
 export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): ShapeField<T> {
-  const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unknown' : 'file', ...located(entry) };
+  const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unresolved' : 'file', ...located(entry) };
   const why = entry.unresolved ?? note;
   if (why) field.note = why;
   return field;
@@ -146,7 +149,7 @@ export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): 
 
 export function stringField(entry: ConfigEntry | undefined, fallback: ShapeField<string>): ShapeField<string> {
   if (!entry || entry.value === null) return fallback;
-  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   return { value: String(entry.value), origin: 'file', ...located(entry) };
 }
 

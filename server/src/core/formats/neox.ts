@@ -155,7 +155,7 @@ function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, act
     if (field.origin !== 'file' || field.value === null) return field;
     const width = neoxBranchWidth(field.value, gated, multipleOf);
     const note = how(field.value);
-    return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective } : {}) };
+    return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective, written: field.value } : {}) };
   }
   const h = valueOf(hiddenSize);
   if (h === undefined) return unknownField('hidden size unknown');

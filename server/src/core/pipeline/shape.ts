@@ -11,10 +11,13 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * - `derived`: computed from other fields (head dim = h/a, padded vocab, SwiGLU ffn);
  * - `catalogue`: the file names a model or tokenizer (`model_name: phi-2`, `--tokenizer-type
  *   GPT2BPETokenizer`) and the value is that model's, from the model or tokenizer catalogue;
- * - `unknown`: the file sets it in a way that cannot be resolved statically;
+ * - `unresolved`: the file sets it in a way that cannot be resolved statically (a branch,
+ *   arithmetic, the environment, `???`);
+ * - `unknown`: nothing gives it (the file leaves it to the tokenizer, the launcher, a default
+ *   shapelint has no source for), or it is set to null: "use the default";
  * - `invalid`: the file sets it to something that is not a usable value (see `invalidText`).
  */
-export type FieldOrigin = 'file' | 'default' | 'derived' | 'catalogue' | 'unknown' | 'invalid';
+export type FieldOrigin = 'file' | 'default' | 'derived' | 'catalogue' | 'unresolved' | 'unknown' | 'invalid';
 
 export interface ShapeField<T> {
   value: T | null;
@@ -35,6 +38,8 @@ export interface ShapeField<T> {
    * literal (GPT-NeoX gated MLPs take 2/3 of `intermediate_size`). Absent: the literal is the value.
    */
   toLiteral?: (effective: number) => number;
+  /** With `toLiteral`: the number the file writes, before the framework transforms it. */
+  written?: number;
 }
 
 export type NumberField = ShapeField<number>;
