@@ -111,3 +111,29 @@ suite('detection refuses what it would half-read', () => {
     assert.equal(slice(text, finding.span), '3232');
   });
 });
+
+suite('axolotl reader', () => {
+  test('llama-3 lora-8b: base_model (a re-upload of Meta-Llama-3-8B) through the catalogue, the run settings from the file', () => {
+    const { text, reader, shape } = readFixture('axolotl/llama-3-lora-8b.yml');
+    assert.equal(reader.id, 'axolotl');
+    assert.equal(shape.catalogueModel, 'Llama-3-8B');
+    // litgpt/config.py Llama-3-8B: n_embd 4096, n_query_groups 8, intermediate 14336, padded vocab 128256.
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'NousResearch/Meta-Llama-3-8B', key: 'base_model' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue' });
+    assertField(text, shape.ffnHiddenSize, { value: 14336, origin: 'catalogue' });
+    assertField(text, shape.paddedVocabSize, { value: 128256, origin: 'catalogue' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'sequence_len' });
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assert.equal(shape.loadsCheckpoint, 'base_model NousResearch/Meta-Llama-3-8B');
+  });
+
+  test('a base_model the catalogue does not have leaves the shape unknown, saying why', () => {
+    const text = 'base_model: acme/secret-13b\nsequence_len: 2048\nmicro_batch_size: 1\n';
+    const reader = detectFormat('x.yml', text);
+    assert.equal(reader?.id, 'axolotl');
+    const shape = reader.read(reader.parse(text));
+    assert.equal(shape.hiddenSize.value, null);
+    assert.match(shape.hiddenSize.note ?? '', /acme\/secret-13b.*not in the model catalogue/);
+  });
+});

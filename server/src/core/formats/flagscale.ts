@@ -22,6 +22,7 @@ function flagscaleKey(path: readonly string[]): string | undefined {
 export const flagscaleReader: FormatReader = {
   id: 'flagscale',
   label: 'FlagScale YAML (Megatron-LM arguments)',
+  evidence: ['system', 'model', 'data', ...MEGATRON_LEAVES],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;

@@ -44,6 +44,7 @@ const FOREIGN_KEYS = ['inter_size', 'layer_num', 'head_num', 'head_num_kv', 'siz
 export const hfReader: FormatReader = {
   id: 'hf',
   label: 'Hugging Face config.json',
+  evidence: ['model_type', 'architectures', ...DETECTION_KEYS],
 
   detect(fileName, text) {
     if (extensionOf(fileName) !== 'json') return 0;

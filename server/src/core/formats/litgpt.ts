@@ -23,6 +23,7 @@ const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'gegl
 export const litgptReader: FormatReader = {
   id: 'litgpt',
   label: 'LitGPT YAML',
+  evidence: ['model_config', 'model_name', 'checkpoint_dir', 'train'],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;

@@ -55,6 +55,7 @@ const SHELL_EXTENSIONS = new Set(['sh', 'bash', 'slurm', 'sbatch']);
 export const megatronReader: FormatReader = {
   id: 'megatron',
   label: 'Megatron-LM launch script or YAML',
+  evidence: [...YAML_SECTIONS, ...MODEL_FLAGS],
 
   detect(fileName, text) {
     const head = sniffHead(text);

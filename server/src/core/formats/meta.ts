@@ -20,6 +20,7 @@ const META_ONLY = ['multiple_of', 'ffn_dim_multiplier', 'n_kv_heads'];
 export const metaReader: FormatReader = {
   id: 'meta',
   label: 'Meta Llama params.json',
+  evidence: ['dim', 'n_layers', 'n_heads', ...META_ONLY],
 
   detect(fileName, text) {
     if (extensionOf(fileName) !== 'json') return 0;

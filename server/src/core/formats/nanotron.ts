@@ -15,6 +15,7 @@ import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff
 export const nanotronReader: FormatReader = {
   id: 'nanotron',
   label: 'Nanotron YAML',
+  evidence: ['model', 'model_config', 'parallelism', 'tokens'],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;

@@ -34,6 +34,7 @@ const NEMO_KEYS = [
 export const nemoReader: FormatReader = {
   id: 'nemo',
   label: 'NeMo YAML',
+  evidence: ['model', ...NEMO_KEYS],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;

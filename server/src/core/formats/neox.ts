@@ -62,6 +62,7 @@ const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'train_micro_bat
 export const neoxReader: FormatReader = {
   id: 'neox',
   label: 'GPT-NeoX YAML',
+  evidence: [...NEOX_ONLY, ...NEOX_KEYS],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
