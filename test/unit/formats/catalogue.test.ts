@@ -34,6 +34,13 @@ suite('model catalogue', () => {
     assert.equal(findModel('google/gemma-2-27b-it')!.headDim, 128);
   });
 
+  test('torchtitan flavors: compute_ffn_hidden_dim as in torchtitan llama3_configs', () => {
+    // 70B: 4096 · ceil(int(1.3 · 21845) / 4096) = 28672; 405B: 4096 · ceil(int(1.2 · 43690) / 4096) = 53248; debugmodel: 256 · ceil(682 / 256) = 768.
+    assert.equal(findModel('torchtitan llama3 70B')?.ffnHiddenSize, 28672);
+    assert.equal(findModel('torchtitan llama3 405B')?.ffnHiddenSize, 53248);
+    assert.deepEqual([findModel('torchtitan llama3 debugmodel')?.ffnHiddenSize, findModel('torchtitan llama3 debugmodel')?.vocabSize], [768, 2048]);
+  });
+
   test('the families the issue names are all there, each row with a source file and commit', () => {
     const families = new Set(MODEL_CATALOGUE.map((model) => model.family));
     for (const family of ['Llama 2', 'Llama 3', 'Llama 3.1', 'Llama 3.2', 'Llama 3.3', 'Mistral', 'Mixtral', 'Qwen 2.5', 'Qwen 3', 'Gemma', 'Gemma 2', 'Gemma 3', 'Phi 2', 'Phi 3', 'Phi 4', 'DeepSeek V2', 'DeepSeek V3', 'OLMo', 'Falcon', 'Pythia', 'GPT-2', 'GPT-NeoX', 'StarCoder2', 'Nemotron']) {

@@ -137,3 +137,35 @@ suite('axolotl reader', () => {
     assert.match(shape.hiddenSize.note ?? '', /acme\/secret-13b.*not in the model catalogue/);
   });
 });
+
+suite('torchtitan reader', () => {
+  test('llama3_8b.toml: name + flavor through the catalogue (torchtitan llama3_configs), run settings with TOML spans', () => {
+    const { text, reader, shape, document } = readFixture('torchtitan/llama3_8b.toml');
+    assert.equal(reader.id, 'torchtitan');
+    assert.equal(document.syntax, 'toml');
+    assert.equal(shape.catalogueModel, 'torchtitan llama3 8B');
+    // llama3_configs["8B"]: dim 4096, 32 layers, 32 heads, 8 kv heads, compute_ffn_hidden_dim(4096, 1024, 1.3) = 14336.
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: '"8B"', key: 'flavor' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue' });
+    assertField(text, shape.ffnHiddenSize, { value: 14336, origin: 'catalogue' });
+    assertField(text, shape.seqLength, { value: 8192, origin: 'file', key: 'seq_len', literal: '8192' });
+    assertField(text, shape.microBatchSize, { value: 1, origin: 'file', key: 'batch_size' });
+    assertField(text, shape.tensorParallel, { value: 1, origin: 'file', key: 'tensor_parallel_degree' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('broken TOML is a syntax finding, not a crash', () => {
+    const text = '[model]\nname = "llama3"\nflavor = "8B"\n[training\nseq_len = \n';
+    const result = check(text, 'train.toml');
+    assert.equal(result.reader?.id, 'torchtitan');
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'syntax'));
+  });
+
+  test('a flavor the catalogue does not have leaves the shape unknown, saying why', () => {
+    const text = '[model]\nname = "llama3"\nflavor = "3B_custom"\n';
+    const reader = detectFormat('x.toml', text)!;
+    const shape = reader.read(reader.parse(text));
+    assert.equal(shape.hiddenSize.value, null);
+    assert.match(shape.hiddenSize.note ?? '', /flavor 3B_custom, which is not in the model catalogue/);
+  });
+});

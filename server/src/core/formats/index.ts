@@ -10,12 +10,13 @@ import { nanogptReader } from './nanogpt';
 import { nanotronReader } from './nanotron';
 import { nemoReader } from './nemo';
 import { neoxReader } from './neox';
+import { torchtitanReader } from './torchtitan';
 
 export type { FormatReader } from './format';
 import { presentNames, sniffHead } from './sniff';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);

@@ -1,9 +1,9 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -75,9 +75,7 @@ function metaFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   const multipleEntry = index.get('multiple_of');
   const multipleOf = typeof multipleEntry?.value === 'number' && Number.isInteger(multipleEntry.value) && multipleEntry.value > 0 ? multipleEntry.value : DEFAULTS.multipleOf;
   if (dim === undefined) return unknownField('dim unknown');
-  let width = Math.floor((2 * DEFAULT_MLP_EXPANSION * dim) / 3);
-  if (multiplier !== undefined) width = Math.floor(multiplier * width);
-  const ffn = roundUpToMultiple(width, multipleOf);
+  const ffn = llamaFeedForwardWidth(dim, multipleOf, multiplier);
   const how = `int(2·4·${dim}/3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''} rounded up to multiple_of ${multipleOf}`;
   return { ...derivedField(ffn, `Llama FeedForward: ${how}`), ...(multiplierEntry ? { usedAt: multiplierEntry.valueSpan } : {}) };
 }

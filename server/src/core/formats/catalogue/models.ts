@@ -1,3 +1,5 @@
+import { llamaFeedForwardWidth } from '../framework-defaults';
+
 /**
  * The model catalogue: the shapes of well-known models, keyed by every name people write for
  * them (Hugging Face id, LitGPT name, short aliases, `checkpoints/<org>/<name>` paths). Readers
@@ -239,6 +241,20 @@ function row(family: string, names: string[], source: ModelSource, shape: Dense)
   };
 }
 
+const TORCHTITAN_LLAMA3: ModelSource = { repo: 'pytorch/torchtitan', path: 'torchtitan/models/llama3/__init__.py (llama3_configs)', commit: '00f555e1114a8286eb1d4e379cae67d56156b61d' };
+
+/** torchtitan flavors: `[model] name` and `flavor` name them; the vocabulary is the tokenizer's (debugmodel's is fixed). */
+function torchtitanLlama3(flavor: string, dim: number, numLayers: number, numHeads: number, numKvHeads: number, multipleOf: number, multiplier?: number, vocabSize?: number): CatalogueModel {
+  return row('Llama 3 (torchtitan)', [torchtitanName('llama3', flavor)], TORCHTITAN_LLAMA3, {
+    hiddenSize: dim, numLayers, numHeads, numKvHeads, ffnHiddenSize: llamaFeedForwardWidth(dim, multipleOf, multiplier), activation: 'swiglu', gatedMlp: true, ...(vocabSize ? { vocabSize } : {}),
+  });
+}
+
+/** The catalogue name of a torchtitan model flavor. */
+export function torchtitanName(name: string, flavor: string): string {
+  return `torchtitan ${name} ${flavor}`;
+}
+
 const GPT2 = { vocabSize: 50257, seqLength: 1024 };
 const MLA = { headDim: 128 + 64, activation: 'swiglu', gatedMlp: true };
 
@@ -265,7 +281,14 @@ const OTHER_MODELS: CatalogueModel[] = [
   }),
 ];
 
-export const MODEL_CATALOGUE: readonly CatalogueModel[] = [...LITGPT_MODELS, ...OTHER_MODELS];
+const TORCHTITAN_MODELS: CatalogueModel[] = [
+  torchtitanLlama3('debugmodel', 256, 6, 16, 16, 256, undefined, 2048),
+  torchtitanLlama3('8B', 4096, 32, 32, 8, 1024, 1.3),
+  torchtitanLlama3('70B', 8192, 80, 64, 8, 4096, 1.3),
+  torchtitanLlama3('405B', 16384, 126, 128, 8, 4096, 1.2),
+];
+
+export const MODEL_CATALOGUE: readonly CatalogueModel[] = [...LITGPT_MODELS, ...OTHER_MODELS, ...TORCHTITAN_MODELS];
 
 const BY_NAME = new Map<string, CatalogueModel>();
 for (const model of MODEL_CATALOGUE) {
