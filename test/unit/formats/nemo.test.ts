@@ -48,3 +48,12 @@ suite('nemo reader', () => {
     assert.ok(nemoReader.detect('c.yaml', 'model:\n  name: resnet\n  lr: 0.1\n') < 0.5);
   });
 });
+
+suite('nemo reader: named tokenizer', () => {
+  test('megatron_gpt_config.yaml: tokenizer library megatron, type GPT2BPETokenizer means 50257 tokens, padded to 50304', () => {
+    const { text, shape } = readFixture('nemo/megatron-gpt-config.yaml');
+    assertField(text, shape.vocabSize, { value: 50257, origin: 'catalogue', literal: "'GPT2BPETokenizer'" });
+    assert.match(shape.vocabSize.note ?? '', /GPT-2's BPE vocabulary/);
+    assertField(text, shape.paddedVocabSize, { value: 50304, origin: 'derived' });
+  });
+});

@@ -95,6 +95,8 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     defaultField(DEFAULTS.parallelSize, `Megatron-LM default --tensor-model-parallel-size ${DEFAULTS.parallelSize}`),
   ));
   const swiglu = booleanValue(flag('swiglu')) === true || booleanValue(flag('gated_linear_unit')) === true || flag('activation_func')?.value === 'swiglu';
+  // --quick-geglu (gpt-oss) also sets gated_linear_unit, with a quick-GELU gate.
+  const quickGeglu = booleanValue(flag('quick_geglu')) === true;
   const numExperts = readField(index, 'numExperts', ['num_experts', 'num_moe_experts'], orDefault(() => defaultField(1, 'dense model (no --num-experts)')));
   const moe = (valueOf(numExperts) ?? 1) > 1;
   const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
@@ -133,7 +135,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     },
     {
       activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),
-      gatedMlp: swiglu,
+      gatedMlp: swiglu || quickGeglu,
       flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
       kvHeadsMayDivideTensorParallel: true,
       ...megatronPipelineSplit(index),
@@ -230,6 +232,8 @@ function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => 
   if (swiglu && swigluEntry) return fieldAt(swigluEntry, 'swiglu');
   const named = index.get('activation_func');
   if (typeof named?.value === 'string') return fieldAt(named, named.value);
+  const quick = index.get('quick_geglu');
+  if (quick && booleanValue(quick)) return fieldAt(quick, 'quick-geglu');
   const squared = index.get('squared_relu');
   if (squared && booleanValue(squared)) return fieldAt(squared, 'squared-relu');
   return fallback();
