@@ -169,3 +169,39 @@ suite('torchtitan reader', () => {
     assert.match(shape.hiddenSize.note ?? '', /flavor 3B_custom, which is not in the model catalogue/);
   });
 });
+
+suite('maxtext reader', () => {
+  test('llama2-7b.yml: base_* fields, explicit head_dim, two mlp_activations make a gated MLP', () => {
+    const { text, reader, shape } = readFixture('maxtext/llama2-7b.yml');
+    assert.equal(reader.id, 'maxtext');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'file', key: 'base_emb_dim' });
+    assertField(text, shape.numKvHeads, { value: 32, origin: 'file', key: 'base_num_kv_heads' });
+    assertField(text, shape.ffnHiddenSize, { value: 11008, origin: 'file', key: 'base_mlp_dim' });
+    assertField(text, shape.headDim, { value: 128, origin: 'file', key: 'head_dim' });
+    assertField(text, shape.vocabSize, { value: 32000, origin: 'file' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('global_parameter_scale multiplies the base_* fields, as pyconfig does', () => {
+    const text = 'base_emb_dim: 2048\nbase_num_query_heads: 16\nbase_num_kv_heads: 16\nbase_mlp_dim: 8192\nbase_num_decoder_layers: 16\nglobal_parameter_scale: 2\nhead_dim: 128\n';
+    const reader = detectFormat('m.yml', text)!;
+    const shape = reader.read(reader.parse(text));
+    assert.deepEqual([shape.hiddenSize.value, shape.numHeads.value, shape.ffnHiddenSize.value, shape.numLayers.value], [4096, 32, 16384, 32]);
+  });
+});
+
+suite('llm-foundry reader', () => {
+  test('mpt-125m.yaml: MPT names under model, ${max_seq_len} resolved, MLP = expansion_ratio · d_model', () => {
+    const { text, reader, shape } = readFixture('foundry/mpt-125m.yaml');
+    assert.equal(reader.id, 'foundry');
+    assertField(text, shape.hiddenSize, { value: 768, origin: 'file', key: 'd_model' });
+    assertField(text, shape.numLayers, { value: 12, origin: 'file' });
+    assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'derived', usedAt: '4' });
+    // max_seq_len: ${max_seq_len} resolves to the top-level 2048, which is the literal to edit.
+    assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048' });
+    assertField(text, shape.vocabSize, { value: 50368, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 16, origin: 'file', key: 'device_train_microbatch_size' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file', literal: 'triton' });
+    assert.equal(shape.gatedMlp, false);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -45,7 +45,7 @@ export const axolotlReader: FormatReader = {
         pipelineParallel: defaultField(1, 'Axolotl has no pipeline parallelism'),
       },
       {
-        activation: named ? { ...fieldAt(named.entry, named.model.activation), origin: 'catalogue' } : unknownField('the activation is base_model\'s'),
+        activation: named ? catalogueActivation(named.model, named.entry) : unknownField('the activation is base_model\'s'),
         gatedMlp: named?.model.gatedMlp ?? false,
         flashAttention: attention ? fieldAt(attention, booleanValue(attention) ?? null) : unknownField('no flash_attention in this file'),
         kvHeadsMayDivideTensorParallel: false,

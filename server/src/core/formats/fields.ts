@@ -239,6 +239,11 @@ export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Part
   return fields;
 }
 
+/** The catalogued model's activation, located on the entry that names the model. */
+export function catalogueActivation(model: CatalogueModel, entry: ConfigEntry): ShapeField<string> {
+  return { ...fieldAt(entry, model.activation), origin: 'catalogue' };
+}
+
 /** The catalogued model an entry names (a string value), if any. */
 export function catalogueModelAt(entry: ConfigEntry | undefined): { model: CatalogueModel; entry: ConfigEntry } | undefined {
   if (!entry || entry.unresolved || typeof entry.value !== 'string') return undefined;

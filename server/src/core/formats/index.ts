@@ -2,8 +2,10 @@ import type { FormatId } from '../pipeline/shape';
 import type { FormatReader } from './format';
 import { axolotlReader } from './axolotl';
 import { flagscaleReader } from './flagscale';
+import { foundryReader } from './foundry';
 import { hfReader } from './hf';
 import { litgptReader } from './litgpt';
+import { maxtextReader } from './maxtext';
 import { megatronReader } from './megatron';
 import { metaReader } from './meta';
 import { nanogptReader } from './nanogpt';
@@ -16,7 +18,7 @@ export type { FormatReader } from './format';
 import { presentNames, sniffHead } from './sniff';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader, maxtextReader, foundryReader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);

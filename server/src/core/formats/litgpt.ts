@@ -2,7 +2,7 @@ import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -114,7 +114,7 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
       pipelineParallel: defaultField(1, 'LitGPT has no pipeline parallelism'),
     },
     {
-      activation: { ...fieldAt(entry, model.activation), origin: 'catalogue' },
+      activation: catalogueActivation(model, entry),
       gatedMlp: model.gatedMlp,
       flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
       kvHeadsMayDivideTensorParallel: false,

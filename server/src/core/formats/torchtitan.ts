@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../pipeline/document';
 import { parseToml } from '../parse/toml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import { findModel, torchtitanName } from './catalogue/models';
-import { catalogueFields, checkpointSetting, completeShape, EntryIndex, fieldAt, readField } from './fields';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, readField } from './fields';
 import type { FormatReader } from './format';
 import { extensionOf, sniffHead } from './sniff';
 
@@ -45,7 +45,7 @@ export const torchtitanReader: FormatReader = {
         pipelineParallel: readField(index, 'pipelineParallel', ['parallelism.pipeline_parallel_degree'], () => defaultField(1, 'torchtitan default pipeline_parallel_degree 1')),
       },
       {
-        activation: named && flavor ? { ...fieldAt(flavor, named.activation), origin: 'catalogue' } : unknownField(why),
+        activation: named && flavor ? catalogueActivation(named, flavor) : unknownField(why),
         gatedMlp: named?.gatedMlp ?? false,
         flashAttention: defaultField(true, "torchtitan's default attention is PyTorch scaled_dot_product_attention (flash kernels where supported)"),
         kvHeadsMayDivideTensorParallel: false,
