@@ -80,4 +80,15 @@ suite('model catalogue', () => {
     // Finetuning loads the checkpoint: the shape is the checkpoint's.
     assert.match(result.shape?.loadsCheckpoint ?? '', /checkpoint_dir checkpoints\/microsoft\/Phi-3-mini-4k-instruct/);
   });
+
+  test('model_name: phi-3-mini-4k-instruct (any case) without model_config: the head-dim warning sits on that line', () => {
+    const text = 'model_name: phi-3-mini-4k-instruct\nout_dir: out/pretrain\ntrain:\n  micro_batch_size: 4\n  max_seq_length: 4096\n';
+    const result = check(text, 'pretrain.yaml');
+    const headDim = result.findings.find((finding) => finding.ruleId === 'head-dim');
+    assert.ok(headDim);
+    assert.equal(slice(text, headDim.span), 'phi-3-mini-4k-instruct');
+    assert.match(headDim.message, /model catalogue/);
+    // Pretraining from scratch loads nothing.
+    assert.equal(result.shape?.loadsCheckpoint, undefined);
+  });
 });
