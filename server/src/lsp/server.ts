@@ -33,6 +33,7 @@ import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTI
 import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import { ProfileCache, resolveProfilePath } from './profiles';
 import { associatedFormat, checkOptions, normalizeSettings } from './settings';
+import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
 
 /** Quiet time after a keystroke before a document is checked again. */
 export const DIAGNOSTICS_DEBOUNCE_MS = 150;
@@ -198,7 +199,7 @@ export function startLanguageServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SEARCH_ACTION_KIND] },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -265,6 +266,7 @@ export function startLanguageServer(connection: Connection): void {
           actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, [toTextEdit(current.document, edit)]), FIX_ALL_KIND));
         }
       }
+      if (wantsKind(only, SEARCH_ACTION_KIND)) actions.push(...searchCodeActions(await currentAnalysis(document.uri)));
       return actions;
     }),
   );
@@ -307,6 +309,8 @@ export function startLanguageServer(connection: Connection): void {
       return data ? { title: `Shape report: ${data.fileName}`, html: renderReportHtml(data), data } : null;
     }),
   );
+
+  registerSearch(connection, currentAnalysis);
 
   // The server owns its process: a stray rejected promise is logged, never fatal.
   process.on('unhandledRejection', (reason) => connection.console.error(`shapelint: unhandled rejection: ${String(reason)}`));
