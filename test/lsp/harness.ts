@@ -33,8 +33,9 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type TextEdit,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
-import { ReportRequest, type ReportResult } from '../../server/src/protocol';
+import { ReportRequest, SearchRequest, type ReportResult, type SearchParams, type SearchReply } from '../../server/src/protocol';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SERVER_CLI = join(ROOT, 'server', 'out', 'cli.js');
@@ -192,6 +193,10 @@ export class LspClient {
 
   report(uri: string): Promise<ReportResult | null> {
     return this.connection.sendRequest(ReportRequest, { uri });
+  }
+
+  search(params: SearchParams, token?: CancellationToken): Promise<SearchReply | null> {
+    return this.connection.sendRequest(SearchRequest, params, token);
   }
 
   /** New settings for every resource; the server is told to read them again. */

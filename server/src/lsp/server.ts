@@ -35,6 +35,7 @@ import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTI
 import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import { ProfileCache } from './profiles';
 import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
+import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
 
 interface Analysis {
   uri: string;
@@ -101,8 +102,8 @@ export function startLanguageServer(connection: Connection): void {
     return normalizeSettings(raw);
   }
 
-  function runCheck(text: string, fileName: string, settings: ShapelintSettings): CheckResult {
-    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile: serviceContext(settings, fileName).profile };
+  function runCheck(text: string, fileName: string, settings: ShapelintSettings, context: ServiceContext): CheckResult {
+    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile: context.profile };
     try {
       return check(text, fileName, options);
     } catch (error) {
@@ -138,8 +139,10 @@ export function startLanguageServer(connection: Connection): void {
     if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
     const fileName = fileNameOf(uri);
     const analysis = settingsFor(uri).then(async (settings) => {
-      const result = runCheck(text, fileName, settings);
-      return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context: await serviceContext(settings, uri, fileName) } : null;
+      // The profile feeds the fix estimates too, so it is loaded before the check.
+      const context = await serviceContext(settings, uri, fileName);
+      const result = runCheck(text, fileName, settings, context);
+      return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context } : null;
     });
     analyses.set(uri, { text, generation: settingsGeneration, analysis });
     return analysis;
@@ -212,7 +215,7 @@ export function startLanguageServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SEARCH_ACTION_KIND] },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -278,6 +281,7 @@ export function startLanguageServer(connection: Connection): void {
           actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, [toTextEdit(current.document, edit)]), FIX_ALL_KIND));
         }
       }
+      if (wantsKind(only, SEARCH_ACTION_KIND)) actions.push(...searchCodeActions(await currentAnalysis(document.uri)));
       return actions;
     }),
   );
@@ -320,6 +324,8 @@ export function startLanguageServer(connection: Connection): void {
       return data ? { title: `Shape report: ${data.fileName}`, html: renderReportHtml(data), data } : null;
     }),
   );
+
+  registerSearch(connection, currentAnalysis);
 
   // The server owns its process: a stray rejected promise is logged, never fatal.
   process.on('unhandledRejection', (reason) => connection.console.error(`shapelint: unhandled rejection: ${String(reason)}`));
