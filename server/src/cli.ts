@@ -1,9 +1,10 @@
-import { EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
+import { EXIT_INTERNAL, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
 
 /** Explicit command table; each command lives in its own module under cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   check: { summary: 'check model configs against the alignment rules (text, json or sarif; --fix)', load: async () => (await import('./cli/check.js')).check },
   predict: { summary: 'predict every GEMM of a layer and the model tokens/s on a GPU', load: async () => (await import('./cli/predict.js')).predict },
+  search: { summary: 'find the fastest shapes near a config within a parameter budget', load: async () => (await import('./cli/search.js')).search },
   gemm: { summary: 'predict one GEMM (M×K)·(K×N) on a GPU', load: async () => (await import('./cli/gemm.js')).gemm },
   gpus: { summary: 'list the GPU catalogue', load: async () => (await import('./cli/gpus.js')).gpus },
   lsp: { summary: 'run the language server (--stdio) for any editor', load: async () => (await import('./cli/lsp.js')).lsp },
@@ -55,7 +56,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       process.stderr.write(`shapelint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT_USAGE;
+      process.exitCode = EXIT_INTERNAL;
     },
   );
 }

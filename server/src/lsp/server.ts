@@ -94,7 +94,7 @@ export function startLanguageServer(connection: Connection): void {
   }
 
   function runCheck(text: string, fileName: string, settings: ShapelintSettings): CheckResult {
-    const options = checkOptions(settings, associatedFormat(settings.associations, fileName));
+    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile: serviceContext(settings, fileName).profile };
     try {
       return check(text, fileName, options);
     } catch (error) {

@@ -7,7 +7,7 @@ import type { Fix, FixEstimate, TextEdit } from '../pipeline/findings';
 import type { LayerSpec } from '../perf/types';
 import { dtypeFor, elementBytes } from '../perf/gpus';
 import { describeEstimate } from '../features/numbers';
-import { divisorsOf, FIELD_LABELS, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { divisorsOf, FIELD_LABELS, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import type { RuleContext } from './rule';
 
 /**
@@ -15,7 +15,7 @@ import type { RuleContext } from './rule';
  * A100/H100 = 64 FP16/BF16 elements, 16 bytes on V100 = 8 (paper III-B; the GPU table holds the
  * bytes). With FP8 the linear layers want 128 elements, while the attention BMMs stay in BF16.
  */
-export function alignment(context: RuleContext, work: 'linear' | 'attention'): number {
+export function alignment(context: Pick<RuleContext, 'options'>, work: 'linear' | 'attention'): number {
   const { gpu, dtype } = context.options;
   return Math.max(1, Math.round(gpu.alignmentBytes / elementBytes(gpu, dtypeFor(dtype, work))));
 }
@@ -71,7 +71,7 @@ export function relatedAt(field: NumberField, message: string): { span: { offset
  * field's toLiteral when the framework transforms the literal. Undefined when the value does
  * not come from a literal in the file: shapelint never invents keys.
  */
-export function literalEdit(context: RuleContext, field: NumberField, wanted: number): TextEdit | undefined {
+export function literalEdit(context: Pick<RuleContext, 'text'>, field: NumberField, wanted: number): TextEdit | undefined {
   if (field.origin !== 'file' || !field.valueSpan) return undefined;
   const literal = field.toLiteral ? field.toLiteral(wanted) : wanted;
   const old = spanText(context.text, field.valueSpan);
@@ -132,7 +132,7 @@ export function nearestOnEachSide(current: number, candidates: number[]): number
 }
 
 /** Whether kv heads shard over `t` GPUs: a multiple of t, or (Megatron) a divisor of it (replicated). */
-export function kvHeadsFitTensorParallel(context: RuleContext, kvHeads: number, t: number): boolean {
+export function kvHeadsFitTensorParallel(context: { shape: Pick<ModelShape, 'kvHeadsMayDivideTensorParallel'> }, kvHeads: number, t: number): boolean {
   return t <= 1 || kvHeads % t === 0 || (context.shape.kvHeadsMayDivideTensorParallel && t % kvHeads === 0);
 }
 

@@ -1,0 +1,201 @@
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, resolveOptions, UnknownGpuError } from '../core/pipeline/check';
+import type { ResolvedCheckOptions } from '../core/pipeline/options';
+import { formatCount, formatSpeedup } from '../core/features/numbers';
+import { DEFAULT_SEARCH_SETTINGS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
+import { describeDims, describeChange } from '../core/search/describe';
+import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
+import { dtypeOption, formatOption, positiveInteger, readTextFile, table } from './perf-args';
+import { specFromFlags } from './predict';
+
+const HELP = `usage: shapelint search (--config FILE | --hidden H --heads A --layers L [--kv-heads K] [--ffn F]
+                        [--vocab V] [--activation gelu|swiglu])
+                       [--params 5%] [--keep ${SEARCH_FIELDS.join(',')}] [--top 10] [--rank size-adjusted|tokens]
+                       [--gpu ID] [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T] [--pp P]
+                       [--format text|json]
+
+Finds the shapes near the current one that the throughput model predicts run fastest on the
+GPU, within a parameter budget (total parameters, the embedding counted once as tied). It
+enumerates hidden sizes, heads (head dim 64/128/256 or the current one), kv heads, MLP widths
+and the layer count that holds the parameter count; every candidate passes the alignment and
+divisibility rules. Ranked by whole-model tokens/s (forward and backward, logits included)
+scaled to the current parameter count (--rank tokens: tokens/s as they are). With --config, each
+candidate comes with the edits that turn the file into it, re-checked. See docs/shape-search.md.
+
+  --params P%        the parameter budget, ± (default 5%)
+  --keep FIELDS      fields to hold at their current value, comma-separated
+  --top N            how many candidates to print (default 10)
+`;
+
+const PERCENT = /^(\d+(?:\.\d+)?)%?$/;
+
+export const search: CliCommand = async (args, io) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      hidden: { type: 'string' },
+      heads: { type: 'string' },
+      'kv-heads': { type: 'string' },
+      ffn: { type: 'string' },
+      vocab: { type: 'string' },
+      layers: { type: 'string' },
+      activation: { type: 'string' },
+      params: { type: 'string' },
+      keep: { type: 'string' },
+      top: { type: 'string' },
+      rank: { type: 'string' },
+      gpu: { type: 'string' },
+      dtype: { type: 'string' },
+      seq: { type: 'string' },
+      'micro-batch': { type: 'string' },
+      tp: { type: 'string' },
+      pp: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const format = formatOption(values.format);
+  const options = launchOptions(values);
+  const settings = {
+    ...DEFAULT_SEARCH_SETTINGS,
+    budget: budgetOption(values.params),
+    keep: keepOption(values.keep),
+    top: positiveInteger(values.top, '--top') ?? DEFAULT_SEARCH_SETTINGS.top,
+    rank: rankOption(values.rank),
+  };
+  const pipelineParallel = positiveInteger(values.pp, '--pp');
+  const source = values.config !== undefined ? fileSource(values.config, values, options, pipelineParallel, io) : numbersSource(values, options, pipelineParallel);
+  let result: SearchResult;
+  try {
+    result = runSearch(source, settings);
+  } catch (error) {
+    if (error instanceof SearchError) throw new UsageError(`${values.config ?? 'the shape'}: ${error.message}`);
+    throw error;
+  }
+  const text = source.kind === 'file' ? source.text : null;
+  io.stdout(format === 'json' ? JSON.stringify(jsonOutput(result, text), null, 2) + '\n' : textOutput(result, values.config ?? 'the given shape', options));
+  return EXIT_OK;
+};
+
+type Values = Record<string, string | boolean | undefined>;
+
+function launchOptions(values: Values): ResolvedCheckOptions {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  try {
+    return resolveOptions({
+      gpu: text('gpu'),
+      dtype: dtypeOption(text('dtype')),
+      sequenceLength: positiveInteger(text('seq'), '--seq'),
+      microBatchSize: positiveInteger(text('micro-batch'), '--micro-batch'),
+      tensorParallelSize: positiveInteger(text('tp'), '--tp'),
+    });
+  } catch (error) {
+    if (error instanceof UnknownGpuError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function budgetOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SEARCH_SETTINGS.budget;
+  const match = PERCENT.exec(value.trim());
+  const percent = match ? Number(match[1]) : NaN;
+  if (!(percent > 0 && percent <= 50)) throw new UsageError(`--params takes a percentage between 0 and 50, like 5%, got '${value}'`);
+  return percent / 100;
+}
+
+function keepOption(value: string | undefined): SearchField[] {
+  if (value === undefined) return [];
+  const fields = value.split(',').map((field) => field.trim()).filter((field) => field.length > 0);
+  const unknown = fields.filter((field) => !(SEARCH_FIELDS as readonly string[]).includes(field));
+  if (unknown.length > 0) throw new UsageError(`--keep takes ${SEARCH_FIELDS.join(', ')}; unknown: ${unknown.join(', ')}`);
+  return fields as SearchField[];
+}
+
+function rankOption(value: string | undefined): SearchRank {
+  if (value === undefined) return DEFAULT_SEARCH_SETTINGS.rank;
+  if (value !== 'tokens' && value !== 'size-adjusted') throw new UsageError(`--rank must be size-adjusted or tokens, got '${value}'`);
+  return value;
+}
+
+const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'ffn', 'vocab', 'layers', 'activation'] as const;
+
+function fileSource(path: string, values: Values, options: ResolvedCheckOptions, pipelineParallel: number | undefined, io: CliIO): SearchSource {
+  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
+  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
+  const text = readTextFile(path, io, 'config');
+  const result = check(text, path, options);
+  if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
+  return { kind: 'file', text, fileName: path, result, ...(pipelineParallel ? { pipelineParallel } : {}) };
+}
+
+function numbersSource(values: Values, options: ResolvedCheckOptions, pipelineParallel: number | undefined): SearchSource {
+  if (values.layers === undefined) throw new UsageError('--layers is required: the parameter budget counts every layer');
+  const spec = specFromFlags({ ...values, seq: String(options.sequenceLength), 'micro-batch': String(options.microBatchSize), tp: String(options.tensorParallelSize) });
+  const activation = typeof values.activation === 'string' ? values.activation : 'gelu';
+  return { kind: 'numbers', spec, options, pipelineParallel: pipelineParallel ?? 1, activation };
+}
+
+function jsonOutput(result: SearchResult, text: string | null) {
+  const document = text === null ? null : TextDocument.create('file:///search', 'plaintext', 0, text);
+  const range = (edit: { offset: number; length: number }) => document && { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) };
+  return {
+    gpu: result.gpu.id,
+    dtype: result.dtype,
+    budget: result.budget,
+    rank: result.rank,
+    params: 'total parameters, the embedding counted once (tied)',
+    current: { shape: result.current.shape, params: result.current.params, tokensPerSecond: result.current.tokensPerSecond },
+    candidates: result.candidates.map((candidate) => ({
+      shape: candidate.shape,
+      params: candidate.params,
+      tokensPerSecond: candidate.tokensPerSecond,
+      speedup: candidate.speedup,
+      sizeAdjustedSpeedup: candidate.sizeAdjustedSpeedup,
+      changes: candidate.changes,
+      edits: candidate.edits.map((edit) => ({ range: range(edit), newText: edit.newText })),
+      satisfies: candidate.satisfies,
+      pareto: candidate.pareto,
+    })),
+    bounds: result.bounds,
+    held: result.held,
+    stats: result.stats,
+  };
+}
+
+function textOutput(result: SearchResult, name: string, options: ResolvedCheckOptions): string {
+  const { current } = result;
+  const lines = [
+    `${name} on ${options.gpu.name}, ${result.dtype}, forward and backward: shapes within ±${result.budget * 100}% of ${formatCount(current.params)} parameters (total, the embedding counted once), ranked by ${result.rank === 'tokens' ? 'tokens/s' : 'tokens/s at equal size (tokens/s × params / current params)'}`,
+    `current: ${describeDims(current.dims)}: ${formatCount(current.params)} params, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s`,
+    '',
+  ];
+  if (result.candidates.length === 0) {
+    lines.push('no candidate within the budget passes the alignment rules');
+  } else {
+    const rows = result.candidates.map((candidate, index) => [
+      String(index + 1),
+      Math.round(candidate.tokensPerSecond).toLocaleString('en-US'),
+      formatSpeedup(candidate.speedup),
+      formatSpeedup(candidate.sizeAdjustedSpeedup),
+      formatCount(candidate.params),
+      formatSpeedup(candidate.params / current.params),
+    ]);
+    // The changes, left-aligned after the numbers.
+    const [header, ...body] = table(['#', 'tokens/s', 'Δ tokens/s', 'at equal size', 'params', 'Δ params'], rows).trimEnd().split('\n');
+    lines.push(`${header}  changes (derived in parentheses)`, ...body.map((row, index) => `${row}  ${result.candidates[index].changes.map(describeChange).join(', ')}`));
+    const passedByAll = result.candidates[0].satisfies.filter((rule) => result.candidates.every((candidate) => candidate.satisfies.includes(rule)));
+    lines.push('', `every candidate passes: ${passedByAll.join(', ')}${result.candidates[0].edits.length > 0 ? ' (each edited file re-checked)' : ''}`);
+  }
+  lines.push(`searched: ${result.stats.layerShapes} layer shapes, ${result.stats.shapesInBudget} within the budget; ${result.bounds.join('; ')}`);
+  if (result.held.length > 0) lines.push(`held: ${result.held.join('; ')}`);
+  for (const { reason, count } of result.stats.pruned) lines.push(`pruned: ${count} ${reason}`);
+  lines.push('predicted by the throughput model; a shape change can change what the model learns, which it does not know (docs/shape-search.md)', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,352 @@
+/**
+ * Shape search: the shapes near the current one, within a parameter budget, ranked by the
+ * throughput model's whole-model tokens/s (forward and backward, logits included) on the
+ * target GPU. Exhaustive over the space `space.ts` spans; deterministic. A generator, so that
+ * the language server can run it in slices, report progress and stop when cancelled.
+ */
+import type { CheckResult } from '../pipeline/check';
+import type { TextEdit } from '../pipeline/findings';
+import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerSpec } from '../perf';
+import type { GpuSpec } from '../perf/gpus';
+import { NUMERIC_FIELDS, shapeValues, type ModelShape } from '../pipeline/shape';
+import { alignment } from '../rules/support';
+import type { ResolvedCheckOptions } from '../pipeline/options';
+import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
+import { describeBounds, layerCounts, layerShapes, type LayerDims, type SearchDims, type SearchField, type SpaceInput } from './space';
+
+export { SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
+export { ALIGNMENT_RULES, type Change } from './edits';
+
+/** What to rank by: tokens/s, or tokens/s scaled to the current parameter count (a 3% smaller model is not a 3% win). */
+export type SearchRank = 'tokens' | 'size-adjusted';
+
+export interface SearchSettings {
+  /** Allowed relative change of the total parameter count: 0.05 is ±5%. */
+  budget: number;
+  keep: readonly SearchField[];
+  top: number;
+  rank: SearchRank;
+  profile?: GemmProfile;
+}
+
+export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { budget: 0.05, keep: [], top: 10, rank: 'size-adjusted' };
+
+/** A checked file, or bare numbers (then no edits). */
+export type SearchSource =
+  | { kind: 'file'; text: string; fileName: string; result: CheckResult; /** Pipeline stages where the file does not say. */ pipelineParallel?: number }
+  | { kind: 'numbers'; spec: LayerSpec; options: ResolvedCheckOptions; pipelineParallel: number; activation: string };
+
+export interface SearchCandidate {
+  /** The shape as `check --format json` prints it. */
+  shape: Record<string, number | string | boolean | null>;
+  dims: SearchDims;
+  params: number;
+  tokensPerSecond: number;
+  /** tokens/s against the current one's: 1.18 is 18% faster. */
+  speedup: number;
+  /** The speed-up at equal size: tokens/s × params against the current one's. */
+  sizeAdjustedSpeedup: number;
+  changes: Change[];
+  /** Offset edits turning the file into the candidate; empty for bare numbers. */
+  edits: TextEdit[];
+  /** The rules the candidate passes (re-checked for a file, by construction for bare numbers). */
+  satisfies: string[];
+  pareto: boolean;
+}
+
+export interface SearchPoint {
+  params: number;
+  tokensPerSecond: number;
+  pareto: boolean;
+  current: boolean;
+}
+
+export interface SearchResult {
+  gpu: { id: string; name: string };
+  dtype: Dtype;
+  budget: number;
+  rank: SearchRank;
+  current: { shape: Record<string, number | string | boolean | null>; dims: SearchDims; params: number; tokensPerSecond: number };
+  candidates: SearchCandidate[];
+  /** Every shape within the budget (the current one too), for the chart. */
+  points: SearchPoint[];
+  bounds: string[];
+  /** Fields held at their current value, and why. */
+  held: string[];
+  stats: { layerShapes: number; shapesInBudget: number; pruned: { reason: string; count: number }[] };
+}
+
+export interface SearchProgress {
+  done: number;
+  total: number;
+}
+
+export class SearchError extends Error {}
+
+/** Layer shapes evaluated between two progress reports. */
+const SLICE = 24;
+/** How many ranked shapes may be re-checked to find the top N that read back and pass. */
+const VERIFY_FACTOR = 5;
+/** Shapes of one attention layout among the first candidates (see diversified). */
+const PER_LAYOUT = 2;
+
+interface Evaluated {
+  dims: SearchDims;
+  params: number;
+  tokensPerSecond: number;
+}
+
+interface Plan {
+  space: SpaceInput;
+  spec: LayerSpec;
+  gpu: GpuSpec;
+  dtype: Dtype;
+  base: FileBase | null;
+  held: string[];
+  currentShape: Record<string, number | string | boolean | null>;
+}
+
+/** Runs the whole search at once (the CLI). */
+export function runSearch(source: SearchSource, settings: SearchSettings): SearchResult {
+  const search = searchShapes(source, settings);
+  for (;;) {
+    const step = search.next();
+    if (step.done) return step.value;
+  }
+}
+
+export function* searchShapes(source: SearchSource, settings: SearchSettings): Generator<SearchProgress, SearchResult> {
+  const plan = planSearch(source, settings);
+  const { space, spec, gpu, dtype } = plan;
+  const evaluate = (dims: LayerDims): { layerUs: number; logitsUs: number; perLayer: number; embedding: number } => {
+    const one: LayerSpec = { ...spec, ...dims, numLayers: 1 };
+    const prediction = predictLayer(one, gpu, { dtype, backward: true, profile: settings.profile });
+    const tokens = spec.seqLength * spec.microBatchSize;
+    const modelUs = (tokens / prediction.model.tokensPerSecond) * 1e6;
+    const embedding = modelParams({ ...one, numLayers: 0 });
+    return { layerUs: prediction.layer.timeUs, logitsUs: modelUs - prediction.layer.timeUs, perLayer: prediction.model.params - embedding, embedding };
+  };
+  const tokensPerSecond = (timing: ReturnType<typeof evaluate>, layers: number) => (spec.seqLength * spec.microBatchSize) / ((layers * timing.layerUs + timing.logitsUs) / 1e6);
+
+  const current = space.current;
+  const currentTiming = evaluate(current);
+  const currentParams = currentTiming.embedding + current.numLayers * currentTiming.perLayer;
+  const currentTps = tokensPerSecond(currentTiming, current.numLayers);
+
+  const shapes = layerShapes(space);
+  const inBudget: Evaluated[] = [];
+  let outOfBudget = 0;
+  for (let index = 0; index < shapes.length; index++) {
+    const timing = evaluate(shapes[index]);
+    const counts = layerCounts(space, timing.perLayer, timing.embedding, currentParams, settings.budget);
+    if (counts.length === 0) outOfBudget++;
+    // The layer count that holds the parameter count best; the others in the budget are the same shape, bigger or smaller.
+    const paramsWith = (layers: number) => timing.embedding + layers * timing.perLayer;
+    const numLayers = counts.sort((a, b) => Math.abs(paramsWith(a) - currentParams) - Math.abs(paramsWith(b) - currentParams) || a - b)[0];
+    const dims = { ...shapes[index], numLayers };
+    if (numLayers !== undefined && !sameDims(dims, current)) inBudget.push({ dims, params: paramsWith(numLayers), tokensPerSecond: tokensPerSecond(timing, numLayers) });
+    if ((index + 1) % SLICE === 0) yield { done: index + 1, total: shapes.length };
+  }
+
+  const key = (item: Evaluated) => (settings.rank === 'tokens' ? item.tokensPerSecond : item.tokensPerSecond * (item.params / currentParams));
+  const ranked = [...inBudget].sort(
+    (a, b) => key(b) - key(a) || changeCount(a.dims, current) - changeCount(b.dims, current) || Math.abs(a.params - currentParams) - Math.abs(b.params - currentParams) || compareDims(a.dims, b.dims),
+  );
+  const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps };
+  const front = paretoFront([currentPoint, ...inBudget]);
+
+  const pruned = new Map<string, number>();
+  const prune = (reason: string) => pruned.set(reason, (pruned.get(reason) ?? 0) + 1);
+  if (outOfBudget > 0) pruned.set('layer shapes with no layer count within the budget', outOfBudget);
+  const candidates: SearchCandidate[] = [];
+  const limit = Math.max(settings.top * VERIFY_FACTOR, settings.top + 20);
+  for (const item of diversified(ranked).slice(0, limit)) {
+    if (candidates.length >= settings.top) break;
+    let edits: TextEdit[] = [];
+    let shape: Record<string, number | string | boolean | null>;
+    let satisfies: string[] = [...ALIGNMENT_RULES];
+    if (plan.base) {
+      const verified = verifyCandidate(plan.base, current, item.dims);
+      if (!verified.ok) {
+        prune(`ranked shapes dropped: ${verified.reason}`);
+        continue;
+      }
+      edits = verified.edits;
+      shape = shapeValues(verified.result.shape as ModelShape);
+      satisfies = ALIGNMENT_RULES.filter((rule) => !verified.result.findings.some((finding) => finding.ruleId === rule));
+    } else {
+      shape = numbersShape(plan.currentShape, item.dims);
+    }
+    candidates.push({
+      shape,
+      dims: item.dims,
+      params: item.params,
+      tokensPerSecond: item.tokensPerSecond,
+      speedup: item.tokensPerSecond / currentTps,
+      sizeAdjustedSpeedup: (item.tokensPerSecond * item.params) / (currentTps * currentParams),
+      changes: changesBetween(current, item.dims, plan.base),
+      edits,
+      satisfies,
+      pareto: front.has(item),
+    });
+  }
+
+  return {
+    gpu: { id: gpu.id, name: gpu.name },
+    dtype,
+    budget: settings.budget,
+    rank: settings.rank,
+    current: { shape: plan.currentShape, dims: current, params: currentParams, tokensPerSecond: currentTps },
+    candidates,
+    points: [currentPoint, ...inBudget].map((item) => ({ params: item.params, tokensPerSecond: item.tokensPerSecond, pareto: front.has(item), current: item === currentPoint })),
+    bounds: describeBounds(space),
+    held: plan.held,
+    stats: { layerShapes: shapes.length, shapesInBudget: inBudget.length, pruned: [...pruned].map(([reason, count]) => ({ reason, count })) },
+  };
+}
+
+/**
+ * The ranking with at most PER_LAYOUT shapes of one attention layout (hidden size, heads, kv
+ * heads) first, then the rest in rank order: ten MLP widths of one layout tell less than ten layouts.
+ */
+function diversified(ranked: readonly Evaluated[]): Evaluated[] {
+  const seen = new Map<string, number>();
+  const first: Evaluated[] = [];
+  const rest: Evaluated[] = [];
+  for (const item of ranked) {
+    const layout = `${item.dims.hiddenSize}/${item.dims.numHeads}/${item.dims.numKvHeads}/${item.dims.headDim}`;
+    const count = seen.get(layout) ?? 0;
+    seen.set(layout, count + 1);
+    (count < PER_LAYOUT ? first : rest).push(item);
+  }
+  return [...first, ...rest];
+}
+
+function changeCount(dims: SearchDims, current: SearchDims): number {
+  return (Object.keys(dims) as (keyof SearchDims)[]).filter((name) => dims[name] !== current[name]).length;
+}
+
+function compareDims(a: SearchDims, b: SearchDims): number {
+  for (const name of Object.keys(a) as (keyof SearchDims)[]) if (a[name] !== b[name]) return a[name] - b[name];
+  return 0;
+}
+
+/** The shapes no other is at least as big and as fast as (strictly one of the two): the fastest for their size. */
+function paretoFront<T extends { params: number; tokensPerSecond: number }>(items: readonly T[]): Set<T> {
+  const front = new Set<T>();
+  let fastest = -Infinity;
+  for (const item of [...items].sort((a, b) => b.params - a.params || b.tokensPerSecond - a.tokensPerSecond)) {
+    if (item.tokensPerSecond > fastest) front.add(item);
+    fastest = Math.max(fastest, item.tokensPerSecond);
+  }
+  return front;
+}
+
+/** Bare numbers as check's JSON shape: what the flags say, null for what they do not. */
+function numbersShape(base: Record<string, number | string | boolean | null>, dims: SearchDims): Record<string, number | string | boolean | null> {
+  return { ...base, ...dims, paddedVocabSize: dims.vocabSize };
+}
+
+const positive = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+function planSearch(source: SearchSource, settings: SearchSettings): Plan {
+  if (source.kind === 'numbers') return planNumbers(source, settings);
+  const { result } = source;
+  const shape = result.shape;
+  const current = dimsOf(result);
+  if (!shape || !current) throw new SearchError('the file does not give its hidden size and attention heads; nothing to search');
+  if (!positive(shape.numLayers.value)) throw new SearchError('the file does not give its layer count; the parameter budget needs it');
+  const options = result.options;
+  const keep = new Set(settings.keep);
+  const held: string[] = [];
+  const fixed = new Set<SearchField>(keep);
+  const hold = (field: SearchField, name: keyof typeof shape & (typeof NUMERIC_FIELDS)[number], why: string) => {
+    if (keep.has(field)) return;
+    fixed.add(field);
+    const note = shape[name].note;
+    held.push(`${field}: ${why}${note ? ` (${note})` : ''}`);
+  };
+  if (!editable(shape, 'hiddenSize', source.text)) hold('hidden', 'hiddenSize', 'not a literal in the file');
+  if (!editable(shape, 'numHeads', source.text) || (shape.headDim.origin === 'file' && !editable(shape, 'headDim', source.text))) hold('heads', 'numHeads', 'not a literal in the file');
+  if (current.numKvHeads !== current.numHeads && !editable(shape, 'numKvHeads', source.text)) hold('kv-heads', 'numKvHeads', 'not a literal in the file');
+  if (!editable(shape, 'ffnHiddenSize', source.text)) hold('ffn', 'ffnHiddenSize', 'follows the hidden size');
+  if (!editable(shape, 'numLayers', source.text)) hold('layers', 'numLayers', 'not a literal in the file');
+  for (const field of keep) held.push(`${field}: kept (--keep)`);
+
+  const vocabEdits = keep.has('vocab') ? [] : vocabPaddingEdits(result);
+  const base: FileBase = { text: source.text, fileName: source.fileName, result, vocabEdits };
+  const padded = vocabEdits.length > 0 ? derivedWithHidden(base, current.hiddenSize) : null;
+  const vocabSize = padded?.spec?.vocabSize ?? current.vocabSize;
+  const derivedFfn = !editable(shape, 'ffnHiddenSize', source.text) && !keep.has('ffn') ? (hidden: number) => derivedWithHidden(base, hidden)?.spec?.ffnHiddenSize ?? null : undefined;
+  const split = shape.pipelineSplit;
+  return {
+    space: {
+      current,
+      spec: result.spec as LayerSpec,
+      linearAlignment: alignment(result, 'linear'),
+      attentionAlignment: alignment(result, 'attention'),
+      pipelineParallel: positive(shape.pipelineParallel.value) ? shape.pipelineParallel.value : (source.pipelineParallel ?? 1),
+      pipelineExtraLayers: split?.uneven ? null : (split?.extraLayers ?? 0),
+      kvHeadsMayDivideTensorParallel: shape.kvHeadsMayDivideTensorParallel,
+      fixed,
+      explicitHeadDim: shape.headDim.origin === 'file',
+      derivedFfn,
+      vocabSize,
+    },
+    spec: result.spec as LayerSpec,
+    gpu: options.gpu,
+    dtype: options.dtype,
+    base,
+    held,
+    currentShape: shapeValues(shape),
+  };
+}
+
+function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, settings: SearchSettings): Plan {
+  const { spec, options } = source;
+  const current: SearchDims = {
+    hiddenSize: spec.hiddenSize,
+    numHeads: spec.numHeads,
+    numKvHeads: spec.numKvHeads,
+    headDim: spec.headDim,
+    ffnHiddenSize: spec.ffnHiddenSize,
+    numLayers: spec.numLayers,
+    vocabSize: spec.vocabSize,
+  };
+  const linearAlignment = alignment({ options }, 'linear');
+  const multiple = linearAlignment * spec.tensorParallel;
+  const keep = new Set(settings.keep);
+  const currentShape: Record<string, number | string | boolean | null> = Object.fromEntries(NUMERIC_FIELDS.map((name) => [name, null]));
+  Object.assign(currentShape, current, {
+    paddedVocabSize: spec.vocabSize,
+    seqLength: spec.seqLength,
+    microBatchSize: spec.microBatchSize,
+    tensorParallel: spec.tensorParallel,
+    pipelineParallel: source.pipelineParallel,
+    numExperts: spec.numExperts,
+    expertsPerToken: spec.expertsPerToken,
+    activation: source.activation,
+    gatedMlp: spec.gatedMlp,
+    flashAttention: spec.flashAttention,
+  });
+  return {
+    space: {
+      current,
+      spec,
+      linearAlignment,
+      attentionAlignment: alignment({ options }, 'attention'),
+      pipelineParallel: source.pipelineParallel,
+      pipelineExtraLayers: 0,
+      kvHeadsMayDivideTensorParallel: false,
+      fixed: keep,
+      explicitHeadDim: spec.headDim * spec.numHeads !== spec.hiddenSize,
+      vocabSize: keep.has('vocab') || spec.vocabSize === 0 ? spec.vocabSize : Math.ceil(spec.vocabSize / multiple) * multiple,
+    },
+    spec,
+    gpu: options.gpu,
+    dtype: options.dtype,
+    base: null,
+    held: [...keep].map((field) => `${field}: kept (--keep)`),
+    currentShape,
+  };
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { main } from '../../../server/src/cli';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const GPT3 = 'examples/gpt3-2.7b/config.json';
+const PAPER = ['--gpu', 'a100-sxm4-40gb', '--seq', '2048', '--micro-batch', '4'];
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['search', ...args], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: ROOT });
+  return { code, stdout, stderr };
+}
+
+interface JsonCandidate {
+  shape: Record<string, number | string | boolean | null>;
+  params: number;
+  tokensPerSecond: number;
+  speedup: number;
+  changes: { field: string; key?: string; from: number; to: number; derived: boolean }[];
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
+
+suite('shapelint search', () => {
+  test('--format json: current, candidates with the shape check prints, speed-up and LSP-range edits that turn the file into it', async () => {
+    const { code, stdout } = await run(['--config', GPT3, ...PAPER, '--params', '5%', '--top', '10', '--format', 'json']);
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout) as { current: { shape: Record<string, unknown>; params: number; tokensPerSecond: number }; candidates: JsonCandidate[] };
+    assert.equal(output.current.shape.numHeads, 32);
+    assert.equal(output.current.shape.hiddenSize, 2560);
+    assert.equal(output.candidates.length, 10);
+    const twenty = output.candidates.find((candidate) => candidate.shape.hiddenSize === 2560 && candidate.shape.numHeads === 20);
+    assert.ok(twenty);
+    assert.equal(twenty.shape.headDim, 128);
+    assert.equal(twenty.shape.vocabSize, 50304);
+    assert.ok(Math.abs(twenty.speedup - twenty.tokensPerSecond / output.current.tokensPerSecond) < 1e-12);
+    const text = readFileSync(join(ROOT, GPT3), 'utf8');
+    const document = TextDocument.create('file:///x', 'json', 0, text);
+    const edited = TextDocument.applyEdits(document, twenty.edits);
+    assert.equal(edited, text.replace('"n_head": 32', '"n_head": 20').replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    for (const candidate of output.candidates) assert.ok(Math.abs(candidate.params / output.current.params - 1) <= 0.05);
+  });
+
+  test('text: the current shape first, then the ranked candidates with their changes', async () => {
+    const { code, stdout } = await run(['--config', GPT3, ...PAPER, '--top', '3']);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n');
+    assert.match(lines[0], /±5% of 2\.65B parameters \(total, the embedding counted once\)/);
+    assert.match(lines[1], /^current: h=2560 a=32 \(d=80\) ffn=10240 L=32 v=50257: 2\.65B params, [\d,]+ tokens\/s$/);
+    const rows = lines.filter((line) => /^\d+ +[\d,]+ /.test(line));
+    assert.equal(rows.length, 3);
+    for (const row of rows) assert.match(row, /n_head 32 → \d+.*vocab_size 50257 → 50304$/);
+    assert.match(stdout, /every candidate passes: .*head-dim.*\(each edited file re-checked\)/);
+  });
+
+  test('bare numbers: Llama-2-7B shape, kept MLP-only search lists aligned widths', async () => {
+    const { code, stdout } = await run(['--hidden', '4096', '--heads', '32', '--layers', '32', '--ffn', '10922', '--activation', 'swiglu', '--vocab', '32000', '--keep', 'hidden,heads,layers', '--format', 'json']);
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout) as { candidates: JsonCandidate[] };
+    assert.ok(output.candidates.length > 0);
+    for (const candidate of output.candidates) {
+      assert.equal(Number(candidate.shape.ffnHiddenSize) % 64, 0);
+      assert.deepEqual(candidate.edits, []);
+    }
+  });
+
+  test('usage errors exit 2 with the reason', async () => {
+    for (const [args, reason] of [
+      [['--config', GPT3, '--params', 'lots'], /--params takes a percentage/],
+      [['--config', GPT3, '--keep', 'depth'], /--keep takes hidden, heads/],
+      [['--config', GPT3, '--hidden', '2048'], /drop --hidden/],
+      [['--hidden', '2048', '--heads', '16'], /--layers is required/],
+      [['--config', 'test/fixtures/cli/not-a-config.txt'], /not a model config/],
+    ] as const) {
+      const { code, stderr } = await run([...args]);
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, reason);
+    }
+  });
+});

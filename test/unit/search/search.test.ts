@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/pipeline/check';
+import type { CheckOptions } from '../../../server/src/core/pipeline/options';
+import { applyFixes } from '../../../server/src/core/features/fixes';
+import { modelParams } from '../../../server/src/core/perf';
+import { ALIGNMENT_RULES, DEFAULT_SEARCH_SETTINGS, runSearch, searchShapes, type SearchResult, type SearchSettings } from '../../../server/src/core/search';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+/** GPT-3 2.7B on the paper's A100 40GB at its s = 2048, b = 4 (Anthony et al. 2024, Figure 1 and VI-B). */
+const GPT3 = 'examples/gpt3-2.7b/config.json';
+const PAPER_A100: CheckOptions = { gpu: 'a100-sxm4-40gb', sequenceLength: 2048, microBatchSize: 4 };
+/** Llama-2-7B (meta-llama/Llama-2-7b-hf config.json): h 4096, 32 heads, SwiGLU 11008, at s = 4096, b = 1. */
+const LLAMA = 'test/fixtures/cli/llama-2-7b/config.json';
+const LLAMA_LAUNCH: CheckOptions = { gpu: 'a100-sxm4-40gb', sequenceLength: 4096, microBatchSize: 1 };
+/** Llama-2-7B in GPT-NeoX form without mlp_multiple_of: a gated MLP of SwiGLU's 8h/3 = 10922. */
+const SWIGLU_8H_3 = 'test/fixtures/rules/llama-2-7b-swiglu.yml';
+
+function searchFile(path: string, options: CheckOptions, settings: Partial<SearchSettings> = {}): { text: string; result: SearchResult } {
+  const text = read(path);
+  return { text, result: runSearch({ kind: 'file', text, fileName: path, result: check(text, path, options) }, { ...DEFAULT_SEARCH_SETTINGS, ...settings }) };
+}
+
+/**
+ * What the issue asks a test to recompute, independently of the search: each candidate's edits,
+ * applied and checked again, leave no finding of the alignment rules, and the parameter count of
+ * the edited file is within the budget of the original's.
+ */
+function assertEveryCandidatePasses(path: string, options: CheckOptions, text: string, result: SearchResult): void {
+  const before = check(text, path, options);
+  assert.ok(before.spec);
+  const currentParams = modelParams(before.spec);
+  assert.ok(result.candidates.length > 0);
+  for (const candidate of result.candidates) {
+    const edited = applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: candidate.edits }]);
+    assert.notEqual(edited, text);
+    const after = check(edited, path, options);
+    const failing = after.findings.filter((finding) => (ALIGNMENT_RULES as readonly string[]).includes(finding.ruleId));
+    assert.deepEqual(failing.map((finding) => finding.ruleId), [], `${JSON.stringify(candidate.dims)}`);
+    assert.ok(after.spec);
+    const params = modelParams(after.spec);
+    assert.equal(params, candidate.params);
+    assert.ok(Math.abs(params / currentParams - 1) <= result.budget, `${params} vs ${currentParams}`);
+    assert.equal(after.spec.hiddenSize, candidate.dims.hiddenSize);
+    assert.equal(after.spec.numHeads, candidate.dims.numHeads);
+    assert.equal(after.spec.ffnHiddenSize, candidate.dims.ffnHiddenSize);
+    assert.equal(after.spec.numLayers, candidate.dims.numLayers);
+  }
+}
+
+suite('shape search: the paper\'s cases', () => {
+  test('GPT-3 2.7B on A100 40GB: the top ten include 20 heads of 128 at h 2560, about as much faster as the paper measured', () => {
+    const { text, result } = searchFile(GPT3, PAPER_A100);
+    assert.equal(result.candidates.length, 10);
+    const twenty = result.candidates.find((candidate) => candidate.dims.hiddenSize === 2560 && candidate.dims.numHeads === 20);
+    assert.ok(twenty, result.candidates.map((candidate) => `${candidate.dims.hiddenSize}/${candidate.dims.numHeads}`).join(' '));
+    assert.equal(twenty.dims.headDim, 128);
+    assert.equal(twenty.dims.numLayers, 32);
+    // The paper: 1.18× layer throughput, "almost 20% faster" training. Model tokens/s here also gains the padded vocabulary's 3.5%.
+    assert.ok(twenty.speedup > 1.12 && twenty.speedup < 1.3, String(twenty.speedup));
+    // The edits: n_head to 20 and the vocabulary padded, nothing else of the file.
+    const edited = applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: twenty.edits }]);
+    assert.equal(edited, text.replace('"n_head": 32', '"n_head": 20').replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    assert.deepEqual(
+      twenty.changes.filter((change) => !change.derived).map((change) => `${change.key} ${change.from}→${change.to}`),
+      ['n_head 32→20', 'vocab_size 50257→50304'],
+    );
+    assertEveryCandidatePasses(GPT3, PAPER_A100, text, result);
+  });
+
+  test('Llama-2-7B: 11008 is within 1% of the best MLP width of its ±5% range, at most three ahead of it', () => {
+    const { result } = searchFile(LLAMA, LLAMA_LAUNCH, { keep: ['hidden', 'heads', 'layers'], top: 40 });
+    const widths = result.candidates.map((candidate) => candidate.dims.ffnHiddenSize);
+    assert.ok(widths.length >= 15, String(widths.length));
+    assert.ok(widths.every((width) => width % 64 === 0 && Math.abs(width / 11008 - 1) <= 0.06));
+    const ahead = result.candidates.filter((candidate) => candidate.sizeAdjustedSpeedup > 1);
+    assert.ok(ahead.length <= 3, ahead.map((candidate) => candidate.dims.ffnHiddenSize).join(' '));
+    assert.ok(result.candidates[0].sizeAdjustedSpeedup < 1.01);
+    // Behind 11008, the rest: the ones past the 11136 = 64·174 wave edge fall back.
+    assert.ok(result.candidates.some((candidate) => candidate.sizeAdjustedSpeedup < 0.98));
+  });
+
+  test("SwiGLU at 8h/3 (10922): only aligned MLP widths are proposed, written through GPT-NeoX's 2/3 intermediate_size", () => {
+    const options: CheckOptions = { gpu: 'a100-sxm4-40gb' };
+    const { text, result } = searchFile(SWIGLU_8H_3, options, { keep: ['hidden', 'heads', 'layers'], top: 40 });
+    const widths = result.candidates.map((candidate) => candidate.dims.ffnHiddenSize);
+    assert.ok(widths.includes(10880) && widths.includes(10944), widths.join(' '));
+    assert.ok(widths.every((width) => width % 64 === 0));
+    assertEveryCandidatePasses(SWIGLU_8H_3, options, text, result);
+  });
+});
+
+suite('shape search: edits through variables and interpolations', () => {
+  test('Megatron-LM script: the variables are edited, the flags keep their $NAME', () => {
+    const path = 'test/fixtures/search/gpt3-2.7b-megatron.sh';
+    const { text, result } = searchFile(path, PAPER_A100);
+    const wider = result.candidates.find((candidate) => candidate.dims.hiddenSize !== 2560);
+    assert.ok(wider);
+    const edited = applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: wider.edits }]);
+    assert.match(edited, new RegExp(`^HIDDEN_SIZE=${wider.dims.hiddenSize}$`, 'm'));
+    assert.match(edited, new RegExp(`^NUM_HEADS=${wider.dims.numHeads}$`, 'm'));
+    assert.match(edited, new RegExp(`^NUM_LAYERS=${wider.dims.numLayers}$`, 'm'));
+    assert.match(edited, /--hidden-size \$HIDDEN_SIZE\n/);
+    assertEveryCandidatePasses(path, PAPER_A100, text, result);
+  });
+
+  test('NeMo: the head count is edited where the query groups interpolate it from; a resolved MLP width follows the hidden size', () => {
+    const path = 'test/fixtures/search/gpt3-2.7b-nemo.yaml';
+    const { text, result } = searchFile(path, PAPER_A100);
+    const wider = result.candidates.find((candidate) => candidate.dims.hiddenSize !== 2560);
+    assert.ok(wider);
+    const edited = applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: wider.edits }]);
+    assert.match(edited, new RegExp(`num_attention_heads: ${wider.dims.numHeads}\n  num_query_groups: \\$\\{\\.num_attention_heads\\}`));
+    assert.match(edited, /ffn_hidden_size: \$\{multiply:4, \$\{\.hidden_size\}\}/);
+    assert.equal(wider.dims.ffnHiddenSize, 4 * wider.dims.hiddenSize);
+    assert.ok(result.held.some((line) => line.startsWith('ffn: follows the hidden size')));
+    assertEveryCandidatePasses(path, PAPER_A100, text, result);
+  });
+});
+
+suite('shape search: bounds and determinism', () => {
+  test('--keep holds the kept fields; a kept misaligned vocabulary stays the one finding left', () => {
+    const { text, result } = searchFile(GPT3, PAPER_A100, { keep: ['hidden', 'layers', 'vocab'] });
+    assert.ok(result.candidates.length > 0);
+    for (const candidate of result.candidates) {
+      assert.equal(candidate.dims.hiddenSize, 2560);
+      assert.equal(candidate.dims.numLayers, 32);
+      assert.equal(candidate.dims.vocabSize, 50257);
+      assert.ok(!candidate.satisfies.includes('vocab-size') && candidate.satisfies.includes('head-dim'));
+      const after = check(applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: candidate.edits }]), GPT3, PAPER_A100);
+      assert.deepEqual(after.findings.filter((finding) => finding.severity !== 'information').map((finding) => finding.ruleId), ['vocab-size']);
+    }
+  });
+
+  test('tensor parallelism: heads, hidden and MLP shard over the GPUs and stay aligned per GPU', () => {
+    const options: CheckOptions = { ...LLAMA_LAUNCH, tensorParallelSize: 4 };
+    const { text, result } = searchFile(LLAMA, options);
+    for (const { dims } of result.candidates) {
+      assert.equal(dims.numHeads % 4, 0);
+      assert.equal((dims.hiddenSize / 4) % 64, 0);
+      assert.equal((dims.ffnHiddenSize / 4) % 64, 0);
+    }
+    assertEveryCandidatePasses(LLAMA, options, text, result);
+  });
+
+  test('the same input gives the same ranking', () => {
+    const first = searchFile(LLAMA, LLAMA_LAUNCH).result;
+    const second = searchFile(LLAMA, LLAMA_LAUNCH).result;
+    assert.deepEqual(second.candidates, first.candidates);
+  });
+
+  test('bare numbers: no edits, the same rules by construction, the vocabulary padded', () => {
+    const spec = check(read(GPT3), GPT3, PAPER_A100).spec;
+    assert.ok(spec);
+    const options = check(read(GPT3), GPT3, PAPER_A100).options;
+    const result = runSearch({ kind: 'numbers', spec, options, pipelineParallel: 4, activation: 'gelu' }, DEFAULT_SEARCH_SETTINGS);
+    assert.ok(result.candidates.length > 0);
+    for (const { dims, edits } of result.candidates) {
+      assert.deepEqual(edits, []);
+      assert.equal(dims.headDim % 64, 0);
+      assert.equal(dims.hiddenSize % 64, 0);
+      assert.equal(dims.numLayers % 4, 0);
+      assert.equal(dims.vocabSize, 50304);
+    }
+  });
+
+  test('progress: reported in slices, up to the number of layer shapes', () => {
+    const text = read(LLAMA);
+    const search = searchShapes({ kind: 'file', text, fileName: LLAMA, result: check(text, LLAMA, LLAMA_LAUNCH) }, DEFAULT_SEARCH_SETTINGS);
+    const reports: number[] = [];
+    let step = search.next();
+    while (!step.done) {
+      assert.ok(step.value.done <= step.value.total);
+      reports.push(step.value.done);
+      step = search.next();
+    }
+    assert.ok(reports.length > 10);
+    assert.deepEqual(reports, [...reports].sort((a, b) => a - b));
+    assert.ok(reports[reports.length - 1] <= step.value.stats.layerShapes);
+  });
+
+  test('a config without a hidden size or layers says so', () => {
+    const text = '{"model_type": "gpt2", "n_head": 12}';
+    assert.throws(() => runSearch({ kind: 'file', text, fileName: 'config.json', result: check(text, 'config.json') }, DEFAULT_SEARCH_SETTINGS), /hidden size/);
+  });
+});
