@@ -255,6 +255,13 @@ export function torchtitanName(name: string, flavor: string): string {
   return `torchtitan ${name} ${flavor}`;
 }
 
+const NEMO_QWEN2: ModelSource = { repo: 'NVIDIA/NeMo', path: 'nemo/collections/llm/gpt/model/qwen2.py (Qwen2Config500M/1P5B/7B/72B)', commit: '03823d2acf6e9e8c0fed8409a89f9cfd5308e157' };
+
+/** Qwen2 (gated SiLU MLP, GQA); `vocab_size` there is the embedding's rows, the tokenizer's length is not given. */
+function qwen2(size: string, shape: Pick<CatalogueModel, 'hiddenSize' | 'numLayers' | 'numHeads' | 'numKvHeads' | 'ffnHiddenSize' | 'paddedVocabSize'>): CatalogueModel {
+  return row('Qwen 2', [`Qwen2-${size}`, `Qwen/Qwen2-${size}`, `Qwen2-${size}-Instruct`, `Qwen/Qwen2-${size}-Instruct`], NEMO_QWEN2, { ...shape, activation: 'swiglu', gatedMlp: true });
+}
+
 const GPT2 = { vocabSize: 50257, seqLength: 1024 };
 const MLA = { headDim: 128 + 64, activation: 'swiglu', gatedMlp: true };
 
@@ -272,6 +279,10 @@ const OTHER_MODELS: CatalogueModel[] = [
   row('DeepSeek V2', ['DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'], MEGATRON_DEEPSEEK_V2_LITE, {
     hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA,
   }),
+  qwen2('0.5B', { hiddenSize: 896, numLayers: 24, numHeads: 14, numKvHeads: 2, ffnHiddenSize: 4864, paddedVocabSize: 151936 }),
+  qwen2('1.5B', { hiddenSize: 1536, numLayers: 28, numHeads: 12, numKvHeads: 2, ffnHiddenSize: 8960, paddedVocabSize: 151936 }),
+  qwen2('7B', { hiddenSize: 3584, numLayers: 28, numHeads: 28, numKvHeads: 4, ffnHiddenSize: 18944, paddedVocabSize: 152064 }),
+  qwen2('72B', { hiddenSize: 8192, numLayers: 80, numHeads: 64, numKvHeads: 8, ffnHiddenSize: 29568, paddedVocabSize: 152064 }),
   row('StarCoder2', ['starcoder2-15b', 'bigcode/starcoder2-15b'], NEMO_STARCODER2_15B, { hiddenSize: 6144, numLayers: 40, numHeads: 48, numKvHeads: 4, ffnHiddenSize: 24576, seqLength: 4096 }),
   row('Nemotron', ['Nemotron-4-340B', 'nvidia/Nemotron-4-340B-Base', 'nvidia/Nemotron-4-340B-Instruct'], NEMO_NEMOTRON_340B, {
     hiddenSize: 18432, numLayers: 96, numHeads: 96, numKvHeads: 8, ffnHiddenSize: 73728, seqLength: 4096, activation: 'squared-relu',
