@@ -30,6 +30,9 @@ suite('model catalogue', () => {
     // Qwen3-30B-A3B: MoE, the expert width is moe_intermediate_size.
     const qwenMoe = findModel('Qwen/Qwen3-30B-A3B')!;
     assert.deepEqual([qwenMoe.numExperts, qwenMoe.expertsPerToken, qwenMoe.ffnHiddenSize, qwenMoe.headDim], [128, 8, 768, 128]);
+    // NeMo qwen2.py Qwen2Config7B: 28 layers, h 3584, 28 heads, 4 query groups, ffn 18944, vocab 152064.
+    const qwen2 = findModel('Qwen/Qwen2-7B-Instruct')!;
+    assert.deepEqual([qwen2.numLayers, qwen2.hiddenSize, qwen2.numKvHeads, qwen2.ffnHiddenSize, qwen2.paddedVocabSize, qwen2.vocabSize], [28, 3584, 4, 18944, 152064, null]);
     // Gemma 2 27B sets head_size 128 apart from n_embd / n_head = 144.
     assert.equal(findModel('google/gemma-2-27b-it')!.headDim, 128);
   });
@@ -43,7 +46,7 @@ suite('model catalogue', () => {
 
   test('the families the issue names are all there, each row with a source file and commit', () => {
     const families = new Set(MODEL_CATALOGUE.map((model) => model.family));
-    for (const family of ['Llama 2', 'Llama 3', 'Llama 3.1', 'Llama 3.2', 'Llama 3.3', 'Mistral', 'Mixtral', 'Qwen 2.5', 'Qwen 3', 'Gemma', 'Gemma 2', 'Gemma 3', 'Phi 2', 'Phi 3', 'Phi 4', 'DeepSeek V2', 'DeepSeek V3', 'OLMo', 'Falcon', 'Pythia', 'GPT-2', 'GPT-NeoX', 'StarCoder2', 'Nemotron']) {
+    for (const family of ['Llama 2', 'Llama 3', 'Llama 3.1', 'Llama 3.2', 'Llama 3.3', 'Mistral', 'Mixtral', 'Qwen 2', 'Qwen 2.5', 'Qwen 3', 'Gemma', 'Gemma 2', 'Gemma 3', 'Phi 2', 'Phi 3', 'Phi 4', 'DeepSeek V2', 'DeepSeek V3', 'OLMo', 'Falcon', 'Pythia', 'GPT-2', 'GPT-NeoX', 'StarCoder2', 'Nemotron']) {
       assert.ok(families.has(family), family);
     }
     for (const model of MODEL_CATALOGUE) {

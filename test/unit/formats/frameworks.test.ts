@@ -205,3 +205,10 @@ suite('llm-foundry reader', () => {
     assert.equal(shape.gatedMlp, false);
   });
 });
+
+suite('hf detection without model_type', () => {
+  test('needs width, heads and depth; a JSON with two of them is not read as a half HF config', () => {
+    assert.equal(detectFormat('config.json', '{"hidden_size": 4096, "num_attention_heads": 32, "vocab_size": 32000}'), undefined);
+    assert.equal(detectFormat('config.json', '{"hidden_size": 4096, "num_attention_heads": 32, "num_hidden_layers": 32}')?.id, 'hf');
+  });
+});

@@ -64,6 +64,10 @@ export const FRAMEWORK_DEFAULTS = {
     paddingMultiple: 512,
     vocabSize: 50254,
     blockSize: 4096,
+    /** Config's n_layer, n_embd, n_head: what a config.py row that omits them builds. */
+    numLayers: 16,
+    hiddenSize: 4096,
+    numHeads: 32,
   },
   meta: {
     source: 'meta-llama/llama-models models/llama3/args.py (ModelArgs) and model.py (FeedForward)',

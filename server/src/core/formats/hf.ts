@@ -53,8 +53,9 @@ export const hfReader: FormatReader = {
     const named = /config/.test(baseNameOf(fileName)) ? 0.05 : 0;
     const shapeKeys = countKeys(head, DETECTION_KEYS);
     if (/"(model_type|architectures)"\s*:/.test(head) && shapeKeys >= 1) return 0.9 + named;
-    if (shapeKeys >= 3) return 0.7 + named;
-    return 0;
+    // Without model_type, only a file that gives the width, the heads and the depth is an HF config.
+    const complete = [KEYS.hiddenSize, KEYS.numHeads, KEYS.numLayers].every((group) => countKeys(head, group) > 0);
+    return complete ? 0.7 + named : 0;
   },
 
   parse: parseJson,

@@ -1,4 +1,4 @@
-import { llamaFeedForwardWidth } from '../framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from '../framework-defaults';
 
 /**
  * The model catalogue: the shapes of well-known models, keyed by every name people write for
@@ -7,7 +7,7 @@ import { llamaFeedForwardWidth } from '../framework-defaults';
  * Axolotl `base_model`, torchtitan `name` + `flavor`).
  *
  * Most rows transcribe LitGPT's own table (`litgpt/config.py`), written as LitGPT writes them
- * and completed with LitGPT's `Config` defaults and `__post_init__`, so a row means exactly what
+ * and completed with LitGPT's `Config` defaults (FRAMEWORK_DEFAULTS.litgpt) and `__post_init__`, so a row means exactly what
  * LitGPT builds. The other families cite the framework file that sets their shape.
  */
 
@@ -63,18 +63,16 @@ interface LitgptRow {
   n_expert_per_token?: number;
 }
 
-/** `litgpt.Config`'s defaults (the dataclass fields). */
-export const LITGPT_CONFIG_DEFAULTS = { block_size: 4096, n_layer: 16, n_embd: 4096, vocab_size: 50254, padding_multiple: 512, n_head: 32 };
-
 const MLP_ACTIVATION: Record<NonNullable<LitgptRow['mlp_class_name']>, string> = { GptNeoxMLP: 'gelu', LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
 
 /** `Config.__post_init__`: head size, padded vocabulary, query groups, 4·n_embd MLP. */
 function fromLitgpt(family: string, names: string[], row: LitgptRow): CatalogueModel {
-  const d = LITGPT_CONFIG_DEFAULTS;
-  const n_embd = row.n_embd ?? d.n_embd;
-  const n_head = row.n_head ?? d.n_head;
-  let vocab = row.vocab_size ?? d.vocab_size;
-  const padded = row.padded_vocab_size ?? Math.ceil(vocab / (row.padding_multiple ?? d.padding_multiple)) * (row.padding_multiple ?? d.padding_multiple);
+  const d = FRAMEWORK_DEFAULTS.litgpt;
+  const n_embd = row.n_embd ?? d.hiddenSize;
+  const n_head = row.n_head ?? d.numHeads;
+  let vocab = row.vocab_size ?? d.vocabSize;
+  const multiple = row.padding_multiple ?? d.paddingMultiple;
+  const padded = row.padded_vocab_size ?? Math.ceil(vocab / multiple) * multiple;
   if (row.padded_vocab_size !== undefined) vocab = Math.min(vocab, row.padded_vocab_size);
   const mlp = row.mlp_class_name ?? 'GptNeoxMLP';
   const moe = (row.n_expert ?? 0) > 1;
@@ -83,14 +81,14 @@ function fromLitgpt(family: string, names: string[], row: LitgptRow): CatalogueM
     family,
     names,
     hiddenSize: n_embd,
-    numLayers: row.n_layer ?? d.n_layer,
+    numLayers: row.n_layer ?? d.numLayers,
     numHeads: n_head,
     numKvHeads: row.n_query_groups ?? n_head,
     headDim: row.head_size ?? n_embd / n_head,
-    ffnHiddenSize: (moe ? row.moe_intermediate_size : undefined) ?? row.intermediate_size ?? 4 * n_embd,
+    ffnHiddenSize: (moe ? row.moe_intermediate_size : undefined) ?? row.intermediate_size ?? DEFAULT_MLP_EXPANSION * n_embd,
     vocabSize: vocab,
     paddedVocabSize: padded,
-    seqLength: row.block_size ?? d.block_size,
+    seqLength: row.block_size ?? d.blockSize,
     numExperts: moe ? row.n_expert! : 1,
     expertsPerToken: moe ? row.n_expert_per_token! : 1,
     activation: MLP_ACTIVATION[mlp],
@@ -228,7 +226,7 @@ function row(family: string, names: string[], source: ModelSource, shape: Dense)
     names,
     numKvHeads: shape.numHeads,
     headDim: shape.hiddenSize / shape.numHeads,
-    ffnHiddenSize: 4 * shape.hiddenSize,
+    ffnHiddenSize: DEFAULT_MLP_EXPANSION * shape.hiddenSize,
     vocabSize: null,
     paddedVocabSize: shape.vocabSize ?? null,
     seqLength: null,
@@ -255,14 +253,23 @@ export function torchtitanName(name: string, flavor: string): string {
   return `torchtitan ${name} ${flavor}`;
 }
 
-const GPT2 = { vocabSize: 50257, seqLength: 1024 };
+const NEMO_QWEN2: ModelSource = { repo: 'NVIDIA/NeMo', path: 'nemo/collections/llm/gpt/model/qwen2.py (Qwen2Config500M/1P5B/7B/72B)', commit: '03823d2acf6e9e8c0fed8409a89f9cfd5308e157' };
+
+/** Qwen2 (gated SiLU MLP, GQA); `vocab_size` there is the embedding's rows, the tokenizer's length is not given. */
+function qwen2(size: string, shape: Pick<CatalogueModel, 'hiddenSize' | 'numLayers' | 'numHeads' | 'numKvHeads' | 'ffnHiddenSize' | 'paddedVocabSize'>): CatalogueModel {
+  return row('Qwen 2', [`Qwen2-${size}`, `Qwen/Qwen2-${size}`, `Qwen2-${size}-Instruct`, `Qwen/Qwen2-${size}-Instruct`], NEMO_QWEN2, { ...shape, activation: 'swiglu', gatedMlp: true });
+}
+
+const GPT2 = { vocabSize: FRAMEWORK_DEFAULTS.nanogpt.pretrainedVocab, seqLength: FRAMEWORK_DEFAULTS.nanogpt.pretrainedBlock };
 const MLA = { headDim: 128 + 64, activation: 'swiglu', gatedMlp: true };
 
 const OTHER_MODELS: CatalogueModel[] = [
-  row('GPT-2', ['gpt2', 'openai-community/gpt2', 'gpt2-124M'], NANOGPT, { hiddenSize: 768, numLayers: 12, numHeads: 12, ...GPT2 }),
-  row('GPT-2', ['gpt2-medium', 'openai-community/gpt2-medium'], NANOGPT, { hiddenSize: 1024, numLayers: 24, numHeads: 16, ...GPT2 }),
-  row('GPT-2', ['gpt2-large', 'openai-community/gpt2-large'], NANOGPT, { hiddenSize: 1280, numLayers: 36, numHeads: 20, ...GPT2 }),
-  row('GPT-2', ['gpt2-xl', 'openai-community/gpt2-xl'], NANOGPT, { hiddenSize: 1600, numLayers: 48, numHeads: 25, ...GPT2 }),
+  // OpenAI's GPT-2 checkpoints, as nanoGPT's GPT.from_pretrained builds them (FRAMEWORK_DEFAULTS.nanogpt).
+  ...Object.entries(FRAMEWORK_DEFAULTS.nanogpt.pretrained).map(([name, gpt]) =>
+    row('GPT-2', [name, `openai-community/${name}`, ...(name === 'gpt2' ? ['gpt2-124M'] : [])], NANOGPT, {
+      hiddenSize: gpt.n_embd, numLayers: gpt.n_layer, numHeads: gpt.n_head, ...GPT2,
+    }),
+  ),
   // The vocabulary comes from 20B_tokenizer.json, which the config does not size.
   row('GPT-NeoX', ['gpt-neox-20b', 'EleutherAI/gpt-neox-20b'], NEOX_20B, { hiddenSize: 6144, numLayers: 44, numHeads: 64, seqLength: 2048 }),
   // Multi-latent attention: the score GEMM's head dim is qk-head-dim 128 + qk-pos-emb-head-dim 64; ffnHiddenSize is each routed expert's.
@@ -272,6 +279,10 @@ const OTHER_MODELS: CatalogueModel[] = [
   row('DeepSeek V2', ['DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'], MEGATRON_DEEPSEEK_V2_LITE, {
     hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA,
   }),
+  qwen2('0.5B', { hiddenSize: 896, numLayers: 24, numHeads: 14, numKvHeads: 2, ffnHiddenSize: 4864, paddedVocabSize: 151936 }),
+  qwen2('1.5B', { hiddenSize: 1536, numLayers: 28, numHeads: 12, numKvHeads: 2, ffnHiddenSize: 8960, paddedVocabSize: 151936 }),
+  qwen2('7B', { hiddenSize: 3584, numLayers: 28, numHeads: 28, numKvHeads: 4, ffnHiddenSize: 18944, paddedVocabSize: 152064 }),
+  qwen2('72B', { hiddenSize: 8192, numLayers: 80, numHeads: 64, numKvHeads: 8, ffnHiddenSize: 29568, paddedVocabSize: 152064 }),
   row('StarCoder2', ['starcoder2-15b', 'bigcode/starcoder2-15b'], NEMO_STARCODER2_15B, { hiddenSize: 6144, numLayers: 40, numHeads: 48, numKvHeads: 4, ffnHiddenSize: 24576, seqLength: 4096 }),
   row('Nemotron', ['Nemotron-4-340B', 'nvidia/Nemotron-4-340B-Base', 'nvidia/Nemotron-4-340B-Instruct'], NEMO_NEMOTRON_340B, {
     hiddenSize: 18432, numLayers: 96, numHeads: 96, numKvHeads: 8, ffnHiddenSize: 73728, seqLength: 4096, activation: 'squared-relu',

@@ -1,3 +1,4 @@
+import { FRAMEWORK_DEFAULTS } from '../framework-defaults';
 import { findModel, sourceText, type ModelSource } from './models';
 
 /**
@@ -17,7 +18,7 @@ const BERT_BASE: ModelSource = { repo: 'NVIDIA/DeepLearningExamples', path: 'PyT
 
 /** Megatron-LM / NeMo tokenizer types whose vocabulary file is fixed. Keys are lower case. */
 const TOKENIZER_TYPES: Record<string, { vocabSize: number; source: ModelSource; file: string }> = {
-  gpt2bpetokenizer: { vocabSize: 50257, source: NANOGPT_MODEL, file: "GPT-2's BPE vocabulary (gpt2-vocab.json)" },
+  gpt2bpetokenizer: { vocabSize: FRAMEWORK_DEFAULTS.nanogpt.pretrainedVocab, source: NANOGPT_MODEL, file: "GPT-2's BPE vocabulary (gpt2-vocab.json)" },
   bertwordpiecelowercase: { vocabSize: 30522, source: BERT_BASE, file: "BERT's uncased WordPiece vocabulary (bert-large-uncased-vocab.txt)" },
 };
 
