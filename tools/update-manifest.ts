@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { GPUS } from '../server/src/core/perf/gpus';
 import { RULES } from '../server/src/core/rules';
 import { FORMAT_IDS } from '../server/src/core/pipeline/shape';
-import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND } from '../server/src/protocol';
+import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, SEARCH_ACTION_KIND, SEARCH_TITLE } from '../server/src/protocol';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -30,6 +30,7 @@ export function manifestFields(): Record<string, unknown> {
         { command: Commands.selectGpu, title: 'Select target GPU', category: 'shapelint' },
         { command: Commands.showReport, title: 'Show shape report', category: 'shapelint', icon: '$(graph)' },
         { command: Commands.applyAllSafeFixes, title: 'Apply all safe shape fixes', category: 'shapelint' },
+        { command: Commands.findFasterShapes, title: SEARCH_TITLE, category: 'shapelint', icon: '$(rocket)' },
       ],
       configuration: {
         title: 'shapelint',
@@ -116,7 +117,14 @@ export function manifestFields(): Record<string, unknown> {
       codeActions: [
         {
           languages: ['yaml', 'json', 'jsonc', 'shellscript', 'python'],
-          actions: { kind: FIX_ALL_KIND, title: 'Apply all safe shape fixes', description: 'Pads the vocabulary and divisors to aligned sizes; never changes the architecture.' },
+          actions: [
+            { kind: FIX_ALL_KIND, title: 'Apply all safe shape fixes', description: 'Pads the vocabulary and divisors to aligned sizes; never changes the architecture.' },
+            {
+              kind: SEARCH_ACTION_KIND,
+              title: SEARCH_TITLE,
+              description: "Opens the shape report's search: the shapes near this one that the throughput model predicts run fastest at the same size.",
+            },
+          ],
         },
       ],
     },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION } from '../../server/src/protocol';
 import { GpuStatus, selectGpu } from './gpu';
-import { ReportPanel } from './report';
+import { APPLY_CANDIDATE_COMMAND, ReportPanel } from './report';
 
 /** The languages model configs are written in; the server decides which documents are configs. */
 const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'shellscript', 'python'];
@@ -32,8 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status,
     vscode.commands.registerCommand(Commands.selectGpu, selectGpu),
-    vscode.commands.registerCommand(Commands.showReport, (uri?: string | vscode.Uri) => ReportPanel.show(context, started, toUri(uri))),
+    vscode.commands.registerCommand(Commands.showReport, async (uri?: string | vscode.Uri) => void (await ReportPanel.show(context, started, toUri(uri)))),
     vscode.commands.registerCommand(Commands.applyAllSafeFixes, applyAllSafeFixes),
+    vscode.commands.registerCommand(Commands.findFasterShapes, (uri?: string | vscode.Uri) => ReportPanel.show(context, started, toUri(uri), { search: true })),
+    vscode.commands.registerCommand(APPLY_CANDIDATE_COMMAND, (uri: string | vscode.Uri, index: number) => ReportPanel.applyCandidate(toUri(uri) as vscode.Uri, index)),
   );
   await client.start();
 }

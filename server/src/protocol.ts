@@ -2,7 +2,7 @@
  * What the extension client and the language server say to each other beyond LSP: the
  * settings section and the shape-report request. Imported by both sides (as eslint's $shared).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { ReportData } from './core/features/report';
 import type { SeveritySetting } from './core/pipeline/findings';
 import { DEFAULT_GPU_ID } from './core/perf/gpus';
@@ -44,6 +44,7 @@ export const Commands = {
   selectGpu: 'shapelint.selectGpu',
   showReport: 'shapelint.showReport',
   applyAllSafeFixes: 'shapelint.applyAllSafeFixes',
+  findFasterShapes: 'shapelint.findFasterShapes',
 } as const;
 
 export const FIX_ALL_KIND = 'source.fixAll.shapelint';
@@ -61,3 +62,26 @@ export interface ReportResult {
 
 /** The shape report of a document; null when the document is not a model config shapelint reads. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('shapelint/report');
+
+/** The code action that opens the report's search section (a refactoring: it changes the architecture). */
+export const SEARCH_ACTION_KIND = 'refactor.rewrite.shapelint.search';
+/** The command's and the code action's title; the budget is the search's default. */
+export const SEARCH_TITLE = 'Find faster shapes (±5% parameters)';
+
+export interface SearchParams {
+  uri: string;
+  /** The parameter budget, ±: 0.05 for 5%. */
+  budget?: number;
+}
+
+export interface SearchReply {
+  /** The document version searched: the edits apply to it only. */
+  version: number;
+  /** The report's search section (HTML fragment); its Apply buttons name candidates by index. */
+  html: string;
+  /** Per candidate, in the table's order: the edits that turn the file into it, as quick fixes make them. */
+  candidates: { title: string; edits: TextEdit[] }[];
+}
+
+/** Searches the shapes near the document's (server-side, in slices, cancellable); null when the document is not a config with a known shape. */
+export const SearchRequest = new RequestType<SearchParams, SearchReply | null, void>('shapelint/search');

@@ -64,6 +64,7 @@ const SCREENSHOT_TARGETS: Record<string, ShotTarget> = {
   // a moment after the status bar updates, so wait for the lens to name the same GPU.
   'quick-fix': { selector: '.action-widget .monaco-list-row', alsoVisible: { selector: '.codelens-decoration', text: 'H100' } },
   report: { selector: 'body', inWebview: true },
+  search: { selector: '#search .candidates', inWebview: true },
   'gpu-picker': { selector: '.quick-input-widget .monaco-list-row' },
 };
 const SHOT_WAIT_MS = 15_000;

@@ -14,7 +14,7 @@ test('server/out/server.js speaks LSP over --node-ipc, as the extension starts i
   const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
   assert.equal(result.serverInfo?.name, 'shapelint');
   assert.equal(result.capabilities.hoverProvider, true);
-  assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.shapelint'] });
+  assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.shapelint', 'refactor.rewrite.shapelint.search'] });
   await connection.sendRequest(ShutdownRequest.type);
   await connection.sendNotification(ExitNotification.type);
   assert.equal(await exited, 0);

@@ -6,7 +6,7 @@ import { check as checkText, resolveOptions, UnknownGpuError, type CheckResult }
 import type { Span } from '../core/pipeline/document';
 import type { Finding, SeveritySetting } from '../core/pipeline/findings';
 import { applyFixes, safeFixes } from '../core/features/fixes';
-import { detectFormat, FORMAT_READERS } from '../core/formats';
+import { detectFormat, detectionEvidence, FORMAT_READERS } from '../core/formats';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
 import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
@@ -304,6 +304,10 @@ function jsonReport(reports: FileReport[], failures: FileFailure[]) {
       return {
         path,
         format: result.reader?.id ?? null,
+        // Why it was read so: the format's telling keys that the file has.
+        formatEvidence: result.reader ? detectionEvidence(result.reader, text) : [],
+        model: result.shape?.catalogueModel ?? null,
+        loadsCheckpoint: result.shape?.loadsCheckpoint ?? null,
         shape: result.shape ? shapeValues(result.shape) : null,
         diagnostics: result.findings.map((finding) => ({
           rule: finding.ruleId,

@@ -14,6 +14,7 @@ function loadSuites(): void {
   require('./hover.test');
   require('./quickfix.test');
   require('./commands.test');
+  require('./search.test');
 }
 
 /**

@@ -12,7 +12,7 @@ export interface Span {
 
 export type ScalarValue = string | number | boolean | null;
 
-export type SyntaxKind = 'yaml' | 'json' | 'shell' | 'python';
+export type SyntaxKind = 'yaml' | 'json' | 'toml' | 'shell' | 'python';
 
 export interface ConfigEntry {
   /** Key path as written, e.g. ['model', 'hidden_size'], ['--hidden-size'], ['n_embd']. */

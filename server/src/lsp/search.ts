@@ -1,0 +1,76 @@
+/**
+ * The shape search in the language server: a request of its own, never on the diagnostics
+ * path. The search runs in slices that yield to the event loop, so that edits, hovers and
+ * diagnostics are served meanwhile and a cancellation is seen; past a moment it shows progress.
+ */
+import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../core/pipeline/check';
+import { renderSearchHtml } from '../core/features/report';
+import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
+import { describeDims } from '../core/search/describe';
+import type { ServiceContext } from '../core/features/presentation';
+import { Commands, SEARCH_ACTION_KIND, SEARCH_TITLE, SearchRequest, type SearchReply } from '../protocol';
+import { toTextEdit } from './convert';
+
+export { SEARCH_ACTION_KIND };
+
+/** How long a search runs before it shows progress. */
+const PROGRESS_AFTER_MS = 300;
+
+export interface SearchableDocument {
+  document: TextDocument;
+  analysis: { version: number; fileName: string; text: string; result: CheckResult; context: ServiceContext };
+}
+
+/** "Find faster shapes (±5% parameters)", for a config whose shape is known. */
+export function searchCodeActions(current: SearchableDocument | null): CodeAction[] {
+  if (!current?.analysis.result.spec) return [];
+  const action = CodeAction.create(SEARCH_TITLE, { title: SEARCH_TITLE, command: Commands.findFasterShapes, arguments: [current.document.uri] }, SEARCH_ACTION_KIND);
+  return [action];
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function registerSearch(connection: Connection, currentAnalysis: (uri: string) => Promise<SearchableDocument | null>): void {
+  connection.onRequest(SearchRequest, async (params, token): Promise<SearchReply | null> => {
+    const current = await currentAnalysis(params.uri);
+    if (!current?.analysis.result.spec) return null;
+    const { document, analysis } = current;
+    const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.context.profile };
+    let result: SearchResult;
+    try {
+      result = await runInSlices(connection, searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings), token);
+    } catch (error) {
+      if (error instanceof SearchError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      throw error;
+    }
+    return {
+      version: analysis.version,
+      html: renderSearchHtml(result),
+      candidates: result.candidates.map((candidate) => ({ title: describeDims(candidate.dims), edits: candidate.edits.map((edit) => toTextEdit(document, edit)) })),
+    };
+  });
+}
+
+async function runInSlices(connection: Connection, search: Generator<{ done: number; total: number }, SearchResult>, token: CancellationToken): Promise<SearchResult> {
+  const started = Date.now();
+  let progress: WorkDoneProgressServerReporter | undefined;
+  let progressCancelled = false;
+  try {
+    for (;;) {
+      const step = search.next();
+      if (step.done) return step.value;
+      if (!progress && Date.now() - started > PROGRESS_AFTER_MS) {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('shapelint: finding faster shapes', 0, undefined, true);
+        progress.token.onCancellationRequested(() => (progressCancelled = true));
+      }
+      progress?.report(Math.round((100 * step.value.done) / step.value.total), `${step.value.done} of ${step.value.total} layer shapes`);
+      await nextTurn();
+      if (token.isCancellationRequested || progressCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'shape search cancelled');
+    }
+  } finally {
+    progress?.done();
+  }
+}

@@ -1,0 +1,84 @@
+/** The search through the real server process (`shapelint lsp --stdio`): the code action, the request, Apply's edits, cancellation. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, suite, test } from 'node:test';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction } from 'vscode-languageserver/node';
+import { Commands, SEARCH_ACTION_KIND } from '../../../server/src/protocol';
+import { applyEdits, LspClient, offsetOf, ROOT } from '../../lsp/harness';
+
+/** GPT-3 2.7B in GPT-2 form (examples/gpt3-2.7b), on the paper's A100 40GB. */
+const GPT3_URI = pathToFileURL(join(ROOT, 'test', 'fixtures', 'cli', 'gpt3-2.7b', 'config.json')).href;
+const GPT3_TEXT = readFileSync(new URL(GPT3_URI), 'utf8');
+/** Llama-2-7B: 833 layer shapes, so the search spans many slices. */
+const LLAMA_URI = pathToFileURL(join(ROOT, 'test', 'fixtures', 'cli', 'llama-2-7b', 'config.json')).href;
+const LLAMA_TEXT = readFileSync(new URL(LLAMA_URI), 'utf8');
+
+suite('shape search in the language server', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ gpu: 'a100-sxm4-40gb', sequenceLength: 2048, microBatchSize: 4 });
+    await client.open(GPT3_URI, GPT3_TEXT);
+    await client.open(LLAMA_URI, LLAMA_TEXT);
+    await client.diagnostics(GPT3_URI);
+  });
+  after(() => client.stop());
+
+  test('a code action "Find faster shapes (±5% parameters)" runs the command on the document, and not among quick fixes only', async () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = (await client.codeActions(GPT3_URI, range, [])) as CodeAction[];
+    const search = actions.find((action) => action.kind === SEARCH_ACTION_KIND);
+    assert.ok(search);
+    assert.equal(search.title, 'Find faster shapes (±5% parameters)');
+    assert.deepEqual(search.command, { title: search.title, command: Commands.findFasterShapes, arguments: [GPT3_URI] });
+    const quickFixesOnly = (await client.codeActions(GPT3_URI, range, [], ['quickfix'])) as CodeAction[];
+    assert.ok(!quickFixesOnly.some((action) => action.kind === SEARCH_ACTION_KIND));
+  });
+
+  test('the request answers the section and per-candidate edits; applied, the diagnostics lose head-dim and vocab-size', async () => {
+    const reply = await client.search({ uri: GPT3_URI });
+    assert.ok(reply);
+    assert.equal(reply.version, 1);
+    assert.match(reply.html, /<h2>Faster shapes within ±5% parameters<\/h2>/);
+    assert.match(reply.html, /<button class="apply" data-apply="0"/);
+    assert.match(reply.html, /class="pareto-front"/);
+    assert.match(reply.html, /class="point current"/);
+    assert.equal(reply.candidates.length, 10);
+    const twenty = reply.candidates.findIndex((candidate) => candidate.title.startsWith('h=2560 a=20 (d=128)'));
+    assert.ok(twenty >= 0, reply.candidates.map((candidate) => candidate.title).join('; '));
+    const edited = applyEdits(GPT3_TEXT, reply.candidates[twenty].edits);
+    assert.equal(edited, GPT3_TEXT.replace('"n_head": 32', '"n_head": 20').replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    const before = await client.diagnostics(GPT3_URI);
+    assert.deepEqual(before.map((diagnostic) => diagnostic.code).sort(), ['head-dim', 'vocab-size']);
+    await client.change(GPT3_URI, edited);
+    await client.diagnosticsWhere(GPT3_URI, (diagnostics) => diagnostics.length === 0);
+    await client.change(GPT3_URI, GPT3_TEXT);
+  });
+
+  test('hovers are answered while a search runs; a cancelled search answers RequestCancelled', async () => {
+    const cancel = new CancellationTokenSource();
+    const order: string[] = [];
+    const search = client.search({ uri: LLAMA_URI }, cancel.token).then(
+      () => order.push('search'),
+      (error: unknown) => {
+        order.push('search');
+        return error;
+      },
+    );
+    const hover = await client.hover(LLAMA_URI, offsetOf(LLAMA_TEXT, '"hidden_size": 4096') + 16);
+    order.push('hover');
+    assert.ok(hover);
+    cancel.cancel();
+    const error = await search;
+    assert.deepEqual(order, ['hover', 'search']);
+    assert.ok(error instanceof ResponseError, String(error));
+    assert.equal(error.code, LSPErrorCodes.RequestCancelled);
+  });
+
+  test('a file that is not a config gets no search', async () => {
+    const uri = pathToFileURL(join(ROOT, 'notes.json')).href;
+    await client.open(uri, '{"name": "not a model"}');
+    assert.equal(await client.search({ uri }), null);
+  });
+});

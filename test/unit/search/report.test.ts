@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/pipeline/check';
+import { renderSearchHtml } from '../../../server/src/core/features/report';
+import { DEFAULT_SEARCH_SETTINGS, runSearch } from '../../../server/src/core/search';
+
+/** Llama-2-7B (meta-llama/Llama-2-7b-hf config.json) on A100 40GB at s = 4096, b = 1. */
+const PATH = join(__dirname, '..', '..', 'fixtures', 'cli', 'llama-2-7b', 'config.json');
+const text = readFileSync(PATH, 'utf8');
+const result = runSearch({ kind: 'file', text, fileName: PATH, result: check(text, PATH, { gpu: 'a100-sxm4-40gb', sequenceLength: 4096, microBatchSize: 1 }) }, DEFAULT_SEARCH_SETTINGS);
+const html = renderSearchHtml(result);
+const count = (pattern: RegExp) => (html.match(pattern) ?? []).length;
+
+suite('report: the search section', () => {
+  test('one row and one Apply button per candidate, numbered in rank order', () => {
+    assert.equal(count(/<button class="apply" data-apply="\d+"/g), result.candidates.length);
+    result.candidates.forEach((_, index) => assert.match(html, new RegExp(`data-apply="${index}"`)));
+    assert.equal(count(/<tr( class="pareto")?><td>\d+<\/td>/g), result.candidates.length);
+  });
+
+  test('the chart marks the current shape once, every Pareto point, and each candidate', () => {
+    assert.equal(count(/class="point current"/g), 1);
+    assert.equal(count(/class="point pareto"/g), result.points.filter((point) => point.pareto).length);
+    assert.equal(count(/class="point candidate"/g), result.candidates.length);
+    const front = /<polyline class="pareto-front" points="([^"]*)"/.exec(html);
+    assert.ok(front);
+    const xs = front[1].split(' ').map((pair) => Number(pair.split(',')[0]));
+    assert.deepEqual(xs, [...xs].sort((a, b) => a - b), 'the front is drawn left to right');
+  });
+
+  test('the Pareto front: no in-budget shape is both bigger and faster than a front point', () => {
+    const front = result.points.filter((point) => point.pareto);
+    assert.ok(front.length > 0);
+    for (const point of front) {
+      assert.ok(!result.points.some((other) => other.params >= point.params && other.tokensPerSecond > point.tokensPerSecond));
+    }
+  });
+
+  test('it says what was searched and what the model does not know', () => {
+    assert.match(html, /833 layer shapes searched/);
+    assert.match(html, /knows nothing of convergence/);
+  });
+});
