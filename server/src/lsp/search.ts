@@ -40,7 +40,8 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
     const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.context.profile };
     let result: SearchResult;
     try {
-      result = await runInSlices(connection, searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings), token);
+      const search = searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings);
+      result = await runInSlices(search, token, { after: PROGRESS_AFTER_MS, create: () => connection.window.createWorkDoneProgress() });
     } catch (error) {
       if (error instanceof SearchError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
       throw error;
@@ -53,22 +54,27 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
   });
 }
 
-async function runInSlices(connection: Connection, search: Generator<{ done: number; total: number }, SearchResult>, token: CancellationToken): Promise<SearchResult> {
+/** Where progress comes from, and after how many milliseconds a search shows it. */
+export interface ProgressSource {
+  after: number;
+  create(): Promise<WorkDoneProgressServerReporter>;
+}
+
+/** Drives a search one slice per turn of the event loop until it is done or cancelled (by the request or from the progress UI). */
+export async function runInSlices<T>(search: Generator<{ done: number; total: number }, T>, token: CancellationToken, progressSource: ProgressSource): Promise<T> {
   const started = Date.now();
   let progress: WorkDoneProgressServerReporter | undefined;
-  let progressCancelled = false;
   try {
     for (;;) {
       const step = search.next();
       if (step.done) return step.value;
-      if (!progress && Date.now() - started > PROGRESS_AFTER_MS) {
-        progress = await connection.window.createWorkDoneProgress();
+      if (!progress && Date.now() - started >= progressSource.after) {
+        progress = await progressSource.create();
         progress.begin('shapelint: finding faster shapes', 0, undefined, true);
-        progress.token.onCancellationRequested(() => (progressCancelled = true));
       }
       progress?.report(Math.round((100 * step.value.done) / step.value.total), `${step.value.done} of ${step.value.total} layer shapes`);
       await nextTurn();
-      if (token.isCancellationRequested || progressCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'shape search cancelled');
+      if (token.isCancellationRequested || progress?.token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'shape search cancelled');
     }
   } finally {
     progress?.done();

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction } from 'vscode-languageserver/node';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { runInSlices } from '../../../server/src/lsp/search';
 import { Commands, SEARCH_ACTION_KIND } from '../../../server/src/protocol';
 import { applyEdits, LspClient, offsetOf, ROOT } from '../../lsp/harness';
 
@@ -80,5 +81,49 @@ suite('shape search in the language server', () => {
     const uri = pathToFileURL(join(ROOT, 'notes.json')).href;
     await client.open(uri, '{"name": "not a model"}');
     assert.equal(await client.search({ uri }), null);
+  });
+});
+
+/** A search of `slices` slices that answers 'done'. */
+function* slices(count: number): Generator<{ done: number; total: number }, string> {
+  for (let done = 1; done <= count; done++) yield { done, total: count };
+  return 'done';
+}
+
+/** A progress reporter that records what it is told; `cancelled` is the user's cancel button. */
+function recorder() {
+  const events: string[] = [];
+  const cancel = new CancellationTokenSource();
+  const reporter = {
+    token: cancel.token,
+    begin: (title: string) => void events.push(`begin ${title}`),
+    report: (percentage: number) => void events.push(`report ${percentage}`),
+    done: () => void events.push('done'),
+  } as unknown as WorkDoneProgressServerReporter;
+  return { events, cancel, create: () => Promise.resolve(reporter) };
+}
+
+suite('search slices: progress and cancellation', () => {
+  test('a search past the threshold shows progress by slice and ends it', async () => {
+    const progress = recorder();
+    const result = await runInSlices(slices(4), new CancellationTokenSource().token, { after: 0, create: progress.create });
+    assert.equal(result, 'done');
+    assert.deepEqual(progress.events, ['begin shapelint: finding faster shapes', 'report 25', 'report 50', 'report 75', 'report 100', 'done']);
+  });
+
+  test('a quick search shows none', async () => {
+    const progress = recorder();
+    assert.equal(await runInSlices(slices(4), new CancellationTokenSource().token, { after: 60_000, create: progress.create }), 'done');
+    assert.deepEqual(progress.events, []);
+  });
+
+  test("the progress UI's cancel stops the search after the slice in hand, and the progress ends", async () => {
+    const progress = recorder();
+    const search = slices(10);
+    const running = runInSlices(search, new CancellationTokenSource().token, { after: 0, create: progress.create });
+    progress.cancel.cancel();
+    await assert.rejects(running, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    assert.equal(progress.events.at(-1), 'done');
+    assert.ok(progress.events.filter((event) => event.startsWith('report')).length < 10);
   });
 });
