@@ -3,17 +3,21 @@
  * path. The search runs in slices that yield to the event loop, so that edits, hovers and
  * diagnostics are served meanwhile and a cancellation is seen; past a moment it shows progress.
  */
-import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/pipeline/check';
 import { renderSearchHtml } from '../core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
 import { describeDims } from '../core/search/describe';
-import type { ServiceContext } from '../core/features/presentation';
+import { fieldAt, type ServiceContext } from '../core/features/presentation';
+import type { NumericFieldName } from '../core/pipeline/shape';
 import { Commands, SEARCH_ACTION_KIND, SEARCH_TITLE, SearchRequest, type SearchReply } from '../protocol';
 import { toTextEdit } from './convert';
 
 export { SEARCH_ACTION_KIND };
+
+/** The fields the search changes: where its code action is offered. */
+const SEARCHED_FIELDS: readonly NumericFieldName[] = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'vocabDivisor'];
 
 /** How long a search runs before it shows progress. */
 const PROGRESS_AFTER_MS = 300;
@@ -23,10 +27,16 @@ export interface SearchableDocument {
   analysis: { version: number; fileName: string; text: string; result: CheckResult; context: ServiceContext };
 }
 
-/** "Find faster shapes (±5% parameters)", for a config whose shape is known. */
-export function searchCodeActions(current: SearchableDocument | null): CodeAction[] {
+/**
+ * "Find faster shapes (±5% parameters)", on a shape field of a config whose shape is known: on
+ * the fields only, so that the light bulb does not follow the cursor everywhere.
+ */
+export function searchCodeActions(current: SearchableDocument | null, range: Range): CodeAction[] {
   if (!current?.analysis.result.spec) return [];
-  const action = CodeAction.create(SEARCH_TITLE, { title: SEARCH_TITLE, command: Commands.findFasterShapes, arguments: [current.document.uri] }, SEARCH_ACTION_KIND);
+  const { document, analysis } = current;
+  const touched = [range.start, range.end].some((position) => SEARCHED_FIELDS.includes(fieldAt(analysis.result, document.offsetAt(position))?.name as NumericFieldName));
+  if (!touched) return [];
+  const action = CodeAction.create(SEARCH_TITLE, { title: SEARCH_TITLE, command: Commands.findFasterShapes, arguments: [document.uri] }, SEARCH_ACTION_KIND);
   return [action];
 }
 

@@ -7,7 +7,7 @@ import { after, before, suite, test } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { runInSlices } from '../../../server/src/lsp/search';
 import { Commands, SEARCH_ACTION_KIND } from '../../../server/src/protocol';
-import { applyEdits, LspClient, offsetOf, ROOT } from '../../lsp/harness';
+import { applyEdits, LspClient, offsetOf, positionAt, ROOT } from '../../lsp/harness';
 
 /** GPT-3 2.7B in GPT-2 form (examples/gpt3-2.7b), on the paper's A100 40GB. */
 const GPT3_URI = pathToFileURL(join(ROOT, 'test', 'fixtures', 'cli', 'gpt3-2.7b', 'config.json')).href;
@@ -26,8 +26,9 @@ suite('shape search in the language server', () => {
   });
   after(() => client.stop());
 
-  test('a code action "Find faster shapes (±5% parameters)" runs the command on the document, and not among quick fixes only', async () => {
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  test('a code action "Find faster shapes (±5% parameters)" on a shape field runs the command on the document; not elsewhere, not among quick fixes only', async () => {
+    const heads = positionAt(GPT3_TEXT, offsetOf(GPT3_TEXT, '"n_head": 32') + '"n_head": '.length);
+    const range = { start: heads, end: heads };
     const actions = (await client.codeActions(GPT3_URI, range, [])) as CodeAction[];
     const search = actions.find((action) => action.kind === SEARCH_ACTION_KIND);
     assert.ok(search);
@@ -35,6 +36,9 @@ suite('shape search in the language server', () => {
     assert.deepEqual(search.command, { title: search.title, command: Commands.findFasterShapes, arguments: [GPT3_URI] });
     const quickFixesOnly = (await client.codeActions(GPT3_URI, range, [], ['quickfix'])) as CodeAction[];
     assert.ok(!quickFixesOnly.some((action) => action.kind === SEARCH_ACTION_KIND));
+    const onTheArchitectures = positionAt(GPT3_TEXT, offsetOf(GPT3_TEXT, 'GPT2LMHeadModel'));
+    const elsewhere = (await client.codeActions(GPT3_URI, { start: onTheArchitectures, end: onTheArchitectures }, [])) as CodeAction[];
+    assert.ok(!elsewhere.some((action) => action.kind === SEARCH_ACTION_KIND));
   });
 
   test('the request answers the section and per-candidate edits; applied, the diagnostics lose head-dim and vocab-size', async () => {

@@ -147,6 +147,13 @@ suite('shape search: bounds and determinism', () => {
     assertEveryCandidatePasses(LLAMA, options, text, result);
   });
 
+  test('--rank tokens ranks by tokens/s as predicted; the default by tokens/s at equal size', () => {
+    const byTokens = searchFile(GPT3, PAPER_A100, { rank: 'tokens', top: 5 }).result.candidates.map((candidate) => candidate.tokensPerSecond);
+    assert.deepEqual(byTokens, [...byTokens].sort((a, b) => b - a));
+    const bySize = searchFile(GPT3, PAPER_A100, { top: 5 }).result.candidates.map((candidate) => candidate.sizeAdjustedSpeedup);
+    assert.deepEqual(bySize, [...bySize].sort((a, b) => b - a));
+  });
+
   test('the same input gives the same ranking', () => {
     const first = searchFile(LLAMA, LLAMA_LAUNCH).result;
     const second = searchFile(LLAMA, LLAMA_LAUNCH).result;
