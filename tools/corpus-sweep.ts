@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { detectionEvidence } from '../server/src/core/formats';
 import { check } from '../server/src/core/pipeline/check';
 import { FORMAT_IDS, NUMERIC_FIELDS, type FormatId, type ModelShape } from '../server/src/core/pipeline/shape';
 
@@ -38,13 +39,14 @@ function walk(folder: string): string[] {
 function expectedFormat(path: string): FormatId | undefined {
   const folder = basename(dirname(path)) as FormatId;
   if (!FORMAT_IDS.includes(folder)) return undefined;
+  if (folder === 'megatron' && /flagscale/i.test(basename(path))) return 'flagscale';
   return folder === 'megatron' && /nemo/i.test(basename(path)) && /\.ya?ml$/.test(path) ? 'nemo' : folder;
 }
 
 function shapeLine(shape: ModelShape): string {
   const numbers = COLUMNS.map(([label, name]) => {
     const field = shape[name] as { value: number | null; origin: string };
-    const mark = field.origin === 'invalid' ? '!' : field.origin === 'unknown' ? '?' : field.origin === 'file' ? '' : '~';
+    const mark = { invalid: '!', unknown: '?', unresolved: '?', file: '', catalogue: '@', default: '~', derived: '~' }[field.origin];
     return `${label}=${field.value ?? '-'}${mark}`;
   });
   return `${numbers.join(' ')} act=${shape.activation.value ?? '-'}${shape.gatedMlp ? '(gated)' : ''} flash=${shape.flashAttention.value ?? '-'}`;
@@ -81,10 +83,12 @@ function main(): number {
       const origins = NUMERIC_FIELDS.map((field) => shape[field].origin);
       const tally = (origin: string) => origins.filter((value) => value === origin).length;
       const rules = [...new Set(result.findings.map((finding) => finding.ruleId))].join(',');
-      console.log(`${name}\n  ${format}${mismatch} | ${shapeLine(shape)}`);
+      const model = shape.catalogueModel ? ` model=${shape.catalogueModel}` : '';
+      console.log(`${name}\n  ${format}${mismatch} [${detectionEvidence(result.reader, text).join(' ')}]${model} | ${shapeLine(shape)}`);
       console.log(
         `  entries=${result.document.entries.length} syntax-errors=${result.document.errors.length} ` +
-          `fields file=${tally('file')} default=${tally('default')} derived=${tally('derived')} unknown=${tally('unknown')} invalid=${tally('invalid')} ` +
+          `fields file=${tally('file')} default=${tally('default')} derived=${tally('derived')} catalogue=${tally('catalogue')} ` +
+          `unresolved=${tally('unresolved')} unknown=${tally('unknown')} invalid=${tally('invalid')} ` +
           `findings=${result.findings.length}${rules ? ` (${rules})` : ''}`,
       );
     } catch (error) {

@@ -1,4 +1,4 @@
-import { EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
+import { EXIT_INTERNAL, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
 
 /** Explicit command table; each command lives in its own module under cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -56,7 +56,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       process.stderr.write(`shapelint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT_USAGE;
+      process.exitCode = EXIT_INTERNAL;
     },
   );
 }

@@ -1,9 +1,8 @@
 /**
  * Editor latency through the real server process (`shapelint lsp --stdio`): from didChange to
- * publishDiagnostics (the 150 ms debounce included, then without it), and hover round trips,
+ * publishDiagnostics, and hover round trips,
  * on a typical config and on a 5,000-line one. Needs `npm run build` first.
  */
-import { DIAGNOSTICS_DEBOUNCE_MS } from '../../server/src/lsp/server';
 import { fixture, LspClient, offsetOf } from '../lsp/harness';
 
 const EDITS = 25;
@@ -44,7 +43,7 @@ async function measure(client: LspClient, name: string, uri: string, text: strin
     hovers.push(performance.now() - start);
   }
   console.log(`${name} (${text.split('\n').length} lines):`);
-  console.log(`  didChange → publishDiagnostics: ${summary(toDiagnostics)} (of which ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce; without it: ${summary(toDiagnostics.map((t) => t - DIAGNOSTICS_DEBOUNCE_MS))}) over ${EDITS} edits`);
+  console.log(`  didChange → publishDiagnostics: ${summary(toDiagnostics)} over ${EDITS} edits`);
   console.log(`  hover: ${summary(hovers)} over ${HOVERS} requests`);
 }
 

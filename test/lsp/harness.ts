@@ -53,6 +53,7 @@ export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly listeners = new Set<() => void>();
   private exited = false;
+  private code: number | null = null;
   /** Every publishDiagnostics, in arrival order. */
   readonly history: PublishDiagnosticsParams[] = [];
   /** What the server logged (window/logMessage) and showed (window/showMessage, window/showMessageRequest). */
@@ -61,12 +62,13 @@ export class LspClient {
   codeLensRefreshes = 0;
 
   private constructor(
-    child: ChildProcessWithoutNullStreams,
+    private readonly child: ChildProcessWithoutNullStreams,
     private readonly connection: ProtocolConnection,
     public settings: Record<string, unknown>,
   ) {
-    child.on('exit', () => {
+    child.on('exit', (code) => {
       this.exited = true;
+      this.code = code;
       this.notify();
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -152,9 +154,8 @@ export class LspClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
 
-  /** Replaces the whole text (a new version). */
-  async change(uri: string, text: string): Promise<number> {
-    const version = (this.versions.get(uri) ?? 0) + 1;
+  /** Replaces the whole text (a new version, unless `version` repeats one, as some clients do). */
+  async change(uri: string, text: string, version = (this.versions.get(uri) ?? 0) + 1): Promise<number> {
     this.versions.set(uri, version);
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
@@ -207,6 +208,16 @@ export class LspClient {
   /** Waits until the server has asked for code lenses to be re-requested more than `seen` times. */
   codeLensRefreshAfter(seen: number): Promise<number> {
     return this.waitFor(() => (this.codeLensRefreshes > seen ? this.codeLensRefreshes : undefined), 'workspace/codeLens/refresh');
+  }
+
+  /** Sends raw bytes on the server's stdin: framing and JSON errors. */
+  writeRaw(bytes: string): void {
+    this.child.stdin.write(bytes);
+  }
+
+  /** Waits until the server process has exited, and gives its exit code. */
+  exitCode(): Promise<number | null> {
+    return this.waitFor(() => (this.exited ? this.code : undefined), 'server exit');
   }
 
   /** Waits until the server publishes diagnostics for the current version that satisfy `accept`. */

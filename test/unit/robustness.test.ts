@@ -18,7 +18,7 @@ function fixtureFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) return fixtureFiles(path);
-    return /\.(json|ya?ml|sh|slurm|py)$/.test(name) ? [path] : [];
+    return /\.(json|ya?ml|toml|sh|slurm|py)$/.test(name) ? [path] : [];
   });
 }
 

@@ -6,12 +6,12 @@ import { check as checkText, resolveOptions, UnknownGpuError, type CheckResult }
 import type { Span } from '../core/pipeline/document';
 import type { Finding, SeveritySetting } from '../core/pipeline/findings';
 import { applyFixes, safeFixes } from '../core/features/fixes';
-import { detectFormat, FORMAT_READERS } from '../core/formats';
+import { detectFormat, detectionEvidence, FORMAT_READERS } from '../core/formats';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
 import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/pipeline/shape';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
+import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
 import { dtypeOption, positiveInteger } from './perf-args';
 import { toSarif } from './sarif';
 
@@ -34,7 +34,8 @@ some format recognises. Text output is one line per finding: path:line:col sever
                          config.json never says, and predictions and the micro-batch, tokens-per-batch
                          and tensor-parallel rules depend on them
 
-Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path.
+Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path,
+3 an internal error (a file shapelint could not finish checking; the others are still reported).
 Rules: ${RULES.map((rule) => rule.id).join(', ')}.
 `;
 
@@ -59,6 +60,12 @@ interface FileReport {
   path: string;
   text: string;
   result: CheckResult;
+}
+
+/** A file shapelint failed on: reported as such, and the run goes on with the other files. */
+interface FileFailure {
+  path: string;
+  error: string;
 }
 
 export const check: CliCommand = async (args, io) => {
@@ -89,6 +96,7 @@ export const check: CliCommand = async (args, io) => {
 
   let unreadable = false;
   const reports: FileReport[] = [];
+  const failures: FileFailure[] = [];
   const candidates: Candidate[] = [];
   for (const given of positionals) {
     const found = collect(given, io);
@@ -108,42 +116,56 @@ export const check: CliCommand = async (args, io) => {
       unreadable = true;
       continue;
     }
-    if (!candidate.explicit && !options.format && !detectFormat(candidate.absolute, text)) continue;
-    let result = checkText(text, candidate.absolute, options);
-    if (!result.reader) {
-      if (candidate.explicit) {
-        io.stderr(
-          `${candidate.path}: not a model config shapelint recognises (formats: ${FORMAT_READERS.map((reader) => reader.id).join(', ') || 'none'}); use --config-format to force one\n`,
-        );
-      }
-      continue;
+    try {
+      const checked = checkCandidate(text, candidate, options, values.fix === true, io);
+      if (checked === 'unwritable') unreadable = true;
+      else if (checked) reports.push(checked);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      io.stderr(`${candidate.path}: internal error, file not checked: ${message}\n`);
+      failures.push({ path: candidate.path, error: message });
     }
-    if (values.fix) {
-      const fixed = fixFile(text, candidate, options);
-      if (fixed.applied > 0) {
-        try {
-          writeFileSync(candidate.absolute, fixed.text, 'utf8');
-        } catch (error) {
-          io.stderr(`shapelint: cannot write '${candidate.path}': ${error instanceof Error ? error.message : String(error)}\n`);
-          unreadable = true;
-          continue;
-        }
-        io.stderr(`${candidate.path}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
-        text = fixed.text;
-        result = fixed.result;
-      }
-    }
-    reports.push({ path: candidate.path, text, result });
   }
 
-  if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports), null, 2)}\n`);
+  if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports, failures), null, 2)}\n`);
   else if (output === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings })), VERSION), null, 2)}\n`);
   else io.stdout(reports.map(textReport).join(''));
 
   if (output === 'text') io.stderr(summary(reports));
+  if (failures.length > 0) return EXIT_INTERNAL;
   if (unreadable) return EXIT_USAGE;
   return reports.some((report) => report.result.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 };
+
+/** One file: detect, check, and with --fix apply the safe fixes. Null when it is not a config. */
+function checkCandidate(original: string, candidate: Candidate, options: ResolvedCheckOptions, fix: boolean, io: CliIO): FileReport | null | 'unwritable' {
+  let text = original;
+  if (!candidate.explicit && !options.format && !detectFormat(candidate.absolute, text)) return null;
+  let result = checkText(text, candidate.absolute, options);
+  if (!result.reader) {
+    if (candidate.explicit) {
+      io.stderr(
+        `${candidate.path}: not a model config shapelint recognises (formats: ${FORMAT_READERS.map((reader) => reader.id).join(', ') || 'none'}); use --config-format to force one\n`,
+      );
+    }
+    return null;
+  }
+  if (fix) {
+    const fixed = fixFile(text, candidate, options);
+    if (fixed.applied > 0) {
+      try {
+        writeFileSync(candidate.absolute, fixed.text, 'utf8');
+      } catch (error) {
+        io.stderr(`shapelint: cannot write '${candidate.path}': ${error instanceof Error ? error.message : String(error)}\n`);
+        return 'unwritable';
+      }
+      io.stderr(`${candidate.path}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
+      text = fixed.text;
+      result = fixed.result;
+    }
+  }
+  return { path: candidate.path, text, result };
+}
 
 function outputFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text';
@@ -273,14 +295,19 @@ function summary(reports: FileReport[]): string {
   return `shapelint: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes in ${files}\n`;
 }
 
-function jsonReport(reports: FileReport[]) {
+function jsonReport(reports: FileReport[], failures: FileFailure[]) {
   return {
+    ...(failures.length > 0 ? { failures } : {}),
     files: reports.map(({ path, text, result }) => {
       const document = TextDocument.create(path, 'plaintext', 0, text);
       const range = (span: Span) => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });
       return {
         path,
         format: result.reader?.id ?? null,
+        // Why it was read so: the format's telling keys that the file has.
+        formatEvidence: result.reader ? detectionEvidence(result.reader, text) : [],
+        model: result.shape?.catalogueModel ?? null,
+        loadsCheckpoint: result.shape?.loadsCheckpoint ?? null,
         shape: result.shape ? shapeValues(result.shape) : null,
         diagnostics: result.findings.map((finding) => ({
           rule: finding.ruleId,

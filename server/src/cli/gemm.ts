@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { gemmFlops, predictGemmShape, type GemmShape } from '../core/perf';
+import { errorBand } from '../core/perf/error-band';
 import { EXIT_OK, type CliCommand } from './io';
 import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, requiredInteger } from './perf-args';
 
@@ -50,6 +51,7 @@ export const gemm: CliCommand = async (args, io) => {
     tile: prediction.tile,
     bound: prediction.bound,
     source: prediction.source,
+    accuracy: errorBand(gpu, dtype, profile),
   };
   if (format === 'json') {
     io.stdout(JSON.stringify(result, null, 2) + '\n');
@@ -58,7 +60,8 @@ export const gemm: CliCommand = async (args, io) => {
   io.stdout(
     [
       `${gpu.name}, ${dtype}: (${shape.m}×${shape.k})·(${shape.k}×${shape.n})${shape.batch > 1 ? ` × ${shape.batch}` : ''}`,
-      `  ${fixed(result.tflops)} TFLOP/s, ${fixed(result.timeUs)} µs, ${result.bound}-bound (${result.source})`,
+      `  ≈ ${fixed(result.tflops)} TFLOP/s, ${fixed(result.timeUs)} µs, ${result.bound}-bound (${result.source})`,
+      `  ${result.accuracy.text}`,
       `  tile ${result.tile[0]}×${result.tile[1]}, ${result.waves} wave${result.waves === 1 ? '' : 's'} on ${gpu.computeUnits} ${gpu.vendor === 'amd' ? 'CUs' : 'SMs'}`,
     ].join('\n') + '\n',
   );

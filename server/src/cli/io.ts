@@ -11,6 +11,8 @@ export type CliCommand = (args: string[], io: CliIO) => Promise<number>;
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** shapelint itself failed (a bug, or a file it could not finish); other files are still reported. */
+export const EXIT_INTERNAL = 3;
 
 export class UsageError extends Error {}
 

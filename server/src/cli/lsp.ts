@@ -1,5 +1,6 @@
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from '../lsp/server';
+import { stdioConnection } from '../lsp/stdio';
 import { UsageError, type CliCommand } from './io';
 
 const TRANSPORTS = ['--stdio', '--node-ipc'] as const;
@@ -23,7 +24,7 @@ export const lsp: CliCommand = async (args, io) => {
   if (transport === '--stdio') {
     // stdout carries the protocol: anything else printed goes to stderr, which editors log.
     for (const method of ['log', 'info', 'warn', 'debug'] as const) console[method] = console.error;
-    startLanguageServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+    startLanguageServer(stdioConnection(process.stdin, process.stdout, (code) => process.exit(code)));
   } else {
     startLanguageServer(createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process)));
   }

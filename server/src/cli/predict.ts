@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { check } from '../core/pipeline/check';
 import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
+import { errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
@@ -108,9 +109,9 @@ export const predict: CliCommand = async (args, io) => {
   const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile) }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu));
+    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)));
   }
   return EXIT_OK;
 };
@@ -122,7 +123,7 @@ function compact(value: number): string {
   return String(Math.round(value));
 }
 
-function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec): string {
+function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec, band: ErrorBand): string {
   const gemmRows = prediction.gemms.map((gemm) => [
     gemm.label,
     String(gemm.m),
@@ -142,7 +143,7 @@ function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: Gpu
     '',
     table(['GEMM', 'M', 'N', 'K', 'batch', 'tile', 'waves', 'bound', 'µs', 'TFLOP/s', 'source'], gemmRows),
     `element-wise (not fused): ${elementwise}`,
-    `layer (logits excluded): ${fixed(prediction.layer.timeUs)} µs, ${fixed(prediction.layer.tflops)} TFLOP/s, ${fixed(prediction.fractionOfPeak * 100)}% of the ${prediction.dtype} dense peak`,
+    `layer (logits excluded): ${fixed(prediction.layer.timeUs)} µs, ${fixed(prediction.layer.tflops)} TFLOP/s, ${fixed(prediction.fractionOfPeak * 100)}% of the ${prediction.dtype} dense peak; ${band.text}`,
     `model (${spec.numLayers} layer${spec.numLayers === 1 ? '' : 's'}, logits included): ${compact(prediction.model.params)} params, ${compact(prediction.model.flopsPerToken)} FLOP/token, ${compact(prediction.model.tokensPerSecond)} tokens/s${spec.tensorParallel > 1 ? ` per ${spec.tensorParallel}-GPU replica` : ''}`,
     '',
   ];

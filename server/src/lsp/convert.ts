@@ -32,8 +32,13 @@ export interface FixData {
 }
 
 export interface DiagnosticData {
-  /** The document version the edits were computed for; fixes for another version are not offered. */
+  /** The document version the edits were computed for. */
   version: number;
+  /**
+   * A hash of the exact text the edits were computed for: a client may send two versions with the
+   * same number, so fixes are offered only when the current text hashes the same.
+   */
+  textHash: string;
   fixes: FixData[];
 }
 
@@ -45,9 +50,10 @@ export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
   return { range: toRange(document, edit), newText: edit.newText };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+export function toDiagnostic(document: TextDocument, finding: Finding, hashOfText: string): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
+    textHash: hashOfText,
     fixes: rankFixes(finding.fixes).map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
@@ -73,16 +79,30 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<DiagnosticData>;
-  return typeof data.version === 'number' && Array.isArray(data.fixes);
+  return typeof data.version === 'number' && typeof data.textHash === 'string' && Array.isArray(data.fixes);
+}
+
+/** cyrb53 (a public-domain 53-bit string hash) with the length: cheap, and collisions need crafted text. */
+export function textHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 export function isShapelintDiagnostic(diagnostic: Diagnostic): boolean {
   return diagnostic.source === SOURCE && typeof diagnostic.code === 'string';
 }
 
-/** The diagnostic's fixes, when its data was computed for this version of the document. */
-export function fixDataOf(document: TextDocument, diagnostic: Diagnostic): FixData[] | undefined {
-  return isDiagnosticData(diagnostic.data) && diagnostic.data.version === document.version ? diagnostic.data.fixes : undefined;
+/** The diagnostic's fixes, when its data was computed for the document's current text. */
+export function fixDataOf(diagnostic: Diagnostic, currentTextHash: string): FixData[] | undefined {
+  return isDiagnosticData(diagnostic.data) && diagnostic.data.textHash === currentTextHash ? diagnostic.data.fixes : undefined;
 }
 
 /** One quick fix per fix, in the order given (the ranking made when the diagnostic was built). */

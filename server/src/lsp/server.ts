@@ -1,6 +1,8 @@
 /**
  * The language server: LSP wiring only. Every answer comes from the pure core; this file
- * keeps documents, settings and caches, debounces checks and converts offsets to positions.
+ * keeps documents, settings and caches, schedules checks and converts offsets to positions.
+ * An analysis belongs to one exact text, never to a version number alone (a client may repeat
+ * one): nothing computed for other text is published, shown or offered as an edit.
  */
 import {
   CodeAction,
@@ -30,19 +32,18 @@ import { inlayHints } from '../core/features/inlay-hints';
 import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
-import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
-import { ProfileCache, resolveProfilePath } from './profiles';
-import { associatedFormat, checkOptions, normalizeSettings } from './settings';
+import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { ProfileCache } from './profiles';
+import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
 import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
-
-/** Quiet time after a keystroke before a document is checked again. */
-export const DIAGNOSTICS_DEBOUNCE_MS = 150;
 
 interface Analysis {
   uri: string;
   version: number;
   fileName: string;
   text: string;
+  /** Identifies `text` in diagnostic data, so that a quick fix is offered only for the text it was computed on. */
+  textHash: string;
   settings: ShapelintSettings;
   result: CheckResult;
   context: ServiceContext;
@@ -61,8 +62,9 @@ export function startLanguageServer(connection: Connection): void {
   /** Bumped when settings change, so that every cached analysis goes stale at once. */
   let settingsGeneration = 0;
   const settingsCache = new Map<string, Promise<ShapelintSettings>>();
-  const analyses = new Map<string, { version: number; generation: number; analysis: Promise<Analysis | null> }>();
-  const pendingChecks = new Map<string, NodeJS.Timeout>();
+  const analyses = new Map<string, { text: string; generation: number; analysis: Promise<Analysis | null> }>();
+  /** The latest check asked for, per document: an older one still waiting is dropped. */
+  const checkTickets = new Map<string, number>();
   const withDiagnostics = new Set<string>();
   /** Warnings about settings already shown once (unknown GPU, unreadable profile). */
   const warned = new Set<string>();
@@ -85,7 +87,7 @@ export function startLanguageServer(connection: Connection): void {
     if (!pullsConfiguration) return Promise.resolve(pushedSettings);
     let settings = settingsCache.get(uri);
     if (!settings) {
-      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, (error: unknown) => {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(acceptSettings, (error: unknown) => {
         log(`shapelint: could not read settings for ${uri}: ${String(error)}`);
         return DEFAULT_SETTINGS;
       });
@@ -94,8 +96,14 @@ export function startLanguageServer(connection: Connection): void {
     return settings;
   }
 
-  function runCheck(text: string, fileName: string, settings: ShapelintSettings): CheckResult {
-    const options = checkOptions(settings, associatedFormat(settings.associations, fileName));
+  /** Settings as written, made whole; each problem in them is shown once, and the rest apply. */
+  function acceptSettings(raw: unknown): ShapelintSettings {
+    for (const problem of settingsProblems(raw)) warnOnce(problem);
+    return normalizeSettings(raw);
+  }
+
+  function runCheck(text: string, fileName: string, settings: ShapelintSettings, context: ServiceContext): CheckResult {
+    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile: context.profile };
     try {
       return check(text, fileName, options);
     } catch (error) {
@@ -111,39 +119,41 @@ export function startLanguageServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   }
 
-  function serviceContext(settings: ShapelintSettings, fileName: string): ServiceContext {
-    if (!settings.gpuProfile) return {};
-    const path = resolveProfilePath(settings.gpuProfile, fileName, workspaceFolders);
-    const load = profiles.load(path);
+  /** What the features need besides the check: a measured profile, read only for files on disk. */
+  async function serviceContext(settings: ShapelintSettings, uri: string, fileName: string): Promise<ServiceContext> {
+    if (!settings.gpuProfile || !uri.startsWith('file:')) return {};
+    const load = await profiles.load(settings.gpuProfile, fileName, workspaceFolders);
     if ('error' in load) {
-      warnOnce(`shapelint: cannot use the GPU profile ${path}: ${load.error}`);
+      warnOnce(`shapelint: cannot use the GPU profile '${settings.gpuProfile}': ${load.error}.`);
       return {};
     }
     return { profile: load.profile };
   }
 
-  /** The check of a document's current version, computed once per version and settings generation. */
+  /** The check of a document's current text, computed once per text and settings generation. */
   function analyze(document: TextDocument): Promise<Analysis | null> {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === settingsGeneration) return cached.analysis;
     // TextDocuments updates documents in place: take text and version before any await.
     const { uri, version } = document;
     const text = document.getText();
+    const cached = analyses.get(uri);
+    if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
     const fileName = fileNameOf(uri);
-    const analysis = settingsFor(uri).then((settings) => {
-      const result = runCheck(text, fileName, settings);
-      return result.reader ? { uri, version, fileName, text, settings, result, context: serviceContext(settings, fileName) } : null;
+    const analysis = settingsFor(uri).then(async (settings) => {
+      // The profile feeds the fix estimates too, so it is loaded before the check.
+      const context = await serviceContext(settings, uri, fileName);
+      const result = runCheck(text, fileName, settings, context);
+      return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context } : null;
     });
-    analyses.set(uri, { version, generation: settingsGeneration, analysis });
+    analyses.set(uri, { text, generation: settingsGeneration, analysis });
     return analysis;
   }
 
-  /** The analysis only if the document has not moved on meanwhile: offsets of another version are wrong. */
+  /** The analysis only if the document still has the text it was made from: offsets into other text are wrong. */
   async function currentAnalysis(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | null> {
     const document = documents.get(uri);
     if (!document) return null;
     const analysis = await analyze(document);
-    return analysis && analysis.version === document.version ? { document, analysis } : null;
+    return analysis && analysis.text === document.getText() ? { document, analysis } : null;
   }
 
   /**
@@ -156,35 +166,41 @@ export function startLanguageServer(connection: Connection): void {
     const finding = current.analysis.result.findings.find(
       (candidate) => candidate.ruleId === diagnostic.code && sameRange(toRange(current.document, candidate.span), diagnostic.range),
     );
-    const data = finding && toDiagnostic(current.document, finding).data;
+    const data = finding && toDiagnostic(current.document, finding, current.analysis.textHash).data;
     return isDiagnosticData(data) ? data.fixes : undefined;
   }
 
   const publishDiagnostics = guarded('diagnostics', undefined, async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
-    const version = document.version;
+    const text = document.getText();
     const analysis = await analyze(document);
+    // Never publish for text the user has already changed: the ranges would be wrong.
     const latest = documents.get(uri);
-    if (!latest || latest.version !== version) return;
+    if (!latest || latest.getText() !== text) return;
     if (!analysis) {
       if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding));
+    const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding, analysis.textHash));
     if (diagnostics.length > 0) withDiagnostics.add(uri);
     else withDiagnostics.delete(uri);
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
   });
 
-  function scheduleDiagnostics(uri: string, delayMs: number): void {
-    clearTimeout(pendingChecks.get(uri));
-    pendingChecks.set(
-      uri,
-      setTimeout(() => {
-        pendingChecks.delete(uri);
-        void publishDiagnostics(uri);
-      }, delayMs),
+  /**
+   * Checks a document as soon as the messages already received have been read: no fixed delay.
+   * The connection reads one queued message per turn of the event loop, so waiting two turns lets
+   * a didChange that is already waiting supersede this check, which is then dropped (a burst of
+   * keystrokes costs one check, of the last text).
+   */
+  function scheduleDiagnostics(uri: string): void {
+    const ticket = (checkTickets.get(uri) ?? 0) + 1;
+    checkTickets.set(uri, ticket);
+    setImmediate(() =>
+      setImmediate(() => {
+        if (checkTickets.get(uri) === ticket) void publishDiagnostics(uri);
+      }),
     );
   }
 
@@ -215,23 +231,22 @@ export function startLanguageServer(connection: Connection): void {
     guarded('configuration', undefined, (params) => {
       const settings: unknown = params.settings;
       if (!pullsConfiguration && typeof settings === 'object' && settings !== null) {
-        pushedSettings = normalizeSettings((settings as Record<string, unknown>)[SETTINGS_SECTION]);
+        pushedSettings = acceptSettings((settings as Record<string, unknown>)[SETTINGS_SECTION]);
       }
       settingsCache.clear();
       warned.clear();
       settingsGeneration++;
-      for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+      for (const document of documents.all()) scheduleDiagnostics(document.uri);
       if (refreshesInlayHints) void connection.sendRequest(InlayHintRefreshRequest.type);
       if (refreshesCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     }),
   );
 
-  documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri, 0));
-  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri, DIAGNOSTICS_DEBOUNCE_MS));
+  documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri));
+  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
   documents.onDidClose((event) => {
     const { uri } = event.document;
-    clearTimeout(pendingChecks.get(uri));
-    pendingChecks.delete(uri);
+    checkTickets.delete(uri);
     analyses.delete(uri);
     settingsCache.delete(uri);
     if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -255,7 +270,7 @@ export function startLanguageServer(connection: Connection): void {
       const actions: CodeAction[] = [];
       if (wantsKind(only, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics.filter(isShapelintDiagnostic)) {
-          const fixes = fixDataOf(document, diagnostic) ?? (await recomputedFixData(document.uri, diagnostic));
+          const fixes = fixDataOf(diagnostic, textHash(document.getText())) ?? (await recomputedFixData(document.uri, diagnostic));
           if (fixes) actions.push(...quickFixes(document, diagnostic, fixes));
         }
       }

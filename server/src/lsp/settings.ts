@@ -23,8 +23,36 @@ export function normalizeSettings(raw: unknown): ShapelintSettings {
     rules: filterRecord(input.rules, (value): value is SeveritySetting => SEVERITY_SETTINGS.includes(value as SeveritySetting)),
     inlayHints: { enabled: typeof inlayHints.enabled === 'boolean' ? inlayHints.enabled : DEFAULT_SETTINGS.inlayHints.enabled },
     gpuProfile: typeof input.gpuProfile === 'string' ? input.gpuProfile.trim() : DEFAULT_SETTINGS.gpuProfile,
-    associations: filterRecord(input.associations, (value): value is FormatId => FORMAT_IDS.includes(value as FormatId)),
+    associations: Object.fromEntries(
+      Object.entries(filterRecord(input.associations, (value): value is FormatId => FORMAT_IDS.includes(value as FormatId))).filter(([glob]) => globProblem(glob) === undefined),
+    ),
   };
+}
+
+/**
+ * What is wrong in the settings as written, one line per problem, for the user to see once: each
+ * bad value is left out (or falls back to its default) and the rest still apply.
+ */
+export function settingsProblems(raw: unknown): string[] {
+  const input = isRecord(raw) ? raw : {};
+  const problems: string[] = [];
+  if (isRecord(input.associations)) {
+    for (const [glob, format] of Object.entries(input.associations)) {
+      const problem = globProblem(glob);
+      if (problem) problems.push(`shapelint.associations: the pattern '${glob}' ${problem}; it is ignored.`);
+      else if (!FORMAT_IDS.includes(format as FormatId)) problems.push(`shapelint.associations: '${String(format)}' is not a format (${FORMAT_IDS.join(', ')}); '${glob}' is ignored.`);
+    }
+  }
+  return problems;
+}
+
+function globProblem(glob: string): string | undefined {
+  try {
+    globToRegExp(glob);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export function checkOptions(settings: ShapelintSettings, format: FormatId | undefined): CheckOptions {
@@ -47,13 +75,14 @@ export function associatedFormat(associations: Record<string, FormatId>, filePat
   const path = filePath.replace(/\\/g, '/');
   const baseName = path.slice(path.lastIndexOf('/') + 1);
   for (const [pattern, format] of Object.entries(associations)) {
+    if (globProblem(pattern) !== undefined) continue;
     const target = pattern.includes('/') ? path : baseName;
     if (globToRegExp(pattern).test(target)) return format;
   }
   return undefined;
 }
 
-/** `**`, `*`, `?` and `{a,b}`: the glob subset VS Code's file patterns use. */
+/** `**`, `*`, `?` and `{a,b}`: the glob subset VS Code's file patterns use. Throws on an unclosed `{`. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   let braces = 0;
@@ -72,8 +101,9 @@ export function globToRegExp(glob: string): RegExp {
       braces--;
       source += ')';
     } else if (c === ',' && braces > 0) source += '|';
-    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    else source += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
   }
+  if (braces > 0) throw new Error("has a '{' that is never closed");
   // A relative pattern with a slash may match anywhere below the workspace root.
   const anchored = glob.startsWith('/') || glob.startsWith('**') || !glob.includes('/') ? '^' : '(?:^|/)';
   return new RegExp(`${anchored}${source}$`);

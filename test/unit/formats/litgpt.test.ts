@@ -21,13 +21,24 @@ suite('litgpt reader', () => {
     assert.equal(shape.gatedMlp, true);
   });
 
-  test('model_name only: the shape is unknown, with a note naming the model', () => {
+  test('model_name only: the shape is the named model\'s, from the catalogue, located on the name', () => {
     const { text, shape } = readFixture('litgpt/tinyllama-name.yaml');
-    assertField(text, shape.hiddenSize, { value: null, origin: 'unknown' });
-    assert.match(shape.hiddenSize.note ?? '', /model_name tiny-llama-1.1b/);
-    assertField(text, shape.vocabSize, { value: null, origin: 'unknown' });
+    // Lightning-AI/litgpt litgpt/config.py: tiny-llama-1.1b is n_embd 2048, n_layer 22, n_head 32, n_query_groups 4, intermediate 5632.
+    assertField(text, shape.hiddenSize, { value: 2048, origin: 'catalogue', literal: 'tiny-llama-1.1b', key: 'model_name' });
+    assertField(text, shape.numLayers, { value: 22, origin: 'catalogue' });
+    assertField(text, shape.numKvHeads, { value: 4, origin: 'catalogue' });
+    assertField(text, shape.ffnHiddenSize, { value: 5632, origin: 'catalogue' });
+    assertField(text, shape.paddedVocabSize, { value: 32000, origin: 'catalogue' });
+    assert.match(shape.hiddenSize.note ?? '', /tiny-llama-1\.1b from the model catalogue.*Lightning-AI\/litgpt litgpt\/config\.py/);
+    assert.equal(shape.gatedMlp, true);
     assertField(text, shape.microBatchSize, { value: 4, origin: 'file' });
     assertField(text, shape.seqLength, { value: 2048, origin: 'file' });
+  });
+
+  test('a model_config wins over model_name, as in litgpt/pretrain.py', () => {
+    const { text, shape } = readFixture('litgpt/llama-2-7b.yaml');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'file' });
+    assert.equal(shape.catalogueModel, undefined);
   });
 
   test('detection', () => {

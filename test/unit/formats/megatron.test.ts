@@ -17,7 +17,7 @@ suite('megatron reader', () => {
     assertField(text, shape.tensorParallel, { value: 8, origin: 'file', literal: '8', usedAt: '$TP' });
     assertField(text, shape.pipelineParallel, { value: 16, origin: 'file', literal: '16' });
     // $((...)) is never evaluated.
-    assertField(text, shape.microBatchSize, { value: null, origin: 'unknown', literal: '$((WORLD_SIZE / 64))' });
+    assertField(text, shape.microBatchSize, { value: null, origin: 'unresolved', literal: '$((WORLD_SIZE / 64))' });
     assert.match(shape.microBatchSize.note ?? '', /arithmetic/);
     assertField(text, shape.vocabSize, { value: 50257, origin: 'file', literal: '50257', key: '--vocab-size' });
     // ceil(50257 / (128 · 8)) · 1024 = 51200
@@ -75,5 +75,27 @@ suite('megatron reader', () => {
     assert.ok(megatronReader.detect('build.sh', '#!/bin/bash\nset -e\nnpm ci\nnpm test --silent\n') < 0.5);
     assert.ok(megatronReader.detect('model.yaml', 'language_model:\n  hidden_size: 64\n') >= 0.9);
     assert.ok(megatronReader.detect('ci.yaml', 'MODEL_ARGS:\n  foo: 1\n') < 0.5);
+  });
+});
+
+suite('megatron reader: gated MLPs and named tokenizers', () => {
+  test('--quick-geglu (gpt-oss) is a gated MLP', () => {
+    const text = 'torchrun pretrain_gpt.py --num-layers 12 --hidden-size 512 --ffn-hidden-size 2048 --num-attention-heads 64 --quick-geglu\n';
+    const reader = megatronReader;
+    const shape = reader.read(reader.parse(text));
+    assert.equal(shape.gatedMlp, true);
+    assert.equal(shape.activation.value, 'quick-geglu');
+  });
+
+  test('--tokenizer-type GPT2BPETokenizer gives 50257 on the type; a Llama 3 --tokenizer-model gives 128256', () => {
+    const gpt2 = 'torchrun pretrain_gpt.py --num-layers 24 --hidden-size 1024 --num-attention-heads 16 --tokenizer-type GPT2BPETokenizer\n';
+    const shape = megatronReader.read(megatronReader.parse(gpt2));
+    assert.equal(shape.vocabSize.value, 50257);
+    assert.equal(shape.vocabSize.origin, 'catalogue');
+    assert.equal(gpt2.slice(shape.vocabSize.valueSpan!.offset, shape.vocabSize.valueSpan!.offset + shape.vocabSize.valueSpan!.length), 'GPT2BPETokenizer');
+    // Megatron pads 50257 to a multiple of its default 128.
+    assert.equal(shape.paddedVocabSize.value, 50304);
+    const llama = 'torchrun pretrain_gpt.py --num-layers 32 --hidden-size 4096 --num-attention-heads 32 --tokenizer-type HuggingFaceTokenizer --tokenizer-model meta-llama/Meta-Llama-3-8B\n';
+    assert.equal(megatronReader.read(megatronReader.parse(llama)).vocabSize.value, 128256);
   });
 });

@@ -39,12 +39,21 @@ suite('nemo reader', () => {
     const { text, shape } = readFixture('nemo/gpt-126m.yaml');
     // Two literals make the value (4 and 768): the expression itself is what to edit.
     assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'file', literal: '${multiply:4, ${.hidden_size}}' });
-    assertField(text, shape.seqLength, { value: null, origin: 'unknown', literal: '???' });
-    assertField(text, shape.numKvHeads, { value: null, origin: 'unknown', usedAt: '${oc.env:KV_GROUPS}' });
+    assertField(text, shape.seqLength, { value: null, origin: 'unresolved', literal: '???' });
+    assertField(text, shape.numKvHeads, { value: null, origin: 'unresolved', usedAt: '${oc.env:KV_GROUPS}' });
   });
 
   test('detection: a model: section with NeMo keys', () => {
     assert.ok(nemoReader.detect('c.yaml', 'trainer:\n  devices: 1\nmodel:\n  encoder_seq_length: 2048\n  num_layers: 2\n  hidden_size: 64\n  tensor_model_parallel_size: 1\n') >= 0.8);
     assert.ok(nemoReader.detect('c.yaml', 'model:\n  name: resnet\n  lr: 0.1\n') < 0.5);
+  });
+});
+
+suite('nemo reader: named tokenizer', () => {
+  test('megatron_gpt_config.yaml: tokenizer library megatron, type GPT2BPETokenizer means 50257 tokens, padded to 50304', () => {
+    const { text, shape } = readFixture('nemo/megatron-gpt-config.yaml');
+    assertField(text, shape.vocabSize, { value: 50257, origin: 'catalogue', literal: "'GPT2BPETokenizer'" });
+    assert.match(shape.vocabSize.note ?? '', /GPT-2's BPE vocabulary/);
+    assertField(text, shape.paddedVocabSize, { value: 50304, origin: 'derived' });
   });
 });

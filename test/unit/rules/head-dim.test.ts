@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/pipeline/check';
 import { byRule, lint, spanOf } from './shape-builder';
 
 // GPT-3 2.7B (Brown et al. 2020, Table 2.1): h=2560, a=32, so h/a = 80 = 16·5 (paper VI-B).
@@ -90,4 +91,22 @@ suite('head-dim', () => {
   test('V100 wants multiples of 8 only (16-byte alignment)', () => {
     assert.deepEqual(byRule(lint(GPT3_2_7B, { check: { gpu: 'v100' } }), 'head-dim'), []);
   });
+
+  // openbmb/MiniCPM3-4B config.json: multi-latent attention with qk_nope_head_dim 64 +
+  // qk_rope_head_dim 32 = 96, while h/a = 2560/40 = 64.
+  const MINICPM3 = JSON.stringify(
+    { architectures: ['MiniCPM3ForCausalLM'], model_type: 'minicpm3', hidden_size: 2560, num_attention_heads: 40, num_key_value_heads: 40, num_hidden_layers: 62, intermediate_size: 6400, vocab_size: 73448, qk_nope_head_dim: 64, qk_rope_head_dim: 32, kv_lora_rank: 256, q_lora_rank: 768, v_head_dim: 64 },
+    null,
+    2,
+  );
+
+  test('multi-latent attention: the message gives the query-key head dim, and no head-count fix is offered (it would leave 96)', () => {
+    const [finding, ...rest] = byRule(check(MINICPM3, 'config.json').findings, 'head-dim');
+    assert.equal(rest.length, 0);
+    assert.match(finding.message, /^head dim 96 \(multi-latent attention: query-key head dim = qk_nope_head_dim \+ qk_rope_head_dim = 64 \+ 32\) is not a multiple of 64/);
+    assert.doesNotMatch(finding.message, /2560 \/ 40/);
+    assert.deepEqual(finding.fixes, []);
+    assert.deepEqual(finding.span, spanOf(MINICPM3, '40'));
+  });
 });
+

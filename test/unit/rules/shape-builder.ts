@@ -1,7 +1,8 @@
 /**
  * Builds a ModelShape from a tiny `key: value` text, with real spans, so rule tests need no
- * format reader. Each line `key: value  # comment` maps key → field (see KEYS); values that
- * are not numbers become invalid fields. Derived fields follow the usual framework rules:
+ * format reader. Each line `key: value  # comment` maps key → field (see KEYS); each value is
+ * judged as every reader judges it (`fieldFromEntry`: strings, negatives, fractions and absurd
+ * sizes become invalid fields). Derived fields follow the usual framework rules:
  * head dim h/a, kv heads = heads, MLP 4h, padded vocab = vocab rounded up to divisor·TP.
  */
 import { runRules } from '../../../server/src/core/pipeline/check';
@@ -9,6 +10,7 @@ import { resolveOptions } from '../../../server/src/core/pipeline/check';
 import type { Span } from '../../../server/src/core/pipeline/document';
 import type { Finding, FixEstimate } from '../../../server/src/core/pipeline/findings';
 import type { CheckOptions } from '../../../server/src/core/pipeline/options';
+import { fieldFromEntry } from '../../../server/src/core/formats/fields';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
 import type { LayerSpec } from '../../../server/src/core/perf/types';
 import { RULES } from '../../../server/src/core/rules';
@@ -67,9 +69,9 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     const keySpan: Span = { offset: lineStart + match[0].indexOf(key), length: key.length };
     const literalText = `${quote}${raw}${quote}`;
     const valueSpan: Span = { offset: lineStart + match[0].indexOf(literalText, match[0].indexOf(':')), length: literalText.length };
-    const value = Number(raw);
-    const base = { key, keySpan, valueSpan, toLiteral: options.toLiteral?.[name] };
-    fields.set(name, raw.trim() !== '' && Number.isFinite(value) ? { ...base, value, origin: 'file' } : { ...base, value: null, origin: 'invalid', invalidText: literalText });
+    const field = fieldFromEntry({ path: [key], keySpan, valueSpan, value: raw }, name, true);
+    const toLiteral = options.toLiteral?.[name];
+    fields.set(name, toLiteral && field.value !== null ? { ...field, toLiteral, written: field.value } : field);
   }
   const get = (name: NumericFieldName): NumberField => fields.get(name) ?? unknownField<number>();
   const value = (name: NumericFieldName): number | null => get(name).value;

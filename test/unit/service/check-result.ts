@@ -8,6 +8,7 @@ import { buildShape, lint, type ShapeOptions } from '../rules/shape-builder';
 const TEST_READER: FormatReader = {
   id: 'neox',
   label: 'Test shape',
+  evidence: [],
   detect: () => 1,
   parse: (text) => ({ syntax: 'yaml', text, entries: [], errors: [] }),
   read: (document) => buildShape(document.text),

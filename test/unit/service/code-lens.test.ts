@@ -3,6 +3,7 @@ import { suite, test } from 'node:test';
 import { codeLens } from '../../../server/src/core/features/code-lens';
 import { predictLayer } from '../../../server/src/core/perf';
 import { formatTflops } from '../../../server/src/core/features/presentation';
+import { VALIDATION_ERROR } from '../../../server/src/core/perf/validation-error';
 import { GPT3_2_7B, resultFor } from './check-result';
 
 suite('code lens', () => {
@@ -11,7 +12,16 @@ suite('code lens', () => {
     const lens = codeLens(result);
     assert.ok(lens && result.spec);
     const prediction = predictLayer(result.spec, result.options.gpu, { dtype: 'bf16', backward: false });
-    assert.equal(lens.title, `Layer: ${formatTflops(prediction.layer.tflops)} TFLOP/s (${Math.round(prediction.fractionOfPeak * 100)}% of peak) on ${result.options.gpu.name}, bf16`);
+    assert.equal(lens.title, `Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s unvalidated (${Math.round(prediction.fractionOfPeak * 100)}% of peak) on ${result.options.gpu.name}, bf16`);
+    assert.match(lens.tooltip, /accuracy not validated on NVIDIA A100 SXM4 80GB/);
+  });
+
+  test('with validation data for the GPU, the title carries its typical error', () => {
+    const lens = codeLens(resultFor(GPT3_2_7B, { check: { gpu: 'h100' } }));
+    const typical = Math.round(VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.medianAbsError * 100);
+    assert.ok(lens);
+    assert.match(lens.title, new RegExp(`^Layer: ≈ [\\d.]+ TFLOP/s ±${typical}% \\(\\d+% of peak\\) on NVIDIA H100`));
+    assert.match(lens.tooltip, new RegExp(`±${typical}% typical on NVIDIA H100 SXM5 80GB in bf16 \\(median error on ${VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.points} validation GEMMs\\)`));
   });
 
   test('none when the shape is too unknown to predict', () => {

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../pipeline/check';
-import { formatPercent, formatTflops, formatTime, predictionOf, type ServiceContext } from './presentation';
+import { bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, type ServiceContext } from './presentation';
 
 export interface CodeLensData {
   title: string;
@@ -13,8 +13,9 @@ export function codeLens(result: CheckResult, context: ServiceContext = {}): Cod
   const { gpu, dtype } = result.options;
   const peak = gpu.peakTflops[dtype];
   const share = peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '';
+  const band = bandOf(result, context);
   return {
-    title: `Layer: ${formatTflops(prediction.layer.tflops)} TFLOP/s${share} on ${gpu.name}, ${dtype}`,
-    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}. Click for the shape report.`,
+    title: `Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
+    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. Click for the shape report.`,
   };
 }

@@ -3,6 +3,7 @@ import type { Span } from '../pipeline/document';
 import type { Finding, Fix } from '../pipeline/findings';
 import type { GemmPrediction, LayerPrediction } from '../perf/types';
 import {
+  bandOf,
   FIELD_GEMMS,
   fieldAt,
   findingsOnField,
@@ -60,9 +61,11 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
     const peak = result.options.gpu.peakTflops[result.options.dtype];
     lines.push(
       '',
-      `Layer on ${result.options.gpu.name} (${result.options.dtype}): **${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
+      `Layer on ${result.options.gpu.name} (${result.options.dtype}): **≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
         (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
         `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
+      '',
+      `_${bandOf(result, context).text}_`,
     );
   }
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));

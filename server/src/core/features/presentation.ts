@@ -6,6 +6,7 @@ import type { CheckResult } from '../pipeline/check';
 import type { Span } from '../pipeline/document';
 import type { Finding } from '../pipeline/findings';
 import { predictLayer } from '../perf';
+import { errorBand, type ErrorBand } from '../perf/error-band';
 import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
 import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from '../pipeline/shape';
@@ -54,8 +55,23 @@ export interface ServiceContext {
   profile?: GemmProfile;
 }
 
+/** The profile a prediction uses: the editor's, else the one the check was given (fix estimates use the same). */
+function profileOf(result: CheckResult, context: ServiceContext): GemmProfile | undefined {
+  return context.profile ?? result.options.profile;
+}
+
 export function predict(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): LayerPrediction {
-  return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: context.profile });
+  return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: profileOf(result, context) });
+}
+
+/** How wrong the prediction typically is on the target GPU (docs/accuracy.md), or the profile's own fit. */
+export function bandOf(result: CheckResult, context: ServiceContext = {}): ErrorBand {
+  return errorBand(result.options.gpu, result.options.dtype, profileOf(result, context));
+}
+
+/** "±16%" where a band is known, "unvalidated" where not: short enough for a lens title. */
+export function formatBand(band: ErrorBand): string {
+  return band.typical === null ? 'unvalidated' : `±${Math.max(1, Math.round(band.typical * 100))}%`;
 }
 
 /** The prediction for the checked file on its target GPU; null when the shape is too unknown to predict. */

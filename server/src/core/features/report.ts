@@ -8,7 +8,7 @@
 import type { CheckResult } from '../pipeline/check';
 import type { Severity } from '../pipeline/findings';
 import type { GemmPrediction, LayerSpec } from '../perf/types';
-import { formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
+import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 import type { SearchResult } from '../search';
 import { describeChanges, describeDims } from '../search/describe';
@@ -28,6 +28,8 @@ export interface ReportData {
   dtype: string;
   shape: { label: string; value: number; origin: FieldOrigin; note?: string }[];
   layer: { tflops: number; timeUs: number; fractionOfPeak: number; params: number } | null;
+  /** How wrong the numbers typically are on this GPU (validation error or the profile's own fit). */
+  accuracy: string;
   gemms: GemmPrediction[];
   headSweep: SweepPoint[];
   ffnSweep: SweepPoint[];
@@ -53,6 +55,7 @@ export function reportData(result: CheckResult, fileName: string, context: Servi
       return field.value === null ? [] : [{ label: FIELD_LABELS[name], value: field.value, origin: field.origin, note: field.note }];
     }),
     layer: prediction ? { ...prediction.layer, fractionOfPeak: prediction.fractionOfPeak, params: prediction.model.params } : null,
+    accuracy: bandOf(result, context).text,
     gemms: prediction?.gemms ?? [],
     headSweep: result.spec ? headSweep(result.spec, result, context) : [],
     ffnSweep: result.spec ? ffnSweep(result.spec, result, context) : [],
@@ -103,8 +106,9 @@ export function renderReportHtml(data: ReportData): string {
   parts.push(`<header><h1>${escapeHtml(data.fileName)}</h1><p class="meta">${escapeHtml(data.format)} · ${escapeHtml(data.gpu.name)} · ${escapeHtml(data.dtype)}</p>`);
   if (data.layer) {
     parts.push(
-      `<p class="headline"><strong>${formatTflops(data.layer.tflops)} TFLOP/s</strong> per layer (${formatPercent(data.layer.fractionOfPeak)} of peak), ` +
-        `${formatTime(data.layer.timeUs)} forward · ${formatCount(data.layer.params)} parameters</p>`,
+      `<p class="headline"><strong>≈ ${formatTflops(data.layer.tflops)} TFLOP/s</strong> per layer (${formatPercent(data.layer.fractionOfPeak)} of peak), ` +
+        `${formatTime(data.layer.timeUs)} forward · ${formatCount(data.layer.params)} parameters</p>` +
+        `<p class="meta">${escapeHtml(data.accuracy)}</p>`,
     );
   } else {
     parts.push('<p class="headline">The hidden size or the head count is unknown: nothing to predict.</p>');

@@ -1,6 +1,10 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
+import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
+import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
 import {
+  catalogueField,
   derivedField,
+  FIELD_LABELS,
   NUMERIC_FIELDS,
   roundUpToMultiple,
   unknownField,
@@ -17,26 +21,27 @@ import {
  */
 
 /**
- * Sanity ceilings, not framework limits: a value above them is a typo (an extra digit, a byte
- * count) rather than a model. The largest published shapes are far below (hidden 25600,
- * vocab 256k, context 10M tokens).
+ * The one table of what a usable value is, for every reader and rule. `above`: sanity ceilings,
+ * not framework limits: a value above them is a typo (an extra digit, a byte count) rather than
+ * a model; the largest published shapes are far below (hidden 25600, vocab 256k, context 10M
+ * tokens). `zeroMeansOff`: 0 is a documented "off" (GPT-NeoX `pipe_parallel_size: 0`, dense models' expert counts).
  */
-export const ABSURD_ABOVE: Record<NumericFieldName, number> = {
-  hiddenSize: 1_000_000,
-  numLayers: 100_000,
-  numHeads: 100_000,
-  numKvHeads: 100_000,
-  headDim: 100_000,
-  ffnHiddenSize: 10_000_000,
-  vocabSize: 100_000_000,
-  paddedVocabSize: 100_000_000,
-  vocabDivisor: 1_000_000,
-  seqLength: 100_000_000,
-  microBatchSize: 1_000_000,
-  tensorParallel: 100_000,
-  pipelineParallel: 100_000,
-  numExperts: 100_000,
-  expertsPerToken: 100_000,
+export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOff?: true }> = {
+  hiddenSize: { above: 1_000_000 },
+  numLayers: { above: 100_000 },
+  numHeads: { above: 100_000 },
+  numKvHeads: { above: 100_000 },
+  headDim: { above: 100_000 },
+  ffnHiddenSize: { above: 10_000_000 },
+  vocabSize: { above: 100_000_000 },
+  paddedVocabSize: { above: 100_000_000 },
+  vocabDivisor: { above: 1_000_000 },
+  seqLength: { above: 100_000_000 },
+  microBatchSize: { above: 1_000_000 },
+  tensorParallel: { above: 100_000 },
+  pipelineParallel: { above: 100_000, zeroMeansOff: true },
+  numExperts: { above: 100_000, zeroMeansOff: true },
+  expertsPerToken: { above: 100_000, zeroMeansOff: true },
 };
 
 /** Entries by a normalised key (each reader says how to normalise); later entries win. */
@@ -91,19 +96,21 @@ function located(entry: ConfigEntry): Pick<NumberField, 'key' | 'keySpan' | 'val
 }
 
 /**
- * A shape field from what the file says: `file` for a positive integer, `invalid` for a
- * string, negative, fraction or absurd value, `unknown` when it cannot be resolved statically.
+ * A shape field from what the file says: `file` for a positive integer (or 0 where it means
+ * off), `invalid` for a string, negative, fraction or absurd value (FIELD_LIMITS),
+ * `unresolved` when it cannot be resolved statically.
  */
 export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyped: boolean): NumberField {
-  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   const value = numericValue(entry, untyped);
   const text = entry.value === null ? '' : String(entry.value);
   if (value === undefined) {
     return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
   }
   if (!Number.isInteger(value)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not a whole number` };
-  if (value <= 0) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
-  if (value > ABSURD_ABOVE[name]) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  const limits = FIELD_LIMITS[name];
+  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
+  if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
   return { value, origin: 'file', ...located(entry) };
 }
 
@@ -134,7 +141,7 @@ export function booleanValue(entry: ConfigEntry | undefined): boolean | undefine
 
 /** A field whose value the reader worked out from `entry`, pointing at it. */
 export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): ShapeField<T> {
-  const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unknown' : 'file', ...located(entry) };
+  const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unresolved' : 'file', ...located(entry) };
   const why = entry.unresolved ?? note;
   if (why) field.note = why;
   return field;
@@ -142,7 +149,7 @@ export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): 
 
 export function stringField(entry: ConfigEntry | undefined, fallback: ShapeField<string>): ShapeField<string> {
   if (!entry || entry.value === null) return fallback;
-  if (entry.unresolved) return { value: null, origin: 'unknown', ...located(entry), note: entry.unresolved };
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   return { value: String(entry.value), origin: 'file', ...located(entry) };
 }
 
@@ -196,4 +203,76 @@ export const GATED_ACTIVATIONS = new Set(['swiglu', 'geglu', 'reglu', 'bilinear'
 
 export function isGatedActivation(name: string | null | undefined): boolean {
   return name !== null && name !== undefined && GATED_ACTIVATIONS.has(name.toLowerCase());
+}
+
+/** One line with a catalogued model's whole shape and its source, for notes and hovers. */
+export function catalogueSummary(model: CatalogueModel): string {
+  const kv = model.numKvHeads === model.numHeads ? '' : ` (${model.numKvHeads} key/value)`;
+  const moe = model.numExperts > 1 ? `, ${model.numExperts} experts (top-${model.expertsPerToken}) of MLP ${model.ffnHiddenSize}` : `, MLP ${model.ffnHiddenSize}`;
+  const vocab = model.vocabSize === null && model.paddedVocabSize === null ? '' : `, vocabulary ${model.vocabSize ?? '?'}${model.paddedVocabSize !== null && model.paddedVocabSize !== model.vocabSize ? ` (embedding ${model.paddedVocabSize})` : ''}`;
+  return `${model.name} from the model catalogue: hidden ${model.hiddenSize}, ${model.numLayers} layers, ${model.numHeads} heads${kv}, head dim ${model.headDim}${moe} (${model.activation})${vocab}; source ${sourceText(model.source)}`;
+}
+
+/**
+ * The shape of a catalogued model as fields located on the entry that names it, so findings
+ * and hovers land on the name. Origin `catalogue`: no fix edits them (the file has no literal).
+ */
+export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Partial<Record<NumericFieldName, NumberField>> {
+  const note = catalogueSummary(model);
+  const values: Partial<Record<NumericFieldName, number | null>> = {
+    hiddenSize: model.hiddenSize,
+    numLayers: model.numLayers,
+    numHeads: model.numHeads,
+    numKvHeads: model.numKvHeads,
+    headDim: model.headDim,
+    ffnHiddenSize: model.ffnHiddenSize,
+    vocabSize: model.vocabSize,
+    paddedVocabSize: model.paddedVocabSize,
+    seqLength: model.seqLength,
+    numExperts: model.numExperts,
+    expertsPerToken: model.expertsPerToken,
+  };
+  const fields: Partial<Record<NumericFieldName, NumberField>> = {};
+  for (const [name, value] of Object.entries(values) as [NumericFieldName, number | null][]) {
+    fields[name] = { ...catalogueField(value, note), key: `${FIELD_LABELS[name]} of ${model.name} (model catalogue)`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+  }
+  return fields;
+}
+
+/** The catalogued model's activation, located on the entry that names the model. */
+export function catalogueActivation(model: CatalogueModel, entry: ConfigEntry): ShapeField<string> {
+  return { ...fieldAt(entry, model.activation), origin: 'catalogue' };
+}
+
+/** The catalogued model an entry names (a string value), if any. */
+export function catalogueModelAt(entry: ConfigEntry | undefined): { model: CatalogueModel; entry: ConfigEntry } | undefined {
+  if (!entry || entry.unresolved || typeof entry.value !== 'string') return undefined;
+  const model = findModel(entry.value);
+  return model ? { model, entry } : undefined;
+}
+
+/**
+ * The vocabulary a named tokenizer implies, located on the name: a Megatron/NeMo type with a
+ * fixed vocabulary (`GPT2BPETokenizer`), else a Hugging Face id whose length the catalogue knows.
+ * Undefined when the file names neither.
+ */
+export function tokenizerVocab(type: ConfigEntry | undefined, model: ConfigEntry | undefined): NumberField | undefined {
+  for (const [entry, size] of [
+    [type, typeof type?.value === 'string' && !type.unresolved ? tokenizerTypeSize(type.value) : undefined],
+    [model, typeof model?.value === 'string' && !model.unresolved ? huggingFaceTokenizerSize(model.value) : undefined],
+    [type, typeof type?.value === 'string' && !type.unresolved ? huggingFaceTokenizerSize(type.value) : undefined],
+  ] as const) {
+    if (entry && size) return { ...catalogueField(size.vocabSize, `vocabulary of ${size.source}`), key: `vocabulary of ${String(entry.value)} (tokenizer catalogue)`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+  }
+  return undefined;
+}
+
+/** The first of `keys` that the file sets to something other than null/false/empty, quoted for messages. */
+export function checkpointSetting(index: EntryIndex, keys: readonly string[], spell: (key: string) => string = (key) => key): string | undefined {
+  for (const key of keys) {
+    const entry = index.get(key);
+    if (!entry || entry.value === null || entry.value === false || entry.value === '') continue;
+    return entry.value === true ? spell(key) : `${spell(key)} ${String(entry.value)}`;
+  }
+  return undefined;
 }

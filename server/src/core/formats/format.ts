@@ -14,6 +14,11 @@ export interface FormatReader {
    * file name and a cheap look at the content. Must stay fast on a 5 MB file.
    */
   detect(fileName: string, text: string): number;
+  /**
+   * The keys, flags or sections whose presence tells this format (the ones `detect` weighs);
+   * `check --format json` lists those a file has, as the reason it was read so.
+   */
+  evidence: readonly string[];
   parse(text: string): ConfigDocument;
   read(document: ConfigDocument): ModelShape;
 }

@@ -25,6 +25,16 @@ export function megatronSwigluWidth(hiddenSize: number): number {
   return Math.floor((DEFAULT_MLP_EXPANSION * hiddenSize * 2) / 3 / multiple) * multiple;
 }
 
+/**
+ * Llama's FeedForward width (Meta's reference `model.py`, torchtitan's `compute_ffn_hidden_dim`):
+ * int(2·4·dim/3), times ffn_dim_multiplier when given, rounded up to a multiple of multiple_of.
+ */
+export function llamaFeedForwardWidth(dim: number, multipleOf: number, multiplier?: number): number {
+  let width = Math.floor((2 * DEFAULT_MLP_EXPANSION * dim) / 3);
+  if (multiplier !== undefined) width = Math.floor(multiplier * width);
+  return Math.ceil(width / multipleOf) * multipleOf;
+}
+
 export const FRAMEWORK_DEFAULTS = {
   neox: {
     source: 'EleutherAI/gpt-neox megatron/neox_arguments/neox_args.py',
@@ -54,6 +64,14 @@ export const FRAMEWORK_DEFAULTS = {
     paddingMultiple: 512,
     vocabSize: 50254,
     blockSize: 4096,
+    /** Config's n_layer, n_embd, n_head: what a config.py row that omits them builds. */
+    numLayers: 16,
+    hiddenSize: 4096,
+    numHeads: 32,
+  },
+  meta: {
+    source: 'meta-llama/llama-models models/llama3/args.py (ModelArgs) and model.py (FeedForward)',
+    multipleOf: 256,
   },
   nanogpt: {
     source: 'karpathy/nanoGPT train.py (globals that config/*.py overrides) and model.py GPT.from_pretrained',

@@ -33,18 +33,29 @@ const GATED_FAMILY = /llama|mistral|mixtral|qwen|gemma|phi3|phi-3|deepseek|olmo|
 
 const DETECTION_KEYS = [...KEYS.hiddenSize, ...KEYS.numHeads, ...KEYS.numLayers, 'vocab_size', 'intermediate_size'];
 
+/**
+ * Keys of JSON model configs that are not Hugging Face's and that this reader would half-read:
+ * FasterTransformer-style checkpoint configs (`inter_size`, `layer_num`, `head_num_kv`),
+ * DeepSeek's inference JSON (`dim`, `inter_dim`, `moe_inter_dim`), Meta's params.json (`dim`,
+ * `multiple_of`, which its own reader takes). A file with any of them is refused, not guessed.
+ */
+const FOREIGN_KEYS = ['inter_size', 'layer_num', 'head_num', 'head_num_kv', 'size_per_head', 'inter_dim', 'moe_inter_dim', 'dim', 'multiple_of'];
+
 export const hfReader: FormatReader = {
   id: 'hf',
   label: 'Hugging Face config.json',
+  evidence: ['model_type', 'architectures', ...DETECTION_KEYS],
 
   detect(fileName, text) {
     if (extensionOf(fileName) !== 'json') return 0;
     const head = sniffHead(text);
+    if (countKeys(head, FOREIGN_KEYS) > 0 && !/"(model_type|architectures)"\s*:/.test(head)) return 0;
     const named = /config/.test(baseNameOf(fileName)) ? 0.05 : 0;
     const shapeKeys = countKeys(head, DETECTION_KEYS);
     if (/"(model_type|architectures)"\s*:/.test(head) && shapeKeys >= 1) return 0.9 + named;
-    if (shapeKeys >= 3) return 0.7 + named;
-    return 0;
+    // Without model_type, only a file that gives the width, the heads and the depth is an HF config.
+    const complete = [KEYS.hiddenSize, KEYS.numHeads, KEYS.numLayers].every((group) => countKeys(head, group) > 0);
+    return complete ? 0.7 + named : 0;
   },
 
   parse: parseJson,

@@ -1,7 +1,8 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import type { CatalogueModel } from './catalogue/models';
+import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -9,8 +10,10 @@ import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff
 /**
  * LitGPT YAML (`config_hub/`): the architecture under `model_config:` with the field names of
  * `litgpt/config.py` (defaults: padding_multiple 512, vocab_size 50254, block_size 4096,
- * intermediate_size 4·n_embd unless the MLP is LLaMAMLP). A file that names a built-in model
- * (`model_name:`) or a checkpoint instead carries no shape of its own.
+ * intermediate_size 4·n_embd unless the MLP is LLaMAMLP). A file without `model_config` takes
+ * its shape from the model it names, as `litgpt/pretrain.py` (`Config.from_name(model_name)`)
+ * and the finetune scripts (`Config.from_checkpoint(checkpoint_dir)`, whose folder is named
+ * `checkpoints/<org>/<name>`) do: through the model catalogue.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
 
@@ -20,6 +23,7 @@ const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'gegl
 export const litgptReader: FormatReader = {
   id: 'litgpt',
   label: 'LitGPT YAML',
+  evidence: ['model_config', 'model_name', 'checkpoint_dir', 'train'],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
@@ -34,6 +38,10 @@ export const litgptReader: FormatReader = {
     const index = new EntryIndex(document, (path) => (path[0] === 'model_config' ? path.slice(1).join('.') : path.join('.')));
     const hasModel = document.entries.some((entry) => entry.path[0] === 'model_config' && entry.path.length > 1 && entry.value !== null);
     const source = index.get('model_name') ?? index.get('checkpoint_dir');
+    const named = hasModel ? undefined : catalogueModelAt(source);
+    // Finetuning starts from `checkpoint_dir`; pretraining from `initial_checkpoint_dir` or a `resume` checkpoint.
+    const loadsCheckpoint = checkpointSetting(index, ['checkpoint_dir', 'initial_checkpoint_dir', 'resume']);
+    if (named) return readNamedModel(index, named.model, named.entry, loadsCheckpoint);
     const elsewhere = source && typeof source.value === 'string' ? `the shape comes from ${source.path[0]} ${source.value}, not from this file` : 'no model_config in this file';
     const unknown = (): NumberField => unknownField(elsewhere);
     const fallback = (make: () => NumberField): (() => NumberField) => (hasModel ? make : unknown);
@@ -54,7 +62,7 @@ export const litgptReader: FormatReader = {
     const numExperts = readField(index, 'numExperts', ['n_expert'], () => defaultField(1, 'dense model (no n_expert)'));
     const moe = (valueOf(numExperts) ?? 1) > 1;
 
-    return completeShape(
+    const shape = completeShape(
       'litgpt',
       {
         hiddenSize,
@@ -84,8 +92,36 @@ export const litgptReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
       },
     );
+    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
   },
 };
+
+const TRAINING_FIELDS = (index: EntryIndex, model: CatalogueModel) => ({
+  seqLength: readField(index, 'seqLength', ['train.max_seq_length'], () => catalogueField(model.seqLength, `block_size of ${model.name} (model catalogue)`)),
+  microBatchSize: readField(index, 'microBatchSize', ['train.micro_batch_size'], () => unknownField('no train.micro_batch_size in this file')),
+});
+
+/** A file that only names its model: the catalogue's shape, the file's training settings. */
+function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigEntry, loadsCheckpoint: string | undefined): ModelShape {
+  const fields = catalogueFields(model, entry);
+  const shape = completeShape(
+    'litgpt',
+    {
+      ...fields,
+      ...TRAINING_FIELDS(index, model),
+      vocabDivisor: derivedField<number>(null, `the padded vocabulary comes with ${model.name}`),
+      tensorParallel: defaultField(1, 'LitGPT shards with FSDP: no tensor parallelism'),
+      pipelineParallel: defaultField(1, 'LitGPT has no pipeline parallelism'),
+    },
+    {
+      activation: catalogueActivation(model, entry),
+      gatedMlp: model.gatedMlp,
+      flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+      kvHeadsMayDivideTensorParallel: false,
+    },
+  );
+  return { ...shape, catalogueModel: model.name, ...(loadsCheckpoint ? { loadsCheckpoint } : {}) };
+}
 
 /** litgpt.utils.find_multiple(vocab_size, padding_multiple). */
 function litgptPaddedVocab(vocab: NumberField, divisor: NumberField): NumberField {

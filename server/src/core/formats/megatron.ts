@@ -1,10 +1,11 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../pipeline/shape';
 import {
   fieldAt,
   booleanValue,
+  checkpointSetting,
   completeShape,
   derivedHeadDim,
   latentAttentionHeadDim,
@@ -12,6 +13,7 @@ import {
   fieldFromEntry,
   paddedVocabByDivisor,
   readField,
+  tokenizerVocab,
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
@@ -53,6 +55,7 @@ const SHELL_EXTENSIONS = new Set(['sh', 'bash', 'slurm', 'sbatch']);
 export const megatronReader: FormatReader = {
   id: 'megatron',
   label: 'Megatron-LM launch script or YAML',
+  evidence: [...YAML_SECTIONS, ...MODEL_FLAGS],
 
   detect(fileName, text) {
     const head = sniffHead(text);
@@ -73,61 +76,77 @@ export const megatronReader: FormatReader = {
   },
 
   read(document: ConfigDocument): ModelShape {
-    const index = new EntryIndex(document, megatronKey);
-    const flag = (name: string) => index.get(name);
-    const elsewhere = defaultsElsewhere(document, index);
-    const orDefault = <T>(make: () => ShapeField<T>) => (): ShapeField<T> => (elsewhere ? unknownField<T>(elsewhere) : make());
-    const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('Megatron-LM has no default hidden size'));
-    const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('Megatron-LM has no default head count'));
-    const tensorParallel = readField(index, 'tensorParallel', ['tensor_model_parallel_size'], orDefault(() =>
-      defaultField(DEFAULTS.parallelSize, `Megatron-LM default --tensor-model-parallel-size ${DEFAULTS.parallelSize}`),
-    ));
-    const swiglu = booleanValue(flag('swiglu')) === true || booleanValue(flag('gated_linear_unit')) === true || flag('activation_func')?.value === 'swiglu';
-    const numExperts = readField(index, 'numExperts', ['num_experts', 'num_moe_experts'], orDefault(() => defaultField(1, 'dense model (no --num-experts)')));
-    const moe = (valueOf(numExperts) ?? 1) > 1;
-    const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
-      unknownField('Megatron-LM takes the vocabulary from the tokenizer (--tokenizer-type / --vocab-file)'),
-    );
-    const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], orDefault(() =>
-      defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `Megatron-LM default --make-vocab-size-divisible-by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
-    ));
-    const ffnKeys = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
-
-    return completeShape(
-      'megatron',
-      {
-        hiddenSize,
-        numLayers: readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count')),
-        numHeads,
-        numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
-        headDim: megatronHeadDim(index, hiddenSize, numHeads),
-        ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
-        vocabSize,
-        paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to'], () =>
-          paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'Megatron-LM'),
-        ),
-        vocabDivisor,
-        seqLength: readField(index, 'seqLength', ['seq_length', 'encoder_seq_length'], () => unknownField('no --seq-length in this file')),
-        microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no --micro-batch-size in this file')),
-        tensorParallel,
-        pipelineParallel: readField(index, 'pipelineParallel', ['pipeline_model_parallel_size'], orDefault(() =>
-          defaultField(DEFAULTS.parallelSize, `Megatron-LM default --pipeline-model-parallel-size ${DEFAULTS.parallelSize}`),
-        )),
-        numExperts,
-        expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk', 'topk'], orDefault(() =>
-          moe ? defaultField(DEFAULTS.moeRouterTopk, `Megatron-LM default --moe-router-topk ${DEFAULTS.moeRouterTopk}`) : defaultField(1, 'dense model (no experts)'),
-        )),
-      },
-      {
-        activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),
-        gatedMlp: swiglu,
-        flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
-        kvHeadsMayDivideTensorParallel: true,
-        ...megatronPipelineSplit(index),
-      },
-    );
+    return readMegatronArguments(document, megatronKey, 'megatron');
   },
 };
+
+/**
+ * Megatron-LM's argument semantics over a document whose keys `key` maps to argument names
+ * (`hidden_size` for `--hidden-size`); FlagScale's YAML feeds the same arguments.
+ */
+export function readMegatronArguments(document: ConfigDocument, key: (path: readonly string[]) => string | undefined, format: FormatId): ModelShape {
+  const index = new EntryIndex(document, key);
+  const flag = (name: string) => index.get(name);
+  const elsewhere = defaultsElsewhere(document, index);
+  const orDefault = <T>(make: () => ShapeField<T>) => (): ShapeField<T> => (elsewhere ? unknownField<T>(elsewhere) : make());
+  const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('Megatron-LM has no default hidden size'));
+  const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('Megatron-LM has no default head count'));
+  const tensorParallel = readField(index, 'tensorParallel', ['tensor_model_parallel_size'], orDefault(() =>
+    defaultField(DEFAULTS.parallelSize, `Megatron-LM default --tensor-model-parallel-size ${DEFAULTS.parallelSize}`),
+  ));
+  const swiglu = booleanValue(flag('swiglu')) === true || booleanValue(flag('gated_linear_unit')) === true || flag('activation_func')?.value === 'swiglu';
+  // --quick-geglu (gpt-oss) also sets gated_linear_unit, with a quick-GELU gate.
+  const quickGeglu = booleanValue(flag('quick_geglu')) === true;
+  const numExperts = readField(index, 'numExperts', ['num_experts', 'num_moe_experts'], orDefault(() => defaultField(1, 'dense model (no --num-experts)')));
+  const moe = (valueOf(numExperts) ?? 1) > 1;
+  const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
+    tokenizerVocab(index.get('tokenizer_type'), index.get('tokenizer_model', 'tokenizer_name_or_path')) ??
+    unknownField('Megatron-LM takes the vocabulary from the tokenizer (--tokenizer-type / --vocab-file)'),
+  );
+  const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], orDefault(() =>
+    defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `Megatron-LM default --make-vocab-size-divisible-by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
+  ));
+  const ffnKeys = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
+
+  const shape = completeShape(
+    format,
+    {
+      hiddenSize,
+      numLayers: readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count')),
+      numHeads,
+      numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
+      headDim: megatronHeadDim(index, hiddenSize, numHeads),
+      ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
+      vocabSize,
+      paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to'], () =>
+        paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'Megatron-LM'),
+      ),
+      vocabDivisor,
+      seqLength: readField(index, 'seqLength', ['seq_length', 'encoder_seq_length'], () => unknownField('no --seq-length in this file')),
+      microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no --micro-batch-size in this file')),
+      tensorParallel,
+      pipelineParallel: readField(index, 'pipelineParallel', ['pipeline_model_parallel_size'], orDefault(() =>
+        defaultField(DEFAULTS.parallelSize, `Megatron-LM default --pipeline-model-parallel-size ${DEFAULTS.parallelSize}`),
+      )),
+      numExperts,
+      expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk', 'topk'], orDefault(() =>
+        moe ? defaultField(DEFAULTS.moeRouterTopk, `Megatron-LM default --moe-router-topk ${DEFAULTS.moeRouterTopk}`) : defaultField(1, 'dense model (no experts)'),
+      )),
+    },
+    {
+      activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),
+      gatedMlp: swiglu || quickGeglu,
+      flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
+      kvHeadsMayDivideTensorParallel: true,
+      ...megatronPipelineSplit(index),
+    },
+  );
+  const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_FLAGS, (name) => `--${name.replace(/_/g, '-')}`);
+  return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
+}
+
+/** Flags that start the run from existing weights (`megatron/training/arguments.py`, checkpoint converters). */
+const CHECKPOINT_FLAGS = ['load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path'];
 
 /**
  * One name per setting across the syntaxes: `--hidden-size` (shell, or a test YAML under
@@ -213,6 +232,8 @@ function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => 
   if (swiglu && swigluEntry) return fieldAt(swigluEntry, 'swiglu');
   const named = index.get('activation_func');
   if (typeof named?.value === 'string') return fieldAt(named, named.value);
+  const quick = index.get('quick_geglu');
+  if (quick && booleanValue(quick)) return fieldAt(quick, 'quick-geglu');
   const squared = index.get('squared_relu');
   if (squared && booleanValue(squared)) return fieldAt(squared, 'squared-relu');
   return fallback();

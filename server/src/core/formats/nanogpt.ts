@@ -14,11 +14,14 @@ import { extensionOf, sniffHead } from './sniff';
  */
 const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK } = FRAMEWORK_DEFAULTS.nanogpt;
 
-const NANOGPT_NAMES = /^(n_layer|n_head|n_embd|block_size|batch_size|gradient_accumulation_steps|init_from|dataset|out_dir|eval_interval|eval_iters|eval_only|max_iters|lr_decay_iters|wandb_project|wandb_log|always_save_checkpoint|dropout|learning_rate)[ \t]*=/gm;
+const NANOGPT_GLOBALS = ['n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'gradient_accumulation_steps', 'init_from', 'dataset', 'out_dir', 'eval_interval', 'eval_iters', 'eval_only', 'max_iters', 'lr_decay_iters', 'wandb_project', 'wandb_log', 'always_save_checkpoint', 'dropout', 'learning_rate'];
+const NANOGPT_NAMES = new RegExp(`^(${NANOGPT_GLOBALS.join('|')})[ \\t]*=`, 'gm');
 
 export const nanogptReader: FormatReader = {
   id: 'nanogpt',
   label: 'nanoGPT config',
+
+  evidence: NANOGPT_GLOBALS,
 
   detect(fileName, text) {
     if (extensionOf(fileName) !== 'py') return 0;

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type ShapeField } from '../pipeline/shape';
-import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
+import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -34,6 +34,7 @@ const NEMO_KEYS = [
 export const nemoReader: FormatReader = {
   id: 'nemo',
   label: 'NeMo YAML',
+  evidence: ['model', ...NEMO_KEYS],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
@@ -57,6 +58,7 @@ export const nemoReader: FormatReader = {
     );
     const activation = stringField(index.get(...keys('activation')), defaultField(DEFAULTS.activation, `NeMo default activation ${DEFAULTS.activation}`));
     const vocabSize = readField(index, 'vocabSize', ['vocab_size', 'tokenizer.vocab_size'], () =>
+      tokenizerVocab(index.get('tokenizer.type'), index.get('tokenizer.model')) ??
       unknownField('NeMo takes the vocabulary from the tokenizer (model.tokenizer)'),
     );
     const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
@@ -65,7 +67,7 @@ export const nemoReader: FormatReader = {
     const numExperts = readField(index, 'numExperts', ['num_moe_experts'], () => defaultField(1, 'dense model (no num_moe_experts)'));
     const h = valueOf(hiddenSize);
 
-    return completeShape(
+    const shape = completeShape(
       'nemo',
       {
         hiddenSize,
@@ -101,8 +103,13 @@ export const nemoReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: true,
       },
     );
+    const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_KEYS);
+    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
   },
 };
+
+/** Settings that start from trained weights: SFT/PEFT `model.restore_from_path`, `exp_manager.resume_from_checkpoint`, NeMo 2 `resume_from`. */
+const CHECKPOINT_KEYS = ['restore_from_path', 'pretrained_checkpoint.restore_from_path', 'exp_manager.resume_from_checkpoint', 'resume_from', 'resume.restore_config.path'];
 
 function nemoFlash(index: EntryIndex): ShapeField<boolean> {
   const entry = index.get('use_flash_attention', 'fusions.flash_attention');

@@ -12,6 +12,8 @@ import {
   readField,
   stringField,
   valueOf,
+  checkpointSetting,
+  tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
@@ -60,6 +62,7 @@ const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'train_micro_bat
 export const neoxReader: FormatReader = {
   id: 'neox',
   label: 'GPT-NeoX YAML',
+  evidence: [...NEOX_ONLY, ...NEOX_KEYS],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
@@ -82,6 +85,7 @@ export const neoxReader: FormatReader = {
     const activation = stringField(index.get('activation'), defaultField(DEFAULTS.activation, `GPT-NeoX default activation ${DEFAULTS.activation}`));
     const gatedMlp = isGatedActivation(activation.value) || index.get('mlp_type')?.value === 'gated';
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () =>
+      tokenizerVocab(index.get('tokenizer_type'), undefined) ??
       unknownField('GPT-NeoX takes the vocabulary from the tokenizer (tokenizer_type / vocab_file)'),
     );
     const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
@@ -91,7 +95,8 @@ export const neoxReader: FormatReader = {
       defaultField(DEFAULTS.moeNumExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moeNumExperts} (dense)`),
     );
 
-    return completeShape(
+    const loadsCheckpoint = checkpointSetting(index, ['load']);
+    const shape = completeShape(
       'neox',
       {
         hiddenSize,
@@ -121,6 +126,7 @@ export const neoxReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
       },
     );
+    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
   },
 };
 
@@ -150,7 +156,7 @@ function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, act
     if (field.origin !== 'file' || field.value === null) return field;
     const width = neoxBranchWidth(field.value, gated, multipleOf);
     const note = how(field.value);
-    return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective } : {}) };
+    return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective, written: field.value } : {}) };
   }
   const h = valueOf(hiddenSize);
   if (h === undefined) return unknownField('hidden size unknown');

@@ -39,6 +39,17 @@ export function countFlags(head: string, flags: readonly string[]): number {
   return flags.filter((flag) => new RegExp(`(^|[\\s"'(])${escape(flag)}(?=[\\s="':]|$)`, 'm').test(head)).length;
 }
 
+/**
+ * Which of `names` the head has: `--flag` as a word, else `key:` / `"key":` / `key =` as a key,
+ * hyphenated or not (GPT-NeoX writes `num-layers` for `num_layers`).
+ */
+export function presentNames(head: string, names: readonly string[]): string[] {
+  const underscored = head.replace(/-/g, '_');
+  const hasKey = (name: string): boolean =>
+    [head, underscored].some((text) => countKeys(text, [name]) > 0 || new RegExp(`^${escape(name)}[ \\t]*=`, 'm').test(text));
+  return names.filter((name) => (name.startsWith('--') ? countFlags(head, [name]) > 0 : hasKey(name)));
+}
+
 /** The first non-blank, non-comment character. */
 export function firstSignificantChar(head: string): string {
   const match = /^(?:\s|#[^\n]*\n?)*(\S)/.exec(head);

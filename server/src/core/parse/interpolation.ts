@@ -27,11 +27,17 @@ const ARITHMETIC_RESOLVERS: Record<string, (args: number[]) => number | undefine
 };
 
 const MANDATORY = '???';
+/** Links of `${a}` → `${b}` → ... plus nested `${multiply:${...}}`, at most: the resolver recurses once per level. */
+const MAX_INTERPOLATION_DEPTH = 200;
+const TOO_DEEP = `interpolations chained or nested more than ${MAX_INTERPOLATION_DEPTH} deep`;
 
 class InterpolationResolver {
   private readonly byPath = new Map<string, ConfigEntry>();
   private readonly roots = new Set<string>();
   private readonly resolving = new Set<string>();
+  /** Each entry is resolved once however often it is referenced: linear, not quadratic, in chains. */
+  private readonly resolved = new Map<string, Resolved>();
+  private depth = 0;
 
   constructor(private readonly document: ConfigDocument) {
     for (const entry of document.entries) {
@@ -61,13 +67,18 @@ class InterpolationResolver {
     if (raw === MANDATORY) return { value: null, literals: [], unresolved: `${entry.path.join('.')} is '???'` };
     if (typeof raw !== 'string' || !raw.includes('${')) return { value: raw, literals: [entry.valueSpan] };
     const key = entry.path.join('.');
+    const known = this.resolved.get(key);
+    if (known) return known;
     if (this.resolving.has(key)) return { value: null, literals: [], unresolved: `${key} refers to itself` };
     this.resolving.add(key);
     try {
       const source = this.document.text.slice(entry.valueSpan.offset, entry.valueSpan.offset + entry.valueSpan.length);
       const inner = source.indexOf(raw);
       const base = inner >= 0 ? entry.valueSpan.offset + inner : undefined;
-      return this.expression(raw, base, entry);
+      const result = this.expression(raw, base, entry);
+      // A result cut short by the depth bound depends on where resolution started: not kept.
+      if (result.unresolved !== TOO_DEEP) this.resolved.set(key, result);
+      return result;
     } finally {
       this.resolving.delete(key);
     }
@@ -75,6 +86,16 @@ class InterpolationResolver {
 
   /** A whole string: one `${...}` keeps its type; text around interpolations makes a string. */
   private expression(raw: string, base: number | undefined, entry: ConfigEntry): Resolved {
+    if (this.depth >= MAX_INTERPOLATION_DEPTH) return { value: null, literals: [], unresolved: TOO_DEEP };
+    this.depth++;
+    try {
+      return this.pieces(raw, base, entry);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private pieces(raw: string, base: number | undefined, entry: ConfigEntry): Resolved {
     const pieces = splitInterpolations(raw);
     if (pieces.length === 1 && pieces[0].interpolation) return this.interpolation(pieces[0].text, offsetIn(base, pieces[0].start), entry);
     const results = pieces.map((piece) =>

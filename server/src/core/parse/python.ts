@@ -42,7 +42,8 @@ function logicalLines(text: string, errors: SyntaxError[]): LogicalLine[] {
   let quote: string | null = null;
   for (let i = 0; i <= text.length; i++) {
     const char = text[i];
-    if (i === text.length || (char === '\n' && depth === 0 && quote === null && text[i - 1] !== '\\')) {
+    const continued = text[i - 1] === '\\' || (text[i - 1] === '\r' && text[i - 2] === '\\');
+    if (i === text.length || (char === '\n' && depth === 0 && quote === null && !continued)) {
       const line = text.slice(start, i).replace(/\r$/, '');
       if (/^[A-Za-z_]/.test(line)) lines.push({ text: line, offset: start });
       start = i + 1;
@@ -76,7 +77,9 @@ type Token =
   | { kind: 'name'; value: string; span: Span }
   | { kind: 'operator'; value: string; span: Span };
 
-const TOKEN = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/y;
+/** Blanks between tokens, a backslash line continuation among them. */
+const BLANK = String.raw`(?:\s|\\\r?\n)*`;
+const TOKEN = new RegExp(BLANK + /(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/.source, 'y');
 
 function tokenize(line: string, lineOffset: number, from: number, errors: SyntaxError[]): Token[] | undefined {
   const tokens: Token[] = [];
@@ -85,12 +88,12 @@ function tokenize(line: string, lineOffset: number, from: number, errors: Syntax
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(line);
     if (!match) {
-      if (/^\s*$/.test(line.slice(start))) break;
+      if (new RegExp(`^${BLANK}$`).test(line.slice(start))) break;
       errors.push({ span: { offset: lineOffset + start, length: line.length - start }, message: 'Unexpected character' });
       return undefined;
     }
-    const [whole, number, string, name, operator] = match;
-    const offset = lineOffset + start + whole.length - whole.trimStart().length;
+    const [whole, number, string, name, operator, comment] = match;
+    const offset = lineOffset + start + whole.length - (number ?? string ?? name ?? operator ?? comment ?? '').length;
     if (number !== undefined) tokens.push({ kind: 'number', value: Number(number.replace(/_/g, '')), span: { offset, length: number.length } });
     else if (string !== undefined) tokens.push({ kind: 'string', value: unquote(string), span: { offset, length: string.length } });
     else if (name !== undefined) tokens.push({ kind: 'name', value: name, span: { offset, length: name.length } });
@@ -116,6 +119,8 @@ const CONSTANTS: Record<string, ScalarValue> = { True: true, False: false, None:
 /** Recursive descent over + - * / // % ** and parentheses; numbers, strings, constants, names. */
 class ExpressionReader {
   private index = 0;
+  /** Open parentheses and unary signs around the current term. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -132,7 +137,7 @@ class ExpressionReader {
       return result;
     } catch (error) {
       if (!(error instanceof NotSimple)) throw error;
-      return { value: null, span: whole, unresolved: 'not a literal or simple arithmetic; shapelint does not run Python' };
+      return { value: null, span: whole, unresolved: error.message };
     }
   }
 
@@ -170,7 +175,7 @@ class ExpressionReader {
     if (op) {
       this.index++;
       const opSpan = this.tokens[this.index - 1].span;
-      const operand = this.unary();
+      const operand = this.nested(() => this.unary());
       if (op === '+') return operand;
       const negated = combine({ value: 0, span: operand.span }, operand, (a, b) => a - b);
       return { ...negated, span: { offset: opSpan.offset, length: operand.span.offset + operand.span.length - opSpan.offset } };
@@ -200,11 +205,21 @@ class ExpressionReader {
       return { ...named, usedAt: token.span };
     }
     if (token.value === '(') {
-      const inner = this.sum();
+      const inner = this.nested(() => this.sum());
       if (this.tokens[this.index++]?.value !== ')') throw new NotSimple();
       return inner;
     }
     throw new NotSimple();
+  }
+
+  /** The reader recurses once per level: a bound keeps a hostile file from exhausting the stack. */
+  private nested(read: () => Evaluated): Evaluated {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new NotSimple(`nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   private peekOperator(...operators: string[]): string | undefined {
@@ -220,7 +235,13 @@ class ExpressionReader {
   }
 }
 
-class NotSimple extends Error {}
+const MAX_EXPRESSION_DEPTH = 100;
+
+class NotSimple extends Error {
+  constructor(message = 'not a literal or simple arithmetic; shapelint does not run Python') {
+    super(message);
+  }
+}
 
 function combine(left: Evaluated, right: Evaluated, operation: (a: number, b: number) => number): Evaluated {
   const unresolved = left.unresolved ?? right.unresolved;

@@ -1,329 +1,20 @@
-import type { ConfigDocument, ConfigEntry, Span, SyntaxError } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
+import { scanShell, type Part, type Token, type WordToken } from './shell-scanner';
 
 /**
- * Launch scripts (bash) read as text, never run. Entries are the `--flags` (and Hydra
- * overrides such as `model.hidden_size=4096`) found in command lines, arrays
- * `ARGS=( --x 1 )` and strings `ARGS="--x 1 \ ..."`. A value reached through variables
- * (`X=4096`, `export X=`, `${X:-4096}`, `: ${X:=4096}`) is resolved to its literal, as bash
- * would expand it at that point of the script; `$((...))`, `$(cmd)`, positional parameters
- * and variables the file never sets are marked unresolved, never guessed.
+ * Launch scripts (bash) read as text, never run: the interpreting half of the shell reader
+ * (`shell-scanner.ts` makes the words). Entries are the `--flags` (and Hydra overrides such as
+ * `model.hidden_size=4096`) found in command lines, arrays `ARGS=( --x 1 )` and strings
+ * `ARGS="--x 1 \ ..."`. A value reached through variables (`X=4096`, `export X=`, `${X:-4096}`,
+ * `: ${X:=4096}`) is resolved to its literal, as bash would expand it at that point of the
+ * script; `$((...))`, `$(cmd)`, positional parameters, variables the file never sets and values
+ * that depend on which branch of an `if`/`case` runs are marked unresolved, never guessed.
  */
 export function parseShell(text: string): ConfigDocument {
-  const scan = new Scanner(text);
-  const tokens = scan.run();
+  const { tokens, errors } = scanShell(text);
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
-  return { syntax: 'shell', text, entries: unresolveBranchChoices(interpreter.entries, interpreter.conditionalEntries), errors: scan.errors };
-}
-
-/**
- * A flag given different values in different branches (`if ...; then --hidden-size 8192; else
- * --hidden-size 4096; fi`) has no value shapelint can know without running the script.
- */
-function unresolveBranchChoices(entries: ConfigEntry[], conditional: ReadonlySet<ConfigEntry>): ConfigEntry[] {
-  const byFlag = new Map<string, ConfigEntry[]>();
-  for (const entry of entries) {
-    const flag = entry.path.join('.');
-    const group = byFlag.get(flag);
-    if (group) group.push(entry);
-    else byFlag.set(flag, [entry]);
-  }
-  for (const [flag, group] of byFlag) {
-    const values = [...new Set(group.map((entry) => String(entry.value)))];
-    if (values.length < 2 || !group.some((entry) => conditional.has(entry))) continue;
-    for (const entry of group) {
-      entry.unresolved = `${flag} is ${values.join(' or ')} depending on a branch of the script`;
-      entry.value = null;
-    }
-  }
-  return entries;
-}
-
-type Part =
-  | { kind: 'text'; text: string; span: Span }
-  | { kind: 'var'; name: string; span: Span; operator?: string; operand?: Part[] }
-  | { kind: 'opaque'; span: Span; reason: string };
-
-/** One shell word; `fields` are its pieces after splitting on quoted whitespace too. */
-interface WordToken {
-  type: 'word';
-  fields: Part[][];
-  span: Span;
-}
-
-type Token = WordToken | { type: 'separator' } | { type: 'open' } | { type: 'close' };
-
-const SPECIAL_PARAMETER = /[0-9@*#?$!-]/;
-
-class Scanner {
-  readonly errors: SyntaxError[] = [];
-  private readonly tokens: Token[] = [];
-  private fields: Part[][] = [];
-  private field: Part[] = [];
-  private wordStart = -1;
-  private pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
-  private i = 0;
-  /** Where the current piece must stop: the end of the text, or of a `${...}` operand. */
-  private limit: number;
-
-  constructor(private readonly text: string) {
-    this.limit = text.length;
-  }
-
-  run(): Token[] {
-    const text = this.text;
-    while (this.i < text.length) {
-      const char = text[this.i];
-      if (char === ' ' || char === '\t' || char === '\r') {
-        this.endWord();
-        this.i++;
-      } else if (char === '\\' && text[this.i + 1] === '\n') {
-        this.i += 2;
-      } else if (char === '\\' && text[this.i + 1] === '\r' && text[this.i + 2] === '\n') {
-        this.i += 3;
-      } else if (char === '\n') {
-        this.endWord();
-        this.tokens.push({ type: 'separator' });
-        this.i++;
-        this.skipHeredocs();
-      } else if (char === '#' && this.wordStart < 0) {
-        while (this.i < text.length && text[this.i] !== '\n') this.i++;
-      } else if (char === ';' || char === '&' || char === '|') {
-        this.endWord();
-        this.tokens.push({ type: 'separator' });
-        this.i++;
-      } else if (text.startsWith('<<<', this.i)) {
-        this.endWord();
-        this.i += 3;
-      } else if (text.startsWith('<<', this.i)) {
-        this.endWord();
-        this.readHeredocStart();
-      } else if (char === '<' || char === '>') {
-        this.endWord();
-        this.i++;
-      } else if (char === '(' && this.wordStart < 0 && text[this.i + 1] === '(') {
-        this.i = this.matching(this.i + 2, '((', '))');
-        this.tokens.push({ type: 'separator' });
-      } else if (char === '(') {
-        this.endWord();
-        this.tokens.push({ type: 'open' });
-        this.i++;
-      } else if (char === ')') {
-        this.endWord();
-        this.tokens.push({ type: 'close' });
-        this.i++;
-      } else {
-        this.startWord();
-        this.readWordPiece(false);
-      }
-    }
-    this.endWord();
-    return this.tokens;
-  }
-
-  /** Reads one piece of a word: a run of plain text, a quoted string, an escape or an expansion. */
-  private readWordPiece(inDoubleQuotes: boolean): void {
-    const text = this.text;
-    const char = text[this.i];
-    if (char === '\\') {
-      this.pushText(text[this.i + 1] ?? '', this.i, 2);
-      this.i += 2;
-    } else if (char === "'" && !inDoubleQuotes) {
-      this.readQuoted("'");
-    } else if (char === '"' && !inDoubleQuotes) {
-      this.readQuoted('"');
-    } else if (char === '$' && text[this.i + 1] === "'" && !inDoubleQuotes) {
-      this.i++;
-      this.readQuoted("'");
-    } else if (char === '$') {
-      this.field.push(...this.readExpansion());
-    } else if (char === '`') {
-      const start = this.i;
-      const end = text.indexOf('`', start + 1);
-      this.i = end < 0 ? text.length : end + 1;
-      if (end < 0) this.error(start, 1, 'Unterminated backquote');
-      this.field.push({ kind: 'opaque', span: { offset: start, length: this.i - start }, reason: 'set by a command substitution' });
-    } else {
-      const start = this.i;
-      const stop = inDoubleQuotes ? /["\\$`\s]/ : /[\s"'\\$`;&|<>()]/;
-      while (this.i < this.limit && !stop.test(text[this.i])) this.i++;
-      if (this.i === start) this.i++;
-      this.pushText(text.slice(start, this.i), start, this.i - start);
-    }
-  }
-
-  private readQuoted(quote: string): void {
-    const text = this.text;
-    const open = this.i;
-    this.i++;
-    const lineEnd = text.indexOf('\n', open);
-    const saved = { fields: this.fields.length, field: [...this.field] };
-    while (this.i < text.length && text[this.i] !== quote) {
-      const char = text[this.i];
-      if (/\s/.test(char)) {
-        this.breakField();
-        this.i++;
-      } else if (quote === '"' && char === '\\' && /["\\$`]/.test(text[this.i + 1] ?? '')) {
-        this.pushText(text[this.i + 1], this.i, 2);
-        this.i += 2;
-      } else if (quote === '"' && char === '\\' && text[this.i + 1] === '\n') {
-        this.breakField();
-        this.i += 2;
-      } else if (quote === '"' && (char === '$' || char === '`')) {
-        this.readWordPiece(true);
-      } else {
-        const start = this.i;
-        const stop = quote === '"' ? /["\\$`\s]/ : /['\s]/;
-        while (this.i < text.length && !stop.test(text[this.i])) this.i++;
-        if (this.i === start) this.i++;
-        this.pushText(text.slice(start, this.i), start, this.i - start);
-      }
-    }
-    if (this.i >= text.length) {
-      this.error(open, 1, `Unterminated ${quote === '"' ? 'double' : 'single'} quote`);
-      // Recover: take the string as ending at its own line so the rest of the file is still read.
-      this.fields = this.fields.slice(0, saved.fields);
-      this.field = saved.field;
-      this.i = lineEnd < 0 ? text.length : lineEnd;
-      this.pushText(text.slice(open + 1, this.i), open + 1, this.i - open - 1);
-      return;
-    }
-    this.i++;
-  }
-
-  private readExpansion(): Part[] {
-    const text = this.text;
-    const start = this.i;
-    if (text.startsWith('$((', start)) {
-      this.i = this.matching(start + 3, '((', '))');
-      return [{ kind: 'opaque', span: this.from(start), reason: `set by arithmetic ${text.slice(start, this.i)}, not resolved statically` }];
-    }
-    if (text.startsWith('$(', start)) {
-      this.i = this.matching(start + 2, '(', ')');
-      return [{ kind: 'opaque', span: this.from(start), reason: 'set by a command substitution' }];
-    }
-    if (text.startsWith('${', start)) {
-      this.i = this.matching(start + 2, '{', '}');
-      return [this.braceExpansion(start, this.i)];
-    }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start + 1, start + 200));
-    if (name) {
-      this.i = start + 1 + name[0].length;
-      return [{ kind: 'var', name: name[0], span: this.from(start) }];
-    }
-    if (SPECIAL_PARAMETER.test(text[start + 1] ?? '')) {
-      this.i = start + 2;
-      return [{ kind: 'opaque', span: this.from(start), reason: `set by the caller (${text.slice(start, this.i)})` }];
-    }
-    this.i = start + 1;
-    return [{ kind: 'text', text: '$', span: { offset: start, length: 1 } }];
-  }
-
-  /** `${NAME}`, `${NAME:-word}`, `${NAME:=word}`, ...; anything fancier stays opaque. */
-  private braceExpansion(start: number, end: number): Part {
-    const span = { offset: start, length: end - start };
-    const innerStart = start + 2;
-    const inner = this.text.slice(innerStart, end - 1);
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
-    if (!match) return { kind: 'opaque', span, reason: `set by \${${inner}}, not resolved statically` };
-    const [, name, operator, operandText] = match;
-    if (!operator) return { kind: 'var', name, span };
-    const operandStart = innerStart + name.length + operator.length;
-    return { kind: 'var', name, span, operator, operand: this.readOperand(operandStart, operandStart + operandText.length) };
-  }
-
-  /** The word after `:-` / `:=` inside `${...}`: text, quotes and nested expansions. */
-  private readOperand(start: number, end: number): Part[] {
-    const saved = { i: this.i, limit: this.limit, field: this.field, fields: this.fields };
-    this.i = start;
-    this.limit = end;
-    this.field = [];
-    this.fields = [];
-    while (this.i < end) this.readWordPiece(false);
-    const parts = [...this.fields.flat(), ...this.field];
-    Object.assign(this, saved);
-    return parts;
-  }
-
-  private matching(from: number, open: string, close: string): number {
-    const text = this.text;
-    let depth = 1;
-    let i = from;
-    while (i < text.length) {
-      if (text[i] === '\\') i += 2;
-      else if (text[i] === "'" && open !== '{') {
-        const end = text.indexOf("'", i + 1);
-        i = end < 0 ? text.length : end + 1;
-      } else if (text.startsWith(close, i)) {
-        depth--;
-        i += close.length;
-        if (depth === 0) return i;
-      } else if (text.startsWith(open, i)) {
-        depth++;
-        i += open.length;
-      } else i++;
-    }
-    this.error(from - open.length, open.length, `Missing '${close}'`);
-    return text.length;
-  }
-
-  private readHeredocStart(): void {
-    const match = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_]+))/.exec(this.text.slice(this.i, this.i + 200));
-    if (!match) {
-      this.i += 2;
-      return;
-    }
-    this.pendingHeredocs.push({ delimiter: match[2] ?? match[3] ?? match[4], stripTabs: match[1] === '-' });
-    this.i += match[0].length;
-  }
-
-  /** Heredoc bodies are data for another program (often JSON), not part of the command line. */
-  private skipHeredocs(): void {
-    for (const heredoc of this.pendingHeredocs) {
-      while (this.i < this.text.length) {
-        const lineEnd = this.text.indexOf('\n', this.i);
-        const end = lineEnd < 0 ? this.text.length : lineEnd;
-        const line = this.text.slice(this.i, end).replace(/\r$/, '');
-        this.i = end + 1;
-        if ((heredoc.stripTabs ? line.replace(/^\t+/, '') : line) === heredoc.delimiter) break;
-      }
-    }
-    this.pendingHeredocs = [];
-  }
-
-  private startWord(): void {
-    if (this.wordStart < 0) this.wordStart = this.i;
-  }
-
-  private pushText(text: string, offset: number, length: number): void {
-    this.field.push({ kind: 'text', text, span: { offset, length } });
-  }
-
-  private breakField(): void {
-    if (this.field.length > 0) this.fields.push(this.field);
-    this.field = [];
-  }
-
-  private endWord(): void {
-    if (this.wordStart < 0) return;
-    this.breakField();
-    if (this.fields.length > 0) {
-      this.tokens.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
-    } else {
-      // An empty string ("") is still a word: a flag followed by "" has an empty value.
-      this.tokens.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
-    }
-    this.fields = [];
-    this.wordStart = -1;
-  }
-
-  private from(start: number): Span {
-    return { offset: start, length: this.i - start };
-  }
-
-  private error(offset: number, length: number, message: string): void {
-    this.errors.push({ span: { offset, length }, message });
-  }
+  return { syntax: 'shell', text, entries: interpreter.settledEntries(), errors };
 }
 
 interface Resolved {
@@ -339,35 +30,70 @@ interface Variable {
   resolved: Resolved;
   /** Arrays and strings of several words hold flags, not a value. */
   multiword: boolean;
-  /** The values it may hold when branches of the script assign it differently. */
-  alternatives?: string[];
+  /** Set when branches of the script leave it with different values, or leave it unset in some. */
+  branchValues?: { values: string[]; maybeUnset: boolean };
+  /** The flag entries read from the words it holds. */
+  flags: readonly ConfigEntry[];
+}
+
+type Variables = Map<string, Variable>;
+
+/**
+ * An if/case/loop being read. Each branch starts from the variables as they were before the
+ * block; at its end the branches' variables are merged, and what differs between them (or is
+ * set in only some) becomes unknown.
+ */
+interface Block {
+  kind: 'if' | 'case' | 'loop';
+  before: Variables;
+  branches: Variables[];
+  /** An `else` or a `*)` branch: some branch always runs. */
+  exhaustive: boolean;
+  /** In a `case`, between `in` (or `;;`) and the pattern's `)`. */
+  awaitingPattern: boolean;
+  /** In a `case`, a branch body has started. */
+  inBranch: boolean;
+  /** `if [ -z "$X" ]; then X=...`: the branch gives X its default, as `${X:=...}` would. */
+  defaults: ReadonlySet<string>;
 }
 
 const DECLARATION_COMMANDS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
-/** Compound commands: what runs inside them depends on a condition shapelint does not evaluate. */
-const BLOCK_OPENERS = new Set(['if', 'case', 'for', 'while', 'until', 'select']);
-const BLOCK_CLOSERS = new Set(['fi', 'esac', 'done']);
-/** Words that start a branch's commands (`then A=1`) or a condition (`elif [ ... ]`). */
-const BRANCH_WORDS = new Set(['then', 'else', 'do']);
+const LOOP_OPENERS = new Set(['for', 'while', 'until', 'select']);
 const FLAG = /^--[A-Za-z][\w.-]*/;
 const HYDRA_OVERRIDE = /^\+{0,2}([A-Za-z_][\w-]*(?:\.[\w-]+)+)=/;
 
 class Interpreter {
-  readonly entries: ConfigEntry[] = [];
-  /** Entries read inside an if/case/loop body. */
-  readonly conditionalEntries = new Set<ConfigEntry>();
-  private readonly variables = new Map<string, Variable>();
-  /** How many compound commands the current statement is inside. */
-  private depth = 0;
+  private readonly entries: ConfigEntry[] = [];
+  /** Entries read on a command line inside an if/case/loop body. */
+  private readonly conditionalEntries = new Set<ConfigEntry>();
+  /** Flags held by a variable that only some branches fill in, with the reason. */
+  private readonly branchDependent = new Map<ConfigEntry, string>();
+  private variables: Variables = new Map();
+  private readonly blocks: Block[] = [];
 
   constructor(private readonly text: string) {}
 
   run(tokens: Token[]): void {
     let statement: WordToken[] = [];
+    let pattern: WordToken[] = [];
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
+      const block = this.blocks[this.blocks.length - 1];
+      if (block?.awaitingPattern) {
+        // `a|b)`: the pattern's words up to its `)`; `|` and `(` are part of it.
+        if (token.type === 'word' && plainText(token) === 'esac' && pattern.length === 0) this.closeBlock();
+        else if (token.type === 'word') pattern.push(token);
+        else if (token.type === 'close') {
+          this.startCaseBranch(block, pattern);
+          pattern = [];
+        }
+        continue;
+      }
       if (token.type === 'word') {
-        statement.push(token);
+        if (plainText(token) === 'in' && statement.length > 0 && plainText(statement[0]) === 'case') {
+          this.runStatement(statement);
+          statement = [];
+        } else statement.push(token);
         continue;
       }
       const last = statement[statement.length - 1];
@@ -386,8 +112,36 @@ class Interpreter {
       }
       this.runStatement(statement);
       statement = [];
+      const current = this.blocks[this.blocks.length - 1];
+      if (token.type === 'caseEnd' && current?.kind === 'case') current.awaitingPattern = true;
     }
     this.runStatement(statement);
+  }
+
+  /**
+   * The entries, with every flag whose value depends on a branch made unknown: one given
+   * different values in different branches, or one held by a variable only some branches fill
+   * in (it is on the launch line in some runs and not in others).
+   */
+  settledEntries(): ConfigEntry[] {
+    const byFlag = new Map<string, ConfigEntry[]>();
+    for (const entry of this.entries) {
+      const flag = entry.path.join('.');
+      const group = byFlag.get(flag);
+      if (group) group.push(entry);
+      else byFlag.set(flag, [entry]);
+    }
+    for (const [flag, group] of byFlag) {
+      const values = [...new Set(group.map((entry) => String(entry.value)))];
+      if (values.length > 1 && group.some((entry) => this.conditionalEntries.has(entry) || this.branchDependent.has(entry))) {
+        for (const entry of group) unresolve(entry, `${flag} is ${values.join(' or ')} depending on a branch of the script`);
+        continue;
+      }
+      // The same value written where it always applies settles it.
+      if (group.some((entry) => !this.branchDependent.has(entry))) continue;
+      for (const entry of group) unresolve(entry, this.branchDependent.get(entry) as string);
+    }
+    return this.entries;
   }
 
   /**
@@ -398,17 +152,100 @@ class Interpreter {
     let start = 0;
     while (start < statement.length) {
       const word = plainText(statement[start]);
-      if (word === undefined) break;
-      if (BLOCK_OPENERS.has(word)) {
-        this.depth++;
+      if (word === 'if') {
+        this.openBlock('if', defaultedNames(statement.slice(start + 1)));
         return [];
       }
-      if (word === 'elif') return [];
-      if (BLOCK_CLOSERS.has(word)) this.depth = Math.max(0, this.depth - 1);
-      else if (!BRANCH_WORDS.has(word)) break;
+      if (word === 'case') {
+        this.openBlock('case', new Set());
+        return [];
+      }
+      if (word !== undefined && LOOP_OPENERS.has(word)) {
+        this.openBlock('loop', new Set());
+        return [];
+      }
+      if (word === 'elif') {
+        this.nextBranch('if', false);
+        return [];
+      }
+      if (word === 'else') this.nextBranch('if', true);
+      else if (word === 'fi' || word === 'done' || word === 'esac') this.closeBlock();
+      else if (word !== 'then' && word !== 'do') break;
       start++;
     }
     return statement.slice(start);
+  }
+
+  private openBlock(kind: Block['kind'], defaults: ReadonlySet<string>): void {
+    this.blocks.push({ kind, before: this.variables, branches: [], exhaustive: false, awaitingPattern: kind === 'case', inBranch: false, defaults });
+    this.variables = new Map(this.variables);
+  }
+
+  /** `elif`/`else`: the branch so far is done; the next starts from the variables before the `if`. */
+  private nextBranch(kind: Block['kind'], exhaustive: boolean): void {
+    const block = this.blocks[this.blocks.length - 1];
+    if (block?.kind !== kind) return;
+    block.branches.push(this.variables);
+    this.variables = new Map(block.before);
+    if (exhaustive) block.exhaustive = true;
+  }
+
+  private startCaseBranch(block: Block, pattern: WordToken[]): void {
+    if (block.inBranch) this.nextBranch('case', false);
+    block.inBranch = true;
+    block.awaitingPattern = false;
+    if (pattern.some((word) => plainText(word) === '*')) block.exhaustive = true;
+  }
+
+  private closeBlock(): void {
+    const block = this.blocks.pop();
+    if (!block) return;
+    if (block.kind !== 'case' || block.inBranch) block.branches.push(this.variables);
+    const paths = block.exhaustive ? block.branches : [...block.branches, block.before];
+    const merged: Variables = new Map();
+    const names = new Set(paths.flatMap((path) => [...path.keys()]));
+    for (const name of names) {
+      let versions = paths.map((path) => path.get(name));
+      if (block.defaults.has(name)) {
+        const before = block.before.get(name);
+        // `[ -z "$X" ]` is false when X already holds a value, true when it does not.
+        versions = before && before.resolved.value !== '' && !before.branchValues ? [before] : block.branches.map((path) => path.get(name));
+      }
+      const variable = this.mergeVersions(versions);
+      if (variable) merged.set(name, variable);
+    }
+    this.variables = merged;
+  }
+
+  private mergeVersions(versions: (Variable | undefined)[]): Variable | undefined {
+    const defined = versions.filter((version): version is Variable => version !== undefined);
+    if (defined.length === 0) return undefined;
+    const last = defined[defined.length - 1];
+    if (versions.every((version) => version === last)) return last;
+    const values = [...new Set(defined.flatMap((version) => version.branchValues?.values ?? [version.resolved.value]))];
+    const maybeUnset = defined.length < versions.length || defined.some((version) => version.branchValues?.maybeUnset);
+    if (values.length === 1 && !maybeUnset) return last;
+    this.markBranchFlags(versions);
+    const flags = [...new Set(defined.flatMap((version) => version.flags))];
+    return { resolved: last.resolved, multiword: defined.some((version) => version.multiword), branchValues: { values, maybeUnset }, flags };
+  }
+
+  /** A flag a variable holds in every branch with the same value is still certain; any other is not. */
+  private markBranchFlags(versions: (Variable | undefined)[]): void {
+    const flagValue = (version: Variable | undefined, flag: string) => {
+      const entries = version?.flags.filter((entry) => entry.path.join('.') === flag) ?? [];
+      return entries.length > 0 ? String(entries[entries.length - 1].value) : undefined;
+    };
+    const flags = new Set(versions.flatMap((version) => version?.flags.map((entry) => entry.path.join('.')) ?? []));
+    for (const flag of flags) {
+      const values = versions.map((version) => flagValue(version, flag));
+      if (values.every((value) => value !== undefined && value === values[0])) continue;
+      const distinct = [...new Set(values.filter((value): value is string => value !== undefined))];
+      const reason = distinct.length > 1 ? `${flag} is ${distinct.join(' or ')} depending on a branch of the script` : `${flag} is set only in some branches of the script`;
+      for (const version of versions) {
+        for (const entry of version?.flags ?? []) if (entry.path.join('.') === flag && !this.branchDependent.has(entry)) this.branchDependent.set(entry, reason);
+      }
+    }
   }
 
   /** Index of the first assignment word after declaration commands and their options. */
@@ -433,7 +270,7 @@ class Interpreter {
     }
     if (declared) return;
     const fields = statement.slice(index).flatMap((word) => word.fields);
-    this.readFlags(fields);
+    this.readFlags(fields, true);
   }
 
   private assignmentName(word: WordToken): string | undefined {
@@ -448,36 +285,46 @@ class Interpreter {
     const [first, ...rest] = word.fields;
     const valueFields = [dropPrefix(first, first[0].kind === 'text' ? first[0].text.indexOf('=') + 1 : 0), ...rest].filter((field) => field.length > 0);
     if (valueFields.length > 1) {
-      this.readFlags(valueFields);
+      const flags = [...this.heldFlags(valueFields), ...this.readFlags(valueFields, false)];
       const span = { offset: valueFields[0][0].span.offset, length: word.span.offset + word.span.length - valueFields[0][0].span.offset };
-      this.variables.set(name, { resolved: { value: spanText(this.text, span), span }, multiword: true });
+      this.variables.set(name, { resolved: { value: spanText(this.text, span), span }, multiword: true, flags });
       return;
     }
     const valueField = valueFields[0] ?? [];
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: word.span.offset + word.span.length, length: 0 } };
     const holdsFlag = FLAG.test(resolved.value);
-    if (holdsFlag) this.readFlags(valueFields);
-    this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())), alternatives: this.alternativesAfter(name, resolved) });
-  }
-
-  /** Straight-line code replaces a value; a branch adds one more possibility. */
-  private alternativesAfter(name: string, resolved: Resolved): string[] | undefined {
-    if (this.depth === 0) return undefined;
-    const previous = this.variables.get(name);
-    if (!previous) return undefined;
-    const values = new Set([...(previous.alternatives ?? [previous.resolved.value]), resolved.value]);
-    return values.size > 1 ? [...values] : undefined;
+    const flags = holdsFlag ? this.readFlags(valueFields, false) : [];
+    this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())), flags });
   }
 
   private assignArray(word: WordToken, elements: WordToken[]): void {
     const name = this.assignmentName(word) as string;
-    this.readFlags(elements.flatMap((element) => element.fields));
-    const span = word.span;
-    this.variables.set(name, { resolved: { value: '', span, unresolved: `$${name} is an array` }, multiword: true });
+    const fields = elements.flatMap((element) => element.fields);
+    const flags = [...this.heldFlags(fields), ...this.readFlags(fields, false)];
+    this.variables.set(name, { resolved: { value: '', span: word.span, unresolved: `$${name} is an array` }, multiword: true, flags });
   }
 
-  /** Pairs each `--flag` with the field after it unless that is another flag or a list of words. */
-  private readFlags(fields: Part[][]): void {
+  /** `OPTS="$OPTS --x"`, `ARGS=("${ARGS[@]}" --x)`: the flags the variables it expands already hold. */
+  private heldFlags(fields: Part[][]): ConfigEntry[] {
+    return fields.flatMap((field) => {
+      const [part] = field;
+      if (field.length !== 1) return [];
+      const name = part.kind === 'var' ? part.name : part.kind === 'opaque' ? /^\$\{([A-Za-z_]\w*)\[[@*]\]\}$/.exec(spanText(this.text, part.span))?.[1] : undefined;
+      return (name && this.variables.get(name)?.flags) || [];
+    });
+  }
+
+  /**
+   * Pairs each `--flag` with the field after it unless that is another flag or a list of words.
+   * `onCommandLine`: the flags are run where they are read, not held by a variable.
+   */
+  private readFlags(fields: Part[][], onCommandLine: boolean): ConfigEntry[] {
+    const read: ConfigEntry[] = [];
+    const record = (entry: ConfigEntry) => {
+      read.push(entry);
+      this.entries.push(entry);
+      if (onCommandLine && this.blocks.length > 0) this.conditionalEntries.add(entry);
+    };
     const resolvedFields = fields.map((field) => ({ field, resolved: this.resolve(field) }));
     for (let index = 0; index < resolvedFields.length; index++) {
       const { field } = resolvedFields[index];
@@ -486,34 +333,30 @@ class Interpreter {
       const override = HYDRA_OVERRIDE.exec(head.text);
       if (override) {
         const keySpan = { offset: head.span.offset + override[0].indexOf(override[1]), length: override[1].length };
-        this.pushValue(override[1].split('.'), keySpan, dropPrefix(field, override[0].length));
+        record(this.valueEntry(override[1].split('.'), keySpan, dropPrefix(field, override[0].length)));
         continue;
       }
       const flag = FLAG.exec(head.text);
       if (!flag) continue;
       const keySpan = { offset: head.span.offset, length: flag[0].length };
       if (head.text[flag[0].length] === '=') {
-        this.pushValue([flag[0]], keySpan, dropPrefix(field, flag[0].length + 1));
+        record(this.valueEntry([flag[0]], keySpan, dropPrefix(field, flag[0].length + 1)));
         continue;
       }
       const next = resolvedFields[index + 1];
       if (next && this.isValue(next.field, next.resolved)) {
-        this.record(entryOf([flag[0]], keySpan, next.resolved));
+        record(entryOf([flag[0]], keySpan, next.resolved));
         index++;
       } else {
-        this.record({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
+        record({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
       }
     }
+    return read;
   }
 
-  private pushValue(path: string[], keySpan: Span, valueField: Part[]): void {
+  private valueEntry(path: string[], keySpan: Span, valueField: Part[]): ConfigEntry {
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: keySpan.offset + keySpan.length + 1, length: 0 } };
-    this.record(entryOf(path, keySpan, resolved));
-  }
-
-  private record(entry: ConfigEntry): void {
-    this.entries.push(entry);
-    if (this.depth > 0) this.conditionalEntries.add(entry);
+    return entryOf(path, keySpan, resolved);
   }
 
   private isValue(field: Part[], resolved: Resolved): boolean {
@@ -547,23 +390,41 @@ class Interpreter {
     const isSet = variable !== undefined && (variable.resolved.value !== '' || !part.operator?.startsWith(':'));
     const operator = part.operator?.replace(':', '');
     if (operator === '-' || operator === '=') {
-      if (isSet) return this.through(variable.resolved, part.span);
+      if (isSet) return this.through(part.name, variable, part.span);
       const fallback = part.operand && part.operand.length > 0 ? this.resolve(part.operand) : { value: '', span: { offset: part.span.offset + part.span.length - 1, length: 0 } };
-      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false });
-      return this.through(fallback, part.span);
+      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: [] });
+      return { ...fallback, usedAt: part.span };
     }
     if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
     if (!variable) return { value: '', span: part.span, usedAt: part.span, unresolved: `$${part.name} is not set in this file` };
-    if (variable.alternatives) {
-      return { ...this.through(variable.resolved, part.span), unresolved: `$${part.name} is ${variable.alternatives.join(' or ')} depending on a branch of the script` };
-    }
-    return this.through(variable.resolved, part.span);
+    return this.through(part.name, variable, part.span);
   }
 
   /** The value of a variable where it is used: the literal stays where it was written. */
-  private through(resolved: Resolved, usedAt: Span): Resolved {
-    return { ...resolved, usedAt };
+  private through(name: string, variable: Variable, usedAt: Span): Resolved {
+    const resolved = { ...variable.resolved, usedAt };
+    const branches = variable.branchValues;
+    if (!branches) return resolved;
+    const unresolved =
+      branches.values.length > 1 ? `$${name} is ${branches.values.join(' or ')} depending on a branch of the script` : `$${name} is set only in some branches of the script`;
+    return { ...resolved, unresolved };
   }
+}
+
+/** The names a condition tests for being empty: `[ -z "$X" ]`, `[[ -z ${X} ]]`. */
+function defaultedNames(condition: WordToken[]): Set<string> {
+  const names = new Set<string>();
+  condition.forEach((word, index) => {
+    const next = condition[index + 1];
+    const part = next?.fields.length === 1 && next.fields[0].length === 1 ? next.fields[0][0] : undefined;
+    if (plainText(word) === '-z' && part?.kind === 'var') names.add(part.name);
+  });
+  return names;
+}
+
+function unresolve(entry: ConfigEntry, reason: string): void {
+  entry.unresolved = reason;
+  entry.value = null;
 }
 
 function entryOf(path: string[], keySpan: Span, resolved: Resolved): ConfigEntry {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
@@ -13,7 +13,7 @@ export function parseYaml(text: string): ConfigDocument {
   const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
-    flatten(document.contents, [], text, entries);
+    flatten(document, text, entries);
     for (const error of document.errors) {
       const [start, end] = error.pos;
       errors.push({ span: errorSpan(text, start, end - start), message: firstLine(error.message) });
@@ -27,32 +27,64 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function flatten(node: YamlNode | null, path: string[], text: string, entries: ConfigEntry[]): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as YamlNode | null;
-      if (!isScalar(key) || !key.range) continue;
-      const keySpan = spanOf(key.range);
-      const childPath = [...path, String(key.value)];
-      const value = pair.value as YamlNode | null;
-      if (value === null || (isScalar(value) && value.range && value.range[0] === value.range[1])) {
-        entries.push({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } });
-      } else if (isScalar(value) && value.range) {
-        entries.push({ path: childPath, keySpan, value: scalarValue(value.value), valueSpan: spanOf(value.range) });
-      } else {
-        flatten(value, childPath, text, entries);
-      }
+/** Entries reached through aliases of collections, at most: `&a [*b, *b, ...]` chains grow exponentially. */
+const MAX_ALIASED_ENTRIES = 10_000;
+
+interface Pending {
+  node: unknown;
+  path: string[];
+  /** The alias this node was reached through, where a value is used but not written. */
+  usedAt?: Span;
+}
+
+/** Depth-first with an explicit stack, in document order; aliases read as the node they name. */
+function flatten(document: Document, text: string, entries: ConfigEntry[]): void {
+  let aliased = 0;
+  const stack: Pending[] = [{ node: document.contents, path: [] }];
+  const push = (children: Pending[]) => {
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  };
+  const emit = (entry: ConfigEntry, usedAt: Span | undefined) => {
+    if (usedAt) {
+      if (++aliased > MAX_ALIASED_ENTRIES) return;
+      entry.usedAt = usedAt;
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const child = item as YamlNode | null;
-      if (isScalar(child) && child.range) {
-        const span = spanOf(child.range);
-        entries.push({ path: [...path, String(index)], keySpan: span, value: scalarValue(child.value), valueSpan: span });
-      } else {
-        flatten(child, [...path, String(index)], text, entries);
+    entries.push(entry);
+  };
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, path, usedAt } = item;
+    if (isMap(node)) {
+      const children: Pending[] = [];
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        if (!isScalar(key) || !key.range) continue;
+        const keySpan = spanOf(key.range);
+        const childPath = [...path, String(key.value)];
+        const value = pair.value as YamlNode | null;
+        const target = isAlias(value) && value.range ? { node: value.resolve(document), usedAt: usedAt ?? spanOf(value.range) } : { node: value, usedAt };
+        if (target.node === null || target.node === undefined || (isScalar(target.node) && target.node.range && target.node.range[0] === target.node.range[1])) {
+          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, target.usedAt);
+        } else if (isScalar(target.node) && target.node.range) {
+          emit({ path: childPath, keySpan, value: scalarValue(target.node.value), valueSpan: spanOf(target.node.range) }, target.usedAt);
+        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
+          children.push({ node: target.node, path: childPath, usedAt: target.usedAt });
+        }
       }
-    });
+      push(children);
+    } else if (isSeq(node)) {
+      const children: Pending[] = [];
+      node.items.forEach((item, index) => {
+        const child = item as YamlNode | null;
+        const target = isAlias(child) && child.range ? { node: child.resolve(document), usedAt: usedAt ?? spanOf(child.range) } : { node: child, usedAt };
+        if (isScalar(target.node) && target.node.range) {
+          const span = spanOf(target.node.range);
+          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(target.node.value), valueSpan: span }, target.usedAt);
+        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
+          children.push({ node: target.node, path: [...path, String(index)], usedAt: target.usedAt });
+        }
+      });
+      push(children);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { ALIGNMENT_EFFICIENCY, elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
+import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST } from './calibration';
+import { elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
 import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
 
@@ -39,10 +40,14 @@ export function gemmFlops(shape: GemmShape): number {
 export function alignmentEfficiency(dimension: number, rates: DeviceRates): number {
   const bytes = largestPowerOfTwoDividing(dimension) * rates.elementBytes;
   if (bytes >= rates.gpu.alignmentBytes) return 1;
-  let efficiency = ALIGNMENT_EFFICIENCY[0][1];
-  for (const [entryBytes, entryEfficiency] of ALIGNMENT_EFFICIENCY) if (entryBytes <= bytes) efficiency = entryEfficiency;
+  const curve = (ALIGNMENT_BY_ARCHITECTURE[rates.gpu.architecture] ?? ALIGNMENT_EFFICIENCY).value;
+  let efficiency = curve[0][1];
+  for (const [entryBytes, entryEfficiency] of curve) if (entryBytes <= bytes) efficiency = entryEfficiency;
   return efficiency;
 }
+
+/** GEMM outputs are written in 16 bits, FP8 GEMMs included (Transformer Engine, torch._scaled_mm default). */
+const OUTPUT_BYTES = 2;
 
 const reuse = (tile: Tile): number => {
   const intensity = (tile[0] * tile[1]) / (tile[0] + tile[1]);
@@ -60,7 +65,7 @@ function flashComputeUs(shape: GemmShape, rates: DeviceRates): { us: number; wav
   const blocks = Math.ceil(shape.m / rows) * shape.batch;
   const waves = Math.ceil(blocks / rates.gpu.computeUnits);
   const matmuls = shape.matmuls ?? 2;
-  const softmaxShare = shape.k / (shape.k + KERNEL_MODEL.flashSoftmaxCost);
+  const softmaxShare = shape.k / (shape.k + FLASH_SOFTMAX_COST.value);
   const backward = matmuls > 2 ? KERNEL_MODEL.flashBackwardEfficiency : 1;
   const blockUs = (2 * rows * shape.n * shape.k * matmuls) / (rates.smFlopsPerUs * softmaxShare * backward);
   return { us: waves * blockUs, waves, tile: [rows, shape.n] };
@@ -76,23 +81,29 @@ function memoryBytes(shape: GemmShape, rates: DeviceRates): number {
   return rates.elementBytes * batch * (m * k + k * n + m * n);
 }
 
+/** Writing a finished output tile to HBM at one SM's share of the bandwidth: not overlapped with that tile's main loop. */
+function epilogueUs(tile: Tile, rates: DeviceRates): number {
+  return (tile[0] * tile[1] * OUTPUT_BYTES) / (rates.bytesPerUs / rates.gpu.computeUnits);
+}
+
 export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPrediction {
   const { gpu } = rates;
   const flops = gemmFlops(shape);
   const alignment = Math.min(alignmentEfficiency(shape.m, rates), alignmentEfficiency(shape.n, rates), alignmentEfficiency(shape.k, rates));
   const memoryUs = memoryBytes(shape, rates) / rates.bytesPerUs;
 
-  let best = { computeUs: Infinity, waves: 0, tile: [0, 0] as [number, number] };
+  // `computeUs` is the kernel's time on the fastest tile; `mainLoopUs` its tensor-core share (the rest writes C).
+  let best = { computeUs: Infinity, mainLoopUs: Infinity, waves: 0, tile: [0, 0] as [number, number] };
   if (shape.matmuls !== undefined) {
     const flash = flashComputeUs(shape, rates);
-    best = { computeUs: flash.us, waves: flash.waves, tile: flash.tile };
+    best = { computeUs: flash.us, mainLoopUs: flash.us, waves: flash.waves, tile: flash.tile };
   } else {
     for (const tile of gpu.tiles) {
       const tiles = Math.ceil(shape.m / tile[0]) * Math.ceil(shape.n / tile[1]) * shape.batch;
       const waves = Math.ceil(tiles / gpu.computeUnits);
-      const tileUs = (2 * tile[0] * tile[1] * shape.k) / (rates.smFlopsPerUs * tileEfficiency(tile));
-      const computeUs = waves * tileUs;
-      if (computeUs < best.computeUs) best = { computeUs, waves, tile: [tile[0], tile[1]] };
+      const mainLoopUs = waves * ((2 * tile[0] * tile[1] * shape.k) / (rates.smFlopsPerUs * tileEfficiency(tile)));
+      const computeUs = mainLoopUs + waves * epilogueUs(tile, rates);
+      if (computeUs < best.computeUs) best = { computeUs, mainLoopUs, waves, tile: [tile[0], tile[1]] };
     }
   }
 
@@ -103,7 +114,7 @@ export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPredictio
     timeUs,
     waves: best.waves,
     tile: best.tile,
-    bound: memoryUs > best.computeUs ? 'memory' : 'compute',
+    bound: best.mainLoopUs * 2 < Math.max(best.computeUs, memoryUs) ? 'memory' : 'compute',
     source: 'model',
   };
 }

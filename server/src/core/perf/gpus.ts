@@ -1,3 +1,4 @@
+import { ACHIEVABLE_FRACTION } from './calibration';
 import type { Dtype } from './types';
 
 /**
@@ -11,6 +12,8 @@ export interface GpuSpec {
   name: string;
   aliases: string[];
   vendor: 'nvidia' | 'amd';
+  /** The GPU generation: the libraries' kernels, and so their alignment penalties, differ by it. */
+  architecture: Architecture;
   /** SMs (NVIDIA) or CUs (AMD): how many GEMM tiles run at once (one wave). */
   computeUnits: number;
   /** Dense tensor-core peak, TFLOP/s, per dtype; absent where the GPU has no such path. */
@@ -31,6 +34,8 @@ export interface GpuSpec {
 }
 
 export type Tile = readonly [rows: number, cols: number];
+
+export type Architecture = 'volta' | 'ampere' | 'ada' | 'hopper' | 'blackwell' | 'cdna2' | 'cdna3';
 
 /** cuBLASLt tile enums include 64×64 ... 256×128 (nvmath cublasLt.MatmulTile); the paper (VI-B) names 128×256 the most efficient. */
 const NVIDIA_TILES: readonly Tile[] = [
@@ -53,6 +58,7 @@ const PAPER = 'Anthony et al., "The Case for Co-Designing Model Architectures wi
 const FP8_DOUBLE = 'fp8 derived: vendor datasheets list dense FP8 at twice dense BF16 on Hopper, Blackwell, Ada and CDNA3';
 const BANDWIDTH_ASSUMED = 'bandwidthFraction 0.85 assumed (llm-analysis calls 0.9 "aggressive"); not measured';
 const LAUNCH_ASSUMED = 'launchOverheadUs assumed: a few µs per kernel on the GPU timeline; not measured';
+const MEASURED_FRACTION = 'achievableFraction from a measurement: calibration.ts ACHIEVABLE_FRACTION names it';
 const NO_MAMF = 'achievableFraction 0.80 assumed: no published MAMF; between A100 (0.869) and H100 (0.803)';
 
 export const GPUS: readonly GpuSpec[] = [
@@ -61,19 +67,20 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA V100 SXM2',
     aliases: ['v100'],
     vendor: 'nvidia',
+    architecture: 'volta',
     computeUnits: 80,
     peakTflops: { fp16: 125 },
     memoryBandwidthGBs: 900,
     l2CacheMB: 6,
     alignmentBytes: 16,
-    achievableFraction: 0.72,
+    achievableFraction: ACHIEVABLE_FRACTION['v100-sxm2'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 4,
     tiles: NVIDIA_TILES,
     sources: [
       'llm-analysis gpu_configs/v100-sxm-32gb.json (125 TFLOPS fp16, 900 GB/s); NeuSight V100 config (80 SMs, 6 MB L2)',
       `${PAPER} III-B: 16-byte alignment on V100`,
-      `achievableFraction from ${PAPER} Fig. 5a: ~90 TFLOP/s for (8000,4096)x(4096,8000)`,
+      MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       LAUNCH_ASSUMED,
     ],
@@ -83,12 +90,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A100 SXM4 40GB',
     aliases: ['a100-40gb'],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 108,
     peakTflops: { bf16: 312, fp16: 312 },
     memoryBandwidthGBs: 1555,
     l2CacheMB: 40,
     alignmentBytes: 128,
-    achievableFraction: 0.869,
+    achievableFraction: ACHIEVABLE_FRACTION['a100-sxm4-40gb'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -99,12 +107,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A100 SXM4 80GB',
     aliases: ['a100', 'a100-80gb'],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 108,
     peakTflops: { bf16: 312, fp16: 312 },
     memoryBandwidthGBs: 2039,
     l2CacheMB: 40,
     alignmentBytes: 128,
-    achievableFraction: 0.869,
+    achievableFraction: ACHIEVABLE_FRACTION['a100-sxm4-80gb'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -115,38 +124,41 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA A10',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ampere',
     computeUnits: 72,
     peakTflops: { bf16: 125, fp16: 125 },
     memoryBandwidthGBs: 600,
     l2CacheMB: 6,
     alignmentBytes: 128,
-    achievableFraction: 0.8,
+    achievableFraction: ACHIEVABLE_FRACTION['a10'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: ['gpu-specs; llm-analysis (125 TFLOPS, 600 GB/s)', 'SMs derived: 9216 CUDA cores / 128', 'L2 6 MB from a GA10x note, UNVERIFIED for A10', NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    sources: ['gpu-specs; llm-analysis (125 TFLOPS, 600 GB/s)', 'SMs derived: 9216 CUDA cores / 128', 'L2 6 MB from a GA10x note, UNVERIFIED for A10', MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
   },
   {
     id: 'l4',
     name: 'NVIDIA L4',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 58,
     peakTflops: { bf16: 121, fp16: 121, fp8: 242 },
     memoryBandwidthGBs: 300,
     l2CacheMB: 48,
     alignmentBytes: 128,
-    achievableFraction: 0.8,
+    achievableFraction: ACHIEVABLE_FRACTION['l4'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
   },
   {
     id: 'l40s',
     name: 'NVIDIA L40S',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 142,
     peakTflops: { bf16: 362, fp16: 362, fp8: 724 },
     memoryBandwidthGBs: 864,
@@ -163,12 +175,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA H100 SXM5 80GB',
     aliases: ['h100'],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 132,
     peakTflops: { bf16: 989, fp16: 989, fp8: 1979 },
     memoryBandwidthGBs: 3350,
     l2CacheMB: 50,
     alignmentBytes: 128,
-    achievableFraction: 0.803,
+    achievableFraction: ACHIEVABLE_FRACTION['h100-sxm'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -179,28 +192,30 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA H100 PCIe 80GB',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 114,
     peakTflops: { bf16: 756, fp16: 756, fp8: 1513 },
     memoryBandwidthGBs: 2000,
     l2CacheMB: 50,
     alignmentBytes: 128,
-    achievableFraction: 0.803,
+    achievableFraction: ACHIEVABLE_FRACTION['h100-pcie'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'gpu-specs (2048 GB/s); llm-analysis', 'SMs derived: 14592 CUDA cores / 128', 'L2 UNVERIFIED (likely 50 MB)', FP8_DOUBLE, 'achievableFraction assumed equal to H100 SXM (MAMF 80.3%)', BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    sources: [ML_ENG_PEAKS, 'gpu-specs (2048 GB/s); llm-analysis', 'SMs derived: 14592 CUDA cores / 128', 'L2 UNVERIFIED (likely 50 MB)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
   },
   {
     id: 'h200',
     name: 'NVIDIA H200 SXM 141GB',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'hopper',
     computeUnits: 132,
     peakTflops: { bf16: 989, fp16: 989, fp8: 1979 },
     memoryBandwidthGBs: 4800,
     l2CacheMB: 50,
     alignmentBytes: 128,
-    achievableFraction: 0.803,
+    achievableFraction: ACHIEVABLE_FRACTION['h200'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -211,12 +226,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA B200',
     aliases: [],
     vendor: 'nvidia',
+    architecture: 'blackwell',
     computeUnits: 148,
     peakTflops: { bf16: 2250, fp16: 2250, fp8: 4500 },
     memoryBandwidthGBs: 8000,
     l2CacheMB: 126,
     alignmentBytes: 128,
-    achievableFraction: 0.776,
+    achievableFraction: ACHIEVABLE_FRACTION['b200'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -227,12 +243,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'AMD Instinct MI250X (one GCD)',
     aliases: ['mi250x'],
     vendor: 'amd',
+    architecture: 'cdna2',
     computeUnits: 110,
     peakTflops: { bf16: 191.5, fp16: 191.5 },
     memoryBandwidthGBs: 1600,
     l2CacheMB: 8,
     alignmentBytes: 128,
-    achievableFraction: 0.5,
+    achievableFraction: ACHIEVABLE_FRACTION['mi250x-gcd'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 5,
     tiles: AMD_TILES,
@@ -240,7 +257,7 @@ export const GPUS: readonly GpuSpec[] = [
       'ROCm GPU architecture spec table (110 CUs and 8 MB L2 per GCD)',
       `${ML_ENG_PEAKS}: 383 TFLOPS per MI250X; per-GCD peak and bandwidth derived (/2)`,
       'alignmentBytes assumed equal to NVIDIA A100+ (no AMD figure read)',
-      'achievableFraction 0.50 assumed: MI300X MAMF is 51.4% of peak; none published for MI250X',
+      MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       'launchOverheadUs assumed higher on ROCm; not measured',
     ],
@@ -250,12 +267,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'AMD Instinct MI300X',
     aliases: [],
     vendor: 'amd',
+    architecture: 'cdna3',
     computeUnits: 304,
     peakTflops: { bf16: 1307, fp16: 1307, fp8: 2615 },
     memoryBandwidthGBs: 5300,
     l2CacheMB: 32,
     alignmentBytes: 128,
-    achievableFraction: 0.511,
+    achievableFraction: ACHIEVABLE_FRACTION['mi300x'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 5,
     tiles: AMD_TILES,
@@ -274,12 +292,13 @@ export const GPUS: readonly GpuSpec[] = [
     name: 'NVIDIA GeForce RTX 4090',
     aliases: ['4090'],
     vendor: 'nvidia',
+    architecture: 'ada',
     computeUnits: 128,
     peakTflops: { bf16: 165.2, fp16: 165.2, fp8: 330.3 },
     memoryBandwidthGBs: 1008,
     l2CacheMB: 72,
     alignmentBytes: 128,
-    achievableFraction: 0.8,
+    achievableFraction: ACHIEVABLE_FRACTION['rtx-4090'].value,
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
@@ -287,7 +306,7 @@ export const GPUS: readonly GpuSpec[] = [
       'third-party pages (gigagpu, waredb, techgoing): 165.2 TFLOPS with FP32 accumulate (what PyTorch uses); UNVERIFIED against the Ada whitepaper',
       'thefpsreview (1008 GB/s)',
       FP8_DOUBLE,
-      NO_MAMF,
+      MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       LAUNCH_ASSUMED,
     ],
@@ -295,24 +314,7 @@ export const GPUS: readonly GpuSpec[] = [
 ];
 
 /**
- * How fast tensor cores run when a GEMM dimension is only a multiple of `bytes` bytes (its largest
- * power-of-two divisor × element size) and that is less than the GPU's `alignmentBytes`. Read off
- * the paper's Fig. 7a/7b (A100, a=32, h≈32768: throughput by the largest power of two dividing h/a,
- * relative to h/a divisible by 64) and ml-engineering's SwiGLU sweep on H100 (d_ff=10922, a multiple
- * of 2 only: 272.7 vs 398.4 TFLOPS at 10944 = 0.68). 1-byte alignment (odd fp8) is extrapolated.
- */
-export const ALIGNMENT_EFFICIENCY: ReadonlyArray<readonly [bytes: number, efficiency: number]> = [
-  [1, 0.35],
-  [2, 0.43],
-  [4, 0.65],
-  [8, 0.7],
-  [16, 0.88],
-  [32, 0.94],
-  [64, 0.98],
-];
-
-/**
- * Kernel-model constants shared by every GPU (sources in each comment; see docs/accuracy.md).
+ * Kernel-model constants shared by every GPU that were assumed, not fitted (the fitted ones are in calibration.ts).
  */
 export const KERNEL_MODEL = {
   /**
@@ -323,12 +325,6 @@ export const KERNEL_MODEL = {
   tileReuseConstant: 24,
   /** The tile the achievable peak is measured with: the paper's (VI-B) most efficient 128×256. */
   referenceTile: [256, 128] as Tile,
-  /**
-   * FlashAttention (one fused kernel): per-score-element softmax work is worth `softmaxCost`
-   * head-dim elements of matmul, so efficiency ∝ d/(d + c). c = 48 fits the paper's Fig. 12
-   * (A100, a=128: ~150 TFLOP/s at d=64, ~210 at d=128, ~235 at d=256).
-   */
-  flashSoftmaxCost: 48,
   /** Query rows per FlashAttention thread block (FlashAttention-2 uses 128 on A100/H100). */
   flashBlockRows: 128,
   /** FlashAttention-2 backward runs below its forward (Dao 2023: 50-73% of A100 peak overall); assumed. */

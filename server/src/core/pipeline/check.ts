@@ -44,6 +44,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     microBatchSize: options.microBatchSize ?? DEFAULT_MICRO_BATCH_SIZE,
     tensorParallelSize: options.tensorParallelSize ?? 1,
     rules: options.rules ?? {},
+    profile: options.profile,
   };
 }
 
@@ -93,7 +94,7 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       options,
       spec,
-      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false }) : undefined),
+      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
       anchor: (...fields) => anchorOf(fields),
       report,
     };

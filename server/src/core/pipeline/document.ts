@@ -12,7 +12,7 @@ export interface Span {
 
 export type ScalarValue = string | number | boolean | null;
 
-export type SyntaxKind = 'yaml' | 'json' | 'shell' | 'python';
+export type SyntaxKind = 'yaml' | 'json' | 'toml' | 'shell' | 'python';
 
 export interface ConfigEntry {
   /** Key path as written, e.g. ['model', 'hidden_size'], ['--hidden-size'], ['n_embd']. */
@@ -47,7 +47,26 @@ export interface ConfigDocument {
  */
 export function errorSpan(text: string, offset: number, length: number): Span {
   const start = Math.min(Math.max(0, offset), text.length);
-  return { offset: start, length: Math.min(Math.max(length, 1), text.length - start) };
+  return wholeCharacters(text, { offset: start, length: Math.min(Math.max(length, 1), text.length - start) });
+}
+
+/** The span widened so that neither end splits a surrogate pair (an emoji is one character to the user). */
+export function wholeCharacters(text: string, span: Span): Span {
+  let start = Math.min(Math.max(0, span.offset), text.length);
+  let end = Math.min(Math.max(start, span.offset + span.length), text.length);
+  if (isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
+  if (isLowSurrogate(text, end) && isHighSurrogate(text, end - 1)) end++;
+  return { offset: start, length: end - start };
+}
+
+function isHighSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 export function spanText(text: string, span: Span): string {

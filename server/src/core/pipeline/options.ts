@@ -1,6 +1,6 @@
 import type { SeveritySetting } from './findings';
 import type { GpuSpec } from '../perf/gpus';
-import type { Dtype } from '../perf/types';
+import type { Dtype, GemmProfile } from '../perf/types';
 import type { FormatId } from './shape';
 
 export interface CheckOptions {
@@ -15,6 +15,8 @@ export interface CheckOptions {
   tensorParallelSize?: number;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeveritySetting>;
+  /** A measured GEMM profile of the target GPU: fix estimates use it as hovers do. */
+  profile?: GemmProfile;
 }
 
 export interface ResolvedCheckOptions {
@@ -25,6 +27,7 @@ export interface ResolvedCheckOptions {
   microBatchSize: number;
   tensorParallelSize: number;
   rules: Record<string, SeveritySetting>;
+  profile?: GemmProfile;
 }
 
 /** Defaults for what a config often leaves to the launcher: a common pre-training setting. */

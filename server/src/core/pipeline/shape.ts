@@ -1,18 +1,23 @@
 import type { Span } from './document';
 
-export type FormatId = 'hf' | 'neox' | 'megatron' | 'nemo' | 'litgpt' | 'nanogpt';
+export const FORMAT_IDS = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt', 'meta', 'nanotron', 'flagscale', 'axolotl', 'torchtitan', 'maxtext', 'foundry'] as const;
 
-export const FORMAT_IDS: readonly FormatId[] = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt'];
+export type FormatId = (typeof FORMAT_IDS)[number];
 
 /**
  * Where a field's value came from:
  * - `file`: a literal in the file (possibly reached through a variable or interpolation);
  * - `default`: the framework's documented default, the file does not say;
  * - `derived`: computed from other fields (head dim = h/a, padded vocab, SwiGLU ffn);
- * - `unknown`: the file sets it in a way that cannot be resolved statically;
+ * - `catalogue`: the file names a model or tokenizer (`model_name: phi-2`, `--tokenizer-type
+ *   GPT2BPETokenizer`) and the value is that model's, from the model or tokenizer catalogue;
+ * - `unresolved`: the file sets it in a way that cannot be resolved statically (a branch,
+ *   arithmetic, the environment, `???`);
+ * - `unknown`: nothing gives it (the file leaves it to the tokenizer, the launcher, a default
+ *   shapelint has no source for), or it is set to null: "use the default";
  * - `invalid`: the file sets it to something that is not a usable value (see `invalidText`).
  */
-export type FieldOrigin = 'file' | 'default' | 'derived' | 'unknown' | 'invalid';
+export type FieldOrigin = 'file' | 'default' | 'derived' | 'catalogue' | 'unresolved' | 'unknown' | 'invalid';
 
 export interface ShapeField<T> {
   value: T | null;
@@ -33,6 +38,8 @@ export interface ShapeField<T> {
    * literal (GPT-NeoX gated MLPs take 2/3 of `intermediate_size`). Absent: the literal is the value.
    */
   toLiteral?: (effective: number) => number;
+  /** With `toLiteral`: the number the file writes, before the framework transforms it. */
+  written?: number;
 }
 
 export type NumberField = ShapeField<number>;
@@ -72,6 +79,14 @@ export type ModelShape = {
   kvHeadsMayDivideTensorParallel: boolean;
   /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
   pipelineSplit?: PipelineSplit;
+  /**
+   * The setting that makes the run start from existing weights (`--load`, `restore_from_path`,
+   * LitGPT's `checkpoint_dir`), quoted for messages. Changing the embedding's shape then breaks
+   * loading, so padding the vocabulary is no longer a safe fix.
+   */
+  loadsCheckpoint?: string;
+  /** The named model the shape comes from, when it comes from the model catalogue. */
+  catalogueModel?: string;
 } & { [name in NumericFieldName]: NumberField };
 
 export interface PipelineSplit {
@@ -118,6 +133,10 @@ export function defaultField<T>(value: T | null, note: string): ShapeField<T> {
 
 export function derivedField<T>(value: T | null, note: string): ShapeField<T> {
   return { value, origin: 'derived', note };
+}
+
+export function catalogueField<T>(value: T | null, note: string): ShapeField<T> {
+  return { value, origin: 'catalogue', note };
 }
 
 /** The plain values of a shape, as the CLI's JSON prints them. */

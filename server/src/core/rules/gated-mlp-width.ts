@@ -1,4 +1,3 @@
-import { spanText } from '../pipeline/document';
 import type { Rule } from './rule';
 import { architectureFixes, fieldName, isPositiveInteger, literalEdit, relatedAt } from './support';
 
@@ -25,13 +24,13 @@ export const gatedMlpWidthRule: Rule = {
     if (ratio >= NARROWEST_PLAUSIBLE_RATIO) return;
 
     const built = `the MLP branches are ${width} wide (${ratio.toFixed(2)}·h), narrower than any gated MLP in use (8h/3 ≈ 2.67·h to 3.5·h)`;
-    const literal = field.valueSpan ? Number(spanText(context.text, field.valueSpan).replace(/^["']|["']$/g, '')) : NaN;
+    const literal = field.written;
     if (field.origin === 'file' && field.toLiteral && isPositiveInteger(literal) && literal !== width) {
       const meant = field.toLiteral(literal);
       const name = fieldName(field, 'ffnHiddenSize');
       context.report({
         message: `${name} ${literal}: ${built}. This framework takes the gated projections' total from ${name} and splits it, so ${literal} builds branches of ${width}; if ${literal} is the per-branch width (as Hugging Face configs write it), write ${meant}.`,
-        span: field.valueSpan!,
+        span: context.anchor(field),
         fixes: architectureFixes(context, [{ change: `Set ${name} to ${meant} (MLP width ${literal})`, edits: [literalEdit(context, field, literal)], spec: { ffnHiddenSize: literal } }]),
       });
       return;

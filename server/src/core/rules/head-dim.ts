@@ -36,18 +36,24 @@ export const headDimRule: Rule = {
     if (headDim % align === 0) return;
 
     const explicit = shape.headDim.origin === 'file';
+    const h = shape.hiddenSize.value;
+    const a = shape.numHeads.value;
+    // Multi-latent attention derives the head dim from its own fields: fewer heads do not change it.
+    const fromHeads = !explicit && isPositiveInteger(h) && isPositiveInteger(a) && h / a === headDim;
     const how = explicit
       ? `head dim ${headDim}`
-      : `head dim ${headDim} (${fieldName(shape.hiddenSize, 'hiddenSize')} ${shape.hiddenSize.value} / ${shape.numHeads.value} heads)`;
+      : fromHeads
+        ? `head dim ${headDim} (${fieldName(shape.hiddenSize, 'hiddenSize')} ${h} / ${a} heads)`
+        : `head dim ${headDim} (${shape.headDim.note ?? 'derived by the framework'})`;
     const problem =
       isPowerOfTwo(headDim) && headDim < align
         ? `${how} is below ${align}`
         : `${how} is not a multiple of ${align}; its largest power-of-two factor is ${largestPowerOfTwoDividing(headDim)}`;
     context.report({
-      message: `${problem}: the attention-score and attention-over-value GEMMs (inner size h/a) run below full tensor-core rate, more so the fewer powers of two divide it.`,
-      span: explicit ? context.anchor(shape.headDim) : context.anchor(shape.numHeads, shape.hiddenSize),
-      related: explicit ? [] : relatedAt(shape.hiddenSize, 'hidden size'),
-      fixes: architectureFixes(context, explicit ? headDimSuggestions(context, headDim, align) : headCountSuggestions(context, true)),
+      message: `${problem}: the attention-score and attention-over-value GEMMs (inner size: the head dim) run below full tensor-core rate, more so the fewer powers of two divide it.`,
+      span: explicit ? context.anchor(shape.headDim) : context.anchor(shape.headDim, shape.numHeads, shape.hiddenSize),
+      related: fromHeads ? relatedAt(shape.hiddenSize, 'hidden size') : [],
+      fixes: architectureFixes(context, explicit ? headDimSuggestions(context, headDim, align) : fromHeads ? headCountSuggestions(context, true) : []),
     });
   },
 };

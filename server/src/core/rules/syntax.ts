@@ -1,3 +1,4 @@
+import { wholeCharacters } from '../pipeline/document';
 import type { Rule } from './rule';
 
 export const syntaxRule: Rule = {
@@ -5,6 +6,6 @@ export const syntaxRule: Rule = {
   defaultSeverity: 'error',
   description: 'The file does not parse; shapelint reads what it can of the rest.',
   check(context) {
-    for (const error of context.syntaxErrors) context.report({ message: error.message, span: error.span });
+    for (const error of context.syntaxErrors) context.report({ message: error.message, span: wholeCharacters(context.text, error.span) });
   },
 };

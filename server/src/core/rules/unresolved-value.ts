@@ -1,9 +1,5 @@
-import { spanText } from '../pipeline/document';
 import { FIELD_LABELS, NUMERIC_FIELDS } from '../pipeline/shape';
 import type { Rule } from './rule';
-
-/** `key: null` or an empty value says "use the default": nothing left unresolved. */
-const USE_THE_DEFAULT = /^(|null|~|None)$/;
 
 export const unresolvedValueRule: Rule = {
   id: 'unresolved-value',
@@ -12,9 +8,8 @@ export const unresolvedValueRule: Rule = {
   check(context) {
     for (const name of NUMERIC_FIELDS) {
       const field = context.shape[name];
-      // Set in the file (it has a place there) but not to anything that can be read statically.
-      if (field.origin !== 'unknown' || !field.keySpan || !field.valueSpan) continue;
-      if (USE_THE_DEFAULT.test(spanText(context.text, field.valueSpan).trim())) continue;
+      // The reader says so: set in the file, but not to anything that can be read statically.
+      if (field.origin !== 'unresolved' || !field.valueSpan) continue;
       const why = field.note ?? 'its value cannot be read without running the file';
       context.report({
         message: `${field.key ?? FIELD_LABELS[name]}: ${why}, so shapelint does not check the ${FIELD_LABELS[name]}.`,

@@ -55,11 +55,17 @@ export function vocabPadding(context: RuleContext, multiple: number): VocabPaddi
   return null;
 }
 
-/** The padding as a safe fix, with the model's estimate when the padded vocabulary is known. */
+/**
+ * The padding as a fix, with the model's estimate when the padded vocabulary is known. Safe
+ * only when the run builds its embedding from scratch: a run that loads a checkpoint would no
+ * longer match the checkpoint's embedding shape, so the fix is offered and never auto-applied.
+ */
 export function vocabPaddingFixes(context: RuleContext, padding: VocabPadding | null): Fix[] {
   if (!padding?.edit) return [];
   const estimate = padding.paddedVocab === null ? undefined : context.estimate({ vocabSize: padding.paddedVocab });
-  return [{ title: `${padding.title}${effectText(estimate)}`, isPreferred: true, safe: true, edits: [padding.edit], ...(estimate ? { estimate } : {}) }];
+  const loads = context.shape.loadsCheckpoint;
+  const caveat = loads ? ` (this run loads a checkpoint, ${loads}, whose embedding must be resized to match)` : '';
+  return [{ title: `${padding.title}${effectText(estimate)}${caveat}`, isPreferred: true, safe: loads === undefined, edits: [padding.edit], ...(estimate ? { estimate } : {}) }];
 }
 
 export const vocabSizeRule: Rule = {
@@ -100,17 +106,24 @@ export const vocabSizeRule: Rule = {
 };
 
 /**
- * The vocabulary comes from the tokenizer (GPT-NeoX, Megatron, NeMo configs rarely say it): a
- * padding divisor that is not a multiple of the alignment makes the padded vocabulary, and each
- * GPU's share of it, a multiple of 64 only by chance.
+ * The vocabulary comes from the tokenizer (GPT-NeoX, Megatron, NeMo configs rarely say it) and
+ * shapelint does not know it: the framework pads to a multiple of divisor·t. When divisor·t is
+ * itself a multiple of the alignment the padded vocabulary is aligned by construction, but each
+ * GPU's share (a multiple of the divisor only) is aligned only by chance; otherwise both are.
  */
 function checkDivisorAlone(context: RuleContext, align: number): void {
   const divisor = context.shape.vocabDivisor;
   if (divisor.origin !== 'file' || !isPositiveInteger(divisor.value) || divisor.value % align === 0) return;
+  const d = divisor.value;
+  const t = tensorParallelSize(context);
   const padding = vocabPadding(context, align);
   const name = fieldName(divisor, 'vocabDivisor');
+  const risk =
+    (d * t) % align === 0
+      ? `${name} ${d} pads the vocabulary to a multiple of ${d}·${t} = ${d * t}, a multiple of ${align}, but each of the ${t} GPUs gets a multiple of ${d} rows, which is a multiple of ${align} only by chance`
+      : `${name} ${d} pads the vocabulary to a multiple of ${d}·t, which is a multiple of ${align} only by chance`;
   context.report({
-    message: `${name} ${divisor.value} pads the vocabulary to a multiple of ${divisor.value}·t, which is a multiple of ${align} only by chance: the logit GEMM (tokens × h × vocab) may miss full tensor-core rate; ${padding?.advice ?? `use a multiple of ${align}`}.`,
+    message: `${risk}: the logit GEMM (tokens × h × vocab) may miss full tensor-core rate; ${padding?.advice ?? `use a multiple of ${align}`}.`,
     span: context.anchor(divisor),
     fixes: vocabPaddingFixes(context, padding),
   });

@@ -1,0 +1,57 @@
+import type { ConfigDocument } from '../pipeline/document';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
+import type { FormatReader } from './format';
+import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * Axolotl YAML (`examples/llama-3/lora-8b.yml` and the like): the model is `base_model`, a Hugging Face id whose weights the run
+ * loads and finetunes, so its shape comes from the model catalogue; the run's own settings are
+ * `sequence_len`, `micro_batch_size`, `flash_attention`, `tensor_parallel_size`.
+ */
+const AXOLOTL_KEYS = ['sequence_len', 'micro_batch_size', 'adapter', 'datasets', 'gradient_accumulation_steps', 'lora_r', 'sample_packing', 'num_epochs'];
+
+export const axolotlReader: FormatReader = {
+  id: 'axolotl',
+  label: 'Axolotl YAML',
+  evidence: ['base_model', ...AXOLOTL_KEYS],
+
+  detect(fileName, text) {
+    if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
+    const head = sniffHead(text);
+    return hasTopLevelKey(head, 'base_model') && countKeys(head, AXOLOTL_KEYS) >= 2 ? 0.9 : 0;
+  },
+
+  parse: parseYaml,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document);
+    const base = index.get('base_model');
+    const named = catalogueModelAt(base);
+    const notCatalogued = (): NumberField =>
+      unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue` : 'no base_model');
+    const model: Partial<Record<NumericFieldName, NumberField>> = named ? catalogueFields(named.model, named.entry) : {};
+    const attention = index.get('flash_attention');
+    const shape = completeShape(
+      'axolotl',
+      {
+        ...model,
+        hiddenSize: model.hiddenSize ?? notCatalogued(),
+        seqLength: readField(index, 'seqLength', ['sequence_len'], () => unknownField('no sequence_len in this file')),
+        microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no micro_batch_size in this file')),
+        vocabDivisor: defaultField<number>(null, 'Axolotl keeps the checkpoint\'s embedding'),
+        tensorParallel: readField(index, 'tensorParallel', ['tensor_parallel_size'], () => defaultField(1, 'no tensor_parallel_size: 1')),
+        pipelineParallel: defaultField(1, 'Axolotl has no pipeline parallelism'),
+      },
+      {
+        activation: named ? catalogueActivation(named.model, named.entry) : unknownField('the activation is base_model\'s'),
+        gatedMlp: named?.model.gatedMlp ?? false,
+        flashAttention: attention ? fieldAt(attention, booleanValue(attention) ?? null) : unknownField('no flash_attention in this file'),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+    const loads = base && typeof base.value === 'string' ? { loadsCheckpoint: `base_model ${base.value}` } : {};
+    return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads };
+  },
+};

@@ -1,0 +1,82 @@
+import type { ConfigDocument } from '../pipeline/document';
+import { resolveInterpolations } from '../parse/interpolation';
+import { parseYaml } from '../parse/yaml';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import type { FormatReader } from './format';
+import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+
+/**
+ * llm-foundry (MPT) training YAML (`scripts/train/yamls/pretrain/mpt-125m.yaml`): the model under
+ * `model:` with MPTConfig's names (`d_model`, `n_heads`, `n_layers`, `expansion_ratio`,
+ * `max_seq_len`, `vocab_size`), OmegaConf `${...}` interpolation, `device_train_microbatch_size`.
+ * MPT's MLP is `expansion_ratio`·d_model wide (MPTConfig default ratio 4), ungated unless
+ * `ffn_config.ffn_type` is `mptglu`; `vocab_size` is the embedding's rows.
+ */
+const DEFAULT_EXPANSION_RATIO = 4;
+const FOUNDRY_KEYS = ['d_model', 'n_heads', 'n_layers', 'expansion_ratio', 'max_seq_len', 'device_train_microbatch_size', 'global_train_batch_size'];
+
+export const foundryReader: FormatReader = {
+  id: 'foundry',
+  label: 'llm-foundry (MPT) YAML',
+  evidence: ['model', ...FOUNDRY_KEYS],
+
+  detect(fileName, text) {
+    if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
+    const head = sniffHead(text);
+    return hasTopLevelKey(head, 'model') && countKeys(head, FOUNDRY_KEYS) >= 4 ? 0.9 : 0;
+  },
+
+  parse(text) {
+    return resolveInterpolations(parseYaml(text));
+  },
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document, (path) => (path[0] === 'model' ? path.slice(1).join('.') : path.join('.')));
+    const hiddenSize = readField(index, 'hiddenSize', ['d_model'], () => unknownField('no model.d_model'));
+    const numHeads = readField(index, 'numHeads', ['n_heads'], () => unknownField('no model.n_heads'));
+    const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () => unknownField('no model.vocab_size'));
+    const ffnType = index.get('ffn_config.ffn_type');
+    const gated = ffnType?.value === 'mptglu';
+    const attention = index.get('attn_config.attn_impl');
+    const shape = completeShape(
+      'foundry',
+      {
+        hiddenSize,
+        numLayers: readField(index, 'numLayers', ['n_layers'], () => unknownField('no model.n_layers')),
+        numHeads,
+        numKvHeads: readField(index, 'numKvHeads', ['attn_config.kv_n_heads'], () => defaultField(numHeads.value, 'multi-head attention (no attn_config.kv_n_heads)')),
+        headDim: derivedHeadDim(hiddenSize, numHeads),
+        ffnHiddenSize: mptFfn(index, hiddenSize),
+        vocabSize,
+        paddedVocabSize: derivedField(vocabSize.value, 'MPT does not pad: vocab_size is the embedding'),
+        vocabDivisor: defaultField<number>(null, 'MPT does not pad the vocabulary'),
+        seqLength: readField(index, 'seqLength', ['max_seq_len'], () => unknownField('no model.max_seq_len')),
+        microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
+        tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
+        pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
+        numExperts: defaultField(1, 'dense MPT'),
+        expertsPerToken: defaultField(1, 'dense MPT'),
+      },
+      {
+        activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
+        gatedMlp: gated,
+        flashAttention:
+          attention && typeof attention.value === 'string' ? fieldAt(attention, attention.value === 'flash' || attention.value === 'triton') : unknownField('no attn_config.attn_impl'),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+    const loadsCheckpoint = checkpointSetting(index, ['load_path']);
+    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
+  },
+};
+
+/** MPTMLP: expansion_ratio · d_model, located on expansion_ratio when the file sets it. */
+function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
+  const h = valueOf(hiddenSize);
+  const ratioEntry = index.get('expansion_ratio');
+  const ratio = typeof ratioEntry?.value === 'number' ? ratioEntry.value : DEFAULT_EXPANSION_RATIO;
+  if (h === undefined) return unknownField('d_model unknown');
+  const how = `expansion_ratio ${ratio}${ratioEntry ? '' : ' (MPTConfig default)'} × d_model ${h}`;
+  return ratioEntry ? { ...derivedField(Math.floor(ratio * h), how), usedAt: ratioEntry.valueSpan } : defaultField(ratio * h, how);
+}

@@ -1,0 +1,58 @@
+import type { ConfigDocument } from '../pipeline/document';
+import { parseToml } from '../parse/toml';
+import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { findModel, torchtitanName } from './catalogue/models';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, readField } from './fields';
+import type { FormatReader } from './format';
+import { extensionOf, sniffHead } from './sniff';
+
+/**
+ * torchtitan train config TOML (`torchtitan/models/llama3/train_configs/llama3_8b.toml`): the
+ * model is `[model] name` + `flavor`, a preset in torchtitan's model registry, so its shape comes
+ * from the model catalogue; the run's settings are `[training] seq_len` and `local_batch_size`
+ * (`batch_size` before it was renamed), `[parallelism] tensor_parallel_degree` and
+ * `pipeline_parallel_degree`.
+ */
+export const torchtitanReader: FormatReader = {
+  id: 'torchtitan',
+  label: 'torchtitan TOML',
+  evidence: ['name', 'flavor', 'seq_len', 'tensor_parallel_degree', 'pipeline_parallel_degree'],
+
+  detect(fileName, text) {
+    if (extensionOf(fileName) !== 'toml') return 0;
+    const head = sniffHead(text);
+    return /^\[model\]/m.test(head) && /^\s*flavor\s*=/m.test(head) ? 0.95 : 0;
+  },
+
+  parse: parseToml,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document);
+    const name = index.get('model.name');
+    const flavor = index.get('model.flavor');
+    const named = typeof name?.value === 'string' && typeof flavor?.value === 'string' && !flavor.unresolved ? findModel(torchtitanName(name.value, flavor.value)) : undefined;
+    const why = name && flavor ? `the shape is torchtitan's ${String(name.value)} flavor ${String(flavor.value)}, which is not in the model catalogue` : 'no [model] name and flavor';
+    const model: Partial<Record<NumericFieldName, NumberField>> = named && flavor ? catalogueFields(named, flavor) : {};
+    const shape = completeShape(
+      'torchtitan',
+      {
+        ...model,
+        hiddenSize: model.hiddenSize ?? unknownField(why),
+        seqLength: readField(index, 'seqLength', ['training.seq_len'], () => unknownField('no [training] seq_len')),
+        microBatchSize: readField(index, 'microBatchSize', ['training.local_batch_size', 'training.batch_size'], () => unknownField('no [training] local_batch_size')),
+        vocabDivisor: defaultField<number>(null, 'torchtitan does not pad the vocabulary'),
+        tensorParallel: readField(index, 'tensorParallel', ['parallelism.tensor_parallel_degree'], () => defaultField(1, 'torchtitan default tensor_parallel_degree 1')),
+        pipelineParallel: readField(index, 'pipelineParallel', ['parallelism.pipeline_parallel_degree'], () => defaultField(1, 'torchtitan default pipeline_parallel_degree 1')),
+      },
+      {
+        activation: named && flavor ? catalogueActivation(named, flavor) : unknownField(why),
+        gatedMlp: named?.gatedMlp ?? false,
+        flashAttention: defaultField(true, "torchtitan's default attention is PyTorch scaled_dot_product_attention (flash kernels where supported)"),
+        kvHeadsMayDivideTensorParallel: false,
+      },
+    );
+    // A checkpoint folder to resume from, or an initial load path.
+    const loadsCheckpoint = checkpointSetting(index, ['checkpoint.initial_load_path']);
+    return { ...shape, ...(named ? { catalogueModel: named.name } : {}), ...(loadsCheckpoint ? { loadsCheckpoint } : {}) };
+  },
+};

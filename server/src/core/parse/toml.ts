@@ -1,0 +1,62 @@
+import { parseTOML, type AST } from 'toml-eslint-parser';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../pipeline/document';
+
+/**
+ * TOML (torchtitan's train configs) flattened into entries through toml-eslint-parser, whose
+ * AST keeps every key's and value's source range: `[training] seq_len = 8192` becomes the entry
+ * ['training', 'seq_len'] with the spans of `seq_len` and `8192`. TOML has no error recovery
+ * here: a file that does not parse yields its error and no entries.
+ */
+export function parseToml(text: string): ConfigDocument {
+  let program: AST.TOMLProgram;
+  try {
+    program = parseTOML(text);
+  } catch (error) {
+    const at = error as { index?: number; message?: string };
+    return { syntax: 'toml', text, entries: [], errors: [{ span: errorSpan(text, at.index ?? 0, 1), message: at.message ?? String(error) }] };
+  }
+  const entries: ConfigEntry[] = [];
+  // An explicit stack rather than recursion: inline tables and arrays nest without bound.
+  const pending: { path: string[]; node: AST.TOMLKeyValue['value'] | AST.TOMLTable | AST.TOMLTopLevelTable; keySpan: Span }[] = [];
+  for (const top of program.body) pending.push({ path: [], node: top, keySpan: spanOf(top.range) });
+  while (pending.length > 0) {
+    const { path, node, keySpan } = pending.pop()!;
+    switch (node.type) {
+      case 'TOMLTopLevelTable':
+      case 'TOMLTable':
+      case 'TOMLInlineTable': {
+        const base = node.type === 'TOMLTable' ? node.resolvedKey.map(String) : path;
+        const children = node.body as (AST.TOMLKeyValue | AST.TOMLTable)[];
+        for (let i = children.length - 1; i >= 0; i--) {
+          const child = children[i];
+          if (child.type === 'TOMLTable') pending.push({ path: [], node: child, keySpan: spanOf(child.key.range) });
+          else pending.push({ path: [...base, ...child.key.keys.map(keyName)], node: child.value, keySpan: spanOf(child.key.range) });
+        }
+        break;
+      }
+      case 'TOMLArray':
+        for (let i = node.elements.length - 1; i >= 0; i--) pending.push({ path: [...path, String(i)], node: node.elements[i], keySpan });
+        break;
+      case 'TOMLValue':
+        entries.push({ path, keySpan, value: scalar(node), valueSpan: spanOf(node.range) });
+        break;
+    }
+  }
+  return { syntax: 'toml', text, entries, errors: [] };
+}
+
+function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
+  return key.type === 'TOMLBare' ? key.name : key.value;
+}
+
+function spanOf(range: [number, number]): Span {
+  return { offset: range[0], length: range[1] - range[0] };
+}
+
+/** Integers come as bigint past 2^53; dates stay as their text. */
+function scalar(node: AST.TOMLValue): ScalarValue {
+  const value = node.value as unknown;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return value instanceof Date ? value.toISOString() : String(value);
+}

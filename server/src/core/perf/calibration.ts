@@ -1,0 +1,100 @@
+/**
+ * Every constant of the throughput model that was set by looking at measurements, each with the
+ * sources it was fitted on (ids of data/measurements/*.json) and how. Only calibration sources
+ * may appear here: a validation source that informed a constant would no longer be evidence
+ * (test/unit/perf/accuracy.test.ts holds this). Constants the model assumes without any fit
+ * (launch cost, tile reuse, bandwidth fraction) stay in gpus.ts, marked "assumed".
+ */
+
+import type { Architecture } from './gpus';
+
+/** The measurement sources the constants below may have seen (data/measurements, role "calibration"). */
+export const CALIBRATION_SOURCES = [
+  'paper-figures',
+  'ml-engineering-mamf',
+  'ml-engineering-swiglu',
+  'tilelang-h800-k-sweep',
+  'chsasank-device-benchmarks',
+  'pytorch-issue-181718-rtx4090-alignment',
+  'zzc0721-l4',
+] as const;
+export type CalibrationSource = (typeof CALIBRATION_SOURCES)[number];
+
+export interface Calibrated<T> {
+  value: T;
+  /** Sources in data/measurements; empty when the number comes from a publication not stored there. */
+  fittedOn: readonly CalibrationSource[];
+  how: string;
+}
+
+export type AlignmentCurve = ReadonlyArray<readonly [bytes: number, efficiency: number]>;
+
+/**
+ * How fast tensor cores run when a GEMM dimension is only a multiple of `bytes` bytes (its largest
+ * power-of-two divisor × element size) and that is less than the GPU's `alignmentBytes`.
+ * 1-byte alignment (odd fp8) is extrapolated. Architectures without their own curve (below) use it.
+ */
+export const ALIGNMENT_EFFICIENCY: Calibrated<AlignmentCurve> = {
+  value: [
+    [1, 0.35],
+    [2, 0.43],
+    [4, 0.65],
+    [8, 0.7],
+    [16, 0.88],
+    [32, 0.94],
+    [64, 0.98],
+  ],
+  fittedOn: ['paper-figures', 'ml-engineering-swiglu'],
+  how: 'read off Fig. 7a/7b (A100, a=32, h≈32768: throughput by the largest power of two dividing h/a, relative to h/a divisible by 64) and the SwiGLU sweep on H100 (d_ff=10922, a multiple of 2 only: 272.7 vs 398.4 TFLOP/s at 10944 = 0.68)',
+};
+
+/**
+ * Where a generation's libraries pick other kernels for misaligned shapes. On Ada, cuBLAS runs odd
+ * sizes with CUTLASS align1 kernels that keep pace with aligned ones (the 0.72× of aligned measured
+ * at N ≈ 2055 is the model's wave quantization), while N ≡ 8 (mod 16) often gets a 64×64 kernel
+ * that is slower: the order is the reverse of Ampere's and Hopper's.
+ */
+export const ALIGNMENT_BY_ARCHITECTURE: Readonly<Partial<Record<Architecture, Calibrated<AlignmentCurve>>>> = {
+  ada: {
+    value: [
+      [1, 1],
+      [2, 1],
+      [4, 1],
+      [8, 1],
+      [16, 0.85],
+      [32, 0.94],
+      [64, 0.98],
+    ],
+    fittedOn: ['pytorch-issue-181718-rtx4090-alignment'],
+    how: 'RTX 4090 bf16 squares: the four odd N (2055, 2057, 2071, 2073) at 1.00-1.09 of the model without an alignment penalty, N = 2040, 2056, 2072 (multiples of 8 only) at 1.01, 0.85 and 0.78 of it with 0.88: medians. 4- and 8-byte alignment were not measured and take the odd value; 32 and 64 bytes keep the default',
+  },
+};
+
+/**
+ * FlashAttention as one fused kernel: the per-score-element softmax work is worth this many
+ * head-dim elements of matmul, so efficiency ∝ d/(d + c).
+ */
+export const FLASH_SOFTMAX_COST: Calibrated<number> = {
+  value: 48,
+  fittedOn: ['paper-figures'],
+  how: 'Fig. 12 (A100, a=128): ~150 TFLOP/s at d=64, ~210 at d=128, ~235 at d=256',
+};
+
+/**
+ * Best large-GEMM throughput / dense peak per GPU (the maximum achievable matmul fraction),
+ * where a measurement exists. A GPU missing here keeps the assumed fraction in gpus.ts.
+ */
+export const ACHIEVABLE_FRACTION: Readonly<Record<string, Calibrated<number>>> = {
+  'v100-sxm2': { value: 0.72, fittedOn: [], how: 'paper Fig. 5a: ~90 TFLOP/s for (8000,4096)×(4096,8000) of 125' },
+  'a100-sxm4-40gb': { value: 0.869, fittedOn: ['ml-engineering-mamf'], how: 'MAMF A100 SXM 271.2 of 312 (the 80GB part; same SMs and clocks)' },
+  'a100-sxm4-80gb': { value: 0.869, fittedOn: ['ml-engineering-mamf'], how: 'MAMF A100 SXM 271.2 of 312' },
+  l4: { value: 0.48, fittedOn: ['zzc0721-l4'], how: 'square sweeps n = 4096-10240 fp16 and bf16, median 54.4 TFLOP/s against a model of 90.7 at 0.80: a 72 W card runs power-limited' },
+  a10: { value: 0.5, fittedOn: ['chsasank-device-benchmarks'], how: 'best of a square sweep 56 TFLOP/s bf16 against a model best of 89.8 at 0.80: A10 runs power-limited (150 W)' },
+  'h100-sxm': { value: 0.803, fittedOn: ['ml-engineering-mamf'], how: 'MAMF H100 SXM 794.5 of 989' },
+  'h100-pcie': { value: 0.7, fittedOn: ['chsasank-device-benchmarks'], how: 'best of a square sweep 449 TFLOP/s bf16 against a model best of 516 at 0.803' },
+  h200: { value: 0.803, fittedOn: ['ml-engineering-mamf'], how: 'MAMF H100 SXM 794.5 of 989; the table notes H200 has the same compute' },
+  b200: { value: 0.776, fittedOn: [], how: 'ml-engineering MAMF B200 1745 of 2250 (a later version of the table than the one in data/measurements)' },
+  'mi250x-gcd': { value: 0.768, fittedOn: ['ml-engineering-mamf'], how: 'MAMF v1 table MI250X 147.0 of 191.5 (one GCD, ROCm 6.2)' },
+  mi300x: { value: 0.511, fittedOn: ['ml-engineering-mamf'], how: 'MAMF MI300X 668.4 of 1307 (v2 table; the v1 table has 781.9)' },
+  'rtx-4090': { value: 1.06, fittedOn: ['chsasank-device-benchmarks'], how: 'best of a square sweep 168 TFLOP/s bf16 against a model best of 127 at 0.80: the card boosts above the clock its rated peak assumes' },
+};

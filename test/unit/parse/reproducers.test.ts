@@ -1,0 +1,107 @@
+/** Inputs that crashed a reader or misread a file (issue 11's probe), each read in full now. */
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/pipeline/check';
+import type { ConfigDocument } from '../../../server/src/core/pipeline/document';
+import { resolveInterpolations } from '../../../server/src/core/parse/interpolation';
+import { parsePython } from '../../../server/src/core/parse/python';
+import { parseYaml } from '../../../server/src/core/parse/yaml';
+import { byRule, spanOf } from '../rules/shape-builder';
+
+const entry = (document: ConfigDocument, path: string) => document.entries.find((candidate) => candidate.path.join('.') === path);
+const messages = (text: string, fileName: string, format: 'hf' | 'nanogpt' | 'nemo' | 'megatron' | 'neox') =>
+  check(text, fileName, { format }).findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
+
+suite('deep nesting is read without recursion, or reported', () => {
+  test('JSON nested 20,000 deep: one syntax error, no crash', () => {
+    const text = `{"hidden_size": 4096, "a": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    assert.deepEqual(messages(text, 'config.json', 'hf'), ['syntax: Nested more than 1000 levels deep; shapelint does not read this file']);
+  });
+
+  test('JSON nested 900 deep is still read', () => {
+    const text = `{"hidden_size": 4096, "num_attention_heads": 32, "a": ${'['.repeat(900)}${']'.repeat(900)}}`;
+    assert.equal(check(text, 'config.json', { format: 'hf' }).shape?.hiddenSize.value, 4096);
+  });
+
+  test('Python: 5,000 parentheses and 20,000 unary minus signs are unresolved values, not stack overflows', () => {
+    for (const expression of [`${'('.repeat(5000)}768${')'.repeat(5000)}`, `${'-'.repeat(20_000)}768`]) {
+      const text = `n_embd = ${expression}\nn_head = 12\nn_layer = 12\n`;
+      assert.deepEqual(messages(text, 'train_gpt2.py', 'nanogpt'), ['unresolved-value: n_embd: nested more than 100 levels deep, so shapelint does not check the hidden size.']);
+    }
+    // Within the bound, the value is read.
+    assert.equal(entry(parsePython(`n_embd = ${'('.repeat(50)}768${')'.repeat(50)}\n`), 'n_embd')?.value, 768);
+  });
+
+  test('shell: ${X:-${Y:-...}} nested 1,500 deep is unresolved, not a stack overflow', () => {
+    const text = `python t.py --num-layers 2 --hidden-size ${'${X:-'.repeat(1500)}1${'}'.repeat(1500)}\n`;
+    const notes = messages(text, 'run.sh', 'megatron').filter((message) => message.startsWith('unresolved-value'));
+    assert.deepEqual(notes, ['unresolved-value: --hidden-size: ${X:-...} is nested more than 64 levels deep, so shapelint does not check the hidden size.']);
+  });
+
+  test('NeMo: a 1,400-link ${} chain and ${multiply:} nested 1,100 deep are unresolved, not stack overflows', () => {
+    const chain = ['model:', '  hidden_size: ${model.l1400}', ...Array.from({ length: 1400 }, (_, i) => `  l${1400 - i}: \${model.l${1399 - i}}`), '  l0: 4096'].join('\n');
+    const document = resolveInterpolations(parseYaml(chain));
+    assert.equal(entry(document, 'model.hidden_size')?.unresolved, 'interpolations chained or nested more than 200 deep');
+    // Links near the literal still resolve.
+    assert.equal(entry(document, 'model.l100')?.value, 4096);
+    const nested = `model:\n  a: 2\n  hidden_size: ${'${multiply:'.repeat(1100)}\${model.a}${',2}'.repeat(1100)}\n  num_attention_heads: 32\n  num_layers: 24\n`;
+    assert.deepEqual(messages(nested, 'megatron_gpt_config.yaml', 'nemo'), [
+      'unresolved-value: hidden_size: interpolations chained or nested more than 200 deep, so shapelint does not check the hidden size.',
+    ]);
+  });
+
+  test('NeMo: a 1,000-link chain referenced 10,000 times resolves every reference (each link once)', () => {
+    const lines = ['model:', '  l0: 4096', ...Array.from({ length: 1000 }, (_, i) => `  l${i + 1}: \${model.l${i}}`), 'refs:', ...Array.from({ length: 10_000 }, (_, i) => `  r${i}: \${model.l1000}`)];
+    const document = resolveInterpolations(parseYaml(lines.join('\n')));
+    const refs = document.entries.filter((candidate) => candidate.path[0] === 'refs');
+    assert.equal(refs.length, 10_000);
+    assert.ok(refs.every((ref) => ref.value === 4096 && ref.valueSpan.offset === lines.join('\n').indexOf('4096')));
+  });
+
+  test('YAML flow collections 10,000 deep', () => {
+    const document = parseYaml(`hidden_size: 4096\na: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    assert.equal(entry(document, 'hidden_size')?.value, 4096);
+  });
+});
+
+suite('wrong results fixed', () => {
+  test('Python: a backslash line continuation is valid and read (LF and CRLF)', () => {
+    const text = 'n_embd = 64 * \\\n    12\nblock_size = 1024 \\\r\n  + 0\nn_head = 12\nn_layer = 12\n';
+    const document = parsePython(text);
+    assert.deepEqual(document.errors, []);
+    assert.equal(entry(document, 'n_embd')?.value, 768);
+    assert.equal(entry(document, 'block_size')?.value, 1024);
+    assert.deepEqual(byRule(check(text, 'train_gpt2.py', { format: 'nanogpt' }).findings, 'syntax'), []);
+  });
+
+  test('YAML: an alias value (hidden-size: *h) is read from its anchor, and used where the alias is', () => {
+    const text = 'hidden: &h 2560\n"hidden-size": *h\n"num-attention-heads": 32\n"num-layers": 32\n';
+    const hidden = entry(parseYaml(text), 'hidden-size');
+    assert.equal(hidden?.value, 2560);
+    assert.deepEqual(hidden?.valueSpan, spanOf(text, '2560'));
+    assert.deepEqual(hidden?.usedAt, spanOf(text, '*h'));
+    // The head-dim warning (2560 / 32 = 80) that went missing.
+    const [headDim] = byRule(check(text, 'neox.yml', { format: 'neox' }).findings, 'head-dim');
+    assert.match(headDim.message, /^head dim 80 \(hidden-size 2560 \/ 32 heads\)/);
+  });
+
+  test('YAML: aliases of collections expand, but a billion-laughs file stays bounded', () => {
+    const text = 'base: &b {hidden_size: 1024}\nmodel: *b\n';
+    assert.equal(entry(parseYaml(text), 'model.hidden_size')?.value, 1024);
+    const laughs = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    assert.ok(parseYaml(laughs).entries.length <= 10_000 + 100);
+  });
+
+  test('a syntax range never ends inside a surrogate pair', () => {
+    const text = '{"h"😀idden_size": 4096, "num-layers": 2}';
+    const findings = byRule(check(text, 'neox.yml', { format: 'neox' }).findings, 'syntax');
+    assert.ok(findings.length > 0);
+    for (const { span } of findings) {
+      for (const edge of [span.offset, span.offset + span.length]) {
+        const code = text.charCodeAt(edge);
+        assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `range edge ${edge} splits the emoji`);
+      }
+    }
+    assert.ok(findings.some(({ span }) => text.slice(span.offset, span.offset + span.length).includes('😀')));
+  });
+});
