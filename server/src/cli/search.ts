@@ -4,7 +4,7 @@ import { check, resolveOptions, UnknownGpuError } from '../core/pipeline/check';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
 import { formatCount, formatSpeedup } from '../core/features/numbers';
 import { DEFAULT_SEARCH_SETTINGS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
-import { describeDims, describeChange } from '../core/search/describe';
+import { describeChanges, describeDims } from '../core/search/describe';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { dtypeOption, formatOption, positiveInteger, readTextFile, table } from './perf-args';
 import { specFromFlags } from './predict';
@@ -189,7 +189,7 @@ function textOutput(result: SearchResult, name: string, options: ResolvedCheckOp
     ]);
     // The changes, left-aligned after the numbers.
     const [header, ...body] = table(['#', 'tokens/s', 'Δ tokens/s', 'at equal size', 'params', 'Δ params'], rows).trimEnd().split('\n');
-    lines.push(`${header}  changes (derived in parentheses)`, ...body.map((row, index) => `${row}  ${result.candidates[index].changes.map(describeChange).join(', ')}`));
+    lines.push(`${header}  changes (derived in parentheses)`, ...body.map((row, index) => `${row}  ${describeChanges(result.candidates[index].changes, current.dims, result.candidates[index].dims)}`));
     const passedByAll = result.candidates[0].satisfies.filter((rule) => result.candidates.every((candidate) => candidate.satisfies.includes(rule)));
     lines.push('', `every candidate passes: ${passedByAll.join(', ')}${result.candidates[0].edits.length > 0 ? ' (each edited file re-checked)' : ''}`);
   }

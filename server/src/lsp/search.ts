@@ -3,17 +3,21 @@
  * path. The search runs in slices that yield to the event loop, so that edits, hovers and
  * diagnostics are served meanwhile and a cancellation is seen; past a moment it shows progress.
  */
-import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/pipeline/check';
 import { renderSearchHtml } from '../core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
 import { describeDims } from '../core/search/describe';
-import type { ServiceContext } from '../core/features/presentation';
+import { fieldAt, type ServiceContext } from '../core/features/presentation';
+import type { NumericFieldName } from '../core/pipeline/shape';
 import { Commands, SEARCH_ACTION_KIND, SEARCH_TITLE, SearchRequest, type SearchReply } from '../protocol';
 import { toTextEdit } from './convert';
 
 export { SEARCH_ACTION_KIND };
+
+/** The fields the search changes: where its code action is offered. */
+const SEARCHED_FIELDS: readonly NumericFieldName[] = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'vocabDivisor'];
 
 /** How long a search runs before it shows progress. */
 const PROGRESS_AFTER_MS = 300;
@@ -23,10 +27,16 @@ export interface SearchableDocument {
   analysis: { version: number; fileName: string; text: string; result: CheckResult; context: ServiceContext };
 }
 
-/** "Find faster shapes (±5% parameters)", for a config whose shape is known. */
-export function searchCodeActions(current: SearchableDocument | null): CodeAction[] {
+/**
+ * "Find faster shapes (±5% parameters)", on a shape field of a config whose shape is known: on
+ * the fields only, so that the light bulb does not follow the cursor everywhere.
+ */
+export function searchCodeActions(current: SearchableDocument | null, range: Range): CodeAction[] {
   if (!current?.analysis.result.spec) return [];
-  const action = CodeAction.create(SEARCH_TITLE, { title: SEARCH_TITLE, command: Commands.findFasterShapes, arguments: [current.document.uri] }, SEARCH_ACTION_KIND);
+  const { document, analysis } = current;
+  const touched = [range.start, range.end].some((position) => SEARCHED_FIELDS.includes(fieldAt(analysis.result, document.offsetAt(position))?.name as NumericFieldName));
+  if (!touched) return [];
+  const action = CodeAction.create(SEARCH_TITLE, { title: SEARCH_TITLE, command: Commands.findFasterShapes, arguments: [document.uri] }, SEARCH_ACTION_KIND);
   return [action];
 }
 
@@ -40,7 +50,8 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
     const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.context.profile };
     let result: SearchResult;
     try {
-      result = await runInSlices(connection, searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings), token);
+      const search = searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings);
+      result = await runInSlices(search, token, { after: PROGRESS_AFTER_MS, create: () => connection.window.createWorkDoneProgress() });
     } catch (error) {
       if (error instanceof SearchError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
       throw error;
@@ -53,22 +64,27 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
   });
 }
 
-async function runInSlices(connection: Connection, search: Generator<{ done: number; total: number }, SearchResult>, token: CancellationToken): Promise<SearchResult> {
+/** Where progress comes from, and after how many milliseconds a search shows it. */
+export interface ProgressSource {
+  after: number;
+  create(): Promise<WorkDoneProgressServerReporter>;
+}
+
+/** Drives a search one slice per turn of the event loop until it is done or cancelled (by the request or from the progress UI). */
+export async function runInSlices<T>(search: Generator<{ done: number; total: number }, T>, token: CancellationToken, progressSource: ProgressSource): Promise<T> {
   const started = Date.now();
   let progress: WorkDoneProgressServerReporter | undefined;
-  let progressCancelled = false;
   try {
     for (;;) {
       const step = search.next();
       if (step.done) return step.value;
-      if (!progress && Date.now() - started > PROGRESS_AFTER_MS) {
-        progress = await connection.window.createWorkDoneProgress();
+      if (!progress && Date.now() - started >= progressSource.after) {
+        progress = await progressSource.create();
         progress.begin('shapelint: finding faster shapes', 0, undefined, true);
-        progress.token.onCancellationRequested(() => (progressCancelled = true));
       }
       progress?.report(Math.round((100 * step.value.done) / step.value.total), `${step.value.done} of ${step.value.total} layer shapes`);
       await nextTurn();
-      if (token.isCancellationRequested || progressCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'shape search cancelled');
+      if (token.isCancellationRequested || progress?.token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'shape search cancelled');
     }
   } finally {
     progress?.done();

@@ -281,7 +281,7 @@ export function startLanguageServer(connection: Connection): void {
           actions.push(CodeAction.create('Apply all safe shape fixes', workspaceEdit(current.document, [toTextEdit(current.document, edit)]), FIX_ALL_KIND));
         }
       }
-      if (wantsKind(only, SEARCH_ACTION_KIND)) actions.push(...searchCodeActions(await currentAnalysis(document.uri)));
+      if (wantsKind(only, SEARCH_ACTION_KIND)) actions.push(...searchCodeActions(await currentAnalysis(document.uri), params.range));
       return actions;
     }),
   );

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction } from 'vscode-languageserver/node';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { runInSlices } from '../../../server/src/lsp/search';
 import { Commands, SEARCH_ACTION_KIND } from '../../../server/src/protocol';
-import { applyEdits, LspClient, offsetOf, ROOT } from '../../lsp/harness';
+import { applyEdits, LspClient, offsetOf, positionAt, ROOT } from '../../lsp/harness';
 
 /** GPT-3 2.7B in GPT-2 form (examples/gpt3-2.7b), on the paper's A100 40GB. */
 const GPT3_URI = pathToFileURL(join(ROOT, 'test', 'fixtures', 'cli', 'gpt3-2.7b', 'config.json')).href;
@@ -25,8 +26,9 @@ suite('shape search in the language server', () => {
   });
   after(() => client.stop());
 
-  test('a code action "Find faster shapes (±5% parameters)" runs the command on the document, and not among quick fixes only', async () => {
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  test('a code action "Find faster shapes (±5% parameters)" on a shape field runs the command on the document; not elsewhere, not among quick fixes only', async () => {
+    const heads = positionAt(GPT3_TEXT, offsetOf(GPT3_TEXT, '"n_head": 32') + '"n_head": '.length);
+    const range = { start: heads, end: heads };
     const actions = (await client.codeActions(GPT3_URI, range, [])) as CodeAction[];
     const search = actions.find((action) => action.kind === SEARCH_ACTION_KIND);
     assert.ok(search);
@@ -34,6 +36,9 @@ suite('shape search in the language server', () => {
     assert.deepEqual(search.command, { title: search.title, command: Commands.findFasterShapes, arguments: [GPT3_URI] });
     const quickFixesOnly = (await client.codeActions(GPT3_URI, range, [], ['quickfix'])) as CodeAction[];
     assert.ok(!quickFixesOnly.some((action) => action.kind === SEARCH_ACTION_KIND));
+    const onTheArchitectures = positionAt(GPT3_TEXT, offsetOf(GPT3_TEXT, 'GPT2LMHeadModel'));
+    const elsewhere = (await client.codeActions(GPT3_URI, { start: onTheArchitectures, end: onTheArchitectures }, [])) as CodeAction[];
+    assert.ok(!elsewhere.some((action) => action.kind === SEARCH_ACTION_KIND));
   });
 
   test('the request answers the section and per-candidate edits; applied, the diagnostics lose head-dim and vocab-size', async () => {
@@ -80,5 +85,49 @@ suite('shape search in the language server', () => {
     const uri = pathToFileURL(join(ROOT, 'notes.json')).href;
     await client.open(uri, '{"name": "not a model"}');
     assert.equal(await client.search({ uri }), null);
+  });
+});
+
+/** A search of `slices` slices that answers 'done'. */
+function* slices(count: number): Generator<{ done: number; total: number }, string> {
+  for (let done = 1; done <= count; done++) yield { done, total: count };
+  return 'done';
+}
+
+/** A progress reporter that records what it is told; `cancelled` is the user's cancel button. */
+function recorder() {
+  const events: string[] = [];
+  const cancel = new CancellationTokenSource();
+  const reporter = {
+    token: cancel.token,
+    begin: (title: string) => void events.push(`begin ${title}`),
+    report: (percentage: number) => void events.push(`report ${percentage}`),
+    done: () => void events.push('done'),
+  } as unknown as WorkDoneProgressServerReporter;
+  return { events, cancel, create: () => Promise.resolve(reporter) };
+}
+
+suite('search slices: progress and cancellation', () => {
+  test('a search past the threshold shows progress by slice and ends it', async () => {
+    const progress = recorder();
+    const result = await runInSlices(slices(4), new CancellationTokenSource().token, { after: 0, create: progress.create });
+    assert.equal(result, 'done');
+    assert.deepEqual(progress.events, ['begin shapelint: finding faster shapes', 'report 25', 'report 50', 'report 75', 'report 100', 'done']);
+  });
+
+  test('a quick search shows none', async () => {
+    const progress = recorder();
+    assert.equal(await runInSlices(slices(4), new CancellationTokenSource().token, { after: 60_000, create: progress.create }), 'done');
+    assert.deepEqual(progress.events, []);
+  });
+
+  test("the progress UI's cancel stops the search after the slice in hand, and the progress ends", async () => {
+    const progress = recorder();
+    const search = slices(10);
+    const running = runInSlices(search, new CancellationTokenSource().token, { after: 0, create: progress.create });
+    progress.cancel.cancel();
+    await assert.rejects(running, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    assert.equal(progress.events.at(-1), 'done');
+    assert.ok(progress.events.filter((event) => event.startsWith('report')).length < 10);
   });
 });

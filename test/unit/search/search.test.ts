@@ -117,7 +117,7 @@ suite('shape search: edits through variables and interpolations', () => {
     assert.match(edited, new RegExp(`num_attention_heads: ${wider.dims.numHeads}\n  num_query_groups: \\$\\{\\.num_attention_heads\\}`));
     assert.match(edited, /ffn_hidden_size: \$\{multiply:4, \$\{\.hidden_size\}\}/);
     assert.equal(wider.dims.ffnHiddenSize, 4 * wider.dims.hiddenSize);
-    assert.ok(result.held.some((line) => line.startsWith('ffn: follows the hidden size')));
+    assert.ok(result.held.some((line) => line.startsWith('ffn: not a number literal in the file: follows the hidden size')));
     assertEveryCandidatePasses(path, PAPER_A100, text, result);
   });
 });
@@ -145,6 +145,13 @@ suite('shape search: bounds and determinism', () => {
       assert.equal((dims.ffnHiddenSize / 4) % 64, 0);
     }
     assertEveryCandidatePasses(LLAMA, options, text, result);
+  });
+
+  test('--rank tokens ranks by tokens/s as predicted; the default by tokens/s at equal size', () => {
+    const byTokens = searchFile(GPT3, PAPER_A100, { rank: 'tokens', top: 5 }).result.candidates.map((candidate) => candidate.tokensPerSecond);
+    assert.deepEqual(byTokens, [...byTokens].sort((a, b) => b - a));
+    const bySize = searchFile(GPT3, PAPER_A100, { top: 5 }).result.candidates.map((candidate) => candidate.sizeAdjustedSpeedup);
+    assert.deepEqual(bySize, [...bySize].sort((a, b) => b - a));
   });
 
   test('the same input gives the same ranking', () => {

@@ -11,7 +11,7 @@ import type { GemmPrediction, LayerSpec } from '../perf/types';
 import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 import type { SearchResult } from '../search';
-import { describeChange, describeDims } from '../search/describe';
+import { describeChanges, describeDims } from '../search/describe';
 import { formatSpeedup } from './numbers';
 
 export interface SweepPoint {
@@ -242,6 +242,7 @@ export function renderSearchHtml(result: SearchResult): string {
     `<p class="meta">${escapeHtml(result.gpu.name)} · ${escapeHtml(result.dtype)} · forward and backward · ranked by ${result.rank === 'tokens' ? 'tokens/s' : 'tokens/s at equal size'} · ` +
       `current: ${escapeHtml(describeDims(current.dims))}, ${formatCount(current.params)} parameters, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s</p>`,
   ];
+  parts.push(scatterChart(result));
   if (result.candidates.length === 0) {
     parts.push('<p>No shape within the budget passes the alignment rules.</p>');
   } else {
@@ -249,7 +250,7 @@ export function renderSearchHtml(result: SearchResult): string {
       '<table class="candidates"><thead><tr><th>#</th><th class="num">tokens/s</th><th class="num">Δ</th><th class="num">at equal size</th><th class="num">params</th><th>changes</th><th></th></tr></thead><tbody>',
     );
     result.candidates.forEach((candidate, index) => {
-      const changes = candidate.changes.map((change) => escapeHtml(describeChange(change))).join(', ');
+      const changes = escapeHtml(describeChanges(candidate.changes, current.dims, candidate.dims));
       parts.push(
         `<tr${candidate.pareto ? ' class="pareto"' : ''}><td>${index + 1}</td><td class="num">${Math.round(candidate.tokensPerSecond).toLocaleString('en-US')}</td>` +
           `<td class="num">${formatSpeedup(candidate.speedup)}</td><td class="num">${formatSpeedup(candidate.sizeAdjustedSpeedup)}</td>` +
@@ -259,7 +260,7 @@ export function renderSearchHtml(result: SearchResult): string {
     });
     parts.push('</tbody></table>');
   }
-  parts.push(scatterChart(result), `<p class="meta">${escapeHtml(result.bounds.join('; '))}. ${result.stats.layerShapes} layer shapes searched, ${result.stats.shapesInBudget} within the budget.`);
+  parts.push(`<p class="meta">${escapeHtml(result.bounds.join('; '))}. ${result.stats.layerShapes} layer shapes searched, ${result.stats.shapesInBudget} within the budget.`);
   if (result.held.length > 0) parts.push(` Held: ${escapeHtml(result.held.join('; '))}.`);
   parts.push(' Predicted by the throughput model, which knows nothing of convergence: a shape change can change what the model learns.</p></section>');
   return parts.join('\n');

@@ -40,7 +40,8 @@ export function changesBetween(current: SearchDims, candidate: SearchDims, base:
   const changes: Change[] = DIM_NAMES.filter((name) => name !== 'vocabSize' && current[name] !== candidate[name]).map((name) => ({
     field: name,
     label: FIELD_LABELS[name],
-    ...(shape?.[name].key ? { key: shape[name].key } : {}),
+    // A key whose literal the framework transforms (GPT-NeoX's gated intermediate_size) would read as that literal: the label says what changes.
+    ...(shape?.[name].key && !shape[name].toLiteral ? { key: shape[name].key } : {}),
     from: current[name],
     to: candidate[name],
     derived: shape ? !editable(shape, name, base.text) : name === 'headDim' || (name === 'numKvHeads' && current.numKvHeads === current.numHeads),

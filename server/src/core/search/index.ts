@@ -8,7 +8,7 @@ import type { CheckResult } from '../pipeline/check';
 import type { TextEdit } from '../pipeline/findings';
 import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerSpec } from '../perf';
 import type { GpuSpec } from '../perf/gpus';
-import { NUMERIC_FIELDS, shapeValues, type ModelShape } from '../pipeline/shape';
+import { NUMERIC_FIELDS, shapeValues, type ModelShape, type NumericFieldName } from '../pipeline/shape';
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../pipeline/options';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
@@ -166,6 +166,8 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     let shape: Record<string, number | string | boolean | null>;
     let satisfies: string[] = [...ALIGNMENT_RULES];
     if (plan.base) {
+      // Each re-check is a whole check of the file: a slice of its own.
+      yield { done: shapes.length, total: shapes.length };
       const verified = verifyCandidate(plan.base, current, item.dims);
       if (!verified.ok) {
         prune(`ranked shapes dropped: ${verified.reason}`);
@@ -260,7 +262,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   const keep = new Set(settings.keep);
   const held: string[] = [];
   const fixed = new Set<SearchField>(keep);
-  const hold = (field: SearchField, name: keyof typeof shape & (typeof NUMERIC_FIELDS)[number], why: string) => {
+  const hold = (field: SearchField, name: NumericFieldName, why: string) => {
     if (keep.has(field)) return;
     fixed.add(field);
     const note = shape[name].note;
@@ -269,7 +271,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   if (!editable(shape, 'hiddenSize', source.text)) hold('hidden', 'hiddenSize', 'not a literal in the file');
   if (!editable(shape, 'numHeads', source.text) || (shape.headDim.origin === 'file' && !editable(shape, 'headDim', source.text))) hold('heads', 'numHeads', 'not a literal in the file');
   if (current.numKvHeads !== current.numHeads && !editable(shape, 'numKvHeads', source.text)) hold('kv-heads', 'numKvHeads', 'not a literal in the file');
-  if (!editable(shape, 'ffnHiddenSize', source.text)) hold('ffn', 'ffnHiddenSize', 'follows the hidden size');
+  if (!editable(shape, 'ffnHiddenSize', source.text)) hold('ffn', 'ffnHiddenSize', 'not a number literal in the file: follows the hidden size as the framework derives it');
   if (!editable(shape, 'numLayers', source.text)) hold('layers', 'numLayers', 'not a literal in the file');
   for (const field of keep) held.push(`${field}: kept (--keep)`);
 
