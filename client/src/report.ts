@@ -1,7 +1,6 @@
 /** The shape report webview: HTML from the server's `shapelint/report`, styled by media/, live as the file changes. */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ReportRequest, SETTINGS_SECTION } from '../../server/src/protocol';
 
 /** Quiet time after an edit before the report is recomputed. */
@@ -12,7 +11,7 @@ export class ReportPanel {
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
-  static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri | undefined): Promise<void> {
+  static async show(context: vscode.ExtensionContext, client: BaseLanguageClient, uri: vscode.Uri | undefined): Promise<void> {
     if (!uri) {
       void vscode.window.showInformationMessage('shapelint: open a model config to see its shape report.');
       return;
@@ -37,7 +36,7 @@ export class ReportPanel {
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly uri: vscode.Uri,
     private readonly media: vscode.Uri,
   ) {
@@ -73,7 +72,7 @@ export class ReportPanel {
 
   private page(body: string): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('hex');
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">

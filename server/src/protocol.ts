@@ -44,6 +44,7 @@ export const Commands = {
   selectGpu: 'shapelint.selectGpu',
   showReport: 'shapelint.showReport',
   applyAllSafeFixes: 'shapelint.applyAllSafeFixes',
+  openExample: 'shapelint.openExample',
 } as const;
 
 export const FIX_ALL_KIND = 'source.fixAll.shapelint';
@@ -61,3 +62,16 @@ export interface ReportResult {
 
 /** The shape report of a document; null when the document is not a model config shapelint reads. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('shapelint/report');
+
+export interface ReadProfileParams {
+  /** The `shapelint.gpuProfile` setting as written. */
+  setting: string;
+  /** The document the profile is for: relative settings start at its workspace folder. */
+  uri: string;
+}
+
+/** Where the profile was looked for (a URI), and its text or why it could not be read. */
+export type ReadProfileResult = { source: string; text: string } | { source: string; error: string };
+
+/** Server → client, where the server cannot read files itself (a web worker): the text of the profile a setting names. */
+export const ReadProfileRequest = new RequestType<ReadProfileParams, ReadProfileResult, void>('shapelint/readProfile');

@@ -18,3 +18,16 @@ await build({
   // Mocha's parallel mode resolves worker files at run time; the suite runs serially.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
+
+// The web extension's suite, for the web worker extension host: a browser bundle with mocha's browser build.
+await build({
+  entryPoints: [here('./web/index.ts')],
+  outfile: here('./out/web/index.js'),
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  sourcemap: 'inline',
+  external: ['vscode'],
+  logLevel: 'warning',
+});

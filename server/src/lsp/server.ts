@@ -21,7 +21,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
 import { check, UnknownGpuError, type CheckResult } from '../core/pipeline/check';
 import { codeLens } from '../core/features/code-lens';
 import { fixAllEdit } from '../core/features/fixes';
@@ -31,7 +30,7 @@ import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
 import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
-import { ProfileCache, resolveProfilePath } from './profiles';
+import type { LanguageServerHost } from './host';
 import { associatedFormat, checkOptions, normalizeSettings } from './settings';
 
 /** Quiet time after a keystroke before a document is checked again. */
@@ -47,7 +46,8 @@ interface Analysis {
   context: ServiceContext;
 }
 
-export function startLanguageServer(connection: Connection): void {
+/** Starts the server on `connection`; `host` is what differs between Node and a web worker (file names, reading profiles). */
+export function startLanguageServer(connection: Connection, host: LanguageServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
 
@@ -65,7 +65,6 @@ export function startLanguageServer(connection: Connection): void {
   const withDiagnostics = new Set<string>();
   /** Warnings about settings already shown once (unknown GPU, unreadable profile). */
   const warned = new Set<string>();
-  const profiles = new ProfileCache();
   let workspaceFolders: string[] = [];
 
   /** A handler that logs and answers `fallback` instead of throwing: a half-typed file never takes the server down. */
@@ -110,12 +109,11 @@ export function startLanguageServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   }
 
-  function serviceContext(settings: ShapelintSettings, fileName: string): ServiceContext {
+  async function serviceContext(settings: ShapelintSettings, uri: string): Promise<ServiceContext> {
     if (!settings.gpuProfile) return {};
-    const path = resolveProfilePath(settings.gpuProfile, fileName, workspaceFolders);
-    const load = profiles.load(path);
+    const load = await host.loadProfile(settings.gpuProfile, uri, workspaceFolders);
     if ('error' in load) {
-      warnOnce(`shapelint: cannot use the GPU profile ${path}: ${load.error}`);
+      warnOnce(`shapelint: cannot use the GPU profile ${load.source}: ${load.error}`);
       return {};
     }
     return { profile: load.profile };
@@ -128,10 +126,10 @@ export function startLanguageServer(connection: Connection): void {
     // TextDocuments updates documents in place: take text and version before any await.
     const { uri, version } = document;
     const text = document.getText();
-    const fileName = fileNameOf(uri);
-    const analysis = settingsFor(uri).then((settings) => {
+    const fileName = host.fileNameOf(uri);
+    const analysis = settingsFor(uri).then(async (settings) => {
       const result = runCheck(text, fileName, settings);
-      return result.reader ? { uri, version, fileName, text, settings, result, context: serviceContext(settings, fileName) } : null;
+      return result.reader ? { uri, version, fileName, text, settings, result, context: await serviceContext(settings, uri) } : null;
     });
     analyses.set(uri, { version, generation: settingsGeneration, analysis });
     return analysis;
@@ -193,7 +191,7 @@ export function startLanguageServer(connection: Connection): void {
     refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     refreshesCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     registersConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fileNameOf(folder.uri));
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -308,8 +306,6 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
-  // The server owns its process: a stray rejected promise is logged, never fatal.
-  process.on('unhandledRejection', (reason) => connection.console.error(`shapelint: unhandled rejection: ${String(reason)}`));
   documents.listen(connection);
   connection.listen();
 }
@@ -321,16 +317,6 @@ function sameRange(a: Range, b: Range): boolean {
 /** A requested kind asks for `kind` when it is the kind itself or a parent of it (`source` → `source.fixAll.shapelint`). */
 function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
   return only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-}
-
-/** The path the core sees for detection: a file path for file URIs, else the URI's path. */
-function fileNameOf(uri: string): string {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
-  } catch {
-    return uri;
-  }
 }
 
 function baseName(path: string): string {
