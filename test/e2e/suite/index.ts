@@ -15,6 +15,7 @@ function loadSuites(): void {
   require('./hover.test');
   require('./quickfix.test');
   require('./commands.test');
+  require('./walkthrough.test');
 }
 
 /**
