@@ -1,8 +1,12 @@
-/** The extension: starts the language server over IPC and adds the GPU picker, the report and fix-all. */
-import * as path from 'node:path';
+/**
+ * The extension, whichever extension host runs it: the GPU picker, the report, fix-all and the
+ * language client's options. The entries say how the server starts: node.ts (a Node process, from
+ * the CLI bundle) and browser.ts (a web worker, for vscode.dev and github.dev).
+ */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION } from '../../server/src/protocol';
+import { openExample } from './example';
 import { GpuStatus, selectGpu } from './gpu';
 import { APPLY_CANDIDATE_COMMAND, ReportPanel } from './report';
 
@@ -11,21 +15,27 @@ const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'shellscript', 'python'];
 /** Launch scripts VS Code may not give a shell language id. */
 const EXTRA_PATTERNS = ['**/*.slurm', '**/*.sbatch'];
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/**
+ * Activates with the client `newClient` makes. `schemes` limits the documents the server sees
+ * (`file` and `untitled` under Node); in the browser every scheme is a workspace (vscode-vfs, vscode-remote).
+ */
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  newClient: (options: LanguageClientOptions) => BaseLanguageClient | Promise<BaseLanguageClient>,
+  schemes?: readonly string[],
+): Promise<BaseLanguageClient> {
   const associations = Object.keys(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<Record<string, string>>('associations') ?? {});
+  const inSchemes = <T extends object>(filter: T) => (schemes ? schemes.map((scheme) => ({ scheme, ...filter })) : [filter]);
   const documentSelector: DocumentSelector = [
-    ...CONFIG_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
-    ...[...EXTRA_PATTERNS, ...associations].map((pattern) => ({ scheme: 'file', pattern: pattern.includes('/') ? pattern : `**/${pattern}` })),
+    ...CONFIG_LANGUAGES.flatMap((language) => inSchemes({ language })),
+    ...[...EXTRA_PATTERNS, ...associations].flatMap((pattern) => inSchemes({ pattern: pattern.includes('/') ? pattern : `**/${pattern}` })),
   ];
-  const clientOptions: LanguageClientOptions = { documentSelector, synchronize: { configurationSection: SETTINGS_SECTION } };
-  client = new LanguageClient('shapelint', 'shapelint', serverOptions, clientOptions);
+  // One log channel for the client and the server; its level is VS Code's (Developer: Set Log Level), the trace is shapelint.trace.server.
+  const outputChannel = vscode.window.createOutputChannel('shapelint', { log: true });
+  context.subscriptions.push(outputChannel);
+  client = await newClient({ documentSelector, outputChannel, synchronize: { configurationSection: SETTINGS_SECTION } });
 
   const started = client;
   const status = new GpuStatus(CONFIG_LANGUAGES);
@@ -36,8 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(Commands.applyAllSafeFixes, applyAllSafeFixes),
     vscode.commands.registerCommand(Commands.findFasterShapes, (uri?: string | vscode.Uri) => ReportPanel.show(context, started, toUri(uri), { search: true })),
     vscode.commands.registerCommand(APPLY_CANDIDATE_COMMAND, (uri: string | vscode.Uri, index: number) => ReportPanel.applyCandidate(toUri(uri) as vscode.Uri, index)),
+    vscode.commands.registerCommand(Commands.openExample, () => openExample(context)),
   );
   await client.start();
+  return client;
 }
 
 export async function deactivate(): Promise<void> {

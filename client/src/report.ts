@@ -3,9 +3,8 @@
  * the file changes; with its search section (`shapelint/search`) once asked for, whose Apply
  * buttons edit the file with the candidate's edits.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ReportRequest, SearchRequest, SETTINGS_SECTION, type SearchReply } from '../../server/src/protocol';
 
 /**
@@ -27,7 +26,7 @@ export class ReportPanel {
   private searching: vscode.CancellationTokenSource | undefined;
 
   /** Opens (or reveals) the report; with `search`, runs the search and answers its reply. */
-  static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri | undefined, options: { search?: boolean } = {}): Promise<SearchReply | null> {
+  static async show(context: vscode.ExtensionContext, client: BaseLanguageClient, uri: vscode.Uri | undefined, options: { search?: boolean } = {}): Promise<SearchReply | null> {
     if (!uri) {
       void vscode.window.showInformationMessage('shapelint: open a model config to see its shape report.');
       return null;
@@ -60,7 +59,7 @@ export class ReportPanel {
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly uri: vscode.Uri,
     private readonly media: vscode.Uri,
   ) {
@@ -143,7 +142,7 @@ export class ReportPanel {
 
   private page(body: string): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('hex');
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">

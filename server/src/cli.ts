@@ -45,7 +45,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// The same bundle is the language server of the web extension: started as a web worker, it serves LSP over postMessage.
+if ('WorkerGlobalScope' in globalThis) {
+  void import('./browser-server.js');
+} else if (require.main === module) {
   main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -45,6 +45,7 @@ export const Commands = {
   showReport: 'shapelint.showReport',
   applyAllSafeFixes: 'shapelint.applyAllSafeFixes',
   findFasterShapes: 'shapelint.findFasterShapes',
+  openExample: 'shapelint.openExample',
 } as const;
 
 export const FIX_ALL_KIND = 'source.fixAll.shapelint';
@@ -85,3 +86,16 @@ export interface SearchReply {
 
 /** Searches the shapes near the document's (server-side, in slices, cancellable); null when the document is not a config with a known shape. */
 export const SearchRequest = new RequestType<SearchParams, SearchReply | null, void>('shapelint/search');
+
+export interface ReadProfileParams {
+  /** The `shapelint.gpuProfile` setting as written. */
+  setting: string;
+  /** The document the profile is for: relative settings start at its workspace folder. */
+  uri: string;
+}
+
+/** Where the profile was looked for (a URI), and its text or why it could not be read. */
+export type ReadProfileResult = { source: string; text: string } | { source: string; error: string };
+
+/** Server → client, where the server cannot read files itself (a web worker): the text of the profile a setting names. */
+export const ReadProfileRequest = new RequestType<ReadProfileParams, ReadProfileResult, void>('shapelint/readProfile');

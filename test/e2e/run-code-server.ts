@@ -8,12 +8,23 @@
 // extension host; when the suite settles it calls window.codeAutomationExit(code, logs).
 // The suite asks for screenshots over a loopback HTTP endpoint (SHAPELINT_E2E_SCREENSHOT_URL).
 //
+// With SHAPELINT_E2E_VSIX the extension is the packaged one: `code-server --install-extension`
+// puts it in the extensions folder, and the development path is a stub without code that only
+// carries the test runner (the workbench runs tests only for a development extension). With
+// SHAPELINT_E2E_HOST=web the installed extension runs in the web worker extension host (the user
+// setting remote.extensionKind moves it there), and the suite is test/e2e/out/web/index.js, copied
+// into the stub, a web extension, so that the workbench runs it in the same web worker host.
+// After the suite, the launcher opens Developer: Show Running Extensions and records the
+// extension's activation time (activation.json).
+//
 // Usage: node --import tsx test/e2e/run-code-server.ts
 // Environment: SHAPELINT_E2E_EXTENSION (default: this repository), SHAPELINT_E2E_TESTS (folder with the built suite's index.js, default
 // test/e2e/out), SHAPELINT_E2E_WORKSPACE (default test/e2e/workspace), SHAPELINT_CHROMIUM
-// (default /usr/bin/chromium), SHAPELINT_E2E_TIMEOUT_S (default 600).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+// (default /usr/bin/chromium), SHAPELINT_E2E_TIMEOUT_S (default 600), SHAPELINT_E2E_VSIX (a VSIX
+// to install and test instead of the repository), SHAPELINT_E2E_HOST (node or web; web needs the
+// VSIX), SHAPELINT_E2E_RESULTS_DIR (default test-results).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,13 +33,16 @@ import { format } from 'node:util';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 const repoRoot = resolve(__dirname, '../..');
-const resultsDir = join(repoRoot, 'test-results');
+const resultsDir = resolve(process.env.SHAPELINT_E2E_RESULTS_DIR ?? join(repoRoot, 'test-results'));
 const codeServerEntry = join(repoRoot, '.tools/code-server/node_modules/code-server/out/node/entry.js');
 const extensionPath = resolve(process.env.SHAPELINT_E2E_EXTENSION ?? repoRoot);
 const testsPath = resolve(process.env.SHAPELINT_E2E_TESTS ?? join(repoRoot, 'test/e2e/out'));
-const workspacePath = resolve(process.env.SHAPELINT_E2E_WORKSPACE ?? join(repoRoot, 'test/e2e/workspace'));
+const workspaceSource = resolve(process.env.SHAPELINT_E2E_WORKSPACE ?? join(repoRoot, 'test/e2e/workspace'));
 const chromiumPath = process.env.SHAPELINT_CHROMIUM ?? '/usr/bin/chromium';
 const runTimeoutMs = Number(process.env.SHAPELINT_E2E_TIMEOUT_S ?? 600) * 1000;
+const vsixPath = process.env.SHAPELINT_E2E_VSIX ? resolve(process.env.SHAPELINT_E2E_VSIX) : undefined;
+const extensionHost = process.env.SHAPELINT_E2E_HOST === 'web' ? 'web' : 'node';
+const EXTENSION_ID = 'shapelint.shapelint';
 
 // Flags from ../shared notes: headless Chromium that reaches nothing but loopback.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -133,10 +147,45 @@ class Run {
     return listen(this.shots).then((port) => `http://127.0.0.1:${port}/`);
   }
 
-  async startCodeServer(screenshotUrl: string): Promise<number> {
-    const userDataDir = join(this.scratch, 'user-data');
+  readonly userDataDir = join(this.scratch, 'user-data');
+  /** A copy of the fixture workspace per run: what one run's editor does to a file cannot reach the repository or another run. */
+  readonly workspacePath = join(this.scratch, 'workspace');
+  readonly extensionsDir = join(this.scratch, 'extensions');
+
+  /** `code-server --install-extension`, as a user installs a VSIX; the installed folder. */
+  installVsix(vsix: string): string {
+    const install = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, '--install-extension', vsix], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    this.log(`code-server --install-extension ${vsix}: ${(install.stdout + install.stderr).trim().split('\n').pop()}`);
+    const folder = readdirSync(this.extensionsDir).find((name) => name.startsWith(`${EXTENSION_ID}-`));
+    if (install.status !== 0 || !folder) throw new Error(`installing ${vsix} failed (exit ${install.status}): ${install.stderr}`);
+    return join(this.extensionsDir, folder);
+  }
+
+  /**
+   * The development extension the workbench needs to run tests at all, without code of its own; for the
+   * web worker host it is a web extension that carries the suite, since the workbench runs a tests file in
+   * the host of the extension that holds it.
+   */
+  writeRunnerStub(webSuite?: string): { folder: string; tests: string } {
+    const folder = join(this.scratch, 'e2e-runner');
+    mkdirSync(folder, { recursive: true });
+    const manifest = { name: 'e2e-runner', publisher: 'shapelint-test', version: '0.0.0', engines: { vscode: '^1.100.0' }, ...(webSuite ? { browser: './runner.js' } : {}) };
+    writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+    if (!webSuite) return { folder, tests: testsPath };
+    writeFileSync(join(folder, 'runner.js'), 'exports.activate = function () {};\n');
+    copyFileSync(webSuite, join(folder, 'suite.js'));
+    return { folder, tests: join(folder, 'suite.js') };
+  }
+
+  async startCodeServer(screenshotUrl: string, expectedExtension: string): Promise<number> {
+    const userDataDir = this.userDataDir;
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    // In the web worker host a VSIX with both `main` and `browser` runs only when the user asks for it.
+    const settings = extensionHost === 'web' ? { ...USER_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : USER_SETTINGS;
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
     const port = await freePort();
     const args = [
       codeServerEntry,
@@ -148,12 +197,17 @@ class Run {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
-      '--extensions-dir', join(this.scratch, 'extensions'),
-      workspacePath,
+      '--extensions-dir', this.extensionsDir,
+      this.workspacePath,
     ];
     // The extension host inherits this environment: that is how the suite finds the
-    // screenshot endpoint and where to write its summary.
-    const env = { ...process.env, SHAPELINT_E2E_SCREENSHOT_URL: screenshotUrl, SHAPELINT_E2E_RESULTS: resultsDir };
+    // screenshot endpoint, where to write its summary, and where the installed extension must be.
+    const env = {
+      ...process.env,
+      SHAPELINT_E2E_SCREENSHOT_URL: screenshotUrl,
+      SHAPELINT_E2E_RESULTS: resultsDir,
+      SHAPELINT_E2E_EXPECTED_EXTENSION: expectedExtension,
+    };
     // Its own process group, so that killing it also ends the extension host it forks.
     const server = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.server = server;
@@ -164,7 +218,7 @@ class Run {
     return port;
   }
 
-  async runSuite(port: number): Promise<SuiteOutcome> {
+  async runSuite(port: number, development: { folder: string; tests: string }): Promise<SuiteOutcome> {
     this.browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     const page = await this.browser.newPage({ viewport: { width: 1440, height: 900 } });
     this.page = page;
@@ -177,13 +231,32 @@ class Run {
     });
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(extensionPath)],
-      ['extensionTestsPath', remote(testsPath)],
+      ['extensionDevelopmentPath', remote(development.folder)],
+      ['extensionTestsPath', remote(development.tests)],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspacePath)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(this.workspacePath)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     this.log(`workbench loaded; running the suite (up to ${runTimeoutMs / 1000} s)`);
+    this.watchActivationTime().catch((error: unknown) => this.log(`no activation time: ${String(error).split('\n')[0]}`));
     return withTimeout(outcome, runTimeoutMs, () => this.serverExited(), 'the suite did not finish');
+  }
+
+  /**
+   * The extension's activation time as Developer: Show Running Extensions shows it (code loading plus
+   * the activate() call: VS Code's own measure). The suite opens that editor while the extension host
+   * still runs and waits for `activation.json` in the workspace, which this writes (and to the results).
+   */
+  async watchActivationTime(): Promise<void> {
+    const page = this.page;
+    if (!page) return;
+    const time = page.locator('.runtime-extensions-editor .extension', { hasText: 'shapelint' }).locator('.activation-time').filter({ hasText: /\d+ms/ });
+    await time.first().waitFor({ state: 'visible', timeout: runTimeoutMs });
+    const shown = (await time.first().textContent()) ?? '';
+    await this.takeScreenshot('running-extensions');
+    const record = `${JSON.stringify({ host: extensionHost, activationMs: Number(/(\d+)ms/.exec(shown)?.[1]), shown }, null, 2)}\n`;
+    writeFileSync(join(resultsDir, 'activation.json'), record);
+    writeFileSync(join(this.workspacePath, 'activation.json'), record);
+    this.log(`activation in the ${extensionHost} extension host: ${shown} (Developer: Show Running Extensions)`);
   }
 
   /** Console lines as the devtools would show them (format strings applied, %c styles dropped). */
@@ -200,6 +273,11 @@ class Run {
 
   /** The workbench console, code-server's output and the workbench's own logs (extension host included). */
   writeLogs(logs: ExtensionHostLog[]): void {
+    // The web worker host cannot write files: its suite's report reaches only the console.
+    if (extensionHost === 'web') {
+      const report = this.consoleLines.filter((line) => /^\[log\]\s+INFO\s{2,}|passing|failing/.test(line)).map((line) => line.replace(/^\[log\]\s+INFO /, '').replace(/%[sd] ?/g, ''));
+      writeFileSync(join(resultsDir, 'e2e-report.txt'), report.join('\n') + '\n');
+    }
     writeFileSync(join(resultsDir, 'workbench-console.log'), this.consoleLines.join('\n') + '\n');
     writeFileSync(join(resultsDir, 'code-server.log'), this.serverLines.join('\n') + '\n');
     for (const { relativePath, contents } of logs) {
@@ -290,9 +368,12 @@ function printReport(): void {
 
 async function main(): Promise<number> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in .tools/: run test/e2e/setup.sh first`);
-  if (!existsSync(join(testsPath, 'index.js'))) throw new Error(`no built suite in ${testsPath}: run node test/e2e/build.mjs first`);
+  const webSuite = join(testsPath, 'web', 'index.js');
+  if (!existsSync(join(testsPath, 'index.js')) || !existsSync(webSuite)) throw new Error(`no built suite in ${testsPath}: run node test/e2e/build.mjs first`);
+  if (vsixPath && !existsSync(vsixPath)) throw new Error(`no VSIX at ${vsixPath}: run npm run package first`);
+  if (extensionHost === 'web' && !vsixPath) throw new Error('SHAPELINT_E2E_HOST=web tests the packaged extension: set SHAPELINT_E2E_VSIX too');
   const main = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')).main as string;
-  if (!existsSync(join(extensionPath, main))) throw new Error(`the extension is not built (${main} is missing): run npm run build first`);
+  if (!vsixPath && !existsSync(join(extensionPath, main))) throw new Error(`the extension is not built (${main} is missing): run npm run build first`);
   // Only this run's evidence: a stale screenshot or log would mislead.
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -301,15 +382,18 @@ async function main(): Promise<number> {
   let outcome: SuiteOutcome = { code: 1, logs: [] };
   try {
     const screenshotUrl = await run.startScreenshotEndpoint();
-    const port = await run.startCodeServer(screenshotUrl);
-    run.log(`code-server on 127.0.0.1:${port}, workspace ${workspacePath}`);
-    outcome = await run.runSuite(port);
+    cpSync(workspaceSource, run.workspacePath, { recursive: true });
+    const installed = vsixPath && run.installVsix(vsixPath);
+    const development = installed ? run.writeRunnerStub(extensionHost === 'web' ? webSuite : undefined) : { folder: extensionPath, tests: testsPath };
+    const port = await run.startCodeServer(screenshotUrl, installed || extensionPath);
+    run.log(`code-server on 127.0.0.1:${port}, workspace ${run.workspacePath} (a copy of ${workspaceSource}), extension host: ${extensionHost}`);
+    outcome = await run.runSuite(port, development);
   } catch (error) {
     run.log(`error: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    printReport();
     if (outcome.code !== 0) await run.takeScreenshot('failure').catch((error: unknown) => run.log(`no failure screenshot: ${String(error)}`));
     run.writeLogs(outcome.logs);
+    printReport();
     await run.stop();
   }
   run.log(`logs in ${resultsDir}`);

@@ -3,7 +3,8 @@
 # Debian's apt and the npm registry (see README "Real-editor tests"):
 #   - apt: chromium (drives the VS Code web workbench), neovim (the Neovim LSP check),
 #     libkrb5-dev + pkg-config (build code-server's native `kerberos` module), ripgrep
-#     (VS Code's search needs an `rg` binary; @vscode/ripgrep would download one).
+#     (VS Code's search needs an `rg` binary; @vscode/ripgrep would download one), pre-commit
+#     (runs .pre-commit-hooks.yaml as a user's repository would).
 #   - code-server 4.100.3 (= VS Code 1.100.3, the last line that runs on Node 20) under
 #     .tools/code-server, with its postinstall done by hand: the stock one downloads
 #     ripgrep and prebuilt binaries, which these machines cannot reach.
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 readonly CODE_SERVER_VERSION=4.100.3
-readonly APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config ripgrep)
+readonly APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config ripgrep pre-commit)
 # The native addons of lib/vscode besides node-pty (handled on its own below); each ships
 # sources and builds with node-gyp offline (@parcel/watcher uses its glibc prebuilt package).
 readonly VSCODE_NATIVE_MODULES=(kerberos @parcel/watcher @vscode/spdlog @vscode/deviceid native-watchdog)

@@ -1,4 +1,4 @@
-/** The module the VS Code client starts (server/out/server.js over Node IPC) answers LSP too. */
+/** The server as the VS Code client starts it (server/out/cli.js lsp over Node IPC) answers LSP too. */
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { createProtocolConnection, ExitNotification, InitializeRequest, IPCMessageReader, IPCMessageWriter, ShutdownRequest } from 'vscode-languageserver/node';
 import { ROOT } from './harness';
 
-test('server/out/server.js speaks LSP over --node-ipc, as the extension starts it', async () => {
-  const child = fork(join(ROOT, 'server', 'out', 'server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+test('server/out/cli.js lsp speaks LSP over --node-ipc with the arguments vscode-languageclient adds', async () => {
+  const child = fork(join(ROOT, 'server', 'out', 'cli.js'), ['lsp', '--node-ipc', `--clientProcessId=${process.pid}`], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   connection.listen();

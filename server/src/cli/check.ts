@@ -13,9 +13,10 @@ import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/pipeline/shape';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
 import { dtypeOption, positiveInteger } from './perf-args';
+import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
 
-const HELP = `usage: shapelint check <files or folders...> [--format text|json|sarif] [--gpu ID] [--fix]
+const HELP = `usage: shapelint check <files or folders...> [--format text|json|sarif|github] [--gpu ID] [--fix]
                        [--rule id=severity]... [--config-format ${FORMAT_IDS.join('|')}]
                        [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T]
 
@@ -23,7 +24,7 @@ Checks model configs against the alignment rules of "The Case for Co-Designing M
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
 some format recognises. Text output is one line per finding: path:line:col severity message [rule].
 
-  --format FORMAT        text (default), json (0-based LSP ranges), or sarif (2.1.0)
+  --format FORMAT        text (default), json (0-based LSP ranges), sarif (2.1.0), or github (Actions annotations)
   --gpu ID               the GPU to check for (see 'shapelint gpus'); default h100-sxm
   --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
   --rule id=severity     error, warning, information, hint or off; repeatable
@@ -39,7 +40,8 @@ Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage o
 Rules: ${RULES.map((rule) => rule.id).join(', ')}.
 `;
 
-type OutputFormat = 'text' | 'json' | 'sarif';
+const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -129,6 +131,7 @@ export const check: CliCommand = async (args, io) => {
 
   if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports, failures), null, 2)}\n`);
   else if (output === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings })), VERSION), null, 2)}\n`);
+  else if (output === 'github') io.stdout(toGithubAnnotations(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings }))));
   else io.stdout(reports.map(textReport).join(''));
 
   if (output === 'text') io.stderr(summary(reports));
@@ -169,8 +172,9 @@ function checkCandidate(original: string, candidate: Candidate, options: Resolve
 
 function outputFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text';
-  if (value === 'text' || value === 'json' || value === 'sarif') return value;
-  throw new UsageError(`--format must be text, json or sarif, got '${value}'`);
+  const known = OUTPUT_FORMATS.find((format) => format === value);
+  if (known) return known;
+  throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
 }
 
 interface CheckFlags {

@@ -23,7 +23,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
 import { check, UnknownGpuError, type CheckResult } from '../core/pipeline/check';
 import { codeLens } from '../core/features/code-lens';
 import { fixAllEdit } from '../core/features/fixes';
@@ -33,9 +32,9 @@ import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
 import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
-import { ProfileCache } from './profiles';
-import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
+import type { LanguageServerHost } from './host';
 import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
+import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
 
 interface Analysis {
   uri: string;
@@ -49,7 +48,8 @@ interface Analysis {
   context: ServiceContext;
 }
 
-export function startLanguageServer(connection: Connection): void {
+/** Starts the server on `connection`; `host` is what differs between Node and a web worker (file names, reading profiles). */
+export function startLanguageServer(connection: Connection, host: LanguageServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
 
@@ -68,7 +68,6 @@ export function startLanguageServer(connection: Connection): void {
   const withDiagnostics = new Set<string>();
   /** Warnings about settings already shown once (unknown GPU, unreadable profile). */
   const warned = new Set<string>();
-  const profiles = new ProfileCache();
   let workspaceFolders: string[] = [];
 
   /** A handler that logs and answers `fallback` instead of throwing: a half-typed file never takes the server down. */
@@ -119,10 +118,11 @@ export function startLanguageServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   }
 
-  /** What the features need besides the check: a measured profile, read only for files on disk. */
-  async function serviceContext(settings: ShapelintSettings, uri: string, fileName: string): Promise<ServiceContext> {
-    if (!settings.gpuProfile || !uri.startsWith('file:')) return {};
-    const load = await profiles.load(settings.gpuProfile, fileName, workspaceFolders);
+  /** What the features need besides the check: a measured profile, read by the host (Node: from disk, as untrusted input; a web worker: through the client). */
+  async function serviceContext(settings: ShapelintSettings, uri: string): Promise<ServiceContext> {
+    if (!settings.gpuProfile) return {};
+    const load = await host.loadProfile(settings.gpuProfile, uri, workspaceFolders);
+    if (!load) return {};
     if ('error' in load) {
       warnOnce(`shapelint: cannot use the GPU profile '${settings.gpuProfile}': ${load.error}.`);
       return {};
@@ -137,10 +137,10 @@ export function startLanguageServer(connection: Connection): void {
     const text = document.getText();
     const cached = analyses.get(uri);
     if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
-    const fileName = fileNameOf(uri);
+    const fileName = host.fileNameOf(uri);
     const analysis = settingsFor(uri).then(async (settings) => {
       // The profile feeds the fix estimates too, so it is loaded before the check.
-      const context = await serviceContext(settings, uri, fileName);
+      const context = await serviceContext(settings, uri);
       const result = runCheck(text, fileName, settings, context);
       return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context } : null;
     });
@@ -210,7 +210,7 @@ export function startLanguageServer(connection: Connection): void {
     refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     refreshesCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     registersConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fileNameOf(folder.uri));
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -327,8 +327,6 @@ export function startLanguageServer(connection: Connection): void {
 
   registerSearch(connection, currentAnalysis);
 
-  // The server owns its process: a stray rejected promise is logged, never fatal.
-  process.on('unhandledRejection', (reason) => connection.console.error(`shapelint: unhandled rejection: ${String(reason)}`));
   documents.listen(connection);
   connection.listen();
 }
@@ -340,16 +338,6 @@ function sameRange(a: Range, b: Range): boolean {
 /** A requested kind asks for `kind` when it is the kind itself or a parent of it (`source` → `source.fixAll.shapelint`). */
 function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
   return only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-}
-
-/** The path the core sees for detection: a file path for file URIs, else the URI's path. */
-function fileNameOf(uri: string): string {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
-  } catch {
-    return uri;
-  }
 }
 
 function baseName(path: string): string {

@@ -1,7 +1,7 @@
-// Shared helpers of the end-to-end suite: fixture paths, waiting without sleeping, and the
-// screenshot hook the code-server launcher serves.
+// Shared helpers of the end-to-end suites (the Node one and the web worker one, so nothing
+// Node-only here): fixture paths, waiting without sleeping, and the screenshot hook the
+// code-server launcher serves.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 
 export interface WaitOptions {
   timeout?: number;
@@ -97,7 +97,7 @@ export function waitForRules(uri: vscode.Uri, expected: readonly string[], optio
   return waitFor(
     () => shapelintDiagnostics(uri),
     (diagnostics) => expected.every((id) => diagnostics.some((diagnostic) => ruleId(diagnostic) === id)),
-    { what: `rules ${expected.join(', ')} on ${path.basename(uri.path)}`, show: listDiagnostics, ...options },
+    { what: `rules ${expected.join(', ')} on ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`, show: listDiagnostics, ...options },
   );
 }
 
@@ -114,7 +114,8 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
  * A no-op under the desktop launcher, which sets no screenshot URL.
  */
 export async function screenshot(name: string): Promise<void> {
-  const endpoint = process.env.SHAPELINT_E2E_SCREENSHOT_URL;
+  // The web worker host has no `process`.
+  const endpoint = typeof process === 'undefined' ? undefined : process.env.SHAPELINT_E2E_SCREENSHOT_URL;
   if (!endpoint) return;
   const response = await fetch(`${endpoint}?name=${encodeURIComponent(name)}`, { method: 'POST' });
   if (!response.ok) console.warn(`screenshot ${name}: ${response.status} ${await response.text()}`);
@@ -140,4 +141,21 @@ export async function revert(editor: vscode.TextEditor): Promise<void> {
 
 export async function setGpu(id: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('shapelint').update('gpu', id, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * Opens Developer: Show Running Extensions and returns the activation time it shows for shapelint
+ * (code loading plus the activate() call), which the code-server launcher reads off the screen and
+ * hands back as activation.json in the workspace.
+ */
+export async function shownActivationMs(): Promise<number> {
+  await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+  const record = workspaceFile('activation.json');
+  const text = await waitFor(
+    async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(record)),
+    (contents) => contents.length > 0,
+    { what: 'the launcher to record the activation time (activation.json)', timeout: 30_000, interval: 250 },
+  );
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  return (JSON.parse(text) as { activationMs: number }).activationMs;
 }

@@ -10,11 +10,13 @@ import { format } from 'node:util';
 // Each suite module registers its tests with the TDD globals when it is required, so the
 // list is explicit (the bundle cannot glob) and loaded only after Mocha set the globals.
 function loadSuites(): void {
+  require('./installed.test');
   require('./diagnostics.test');
   require('./hover.test');
   require('./quickfix.test');
   require('./commands.test');
   require('./search.test');
+  require('./walkthrough.test');
 }
 
 /**

@@ -5,7 +5,7 @@ import { suite, test } from 'node:test';
 import { GPUS } from '../../../server/src/core/perf/gpus';
 import { RULES } from '../../../server/src/core/rules';
 import { Commands } from '../../../server/src/protocol';
-import { manifestFields, updatedManifest } from '../../../tools/update-manifest';
+import { manifestFields, nlsFile, updatedManifest, WALKTHROUGH_ID } from '../../../tools/update-manifest';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifestText = readFileSync(join(ROOT, 'package.json'), 'utf8');
@@ -14,6 +14,7 @@ const manifest = JSON.parse(manifestText) as Record<string, any>;
 suite('VS Code manifest', () => {
   test('is current with the GPU catalogue, the rules and the commands (else run: node --import tsx tools/update-manifest.ts)', () => {
     assert.equal(manifestText, updatedManifest(manifestText));
+    assert.equal(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'), nlsFile());
     const properties = manifest.contributes.configuration.properties;
     assert.deepEqual(properties['shapelint.gpu'].enum, GPUS.map((gpu) => gpu.id));
     assert.deepEqual(Object.keys(properties['shapelint.rules'].properties), RULES.map((rule) => rule.id));
@@ -26,6 +27,23 @@ suite('VS Code manifest', () => {
     for (const language of ['yaml', 'json', 'jsonc', 'shellscript', 'python']) assert.ok(events.includes(`onLanguage:${language}`));
   });
 
+  test('every %key% of the manifest has its string in package.nls.json, and every string is used', () => {
+    const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const keys = [...manifestText.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]);
+    assert.ok(keys.includes('displayName') && keys.includes('walkthrough.applyFix.title'));
+    assert.deepEqual(keys.filter((key) => !(key in nls)), []);
+    assert.deepEqual(Object.keys(nls).filter((key) => !keys.includes(key)), []);
+  });
+
+  test('the walkthrough: pick a GPU, open an example, apply a fix, open the report; each step done by its command', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    assert.deepEqual(
+      walkthrough.steps.map((step: { completionEvents: string[] }) => step.completionEvents),
+      [Commands.selectGpu, Commands.openExample, Commands.applyAllSafeFixes, Commands.showReport].map((command) => [`onCommand:${command}`]),
+    );
+  });
+
   test('every contributed file exists', () => {
     const contributes = manifest.contributes;
     const paths = [
@@ -34,6 +52,7 @@ suite('VS Code manifest', () => {
       ...contributes.jsonValidation.map((entry: { url: string }) => entry.url),
       ...contributes.yamlValidation.map((entry: { url: string }) => entry.url),
       ...contributes.grammars.map((entry: { path: string }) => entry.path),
+      ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { markdown: string } }[] }) => walkthrough.steps.map((step) => step.media.markdown)),
     ].filter((path) => !path.startsWith('./client/out') && !path.startsWith('client/out'));
     for (const path of paths) assert.ok(existsSync(join(ROOT, path)), path);
   });

@@ -1,0 +1,25 @@
+/**
+ * What the language server needs from where it runs. Node (the CLI's `shapelint lsp`, which the
+ * VS Code extension starts) reads files itself; a web worker (vscode.dev, github.dev) has no file
+ * system and asks the client.
+ */
+import type { ProfileLoad } from './profiles';
+
+export interface LanguageServerHost {
+  /** The path the core sees for a document URI (formats are detected by file name). */
+  fileNameOf(uri: string): string;
+  /**
+   * The measured GEMM profile that the `shapelint.gpuProfile` setting names for a document; `source`
+   * says where it was looked for. Null when this host reads no profile for such a document.
+   */
+  loadProfile(setting: string, documentUri: string, workspaceFolderUris: readonly string[]): Promise<(ProfileLoad & { source: string }) | null>;
+}
+
+/** The decoded path of a URI (`vscode-vfs://github/o/r/config.json` → `/o/r/config.json`); the text itself when it is no URI. */
+export function uriPath(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { uriPath, type LanguageServerHost } from './host';
+import { ProfileCache, resolveProfilePath } from './profiles';
+
+/** The server under Node: file URIs are paths on this machine, and profiles are read from disk as untrusted input. */
+export function nodeHost(): LanguageServerHost {
+  const profiles = new ProfileCache();
+  const fileNameOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uriPath(uri));
+  return {
+    fileNameOf,
+    async loadProfile(setting, documentUri, workspaceFolderUris) {
+      // Only a document on disk has a workspace folder that the profile's path can be checked against.
+      if (!documentUri.startsWith('file:')) return null;
+      const documentPath = fileNameOf(documentUri);
+      const folders = workspaceFolderUris.filter((uri) => uri.startsWith('file:')).map(fileNameOf);
+      return { source: resolveProfilePath(setting, documentPath, folders), ...(await profiles.load(setting, documentPath, folders)) };
+    },
+  };
+}
