@@ -11,6 +11,7 @@ import {
   DidChangeConfigurationNotification,
   InlayHintRefreshRequest,
   MarkupKind,
+  RAL,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeActionParams,
@@ -192,13 +193,15 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
    * Checks a document as soon as the messages already received have been read: no fixed delay.
    * The connection reads one queued message per turn of the event loop, so waiting two turns lets
    * a didChange that is already waiting supersede this check, which is then dropped (a burst of
-   * keystrokes costs one check, of the last text).
+   * keystrokes costs one check, of the last text). RAL's setImmediate is the one the connection
+   * itself uses, in Node and in a web worker alike.
    */
   function scheduleDiagnostics(uri: string): void {
     const ticket = (checkTickets.get(uri) ?? 0) + 1;
     checkTickets.set(uri, ticket);
-    setImmediate(() =>
-      setImmediate(() => {
+    const { timer } = RAL();
+    timer.setImmediate(() =>
+      timer.setImmediate(() => {
         if (checkTickets.get(uri) === ticket) void publishDiagnostics(uri);
       }),
     );
