@@ -49,7 +49,7 @@ function registerTests(): void {
 
     test('hover: the predicted TFLOP/s of the GEMMs the hidden size feeds', async () => {
       const hidden = literalRange(editor.document, '"n_embd": ', '2560');
-      const hover = await waitFor(() => hoverAt(editor.document.uri, hidden.start.translate(0, 1)), (text) => /\*\*[\d.]+ TFLOP\/s\*\*/.test(text), {
+      const hover = await waitFor(() => hoverAt(editor.document.uri, hidden.start.translate(0, 1)), (text) => /\*\*≈ [\d.]+ TFLOP\/s\*\*/.test(text), {
         what: 'a hover with TFLOP/s on n_embd',
       });
       assert.match(hover, /H100/, 'for the default GPU');
