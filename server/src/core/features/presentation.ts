@@ -9,7 +9,7 @@ import { predictLayer } from '../perf';
 import { errorBand, type ErrorBand } from '../perf/error-band';
 import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
-import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -109,6 +109,29 @@ export function formatTime(microseconds: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(0)}%`;
+}
+
+/**
+ * The framework work the layer time counts around its GEMMs ("softmax 0.31 ms, attention
+ * dropout 0.27 ms, ..."), then the dropout it assumes and where that comes from, so a counted
+ * (or uncounted) dropout is never silent.
+ */
+export function frameworkWorkText(result: CheckResult, prediction: LayerPrediction): string {
+  const work = prediction.elementwise.map((item) => `${item.label.replace(/_/g, ' ')} ${formatTime(item.timeUs)}`).join(', ');
+  return `Counted around the GEMMs: ${work}. ${dropoutText(result)}`;
+}
+
+function dropoutText(result: CheckResult): string {
+  const shape = result.shape;
+  if (!shape) return '';
+  const part = (name: DropoutFieldName) => {
+    const field = shape[name];
+    const value = field.value === null ? 'unknown, not counted' : String(field.value);
+    const why = field.origin === 'file' ? field.key : field.note;
+    return `${DROPOUT_LABELS[name]} ${value}${why ? ` (${why})` : ''}`;
+  };
+  const fused = result.spec?.flashAttention && result.spec.attentionDropout ? '; FlashAttention fuses the attention dropout into its kernel' : '';
+  return `Dropout: ${part('attentionDropout')}; ${part('hiddenDropout')}${fused}.`;
 }
 
 /** M×N×K, with the batch in front when a GEMM is batched. */
