@@ -61,6 +61,23 @@ suite('dropout: each reader states the dropout the framework runs', () => {
     assert.ok(uncounted / counted > 1.15 && uncounted / counted < 1.3, `dropout costs the non-flash layer ${((uncounted / counted - 1) * 100).toFixed(0)}%`);
   });
 
+  test("GPT-NeoX configs/2-7B.yml (the paper's GPT-3 2.7B) writes dropout 0: no dropout counted, ≈154 TFLOP/s; at 0.1 ≈127", () => {
+    const { text, shape } = readFixture('neox/2-7B.yml');
+    assertField(text, shape.hiddenDropout, { value: 0, origin: 'file', literal: '0', key: '"hidden_dropout"' });
+    assertField(text, shape.attentionDropout, { value: 0, origin: 'file', literal: '0', key: '"attention_dropout"' });
+    const none = checkFixture('formats/neox/2-7B.yml').result;
+    assert.equal(none.spec?.dropout, false);
+    const withDropout = checkFixture('formats/neox/2-7B.yml', (source) => source.replace('"hidden_dropout": 0,', '"hidden_dropout": 0.1,').replace('"attention_dropout": 0,', '"attention_dropout": 0.1,')).result;
+    assert.ok(Math.abs(layerTflops(none) - 154) < 4, `dropout 0: ${layerTflops(none).toFixed(1)}`);
+    assert.ok(Math.abs(layerTflops(withDropout) - 127) < 4, `dropout 0.1: ${layerTflops(withDropout).toFixed(1)}`);
+  });
+
+  test('Megatron-LM examples/gpt3 175B launch (no dropout flags) gets the defaults, located nowhere in the file', () => {
+    const { shape } = readFixture('megatron/gpt3-175b.sh');
+    assert.deepEqual([shape.attentionDropout.value, shape.attentionDropout.origin, shape.attentionDropout.valueSpan], [0.1, 'default', undefined]);
+    assert.deepEqual([shape.hiddenDropout.value, shape.hiddenDropout.origin], [0.1, 'default']);
+  });
+
   test('NeMo megatron_gpt_config.yaml sets 0.1 and 0.1; without the keys NeMo\'s defaults are the same', () => {
     const { text, shape } = readFixture('nemo/megatron-gpt-config.yaml');
     assertField(text, shape.hiddenDropout, { value: 0.1, origin: 'file', literal: '0.1', key: 'hidden_dropout' });

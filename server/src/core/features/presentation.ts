@@ -9,7 +9,7 @@ import { predictLayer } from '../perf';
 import { errorBand, type ErrorBand } from '../perf/error-band';
 import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
-import { DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -124,14 +124,16 @@ export function frameworkWorkText(result: CheckResult, prediction: LayerPredicti
 function dropoutText(result: CheckResult): string {
   const shape = result.shape;
   if (!shape) return '';
-  const part = (name: DropoutFieldName) => {
+  const value = (name: DropoutFieldName) => `${DROPOUT_LABELS[name]} ${shape[name].value ?? 'unknown, not counted'}`;
+  const why = (name: DropoutFieldName) => {
     const field = shape[name];
-    const value = field.value === null ? 'unknown, not counted' : String(field.value);
-    const why = field.origin === 'file' ? field.key : field.note;
-    return `${DROPOUT_LABELS[name]} ${value}${why ? ` (${why})` : ''}`;
+    const text = field.origin === 'file' ? (field.key ? `from ${field.key}` : undefined) : field.note;
+    return text ? ` (${text})` : '';
   };
+  const [attention, hidden] = DROPOUT_FIELDS;
+  const parts = why(attention) === why(hidden) ? `${value(attention)}; ${value(hidden)}${why(hidden)}` : `${value(attention)}${why(attention)}; ${value(hidden)}${why(hidden)}`;
   const fused = result.spec?.flashAttention && result.spec.attentionDropout ? '; FlashAttention fuses the attention dropout into its kernel' : '';
-  return `Dropout: ${part('attentionDropout')}; ${part('hiddenDropout')}${fused}.`;
+  return `Dropout: ${parts}${fused}.`;
 }
 
 /** M×N×K, with the batch in front when a GEMM is batched. */
