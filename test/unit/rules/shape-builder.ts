@@ -99,6 +99,8 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     gatedMlp: options.gatedMlp ?? (activation !== null && /glu/.test(activation)),
     flashAttention: unknownField<boolean>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
+    attentionDropout: unknownField<number>(),
+    hiddenDropout: unknownField<number>(),
   } as ModelShape;
   for (const name of NUMERIC_FIELDS) shape[name] = get(name);
   return shape;

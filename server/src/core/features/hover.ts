@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatTflops,
   formatTime,
+  frameworkWorkText,
   predictionOf,
   type ServiceContext,
 } from './presentation';
@@ -66,6 +67,8 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
         `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
       '',
       `_${bandOf(result, context).text}_`,
+      '',
+      frameworkWorkText(result, prediction),
     );
   }
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));

@@ -9,7 +9,7 @@ import { predictLayer } from '../perf';
 import { errorBand, type ErrorBand } from '../perf/error-band';
 import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
-import { NUMERIC_FIELDS, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -109,6 +109,31 @@ export function formatTime(microseconds: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(0)}%`;
+}
+
+/**
+ * The framework work the layer time counts around its GEMMs ("softmax 0.31 ms, attention
+ * dropout 0.27 ms, ..."), then the dropout it assumes and where that comes from, so a counted
+ * (or uncounted) dropout is never silent.
+ */
+export function frameworkWorkText(result: CheckResult, prediction: LayerPrediction): string {
+  const work = prediction.elementwise.map((item) => `${item.label.replace(/_/g, ' ')} ${formatTime(item.timeUs)}`).join(', ');
+  return `Counted around the GEMMs: ${work}. ${dropoutText(result)}`;
+}
+
+function dropoutText(result: CheckResult): string {
+  const shape = result.shape;
+  if (!shape) return '';
+  const value = (name: DropoutFieldName) => `${DROPOUT_LABELS[name]} ${shape[name].value ?? 'unknown, not counted'}`;
+  const why = (name: DropoutFieldName) => {
+    const field = shape[name];
+    const text = field.origin === 'file' ? (field.key ? `from ${field.key}` : undefined) : field.note;
+    return text ? ` (${text})` : '';
+  };
+  const [attention, hidden] = DROPOUT_FIELDS;
+  const parts = why(attention) === why(hidden) ? `${value(attention)}; ${value(hidden)}${why(hidden)}` : `${value(attention)}${why(attention)}; ${value(hidden)}${why(hidden)}`;
+  const fused = result.spec?.flashAttention && result.spec.attentionDropout ? '; FlashAttention fuses the attention dropout into its kernel' : '';
+  return `Dropout: ${parts}${fused}.`;
 }
 
 /** M×N×K, with the batch in front when a GEMM is batched. */

@@ -8,7 +8,7 @@
 import type { CheckResult } from '../pipeline/check';
 import type { Severity } from '../pipeline/findings';
 import type { GemmPrediction, LayerSpec } from '../perf/types';
-import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, predict, predictionOf, type ServiceContext } from './presentation';
+import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf, type ServiceContext } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 import type { SearchResult } from '../search';
 import { describeChanges, describeDims } from '../search/describe';
@@ -30,6 +30,8 @@ export interface ReportData {
   layer: { tflops: number; timeUs: number; fractionOfPeak: number; params: number } | null;
   /** How wrong the numbers typically are on this GPU (validation error or the profile's own fit). */
   accuracy: string;
+  /** The framework work counted around the GEMMs and the dropout it assumes (empty without a prediction). */
+  frameworkWork: string;
   gemms: GemmPrediction[];
   headSweep: SweepPoint[];
   ffnSweep: SweepPoint[];
@@ -56,6 +58,7 @@ export function reportData(result: CheckResult, fileName: string, context: Servi
     }),
     layer: prediction ? { ...prediction.layer, fractionOfPeak: prediction.fractionOfPeak, params: prediction.model.params } : null,
     accuracy: bandOf(result, context).text,
+    frameworkWork: prediction ? frameworkWorkText(result, prediction) : '',
     gemms: prediction?.gemms ?? [],
     headSweep: result.spec ? headSweep(result.spec, result, context) : [],
     ffnSweep: result.spec ? ffnSweep(result.spec, result, context) : [],
@@ -108,7 +111,8 @@ export function renderReportHtml(data: ReportData): string {
     parts.push(
       `<p class="headline"><strong>≈ ${formatTflops(data.layer.tflops)} TFLOP/s</strong> per layer (${formatPercent(data.layer.fractionOfPeak)} of peak), ` +
         `${formatTime(data.layer.timeUs)} forward · ${formatCount(data.layer.params)} parameters</p>` +
-        `<p class="meta">${escapeHtml(data.accuracy)}</p>`,
+        `<p class="meta">${escapeHtml(data.accuracy)}</p>` +
+        `<p class="meta">${escapeHtml(data.frameworkWork)}</p>`,
     );
   } else {
     parts.push('<p class="headline">The hidden size or the head count is unknown: nothing to predict.</p>');

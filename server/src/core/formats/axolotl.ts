@@ -3,6 +3,7 @@ import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
 import type { FormatReader } from './format';
+import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -11,6 +12,15 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * `sequence_len`, `micro_batch_size`, `flash_attention`, `tensor_parallel_size`.
  */
 const AXOLOTL_KEYS = ['sequence_len', 'micro_batch_size', 'adapter', 'datasets', 'gradient_accumulation_steps', 'lora_r', 'sample_packing', 'num_epochs'];
+
+/** Axolotl trains the Hugging Face model: a Llama's dropout is LlamaConfig's (attention 0.0, no hidden dropout). */
+function llamaDropout(model: string): Pick<ModelShape, 'attentionDropout' | 'hiddenDropout'> {
+  const llama = FRAMEWORK_DEFAULTS.hf.dropoutByModelType.llama;
+  return {
+    attentionDropout: defaultField(llama.attention, `${model} runs as a Hugging Face Llama: ${llama.source}`),
+    hiddenDropout: defaultField(llama.hidden, `${model} runs as a Hugging Face Llama: ${llama.source}`),
+  };
+}
 
 export const axolotlReader: FormatReader = {
   id: 'axolotl',
@@ -49,6 +59,7 @@ export const axolotlReader: FormatReader = {
         gatedMlp: named?.model.gatedMlp ?? false,
         flashAttention: attention ? fieldAt(attention, booleanValue(attention) ?? null) : unknownField('no flash_attention in this file'),
         kvHeadsMayDivideTensorParallel: false,
+        ...(named && /^Llama\b/.test(named.model.family) ? llamaDropout(named.model.name) : {}),
       },
     );
     const loads = base && typeof base.value === 'string' ? { loadsCheckpoint: `base_model ${base.value}` } : {};

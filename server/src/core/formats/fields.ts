@@ -3,6 +3,7 @@ import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
 import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
 import {
   catalogueField,
+  defaultField,
   derivedField,
   FIELD_LABELS,
   NUMERIC_FIELDS,
@@ -12,6 +13,7 @@ import {
   type ModelShape,
   type NumberField,
   type NumericFieldName,
+  type DropoutFieldName,
   type ShapeField,
 } from '../pipeline/shape';
 
@@ -187,15 +189,41 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
   return derivedField(roundUpToMultiple(v, d * t), `${framework} pads ${v} up to a multiple of ${d} × TP ${t} = ${d * t}`);
 }
 
-/** Numeric fields the reader did not set become unknown, so every shape has every field. */
+/**
+ * Numeric fields the reader did not set become unknown, so every shape has every field; so does
+ * dropout where the reader has neither the file's value nor a default it can cite.
+ */
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'flashAttention' | 'kvHeadsMayDivideTensorParallel'>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'flashAttention' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
-  return { format, ...rest, ...numeric };
+  const unknownDropout = () => unknownField<number>(`not given by this ${format} file, and no framework default shapelint can cite`);
+  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), ...rest, ...numeric };
+}
+
+/**
+ * A dropout probability from the first of `keys` the file sets: `file` for a number in [0, 1),
+ * `invalid` for anything else, `unresolved` when it cannot be resolved; else `fallback`.
+ */
+export function readDropout(index: EntryIndex, keys: string[], fallback: () => ShapeField<number>): ShapeField<number> {
+  const entry = index.get(...keys);
+  if (!entry || (entry.value === null && !entry.unresolved)) return fallback();
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
+  const value = numericValue(entry, index.document.syntax === 'shell');
+  if (value === undefined || value < 0 || value >= 1) {
+    const text = entry.value === null ? '' : String(entry.value);
+    return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a dropout probability (0 to 1)` };
+  }
+  return { value, origin: 'file', ...located(entry) };
+}
+
+/** Both dropout fields of a model with no dropout layers, citing the model code that says so. */
+export function noDropout(framework: string, source: string): Pick<ModelShape, DropoutFieldName> {
+  const field = defaultField(0, `${framework} has no dropout in its model (${source})`);
+  return { attentionDropout: field, hiddenDropout: field };
 }
 
 /** Activations whose MLP has a gate and an up projection of the same width. */

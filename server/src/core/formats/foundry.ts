@@ -2,7 +2,8 @@ import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -14,6 +15,7 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * `ffn_config.ffn_type` is `mptglu`; `vocab_size` is the embedding's rows.
  */
 const DEFAULT_EXPANSION_RATIO = 4;
+const MPT = FRAMEWORK_DEFAULTS.foundry;
 const FOUNDRY_KEYS = ['d_model', 'n_heads', 'n_layers', 'expansion_ratio', 'max_seq_len', 'device_train_microbatch_size', 'global_train_batch_size'];
 
 export const foundryReader: FormatReader = {
@@ -64,6 +66,8 @@ export const foundryReader: FormatReader = {
         flashAttention:
           attention && typeof attention.value === 'string' ? fieldAt(attention, attention.value === 'flash' || attention.value === 'triton') : unknownField('no attn_config.attn_impl'),
         kvHeadsMayDivideTensorParallel: false,
+        attentionDropout: readDropout(index, ['attn_config.attn_pdrop'], () => defaultField(MPT.attentionDropout, `MPTConfig default attn_config.attn_pdrop ${MPT.attentionDropout}`)),
+        hiddenDropout: readDropout(index, ['resid_pdrop'], () => defaultField(MPT.hiddenDropout, `MPTConfig default resid_pdrop ${MPT.hiddenDropout}`)),
       },
     );
     const loadsCheckpoint = checkpointSetting(index, ['load_path']);

@@ -36,6 +36,11 @@ export function llamaFeedForwardWidth(dim: number, multipleOf: number, multiplie
 }
 
 export const FRAMEWORK_DEFAULTS = {
+  /**
+   * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1
+   * (EleutherAI/gpt-neox @ e897c23, configs/neox_arguments.md @ 984850f) and are 0.0 in the 2024
+   * tree (next to weight_decay 0.1 and DPO/KTO); a silent file gets whichever its checkout has.
+   */
   neox: {
     source: 'EleutherAI/gpt-neox megatron/neox_arguments/neox_args.py',
     makeVocabSizeDivisibleBy: 128,
@@ -51,6 +56,9 @@ export const FRAMEWORK_DEFAULTS = {
     swigluMultiple: 64,
     moeRouterTopk: 2,
     parallelSize: 1,
+    /** --attention-dropout and --hidden-dropout (_add_regularization_args), 0.1 each. */
+    attentionDropout: 0.1,
+    hiddenDropout: 0.1,
   },
   nemo: {
     source: 'NVIDIA/NeMo examples/nlp/language_modeling/conf/megatron_gpt_config.yaml',
@@ -58,6 +66,9 @@ export const FRAMEWORK_DEFAULTS = {
     parallelSize: 1,
     moeRouterTopk: 2,
     activation: 'gelu',
+    /** model.attention_dropout and model.hidden_dropout, 0.1 each (ffn_dropout 0.0 is not modelled). */
+    attentionDropout: 0.1,
+    hiddenDropout: 0.1,
   },
   litgpt: {
     source: 'Lightning-AI/litgpt litgpt/config.py',
@@ -68,10 +79,14 @@ export const FRAMEWORK_DEFAULTS = {
     numLayers: 16,
     hiddenSize: 4096,
     numHeads: 32,
+    /** The model code, which has no dropout: no nn.Dropout, SDPA with dropout_p=0.0. */
+    modelSource: 'Lightning-AI/litgpt litgpt/model.py @ 981d0418',
   },
   meta: {
     source: 'meta-llama/llama-models models/llama3/args.py (ModelArgs) and model.py (FeedForward)',
     multipleOf: 256,
+    /** The reference model code, which has no dropout at all. */
+    modelSource: 'meta-llama/llama-models models/llama3/model.py @ 43e87a37',
   },
   nanogpt: {
     source: 'karpathy/nanoGPT train.py (globals that config/*.py overrides) and model.py GPT.from_pretrained',
@@ -85,5 +100,30 @@ export const FRAMEWORK_DEFAULTS = {
     } as Record<string, GptShape>,
     pretrainedVocab: 50257,
     pretrainedBlock: 1024,
+    /** train.py `dropout = 0.0` (GPTConfig's too): one rate for attention and the residual branches. */
+    dropout: 0.0,
+  },
+  /** MPTConfig (mosaicml/mpt-7b configuration_mpt.py, llm-foundry's): attn_config.attn_pdrop and resid_pdrop. */
+  foundry: {
+    source: 'mosaicml/mpt-7b configuration_mpt.py (MPTConfig and attn_config_defaults)',
+    attentionDropout: 0.0,
+    hiddenDropout: 0.0,
+  },
+  /**
+   * Hugging Face config classes' dropout defaults, by model_type, for configs that leave the keys
+   * out. Only families whose config class was read are here; any other is unknown. LlamaConfig
+   * has attention_dropout only: its decoder layer has no dropout on the residual branches.
+   */
+  torchtitan: {
+    /** torchtitan's llama3 model code: no dropout in Attention, FeedForward or TransformerBlock. */
+    llama3ModelSource: 'pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932',
+  },
+  hf: {
+    dropoutByModelType: {
+      gpt2: { attention: 0.1, hidden: 0.1, source: 'huggingface/transformers models/gpt2/configuration_gpt2.py @ 01ae98ae (attn_pdrop, resid_pdrop)' },
+      bert: { attention: 0.1, hidden: 0.1, source: 'huggingface/transformers models/bert/configuration_bert.py @ 008f5c8c (attention_probs_dropout_prob, hidden_dropout_prob)' },
+      llama: { attention: 0.0, hidden: 0.0, source: 'huggingface/transformers models/llama/configuration_llama.py @ 008e5743 (attention_dropout; no hidden dropout)' },
+    } as Record<string, { attention: number; hidden: number; source: string }>,
   },
 };
+

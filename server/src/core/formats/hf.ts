@@ -1,9 +1,9 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readField, stringField, valueOf } from './fields';
+import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -26,6 +26,9 @@ const KEYS = {
   expertsPerToken: ['num_experts_per_tok', 'moe_top_k', 'ffn_config.moe_top_k'],
   moeFfn: ['moe_intermediate_size'],
   activation: ['hidden_act', 'activation_function', 'hidden_activation', 'feed_forward_proj', 'ffn_config.ffn_act_fn.name'],
+  attentionDropout: ['attention_dropout', 'attn_pdrop', 'attention_probs_dropout_prob', 'attn_config.attn_pdrop'],
+  /** GPT-NeoX/Falcon `hidden_dropout`, GPT-2 `resid_pdrop`, BERT `hidden_dropout_prob`, OPT/BART `dropout`. */
+  hiddenDropout: ['hidden_dropout', 'resid_pdrop', 'hidden_dropout_prob', 'dropout'],
 } as const;
 
 /** Families whose MLP is gated (SwiGLU/GeGLU: gate and up of width intermediate_size). */
@@ -93,6 +96,13 @@ export const hfReader: FormatReader = {
       /^gated-/.test(activation.value ?? '') ||
       (/^(silu|swish)$/.test(activation.value ?? '') && index.get(...keys(['intermediate_size'])) !== undefined);
 
+    const modelType = index.get(...keys(['model_type']))?.value;
+    const familyDropout = typeof modelType === 'string' ? FRAMEWORK_DEFAULTS.hf.dropoutByModelType[modelType] : undefined;
+    const dropoutDefault = (which: 'attention' | 'hidden') => () =>
+      familyDropout
+        ? defaultField(familyDropout[which], `${String(modelType)} config default ${familyDropout[which]} (${familyDropout.source})`)
+        : unknownField<number>(`no ${which} dropout in this config, and no default shapelint can cite for model_type ${String(modelType ?? '(none)')}`);
+
     return completeShape(
       'hf',
       {
@@ -120,6 +130,8 @@ export const hfReader: FormatReader = {
             ? fieldAt(attention, attention.value.startsWith('flash_attention'))
             : unknownField('chosen when the model is loaded (attn_implementation)'),
         kvHeadsMayDivideTensorParallel: false,
+        attentionDropout: readDropout(index, keys(KEYS.attentionDropout), dropoutDefault('attention')),
+        hiddenDropout: readDropout(index, keys(KEYS.hiddenDropout), dropoutDefault('hidden')),
       },
     );
   },

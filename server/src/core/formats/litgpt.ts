@@ -2,7 +2,7 @@ import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -16,6 +16,7 @@ import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff
  * `checkpoints/<org>/<name>`) do: through the model catalogue.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
+const LITGPT_DROPOUT = noDropout('LitGPT', DEFAULTS.modelSource);
 
 /** MLP classes whose gate and up projections both have width intermediate_size. */
 const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
@@ -90,6 +91,7 @@ export const litgptReader: FormatReader = {
         gatedMlp: gatedActivation !== undefined,
         flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
         kvHeadsMayDivideTensorParallel: false,
+        ...LITGPT_DROPOUT,
       },
     );
     return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
@@ -118,6 +120,7 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
       gatedMlp: model.gatedMlp,
       flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
       kvHeadsMayDivideTensorParallel: false,
+      ...LITGPT_DROPOUT,
     },
   );
   return { ...shape, catalogueModel: model.name, ...(loadsCheckpoint ? { loadsCheckpoint } : {}) };

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { completeShape, EntryIndex, fieldAt, readField, valueOf } from './fields';
+import { booleanValue, completeShape, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -41,6 +41,12 @@ export const maxtextReader: FormatReader = {
     const gated = activations.length >= 2;
     const numHeads = scaled('numHeads', 'base_num_query_heads');
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () => unknownField('no vocab_size'));
+    // MaxText applies one dropout_rate in its decoder layers, and none with enable_dropout False.
+    const enableDropout = index.get('enable_dropout');
+    const dropout =
+      enableDropout && booleanValue(enableDropout) === false
+        ? fieldAt<number>(enableDropout, 0, 'enable_dropout False: no dropout')
+        : readDropout(index, ['dropout_rate'], () => unknownField('dropout_rate comes from base.yml or the command line'));
     return completeShape(
       'maxtext',
       {
@@ -65,6 +71,8 @@ export const maxtextReader: FormatReader = {
         gatedMlp: gated,
         flashAttention: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
         kvHeadsMayDivideTensorParallel: false,
+        attentionDropout: dropout,
+        hiddenDropout: dropout,
       },
     );
   },

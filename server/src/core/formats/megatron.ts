@@ -12,6 +12,7 @@ import {
   EntryIndex,
   fieldFromEntry,
   paddedVocabByDivisor,
+  readDropout,
   readField,
   tokenizerVocab,
   valueOf,
@@ -138,6 +139,12 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       gatedMlp: swiglu || quickGeglu,
       flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
       kvHeadsMayDivideTensorParallel: true,
+      attentionDropout: readDropout(index, ['attention_dropout'], orDefault(() =>
+        defaultField(DEFAULTS.attentionDropout, `Megatron-LM default --attention-dropout ${DEFAULTS.attentionDropout}`),
+      )),
+      hiddenDropout: readDropout(index, ['hidden_dropout'], orDefault(() =>
+        defaultField(DEFAULTS.hiddenDropout, `Megatron-LM default --hidden-dropout ${DEFAULTS.hiddenDropout}`),
+      )),
       ...megatronPipelineSplit(index),
     },
   );

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
+import { completeShape, derivedHeadDim, EntryIndex, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
@@ -62,6 +62,7 @@ export const metaReader: FormatReader = {
         gatedMlp: true,
         flashAttention: unknownField('chosen by the code that loads params.json'),
         kvHeadsMayDivideTensorParallel: false,
+        ...noDropout("Meta's reference Llama", DEFAULTS.modelSource),
       },
     );
   },

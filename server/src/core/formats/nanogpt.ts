@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parsePython } from '../parse/python';
 import { defaultField, derivedField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, readField, valueOf } from './fields';
+import { completeShape, derivedHeadDim, EntryIndex, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -12,7 +12,7 @@ import { extensionOf, sniffHead } from './sniff';
  * batch_size 12, vocab 50304 unless data/<dataset>/meta.pkl says otherwise). The MLP is fixed
  * at 4·n_embd. `init_from = 'gpt2*'` loads OpenAI's GPT-2 shapes (model.py from_pretrained).
  */
-const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK } = FRAMEWORK_DEFAULTS.nanogpt;
+const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK, dropout: DROPOUT } = FRAMEWORK_DEFAULTS.nanogpt;
 
 const NANOGPT_GLOBALS = ['n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'gradient_accumulation_steps', 'init_from', 'dataset', 'out_dir', 'eval_interval', 'eval_iters', 'eval_only', 'max_iters', 'lr_decay_iters', 'wandb_project', 'wandb_log', 'always_save_checkpoint', 'dropout', 'learning_rate'];
 const NANOGPT_NAMES = new RegExp(`^(${NANOGPT_GLOBALS.join('|')})[ \\t]*=`, 'gm');
@@ -52,6 +52,8 @@ export const nanogptReader: FormatReader = {
           defaultField(TRAIN_PY_DEFAULTS.vocab_size, `nanoGPT train.py default ${TRAIN_PY_DEFAULTS.vocab_size} (GPT-2's 50257 padded to a multiple of 64), unless data/<dataset>/meta.pkl sets it`),
         );
     const h = valueOf(hiddenSize);
+    // One `dropout` drives the attention dropout (in scaled_dot_product_attention) and the residual branches'.
+    const dropout = readDropout(index, ['dropout'], () => defaultField(DROPOUT, `nanoGPT train.py default dropout = ${DROPOUT}`));
 
     return completeShape(
       'nanogpt',
@@ -79,6 +81,8 @@ export const nanogptReader: FormatReader = {
         gatedMlp: false,
         flashAttention: defaultField(true, "nanoGPT uses PyTorch's scaled_dot_product_attention (flash) on PyTorch >= 2.0"),
         kvHeadsMayDivideTensorParallel: false,
+        attentionDropout: dropout,
+        hiddenDropout: dropout,
       },
     );
   },

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type ShapeField } from '../pipeline/shape';
-import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
+import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -101,6 +101,10 @@ export const nemoReader: FormatReader = {
         gatedMlp: isGatedActivation(activation.value),
         flashAttention: nemoFlash(index),
         kvHeadsMayDivideTensorParallel: true,
+        attentionDropout: readDropout(index, keys('attention_dropout'), () =>
+          defaultField(DEFAULTS.attentionDropout, `NeMo default attention_dropout ${DEFAULTS.attentionDropout}`),
+        ),
+        hiddenDropout: readDropout(index, keys('hidden_dropout'), () => defaultField(DEFAULTS.hiddenDropout, `NeMo default hidden_dropout ${DEFAULTS.hiddenDropout}`)),
       },
     );
     const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_KEYS);

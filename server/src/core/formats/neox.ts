@@ -9,6 +9,7 @@ import {
   fieldFromEntry,
   isGatedActivation,
   paddedVocabByDivisor,
+  readDropout,
   readField,
   stringField,
   valueOf,
@@ -58,6 +59,9 @@ const NEOX_KEYS = [
 
 /** Keys no other framework's YAML uses at the top level. */
 const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'train_micro_batch_size_per_gpu', 'attention_config', 'gpt_j_residual', 'pos_emb'];
+
+/** neox_args.py changed its dropout defaults (FRAMEWORK_DEFAULTS.neox): a silent file's depends on the checkout. */
+const NEOX_DROPOUT_UNKNOWN = "GPT-NeoX's default is 0.1 in older neox_args.py and 0.0 in newer; this file does not say";
 
 export const neoxReader: FormatReader = {
   id: 'neox',
@@ -124,6 +128,8 @@ export const neoxReader: FormatReader = {
         gatedMlp,
         flashAttention: neoxFlash(document),
         kvHeadsMayDivideTensorParallel: false,
+        attentionDropout: readDropout(index, ['attention_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
+        hiddenDropout: readDropout(index, ['hidden_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
       },
     );
     return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;

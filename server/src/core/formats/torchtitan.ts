@@ -2,7 +2,8 @@ import type { ConfigDocument } from '../pipeline/document';
 import { parseToml } from '../parse/toml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import { findModel, torchtitanName } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, readField } from './fields';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readField } from './fields';
+import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import type { FormatReader } from './format';
 import { extensionOf, sniffHead } from './sniff';
 
@@ -49,6 +50,8 @@ export const torchtitanReader: FormatReader = {
         gatedMlp: named?.gatedMlp ?? false,
         flashAttention: defaultField(true, "torchtitan's default attention is PyTorch scaled_dot_product_attention (flash kernels where supported)"),
         kvHeadsMayDivideTensorParallel: false,
+        // Only the llama3 model code was read; other torchtitan models keep their dropout unknown.
+        ...(name?.value === 'llama3' ? noDropout("torchtitan's llama3", FRAMEWORK_DEFAULTS.torchtitan.llama3ModelSource) : {}),
       },
     );
     // A checkpoint folder to resume from, or an initial load path.

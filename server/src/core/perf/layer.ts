@@ -99,6 +99,7 @@ export function layerElementwise(spec: LayerSpec, elementBytes: number, backward
   const s = spec.seqLength;
   const passes = backward ? 3 : 1;
   const dropout = spec.dropout ?? false;
+  const attentionDropout = spec.attentionDropout ?? dropout;
   const maskBytes = dropout ? DROPOUT_MASK_BYTES : 0;
   const work = (name: ElementwiseWork['name'], bytes: number): ElementwiseWork => ({ name, label: name, bytes: bytes * passes });
   const activationTokens = local.tokensPerExpert * local.experts;
@@ -107,7 +108,7 @@ export function layerElementwise(spec: LayerSpec, elementBytes: number, backward
   const result: ElementwiseWork[] = [];
   if (!spec.flashAttention) {
     result.push(work('softmax', 2 * scores * elementBytes));
-    if (dropout) result.push(work('attention_dropout', scores * (2 * elementBytes + maskBytes)));
+    if (attentionDropout) result.push(work('attention_dropout', scores * (2 * elementBytes + DROPOUT_MASK_BYTES)));
   }
   result.push(work('layer_norm', 2 * 2 * hidden * elementBytes));
   result.push(work('residual', 2 * hidden * (3 * elementBytes + maskBytes)));

@@ -8,6 +8,15 @@ function positive(value: number | null): value is number {
 }
 
 /**
+ * Dropout as the layer model counts it: hidden dropout adds a mask to the residual adds;
+ * attention dropout is its own kernel unless FlashAttention fuses it (layer.ts drops it then).
+ * An unknown rate counts as none, which the hover and report say.
+ */
+function dropoutOf(shape: ModelShape): Pick<LayerSpec, 'dropout' | 'attentionDropout'> {
+  return { dropout: positive(shape.hiddenDropout.value), attentionDropout: positive(shape.attentionDropout.value) };
+}
+
+/**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
  * the framework's defaults (already in the shape), then the user's settings. Null when the
  * hidden size or the head count is unknown: there is nothing honest to predict then.
@@ -36,5 +45,6 @@ export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOpti
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
     flashAttention: shape.flashAttention.value === true,
+    ...dropoutOf(shape),
   };
 }

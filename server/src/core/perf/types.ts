@@ -18,11 +18,14 @@ export interface LayerSpec {
   expertsPerToken: number;
   flashAttention: boolean;
   /**
-   * Whether training runs dropout on the attention probabilities and the hidden states, as the
-   * paper's measured layers did (its Figure 2). Absent means no: today's pretraining recipes set
-   * it to 0 (Llama, Mistral, Pythia, nanoGPT's pretraining default).
+   * Whether training runs dropout on the hidden states (the bias-dropout-residual adds), and on
+   * the attention probabilities unless `attentionDropout` says otherwise, as the paper's measured
+   * layers did (its Figure 2). Absent means no: today's pretraining recipes set it to 0 (Llama,
+   * Mistral, Pythia, nanoGPT's pretraining default).
    */
   dropout?: boolean;
+  /** Dropout on the attention probabilities when it differs from `dropout` (`--attention-dropout 0 --hidden-dropout 0.1`). */
+  attentionDropout?: boolean;
 }
 
 export type Dtype = 'bf16' | 'fp16' | 'fp8';

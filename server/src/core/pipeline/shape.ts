@@ -87,7 +87,23 @@ export type ModelShape = {
   loadsCheckpoint?: string;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
+  /**
+   * Dropout probabilities training will run: on the attention probabilities, and on the
+   * attention and MLP outputs before the residual adds. Unknown where neither the file nor a
+   * default shapelint can cite says (the throughput model then counts none).
+   */
+  attentionDropout: ShapeField<number>;
+  hiddenDropout: ShapeField<number>;
 } & { [name in NumericFieldName]: NumberField };
+
+export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;
+
+export type DropoutFieldName = (typeof DROPOUT_FIELDS)[number];
+
+export const DROPOUT_LABELS: Record<DropoutFieldName, string> = {
+  attentionDropout: 'attention dropout',
+  hiddenDropout: 'hidden dropout',
+};
 
 export interface PipelineSplit {
   /** Units that count as layers in the split besides the transformer layers (embedding, loss). */
@@ -146,6 +162,7 @@ export function shapeValues(shape: ModelShape): Record<string, number | string |
   values.activation = shape.activation.value;
   values.gatedMlp = shape.gatedMlp;
   values.flashAttention = shape.flashAttention.value;
+  for (const name of DROPOUT_FIELDS) values[name] = shape[name].value;
   return values;
 }
 
