@@ -52,7 +52,7 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
     bugs: { url: `${REPOSITORY}/issues` },
     homepage: `${REPOSITORY}#readme`,
     // The languages configs are written in; commands and the walkthrough activate the extension by themselves.
-    activationEvents: ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:shellscript', 'onLanguage:python'],
+    activationEvents: ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:shellscript', 'onLanguage:python', 'onLanguage:toml'],
     contributes: {
       commands: [
         { command: Commands.selectGpu, title: text('command.selectGpu', 'Select target GPU'), category: 'shapelint' },

@@ -12,8 +12,11 @@ import { APPLY_CANDIDATE_COMMAND, ReportPanel } from './report';
 
 /** The languages model configs are written in; the server decides which documents are configs. */
 const CONFIG_LANGUAGES = ['yaml', 'json', 'jsonc', 'shellscript', 'python'];
-/** Launch scripts VS Code may not give a shell language id. */
-const EXTRA_PATTERNS = ['**/*.slurm', '**/*.sbatch'];
+/**
+ * Files matched by name: launch scripts VS Code may not give a shell language id, and torchtitan's
+ * TOML configs (VS Code ships no TOML language; a TOML extension adds one).
+ */
+const EXTRA_PATTERNS = ['**/*.slurm', '**/*.sbatch', '**/*.toml'];
 
 let client: BaseLanguageClient | undefined;
 

@@ -10,7 +10,7 @@ interface Expected {
   literal: string;
 }
 
-// Every fixture has GPT-3 2.7B's shape (Brown et al. 2020: h=2560, 32 heads, head dim 80,
+// Every fixture but torchtitan's has GPT-3 2.7B's shape (Brown et al. 2020: h=2560, 32 heads, head dim 80,
 // off the 64-element alignment); where the format holds the vocab, GPT-2's 50257 unpadded.
 const FIXTURES: { file: string; expected: Expected[] }[] = [
   {
@@ -39,6 +39,9 @@ const FIXTURES: { file: string; expected: Expected[] }[] = [
     ],
   },
   { file: 'nanogpt/config/train_gpt3_2p7b.py', expected: [{ rule: 'head-dim', after: 'n_head = ', literal: '32' }] },
+  // torchtitan names its model: the shape comes from the catalogue and the warning sits on the flavor.
+  // Matched by file name (VS Code has no TOML language of its own).
+  { file: 'torchtitan/debug_model.toml', expected: [{ rule: 'head-dim', after: 'flavor = ', literal: '"debugmodel"' }] },
 ];
 
 /** Rules that would mean the fixture was misread rather than judged. */
