@@ -64,6 +64,21 @@ function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dtype, io:
 }
 
 /** Options every prediction command (`gemm`, `predict`) takes. */
+/** The shape and launch flags that `predict` and `search` both take (a config, or the shape in numbers). */
+export const SHAPE_OPTIONS = {
+  config: { type: 'string' },
+  hidden: { type: 'string' },
+  heads: { type: 'string' },
+  'kv-heads': { type: 'string' },
+  ffn: { type: 'string' },
+  vocab: { type: 'string' },
+  layers: { type: 'string' },
+  activation: { type: 'string' },
+  seq: { type: 'string' },
+  'micro-batch': { type: 'string' },
+  tp: { type: 'string' },
+} as const;
+
 export const PREDICTION_OPTIONS = {
   gpu: { type: 'string' },
   dtype: { type: 'string' },

@@ -5,7 +5,7 @@ import { errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, table } from './perf-args';
+import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
                          [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
@@ -83,19 +83,9 @@ export const predict: CliCommand = async (args, io) => {
     args,
     strict: true,
     options: {
-      config: { type: 'string' },
-      hidden: { type: 'string' },
-      heads: { type: 'string' },
-      'kv-heads': { type: 'string' },
+      ...SHAPE_OPTIONS,
       'head-dim': { type: 'string' },
-      ffn: { type: 'string' },
-      vocab: { type: 'string' },
-      layers: { type: 'string' },
-      activation: { type: 'string' },
       flash: { type: 'boolean' },
-      seq: { type: 'string' },
-      'micro-batch': { type: 'string' },
-      tp: { type: 'string' },
       backward: { type: 'boolean' },
       ...PREDICTION_OPTIONS,
     },

@@ -6,7 +6,7 @@ import { formatCount, formatSpeedup } from '../core/features/numbers';
 import { DEFAULT_SEARCH_SETTINGS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
 import { describeChanges, describeDims } from '../core/search/describe';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { dtypeOption, formatOption, positiveInteger, readTextFile, table } from './perf-args';
+import { dtypeOption, formatOption, positiveInteger, readTextFile, SHAPE_OPTIONS, table } from './perf-args';
 import { specFromFlags } from './predict';
 
 const HELP = `usage: shapelint search (--config FILE | --hidden H --heads A --layers L [--kv-heads K] [--ffn F]
@@ -35,23 +35,13 @@ export const search: CliCommand = async (args, io) => {
     args,
     strict: true,
     options: {
-      config: { type: 'string' },
-      hidden: { type: 'string' },
-      heads: { type: 'string' },
-      'kv-heads': { type: 'string' },
-      ffn: { type: 'string' },
-      vocab: { type: 'string' },
-      layers: { type: 'string' },
-      activation: { type: 'string' },
+      ...SHAPE_OPTIONS,
       params: { type: 'string' },
       keep: { type: 'string' },
       top: { type: 'string' },
       rank: { type: 'string' },
       gpu: { type: 'string' },
       dtype: { type: 'string' },
-      seq: { type: 'string' },
-      'micro-batch': { type: 'string' },
-      tp: { type: 'string' },
       pp: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

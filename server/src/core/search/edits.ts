@@ -7,6 +7,7 @@
 import { check, type CheckResult } from '../pipeline/check';
 import { spanText } from '../pipeline/document';
 import type { TextEdit } from '../pipeline/findings';
+import type { LayerSpec } from '../perf';
 import { applyFixes } from '../features/fixes';
 import { literalEdit } from '../rules/support';
 import { FIELD_LABELS, type ModelShape, type NumericFieldName } from '../pipeline/shape';
@@ -63,8 +64,10 @@ const VOCAB_FIELDS: readonly NumericFieldName[] = ['paddedVocabSize', 'vocabDivi
 
 /** The dims a checked file has, or null when a spec is missing. */
 export function dimsOf(result: CheckResult): SearchDims | null {
-  const spec = result.spec;
-  if (!spec) return null;
+  return result.spec ? dimsOfSpec(result.spec) : null;
+}
+
+export function dimsOfSpec(spec: LayerSpec): SearchDims {
   return {
     hiddenSize: spec.hiddenSize,
     numHeads: spec.numHeads,

@@ -11,7 +11,7 @@ import type { GpuSpec } from '../perf/gpus';
 import { NUMERIC_FIELDS, shapeValues, type ModelShape, type NumericFieldName } from '../pipeline/shape';
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../pipeline/options';
-import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
+import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
 import { describeBounds, layerCounts, layerShapes, type LayerDims, type SearchDims, type SearchField, type SpaceInput } from './space';
 
 export { SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
@@ -306,15 +306,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
 
 function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, settings: SearchSettings): Plan {
   const { spec, options } = source;
-  const current: SearchDims = {
-    hiddenSize: spec.hiddenSize,
-    numHeads: spec.numHeads,
-    numKvHeads: spec.numKvHeads,
-    headDim: spec.headDim,
-    ffnHiddenSize: spec.ffnHiddenSize,
-    numLayers: spec.numLayers,
-    vocabSize: spec.vocabSize,
-  };
+  const current = dimsOfSpec(spec);
   const linearAlignment = alignment({ options }, 'linear');
   const multiple = linearAlignment * spec.tensorParallel;
   const keep = new Set(settings.keep);
