@@ -5,10 +5,9 @@ import type { Span, SyntaxError } from '../pipeline/document';
  * `$` expansions), separators and parentheses. Heredoc bodies and comments are skipped.
  * Nothing here knows what a flag or a variable means; `shell.ts` interprets the tokens.
  */
-export function scanShell(text: string): { tokens: Token[]; errors: SyntaxError[] } {
+export function scanShell(text: string): { tokens: Iterable<Token>; errors: SyntaxError[] } {
   const scanner = new Scanner(text);
-  const tokens = scanner.run();
-  return { tokens, errors: scanner.errors };
+  return { tokens: scanner.tokens(), errors: scanner.errors };
 }
 
 /** `${A:-${B:-...}}` deeper than this is not read: no real script nests so, and the reader must not recurse without bound. */
@@ -33,7 +32,8 @@ const SPECIAL_PARAMETER = /[0-9@*#?$!-]/;
 
 class Scanner {
   readonly errors: SyntaxError[] = [];
-  private readonly tokens: Token[] = [];
+  /** Tokens scanned and not yet handed out: the interpreter reads as the scanner goes, so a big script is never held as tokens. */
+  private readonly pending: Token[] = [];
   private fields: Part[][] = [];
   private field: Part[] = [];
   private wordStart = -1;
@@ -48,9 +48,13 @@ class Scanner {
     this.limit = text.length;
   }
 
-  run(): Token[] {
+  *tokens(): Generator<Token> {
     const text = this.text;
     while (this.i < text.length) {
+      if (this.pending.length > 0) {
+        yield* this.pending;
+        this.pending.length = 0;
+      }
       const char = text[this.i];
       if (char === ' ' || char === '\t' || char === '\r') {
         this.endWord();
@@ -61,18 +65,18 @@ class Scanner {
         this.i += 3;
       } else if (char === '\n') {
         this.endWord();
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
         this.i++;
         this.skipHeredocs();
       } else if (char === '#' && this.wordStart < 0) {
         while (this.i < text.length && text[this.i] !== '\n') this.i++;
       } else if (char === ';' && text[this.i + 1] === ';' || char === ';' && text[this.i + 1] === '&') {
         this.endWord();
-        this.tokens.push({ type: 'caseEnd' });
+        this.pending.push({ type: 'caseEnd' });
         this.i += text.startsWith(';;&', this.i) ? 3 : 2;
       } else if (char === ';' || char === '&' || char === '|') {
         this.endWord();
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
         this.i++;
       } else if (text.startsWith('<<<', this.i)) {
         this.endWord();
@@ -85,14 +89,14 @@ class Scanner {
         this.i++;
       } else if (char === '(' && this.wordStart < 0 && text[this.i + 1] === '(') {
         this.i = this.matching(this.i + 2, '((', '))');
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
       } else if (char === '(') {
         this.endWord();
-        this.tokens.push({ type: 'open' });
+        this.pending.push({ type: 'open' });
         this.i++;
       } else if (char === ')') {
         this.endWord();
-        this.tokens.push({ type: 'close' });
+        this.pending.push({ type: 'close' });
         this.i++;
       } else {
         this.startWord();
@@ -100,7 +104,8 @@ class Scanner {
       }
     }
     this.endWord();
-    return this.tokens;
+    yield* this.pending;
+    this.pending.length = 0;
   }
 
   /** Reads one piece of a word: a run of plain text, a quoted string, an escape or an expansion. */
@@ -295,10 +300,10 @@ class Scanner {
     if (this.wordStart < 0) return;
     this.breakField();
     if (this.fields.length > 0) {
-      this.tokens.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.pending.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
     } else {
       // An empty string ("") is still a word: a flag followed by "" has an empty value.
-      this.tokens.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.pending.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
     }
     this.fields = [];
     this.wordStart = -1;

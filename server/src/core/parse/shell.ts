@@ -73,11 +73,12 @@ class Interpreter {
 
   constructor(private readonly text: string) {}
 
-  run(tokens: Token[]): void {
+  run(tokens: Iterable<Token>): void {
+    const stream = tokens[Symbol.iterator]();
     let statement: WordToken[] = [];
     let pattern: WordToken[] = [];
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index];
+    for (let next = stream.next(); !next.done; next = stream.next()) {
+      const token = next.value;
       const block = this.blocks[this.blocks.length - 1];
       if (block?.awaitingPattern) {
         // `a|b)`: the pattern's words up to its `)`; `|` and `(` are part of it.
@@ -99,11 +100,8 @@ class Interpreter {
       const last = statement[statement.length - 1];
       if (token.type === 'open' && last && this.assignmentName(last) !== undefined && statement.length === this.assignmentIndex(statement) + 1) {
         const words: WordToken[] = [];
-        index++;
-        while (index < tokens.length && tokens[index].type !== 'close') {
-          const inner = tokens[index];
-          if (inner.type === 'word') words.push(inner);
-          index++;
+        for (let inner = stream.next(); !inner.done && inner.value.type !== 'close'; inner = stream.next()) {
+          if (inner.value.type === 'word') words.push(inner.value);
         }
         this.runStatement(statement.slice(0, -1));
         this.assignArray(last, words);
@@ -124,9 +122,13 @@ class Interpreter {
    * in (it is on the launch line in some runs and not in others).
    */
   settledEntries(): ConfigEntry[] {
+    // Only flags read in a branch can be in doubt: the others are not grouped at all.
+    const doubtful = new Set([...this.conditionalEntries, ...this.branchDependent.keys()].map((entry) => entry.path.join('.')));
+    if (doubtful.size === 0) return this.entries;
     const byFlag = new Map<string, ConfigEntry[]>();
     for (const entry of this.entries) {
       const flag = entry.path.join('.');
+      if (!doubtful.has(flag)) continue;
       const group = byFlag.get(flag);
       if (group) group.push(entry);
       else byFlag.set(flag, [entry]);
