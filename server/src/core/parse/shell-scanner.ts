@@ -28,6 +28,27 @@ export interface WordToken {
 /** `caseEnd` is `;;` (or `;&`, `;;&`): the end of a `case` branch. */
 export type Token = WordToken | { type: 'separator' } | { type: 'caseEnd' } | { type: 'open' } | { type: 'close' };
 
+/** ASCII characters that end a run of literal text, as lookup tables: the scanner's inner loops test every character. */
+const charTable = (chars: string): Uint8Array => {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+};
+const SPACES = ' \t\n\r\v\f';
+const ENDS_PLAIN_TEXT = charTable(`${SPACES}"'\\$\`;&|<>()`);
+const ENDS_DOUBLE_QUOTED_TEXT = charTable(`${SPACES}"\\$\``);
+const ENDS_SINGLE_QUOTED_TEXT = charTable(`${SPACES}'`);
+const SPACE_TABLE = charTable(SPACES);
+
+/** Non-ASCII spaces (no-break, ideographic...) end text too, as `\s` did. */
+function stops(table: Uint8Array, code: number): boolean {
+  return code < 128 ? table[code] === 1 : /\s/.test(String.fromCharCode(code));
+}
+
+function isSpace(code: number): boolean {
+  return stops(SPACE_TABLE, code);
+}
+
 const SPECIAL_PARAMETER = /[0-9@*#?$!-]/;
 
 class Scanner {
@@ -132,8 +153,8 @@ class Scanner {
       this.field.push({ kind: 'opaque', span: { offset: start, length: this.i - start }, reason: 'set by a command substitution' });
     } else {
       const start = this.i;
-      const stop = inDoubleQuotes ? /["\\$`\s]/ : /[\s"'\\$`;&|<>()]/;
-      while (this.i < this.limit && !stop.test(text[this.i])) this.i++;
+      const stop = inDoubleQuotes ? ENDS_DOUBLE_QUOTED_TEXT : ENDS_PLAIN_TEXT;
+      while (this.i < this.limit && !stops(stop, text.charCodeAt(this.i))) this.i++;
       if (this.i === start) this.i++;
       this.pushText(text.slice(start, this.i), start, this.i - start);
     }
@@ -147,7 +168,7 @@ class Scanner {
     const saved = { fields: this.fields.length, field: [...this.field] };
     while (this.i < text.length && text[this.i] !== quote) {
       const char = text[this.i];
-      if (/\s/.test(char)) {
+      if (isSpace(text.charCodeAt(this.i))) {
         this.breakField();
         this.i++;
       } else if (quote === '"' && char === '\\' && /["\\$`]/.test(text[this.i + 1] ?? '')) {
@@ -160,8 +181,8 @@ class Scanner {
         this.readWordPiece(true);
       } else {
         const start = this.i;
-        const stop = quote === '"' ? /["\\$`\s]/ : /['\s]/;
-        while (this.i < text.length && !stop.test(text[this.i])) this.i++;
+        const stop = quote === '"' ? ENDS_DOUBLE_QUOTED_TEXT : ENDS_SINGLE_QUOTED_TEXT;
+        while (this.i < text.length && !stops(stop, text.charCodeAt(this.i))) this.i++;
         if (this.i === start) this.i++;
         this.pushText(text.slice(start, this.i), start, this.i - start);
       }

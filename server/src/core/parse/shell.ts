@@ -57,6 +57,9 @@ interface Block {
   defaults: ReadonlySet<string>;
 }
 
+/** Most variables hold a value, not flags: one shared empty list rather than one each. */
+const NO_FLAGS: readonly ConfigEntry[] = Object.freeze([]);
+
 const DECLARATION_COMMANDS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 const LOOP_OPENERS = new Set(['for', 'while', 'until', 'select']);
 const FLAG = /^--[A-Za-z][\w.-]*/;
@@ -295,7 +298,7 @@ class Interpreter {
     const valueField = valueFields[0] ?? [];
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: word.span.offset + word.span.length, length: 0 } };
     const holdsFlag = FLAG.test(resolved.value);
-    const flags = holdsFlag ? this.readFlags(valueFields, false) : [];
+    const flags = holdsFlag ? this.readFlags(valueFields, false) : NO_FLAGS;
     this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())), flags });
   }
 
@@ -374,6 +377,11 @@ class Interpreter {
 
   /** Expands one field as bash would at this point, remembering where its literal is. */
   private resolve(field: Part[]): Resolved {
+    if (field.length === 1) {
+      // The common case, without the arrays below (same result).
+      const piece = this.resolvePart(field[0]);
+      return piece.value !== '' || piece.unresolved ? piece : { value: '', span: field[0].span };
+    }
     const pieces = field.map((part) => this.resolvePart(part));
     const unresolved = pieces.find((piece) => piece.unresolved)?.unresolved;
     const value = pieces.map((piece) => piece.value).join('');
@@ -394,7 +402,7 @@ class Interpreter {
     if (operator === '-' || operator === '=') {
       if (isSet) return this.through(part.name, variable, part.span);
       const fallback = part.operand && part.operand.length > 0 ? this.resolve(part.operand) : { value: '', span: { offset: part.span.offset + part.span.length - 1, length: 0 } };
-      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: [] });
+      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: NO_FLAGS });
       return { ...fallback, usedAt: part.span };
     }
     if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
