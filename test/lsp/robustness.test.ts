@@ -42,6 +42,31 @@ suite('lsp: analyses belong to exact text', () => {
     assert.equal(applyEdits(moved, quick[0].edit?.changes?.[uri] ?? []), moved.replace('"vocab_size": 50257', '"vocab_size": 50304'));
   });
 
+  test('a burst of changes: every publication is for the text of its version, in order, ending with the last', async () => {
+    const uri = uriFor('burst', 'config.json');
+    await client.open(uri, hf.text);
+    await client.diagnostics(uri);
+    const seen = client.history.length;
+    // Odd versions move the vocabulary down a line; even ones do not.
+    const texts = new Map<number, string>();
+    let version = 1;
+    for (let i = 0; i < 30; i++) {
+      const text = i % 2 === 0 ? hf.text.replace('"n_positions": 2048,', '"n_positions": 2048,\n  "padding_note": 1,') : hf.text;
+      version = await client.change(uri, text);
+      texts.set(version, text);
+    }
+    await client.diagnostics(uri);
+    const published = client.history.slice(seen).filter((params) => params.uri === uri);
+    assert.equal(published.at(-1)?.version, version);
+    const versions = published.map((params) => params.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'never an older version after a newer one');
+    for (const params of published) {
+      const text = texts.get(params.version ?? 0)!;
+      const vocab = params.diagnostics.find((diagnostic) => diagnostic.code === 'vocab-size');
+      assert.equal(vocab?.range.start.line, text.slice(0, offsetOf(text, '"vocab_size": 50257')).split('\n').length - 1, `v${params.version}: a range for other text`);
+    }
+  });
+
   test('a document that is not a file (a virtual workspace) is checked from its text alone, even with a profile set', async () => {
     await client.configure({ gpuProfile: 'test/fixtures/lsp/h100.profile.json' });
     const uri = 'vscode-vfs://github/org/repo/config.json';

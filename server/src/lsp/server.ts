@@ -38,7 +38,6 @@ import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } f
 
 interface Analysis {
   uri: string;
-  version: number;
   fileName: string;
   text: string;
   /** Identifies `text` in diagnostic data, so that a quick fix is offered only for the text it was computed on. */
@@ -131,15 +130,15 @@ export function startLanguageServer(connection: Connection): void {
 
   /** The check of a document's current text, computed once per text and settings generation. */
   function analyze(document: TextDocument): Promise<Analysis | null> {
-    // TextDocuments updates documents in place: take text and version before any await.
-    const { uri, version } = document;
+    // TextDocuments updates documents in place: take the text before any await.
+    const { uri } = document;
     const text = document.getText();
     const cached = analyses.get(uri);
     if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
     const fileName = fileNameOf(uri);
     const analysis = settingsFor(uri).then(async (settings) => {
       const result = runCheck(text, fileName, settings);
-      return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context: await serviceContext(settings, uri, fileName) } : null;
+      return result.reader ? { uri, fileName, text, textHash: textHash(text), settings, result, context: await serviceContext(settings, uri, fileName) } : null;
     });
     analyses.set(uri, { text, generation: settingsGeneration, analysis });
     return analysis;
@@ -172,7 +171,8 @@ export function startLanguageServer(connection: Connection): void {
     if (!document) return;
     const text = document.getText();
     const analysis = await analyze(document);
-    // Never publish for text the user has already changed: the ranges would be wrong.
+    // Never publish for text the user has already changed: the ranges would be wrong. The version
+    // is the document's now: an analysis of the same text may have been made for an older one.
     const latest = documents.get(uri);
     if (!latest || latest.getText() !== text) return;
     if (!analysis) {
@@ -182,7 +182,7 @@ export function startLanguageServer(connection: Connection): void {
     const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding, analysis.textHash));
     if (diagnostics.length > 0) withDiagnostics.add(uri);
     else withDiagnostics.delete(uri);
-    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    void connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
   });
 
   /**
