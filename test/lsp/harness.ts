@@ -96,7 +96,8 @@ export class LspClient {
 
   /** Starts the built shapelint server, or another stdio language server (`command`: node arguments), for comparison. */
   static async start(settings: Record<string, unknown> = {}, command: string[] = [SERVER_CLI, 'lsp', '--stdio']): Promise<LspClient> {
-    if (!existsSync(command[0])) throw new Error(`${command[0]} is missing: run 'npm run build' first`);
+    const script = command.find((argument) => !argument.startsWith('-')) ?? '';
+    if (!existsSync(script)) throw new Error(`${script} is missing: run 'npm run build' first`);
     const child = spawn(process.execPath, command, { cwd: ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();

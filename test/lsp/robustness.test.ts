@@ -127,6 +127,26 @@ suite('lsp: a bad setting is reported once, and the rest apply', () => {
   });
 });
 
+suite('lsp: a file the server fails on', () => {
+  test('gets a diagnostic saying it was not checked, and the other files are still checked', async () => {
+    // 900 levels is within the reader's bound, but a 100 KB stack cannot parse it: a real internal failure.
+    const client = await LspClient.start({}, ['--stack-size=100', SERVER_CLI, 'lsp', '--stdio']);
+    try {
+      const deep = uriFor('internal-error', 'config.json');
+      await client.open(deep, `{"model_type": "gpt2", "n_embd": 2560, "n_head": 32, "a": ${'['.repeat(900)}${']'.repeat(900)}}`);
+      const [diagnostic, ...rest] = await client.diagnostics(deep);
+      assert.equal(rest.length, 0);
+      assert.equal(diagnostic.severity, 2);
+      assert.match(String(diagnostic.message), /^shapelint could not check this file \(internal error: RangeError: Maximum call stack size exceeded\); nothing in it was checked\.$/);
+      const good = uriFor('internal-error', 'other/config.json');
+      await client.open(good, hf.text);
+      assert.deepEqual(codes(await client.diagnostics(good)), ['head-dim', 'vocab-size']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 /** The built server on raw stdio, for bytes no well-behaved client sends. */
 function rawServer(): { write(bytes: string): void; output(): string; exited: Promise<number | null>; waitForOutput(pattern: RegExp): Promise<string>; kill(): void } {
   const child = spawn(process.execPath, [SERVER_CLI, 'lsp', '--stdio'], { cwd: ROOT, stdio: 'pipe' });

@@ -8,6 +8,7 @@ import {
   CodeAction,
   CodeActionKind,
   CodeLensRefreshRequest,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   InlayHintRefreshRequest,
   MarkupKind,
@@ -32,7 +33,7 @@ import { inlayHints } from '../core/features/inlay-hints';
 import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
-import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import { ProfileCache } from './profiles';
 import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
 
@@ -170,7 +171,20 @@ export function startLanguageServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const text = document.getText();
-    const analysis = await analyze(document);
+    let analysis: Analysis | null;
+    try {
+      analysis = await analyze(document);
+    } catch (error) {
+      // The file still gets a diagnostic saying it was not checked, rather than silence.
+      connection.console.error(`shapelint: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const latest = documents.get(uri);
+      if (!latest || latest.getText() !== text) return;
+      withDiagnostics.add(uri);
+      const message = `shapelint could not check this file (internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); nothing in it was checked.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      void connection.sendDiagnostics({ uri, version: latest.version, diagnostics: [{ range, severity: DiagnosticSeverity.Warning, source: SOURCE, message }] });
+      return;
+    }
     // Never publish for text the user has already changed: the ranges would be wrong. The version
     // is the document's now: an analysis of the same text may have been made for an older one.
     const latest = documents.get(uri);
