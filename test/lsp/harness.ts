@@ -95,9 +95,11 @@ export class LspClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
   }
 
-  static async start(settings: Record<string, unknown> = {}): Promise<LspClient> {
-    if (!existsSync(SERVER_CLI)) throw new Error(`${SERVER_CLI} is missing: run 'npm run build' first`);
-    const child = spawn(process.execPath, [SERVER_CLI, 'lsp', '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  /** Starts the built shapelint server, or another stdio language server (`command`: node arguments), for comparison. */
+  static async start(settings: Record<string, unknown> = {}, command: string[] = [SERVER_CLI, 'lsp', '--stdio']): Promise<LspClient> {
+    const script = command.find((argument) => !argument.startsWith('-')) ?? '';
+    if (!existsSync(script)) throw new Error(`${script} is missing: run 'npm run build' first`);
+    const child = spawn(process.execPath, command, { cwd: ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     const client = new LspClient(child, connection, settings);
@@ -112,6 +114,13 @@ export class LspClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** The server's CPU time so far in ms (Linux /proc), to tell its own cost from a busy machine's. */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   get alive(): boolean {
@@ -172,6 +181,11 @@ export class LspClient {
       const latest = this.published.get(uri);
       return latest && latest.version === this.versions.get(uri) ? latest.diagnostics : undefined;
     }, `diagnostics of ${uri} v${this.versions.get(uri)}`);
+  }
+
+  /** The first diagnostics published for `uri` after `seen` publications in all (take `history.length` before a change). */
+  diagnosticsAfter(uri: string, seen: number): Promise<Diagnostic[]> {
+    return this.waitFor(() => this.history.slice(seen).find((published) => published.uri === uri)?.diagnostics, `diagnostics of ${uri} after #${seen}`);
   }
 
   hover(uri: string, offset: number): Promise<Hover | null> {

@@ -4,7 +4,7 @@
  * diagnostics are served meanwhile and a cancellation is seen; past a moment it shows progress.
  */
 import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/pipeline/check';
 import { renderSearchHtml } from '../core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
@@ -24,7 +24,7 @@ const PROGRESS_AFTER_MS = 300;
 
 export interface SearchableDocument {
   document: TextDocument;
-  analysis: { version: number; fileName: string; text: string; result: CheckResult; context: ServiceContext };
+  analysis: { fileName: string; text: string; result: CheckResult; context: ServiceContext };
 }
 
 /**
@@ -46,7 +46,9 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
   connection.onRequest(SearchRequest, async (params, token): Promise<SearchReply | null> => {
     const current = await currentAnalysis(params.uri);
     if (!current?.analysis.result.spec) return null;
-    const { document, analysis } = current;
+    const { analysis } = current;
+    // The document changes in place while the search yields: edits are positioned on the text searched.
+    const searched = TextDocument.create(current.document.uri, current.document.languageId, current.document.version, analysis.text);
     const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.context.profile };
     let result: SearchResult;
     try {
@@ -57,9 +59,9 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
       throw error;
     }
     return {
-      version: analysis.version,
+      version: searched.version,
       html: renderSearchHtml(result),
-      candidates: result.candidates.map((candidate) => ({ title: describeDims(candidate.dims), edits: candidate.edits.map((edit) => toTextEdit(document, edit)) })),
+      candidates: result.candidates.map((candidate) => ({ title: describeDims(candidate.dims), edits: candidate.edits.map((edit) => toTextEdit(searched, edit)) })),
     };
   });
 }

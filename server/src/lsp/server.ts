@@ -8,6 +8,7 @@ import {
   CodeAction,
   CodeActionKind,
   CodeLensRefreshRequest,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   InlayHintRefreshRequest,
   MarkupKind,
@@ -32,14 +33,13 @@ import { inlayHints } from '../core/features/inlay-hints';
 import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
-import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import type { LanguageServerHost } from './host';
 import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
 import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
 
 interface Analysis {
   uri: string;
-  version: number;
   fileName: string;
   text: string;
   /** Identifies `text` in diagnostic data, so that a quick fix is offered only for the text it was computed on. */
@@ -133,8 +133,8 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
 
   /** The check of a document's current text, computed once per text and settings generation. */
   function analyze(document: TextDocument): Promise<Analysis | null> {
-    // TextDocuments updates documents in place: take text and version before any await.
-    const { uri, version } = document;
+    // TextDocuments updates documents in place: take the text before any await.
+    const { uri } = document;
     const text = document.getText();
     const cached = analyses.get(uri);
     if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
@@ -143,7 +143,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
       // The profile feeds the fix estimates too, so it is loaded before the check.
       const context = await serviceContext(settings, uri);
       const result = runCheck(text, fileName, settings, context);
-      return result.reader ? { uri, version, fileName, text, textHash: textHash(text), settings, result, context } : null;
+      return result.reader ? { uri, fileName, text, textHash: textHash(text), settings, result, context } : null;
     });
     analyses.set(uri, { text, generation: settingsGeneration, analysis });
     return analysis;
@@ -175,8 +175,22 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     const document = documents.get(uri);
     if (!document) return;
     const text = document.getText();
-    const analysis = await analyze(document);
-    // Never publish for text the user has already changed: the ranges would be wrong.
+    let analysis: Analysis | null;
+    try {
+      analysis = await analyze(document);
+    } catch (error) {
+      // The file still gets a diagnostic saying it was not checked, rather than silence.
+      connection.console.error(`shapelint: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const latest = documents.get(uri);
+      if (!latest || latest.getText() !== text) return;
+      withDiagnostics.add(uri);
+      const message = `shapelint could not check this file (internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); nothing in it was checked.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      void connection.sendDiagnostics({ uri, version: latest.version, diagnostics: [{ range, severity: DiagnosticSeverity.Warning, source: SOURCE, message }] });
+      return;
+    }
+    // Never publish for text the user has already changed: the ranges would be wrong. The version
+    // is the document's now: an analysis of the same text may have been made for an older one.
     const latest = documents.get(uri);
     if (!latest || latest.getText() !== text) return;
     if (!analysis) {
@@ -186,7 +200,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding, analysis.textHash));
     if (diagnostics.length > 0) withDiagnostics.add(uri);
     else withDiagnostics.delete(uri);
-    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    void connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
   });
 
   /**

@@ -19,12 +19,9 @@ export function stdioConnection(input: NodeJS.ReadableStream, output: NodeJS.Wri
       decode: async (buffer) => {
         try {
           return JSON.parse(new TextDecoder('utf-8').decode(buffer)) as Message;
-        } catch (error) {
-          await writer.write({
-            jsonrpc: '2.0',
-            id: null,
-            error: { code: ErrorCodes.ParseError, message: `Parse error: ${error instanceof Error ? error.message : String(error)}` },
-          } as Message);
+        } catch {
+          // V8's message may quote the body; the answer names the problem only.
+          await writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: 'Parse error: the message body is not JSON' } } as Message);
           return { jsonrpc: '2.0', method: IGNORED } as Message;
         }
       },

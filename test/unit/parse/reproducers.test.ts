@@ -74,6 +74,19 @@ suite('wrong results fixed', () => {
     assert.deepEqual(byRule(check(text, 'train_gpt2.py', { format: 'nanogpt' }).findings, 'syntax'), []);
   });
 
+  test('Python: a negated name spans the sign and the name, never back to the literal it names (found by the property test)', () => {
+    const text = 'heads = 6\nn_head = - heads\n';
+    const head = entry(parsePython(text), 'n_head');
+    assert.equal(head?.value, -6);
+    assert.deepEqual(head?.valueSpan, spanOf(text, '- heads'));
+  });
+
+  test('JSON: a malformed number (502e) stays text for the reader to reject, not 502', () => {
+    const text = '{"n_embd": 2560, "n_head": 32, "vocab_size": 502e}';
+    assert.equal(check(text, 'config.json', { format: 'hf' }).shape?.vocabSize.value, null);
+    assert.deepEqual(byRule(check(text, 'config.json', { format: 'hf' }).findings, 'vocab-size'), []);
+  });
+
   test('YAML: an alias value (hidden-size: *h) is read from its anchor, and used where the alias is', () => {
     const text = 'hidden: &h 2560\n"hidden-size": *h\n"num-attention-heads": 32\n"num-layers": 32\n';
     const hidden = entry(parseYaml(text), 'hidden-size');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ConfigDocument } from '../../../server/src/core/pipeline/document';
-import { parseYaml } from '../../../server/src/core/parse/yaml';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeYaml, parseYaml } from '../../../server/src/core/parse/yaml';
 
 function valueAt(document: ConfigDocument, path: string): unknown {
   return document.entries.find((entry) => entry.path.join('.') === path)?.value;
@@ -73,5 +75,35 @@ suite('yaml parser', () => {
     assert.deepEqual(document.errors, []);
     assert.equal(valueAt(document, 'model.hidden_size'), 4096);
     assert.ok(document.entries.length > 50_000);
+  });
+});
+
+suite('yaml: the JSON-with-comments fast path', () => {
+  const fixtures = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => {
+      const path = join(folder, name);
+      return statSync(path).isDirectory() ? fixtures(path) : /\.ya?ml$/.test(name) ? [path] : [];
+    });
+  const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+
+  test('reads every YAML fixture exactly as the YAML parser does (entries, values, spans, errors)', () => {
+    let fast = 0;
+    for (const path of fixtures(FIXTURES)) {
+      const text = readFileSync(path, 'utf8');
+      const composed = composeYaml(text);
+      const read = parseYaml(text);
+      assert.deepEqual(read, composed, path);
+      if (/^(?:\s|#[^\n]*)*\{/.test(text) && composed.errors.length === 0) fast++;
+    }
+    assert.ok(fast >= 5, `only ${fast} fixtures are JSON-with-comments`);
+  });
+
+  test('NeoX spellings: # comments, True/False, trailing commas; a single quote or a plain scalar falls back', () => {
+    const text = '# GPT-NeoX\n{\n  "hidden_size": 2560, # h\n  "bias_gelu_fusion": True,\n  "zero": {"stage": 1, "overlap": False,},\n  "name": "a # not a comment",\n}\n';
+    assert.deepEqual(parseYaml(text), composeYaml(text));
+    assert.equal(parseYaml(text).entries.find((entry) => entry.path.join('.') === 'zero.overlap')?.value, false);
+    for (const other of ["{ 'hidden_size': 2560 }\n", '{ "norm": layernorm, "hidden_size": 2560 }\n', '{ "a": 1 }\n---\n{ "a": 2 }\n']) {
+      assert.deepEqual(parseYaml(other), composeYaml(other), other);
+    }
   });
 });

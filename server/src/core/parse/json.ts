@@ -1,9 +1,11 @@
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type SyntaxError } from '../pipeline/document';
+import { createScanner, printParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
  * JSON with comments and trailing commas (as people write config.json by hand) flattened into
- * entries; jsonc-parser recovers after an error, so the rest of the file is still read.
+ * entries; jsonc-parser recovers after an error, so the rest of the file is still read. Entries
+ * are made from jsonc-parser's visitor as it scans, with no syntax tree in between: a 5 MB file
+ * costs its entries and nothing more.
  */
 export function parseJson(text: string): ConfigDocument {
   const tooDeep = firstTooDeep(text);
@@ -11,21 +13,98 @@ export function parseJson(text: string): ConfigDocument {
     // jsonc-parser recurses per level; no model config nests like this.
     return { syntax: 'json', text, entries: [], errors: [{ span: errorSpan(text, tooDeep, 1), message: `Nested more than ${MAX_JSON_DEPTH} levels deep; shapelint does not read this file` }] };
   }
-  const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const entries: ConfigEntry[] = [];
-  if (root) flatten(root, entries);
-  const errors: SyntaxError[] = parseErrors.map((error) => ({
-    span: errorSpan(text, error.offset, error.length),
-    message: describe(printParseErrorCode(error.error)),
-  }));
-  return { syntax: 'json', text, entries, errors };
+  const errors: SyntaxError[] = [];
+  /** The open objects and arrays, innermost last. */
+  const containers: Container[] = [];
+  /** Where the next value goes: the key it belongs to, or its index in an array. */
+  const place = (): { path: string[]; keySpan?: Span } | undefined => {
+    const parent = containers[containers.length - 1];
+    if (!parent) return { path: [] };
+    if (parent.kind === 'array') return { path: [...parent.path, String(parent.index++)] };
+    const key = parent.key;
+    if (!key) return undefined;
+    parent.key = undefined;
+    return { path: [...parent.path, key.name], keySpan: key.span };
+  };
+  /** A key whose value never came (`"a": ,`) is an entry without a value, right after its colon. */
+  const closeKey = () => {
+    const parent = containers[containers.length - 1];
+    if (parent?.kind !== 'object' || !parent.key) return;
+    const { name, span, colon } = parent.key;
+    parent.key = undefined;
+    entries.push({ path: [...parent.path, name], keySpan: span, value: null, valueSpan: { offset: (colon ?? span.offset + span.length) + 1, length: 0 } });
+  };
+  const open = (kind: Container['kind']) => {
+    const at = place();
+    containers.push({ kind, path: at?.path ?? [], index: 0 });
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => open('object'),
+      onArrayBegin: () => open('array'),
+      onObjectProperty: (name, offset, length) => {
+        closeKey();
+        const parent = containers[containers.length - 1];
+        if (parent?.kind === 'object') parent.key = { name, span: { offset, length } };
+      },
+      onSeparator: (separator, offset) => {
+        const parent = containers[containers.length - 1];
+        if (separator === ':' && parent?.kind === 'object' && parent.key) parent.key.colon = offset;
+        else if (separator === ',') closeKey();
+      },
+      onObjectEnd: () => {
+        closeKey();
+        containers.pop();
+      },
+      onArrayEnd: () => {
+        containers.pop();
+      },
+      onLiteralValue: (_value, offset, length) => {
+        const at = place();
+        if (!at) return;
+        const valueSpan = { offset, length };
+        entries.push({ path: at.path, keySpan: at.keySpan ?? valueSpan, value: literalValue(text, valueSpan, _value), valueSpan });
+      },
+      onError: (error, offset, length) => {
+        errors.push({ span: errorSpan(text, offset, length), message: describe(printParseErrorCode(error)) });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
+  // A value at the top level is not a config entry.
+  return { syntax: 'json', text, entries: entries.filter((entry) => entry.path.length > 0), errors };
+}
+
+interface Container {
+  kind: 'object' | 'array';
+  path: string[];
+  /** Arrays: the index of the next element. */
+  index: number;
+  /** Objects: the key read, waiting for its value. */
+  key?: { name: string; span: Span; colon?: number };
 }
 
 const MAX_JSON_DEPTH = 1000;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+/** A number jsonc-parser recovered from a malformed literal (`502e`) stays the text it is, for the readers to reject. */
+function literalValue(text: string, span: Span, value: unknown): ScalarValue {
+  if (typeof value !== 'number') return value as ScalarValue;
+  const literal = text.slice(span.offset, span.offset + span.length);
+  return JSON_NUMBER.test(literal) ? value : literal;
+}
 
 /** The offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any. */
 function firstTooDeep(text: string): number | undefined {
+  // Fewer brackets than the bound cannot nest past it: the usual case, decided without a scan.
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_JSON_DEPTH; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 123 || code === 91) brackets++;
+  }
+  if (brackets <= MAX_JSON_DEPTH) return undefined;
   const scanner = createScanner(text, false);
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
@@ -38,41 +117,4 @@ function firstTooDeep(text: string): number | undefined {
 
 function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (first) => first.toUpperCase());
-}
-
-/** Depth-first with an explicit stack: a file nested thousands deep must not exhaust the call stack. */
-function flatten(root: JsonNode, entries: ConfigEntry[]): void {
-  const stack: { node: JsonNode; path: string[] }[] = [{ node: root, path: [] }];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { node, path } = item;
-    const children: { node: JsonNode; path: string[] }[] = [];
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const [keyNode, valueNode] = property.children ?? [];
-        if (!keyNode) continue;
-        const childPath = [...path, String(keyNode.value)];
-        const keySpan = { offset: keyNode.offset, length: keyNode.length };
-        if (!valueNode) {
-          const colon = property.colonOffset ?? keyNode.offset + keyNode.length;
-          entries.push({ path: childPath, keySpan, value: null, valueSpan: { offset: colon + 1, length: 0 } });
-        } else if (valueNode.type === 'object' || valueNode.type === 'array') {
-          children.push({ node: valueNode, path: childPath });
-        } else {
-          entries.push({ path: childPath, keySpan, value: valueNode.value, valueSpan: { offset: valueNode.offset, length: valueNode.length } });
-        }
-      }
-    } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, index) => {
-        const childPath = [...path, String(index)];
-        if (child.type === 'object' || child.type === 'array') children.push({ node: child, path: childPath });
-        else {
-          const span = { offset: child.offset, length: child.length };
-          entries.push({ path: childPath, keySpan: span, value: child.value, valueSpan: span });
-        }
-      });
-    }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-  }
-  // Document order, as readers expect (the last of two equal keys wins).
-  entries.sort((a, b) => a.keySpan.offset - b.keySpan.offset);
 }

@@ -178,7 +178,9 @@ class ExpressionReader {
       const operand = this.nested(() => this.unary());
       if (op === '+') return operand;
       const negated = combine({ value: 0, span: operand.span }, operand, (a, b) => a - b);
-      return { ...negated, span: { offset: opSpan.offset, length: operand.span.offset + operand.span.length - opSpan.offset } };
+      // `-x` through a name: the sign and the name are what is written here, not x's literal.
+      const written = operand.usedAt ?? operand.span;
+      return { ...negated, span: { offset: opSpan.offset, length: written.offset + written.length - opSpan.offset } };
     }
     return this.power();
   }

@@ -5,10 +5,9 @@ import type { Span, SyntaxError } from '../pipeline/document';
  * `$` expansions), separators and parentheses. Heredoc bodies and comments are skipped.
  * Nothing here knows what a flag or a variable means; `shell.ts` interprets the tokens.
  */
-export function scanShell(text: string): { tokens: Token[]; errors: SyntaxError[] } {
+export function scanShell(text: string): { tokens: Iterable<Token>; errors: SyntaxError[] } {
   const scanner = new Scanner(text);
-  const tokens = scanner.run();
-  return { tokens, errors: scanner.errors };
+  return { tokens: scanner.tokens(), errors: scanner.errors };
 }
 
 /** `${A:-${B:-...}}` deeper than this is not read: no real script nests so, and the reader must not recurse without bound. */
@@ -29,11 +28,33 @@ export interface WordToken {
 /** `caseEnd` is `;;` (or `;&`, `;;&`): the end of a `case` branch. */
 export type Token = WordToken | { type: 'separator' } | { type: 'caseEnd' } | { type: 'open' } | { type: 'close' };
 
+/** ASCII characters that end a run of literal text, as lookup tables: the scanner's inner loops test every character. */
+const charTable = (chars: string): Uint8Array => {
+  const table = new Uint8Array(128);
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
+  return table;
+};
+const SPACES = ' \t\n\r\v\f';
+const ENDS_PLAIN_TEXT = charTable(`${SPACES}"'\\$\`;&|<>()`);
+const ENDS_DOUBLE_QUOTED_TEXT = charTable(`${SPACES}"\\$\``);
+const ENDS_SINGLE_QUOTED_TEXT = charTable(`${SPACES}'`);
+const SPACE_TABLE = charTable(SPACES);
+
+/** Non-ASCII spaces (no-break, ideographic...) end text too, as `\s` did. */
+function stops(table: Uint8Array, code: number): boolean {
+  return code < 128 ? table[code] === 1 : /\s/.test(String.fromCharCode(code));
+}
+
+function isSpace(code: number): boolean {
+  return stops(SPACE_TABLE, code);
+}
+
 const SPECIAL_PARAMETER = /[0-9@*#?$!-]/;
 
 class Scanner {
   readonly errors: SyntaxError[] = [];
-  private readonly tokens: Token[] = [];
+  /** Tokens scanned and not yet handed out: the interpreter reads as the scanner goes, so a big script is never held as tokens. */
+  private readonly pending: Token[] = [];
   private fields: Part[][] = [];
   private field: Part[] = [];
   private wordStart = -1;
@@ -48,9 +69,13 @@ class Scanner {
     this.limit = text.length;
   }
 
-  run(): Token[] {
+  *tokens(): Generator<Token> {
     const text = this.text;
     while (this.i < text.length) {
+      if (this.pending.length > 0) {
+        yield* this.pending;
+        this.pending.length = 0;
+      }
       const char = text[this.i];
       if (char === ' ' || char === '\t' || char === '\r') {
         this.endWord();
@@ -61,18 +86,18 @@ class Scanner {
         this.i += 3;
       } else if (char === '\n') {
         this.endWord();
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
         this.i++;
         this.skipHeredocs();
       } else if (char === '#' && this.wordStart < 0) {
         while (this.i < text.length && text[this.i] !== '\n') this.i++;
       } else if (char === ';' && text[this.i + 1] === ';' || char === ';' && text[this.i + 1] === '&') {
         this.endWord();
-        this.tokens.push({ type: 'caseEnd' });
+        this.pending.push({ type: 'caseEnd' });
         this.i += text.startsWith(';;&', this.i) ? 3 : 2;
       } else if (char === ';' || char === '&' || char === '|') {
         this.endWord();
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
         this.i++;
       } else if (text.startsWith('<<<', this.i)) {
         this.endWord();
@@ -85,14 +110,14 @@ class Scanner {
         this.i++;
       } else if (char === '(' && this.wordStart < 0 && text[this.i + 1] === '(') {
         this.i = this.matching(this.i + 2, '((', '))');
-        this.tokens.push({ type: 'separator' });
+        this.pending.push({ type: 'separator' });
       } else if (char === '(') {
         this.endWord();
-        this.tokens.push({ type: 'open' });
+        this.pending.push({ type: 'open' });
         this.i++;
       } else if (char === ')') {
         this.endWord();
-        this.tokens.push({ type: 'close' });
+        this.pending.push({ type: 'close' });
         this.i++;
       } else {
         this.startWord();
@@ -100,7 +125,8 @@ class Scanner {
       }
     }
     this.endWord();
-    return this.tokens;
+    yield* this.pending;
+    this.pending.length = 0;
   }
 
   /** Reads one piece of a word: a run of plain text, a quoted string, an escape or an expansion. */
@@ -127,8 +153,8 @@ class Scanner {
       this.field.push({ kind: 'opaque', span: { offset: start, length: this.i - start }, reason: 'set by a command substitution' });
     } else {
       const start = this.i;
-      const stop = inDoubleQuotes ? /["\\$`\s]/ : /[\s"'\\$`;&|<>()]/;
-      while (this.i < this.limit && !stop.test(text[this.i])) this.i++;
+      const stop = inDoubleQuotes ? ENDS_DOUBLE_QUOTED_TEXT : ENDS_PLAIN_TEXT;
+      while (this.i < this.limit && !stops(stop, text.charCodeAt(this.i))) this.i++;
       if (this.i === start) this.i++;
       this.pushText(text.slice(start, this.i), start, this.i - start);
     }
@@ -142,7 +168,7 @@ class Scanner {
     const saved = { fields: this.fields.length, field: [...this.field] };
     while (this.i < text.length && text[this.i] !== quote) {
       const char = text[this.i];
-      if (/\s/.test(char)) {
+      if (isSpace(text.charCodeAt(this.i))) {
         this.breakField();
         this.i++;
       } else if (quote === '"' && char === '\\' && /["\\$`]/.test(text[this.i + 1] ?? '')) {
@@ -155,8 +181,8 @@ class Scanner {
         this.readWordPiece(true);
       } else {
         const start = this.i;
-        const stop = quote === '"' ? /["\\$`\s]/ : /['\s]/;
-        while (this.i < text.length && !stop.test(text[this.i])) this.i++;
+        const stop = quote === '"' ? ENDS_DOUBLE_QUOTED_TEXT : ENDS_SINGLE_QUOTED_TEXT;
+        while (this.i < text.length && !stops(stop, text.charCodeAt(this.i))) this.i++;
         if (this.i === start) this.i++;
         this.pushText(text.slice(start, this.i), start, this.i - start);
       }
@@ -295,10 +321,10 @@ class Scanner {
     if (this.wordStart < 0) return;
     this.breakField();
     if (this.fields.length > 0) {
-      this.tokens.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.pending.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
     } else {
       // An empty string ("") is still a word: a flag followed by "" has an empty value.
-      this.tokens.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.pending.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
     }
     this.fields = [];
     this.wordStart = -1;

@@ -57,6 +57,9 @@ interface Block {
   defaults: ReadonlySet<string>;
 }
 
+/** Most variables hold a value, not flags: one shared empty list rather than one each. */
+const NO_FLAGS: readonly ConfigEntry[] = Object.freeze([]);
+
 const DECLARATION_COMMANDS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 const LOOP_OPENERS = new Set(['for', 'while', 'until', 'select']);
 const FLAG = /^--[A-Za-z][\w.-]*/;
@@ -73,11 +76,12 @@ class Interpreter {
 
   constructor(private readonly text: string) {}
 
-  run(tokens: Token[]): void {
+  run(tokens: Iterable<Token>): void {
+    const stream = tokens[Symbol.iterator]();
     let statement: WordToken[] = [];
     let pattern: WordToken[] = [];
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index];
+    for (let next = stream.next(); !next.done; next = stream.next()) {
+      const token = next.value;
       const block = this.blocks[this.blocks.length - 1];
       if (block?.awaitingPattern) {
         // `a|b)`: the pattern's words up to its `)`; `|` and `(` are part of it.
@@ -99,11 +103,8 @@ class Interpreter {
       const last = statement[statement.length - 1];
       if (token.type === 'open' && last && this.assignmentName(last) !== undefined && statement.length === this.assignmentIndex(statement) + 1) {
         const words: WordToken[] = [];
-        index++;
-        while (index < tokens.length && tokens[index].type !== 'close') {
-          const inner = tokens[index];
-          if (inner.type === 'word') words.push(inner);
-          index++;
+        for (let inner = stream.next(); !inner.done && inner.value.type !== 'close'; inner = stream.next()) {
+          if (inner.value.type === 'word') words.push(inner.value);
         }
         this.runStatement(statement.slice(0, -1));
         this.assignArray(last, words);
@@ -124,9 +125,13 @@ class Interpreter {
    * in (it is on the launch line in some runs and not in others).
    */
   settledEntries(): ConfigEntry[] {
+    // Only flags read in a branch can be in doubt: the others are not grouped at all.
+    const doubtful = new Set([...this.conditionalEntries, ...this.branchDependent.keys()].map((entry) => entry.path.join('.')));
+    if (doubtful.size === 0) return this.entries;
     const byFlag = new Map<string, ConfigEntry[]>();
     for (const entry of this.entries) {
       const flag = entry.path.join('.');
+      if (!doubtful.has(flag)) continue;
       const group = byFlag.get(flag);
       if (group) group.push(entry);
       else byFlag.set(flag, [entry]);
@@ -293,7 +298,7 @@ class Interpreter {
     const valueField = valueFields[0] ?? [];
     const resolved = valueField.length > 0 ? this.resolve(valueField) : { value: '', span: { offset: word.span.offset + word.span.length, length: 0 } };
     const holdsFlag = FLAG.test(resolved.value);
-    const flags = holdsFlag ? this.readFlags(valueFields, false) : [];
+    const flags = holdsFlag ? this.readFlags(valueFields, false) : NO_FLAGS;
     this.variables.set(name, { resolved, multiword: holdsFlag || (!resolved.unresolved && /\s/.test(resolved.value.trim())), flags });
   }
 
@@ -372,6 +377,11 @@ class Interpreter {
 
   /** Expands one field as bash would at this point, remembering where its literal is. */
   private resolve(field: Part[]): Resolved {
+    if (field.length === 1) {
+      // The common case, without the arrays below (same result).
+      const piece = this.resolvePart(field[0]);
+      return piece.value !== '' || piece.unresolved ? piece : { value: '', span: field[0].span };
+    }
     const pieces = field.map((part) => this.resolvePart(part));
     const unresolved = pieces.find((piece) => piece.unresolved)?.unresolved;
     const value = pieces.map((piece) => piece.value).join('');
@@ -392,7 +402,7 @@ class Interpreter {
     if (operator === '-' || operator === '=') {
       if (isSet) return this.through(part.name, variable, part.span);
       const fallback = part.operand && part.operand.length > 0 ? this.resolve(part.operand) : { value: '', span: { offset: part.span.offset + part.span.length - 1, length: 0 } };
-      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: [] });
+      if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: NO_FLAGS });
       return { ...fallback, usedAt: part.span };
     }
     if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { parseJson } from './json';
 import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
@@ -8,6 +9,11 @@ import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, typ
  * broken mid-typing keeps its diagnostics everywhere else.
  */
 export function parseYaml(text: string): ConfigDocument {
+  return jsonWithHashComments(text) ?? composeYaml(text);
+}
+
+/** The file composed by the `yaml` package: what every YAML file means, at its cost. */
+export function composeYaml(text: string): ConfigDocument {
   const entries: ConfigEntry[] = [];
   const errors: SyntaxError[] = [];
   const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
@@ -21,6 +27,74 @@ export function parseYaml(text: string): ConfigDocument {
   }
   if (errors.length > 0) salvageLines(text, entries);
   return { syntax: 'yaml', text, entries, errors };
+}
+
+/**
+ * GPT-NeoX writes YAML as JSON with `#` comments. Such a file means the same read as JSON, and
+ * jsonc-parser reads it some fifty times faster than `yaml` composes it (measured in
+ * docs/performance.md), so it is read that way when it parses as JSON cleanly once its comments
+ * are blanked (offsets unchanged); anything else, or any doubt, goes to the YAML parser.
+ */
+function jsonWithHashComments(text: string): ConfigDocument | undefined {
+  if (!/^(?:\s|#[^\n]*)*\{/.test(text)) return undefined;
+  const blanked = blankHashComments(text);
+  if (blanked === undefined) return undefined;
+  const document = parseJson(blanked);
+  return document.errors.length === 0 ? { ...document, syntax: 'yaml', text } : undefined;
+}
+
+/** YAML's other spellings of JSON's literals (core schema), each as long as its JSON form. */
+const YAML_LITERALS: Record<string, string> = { True: 'true', TRUE: 'true', False: 'false', FALSE: 'false', Null: 'null', NULL: 'null' };
+
+const QUOTE = 34; // "
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+const HASH = 35;
+const NEWLINE = 10;
+
+/**
+ * `#` comments (at a line start or after a blank, outside double quotes) replaced by spaces, and
+ * `True`/`False`/`Null` by their JSON spelling; undefined on a single quote. One pass over char codes.
+ */
+function blankHashComments(text: string): string | undefined {
+  const out: string[] = [];
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === APOSTROPHE) return undefined;
+    else if (code === HASH && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out.push(text.slice(from, i), ' '.repeat(stop - i));
+      from = stop;
+      i = stop - 1;
+    } else if ((code === 84 || code === 70 || code === 78) && !isWordChar(text.charCodeAt(i - 1))) {
+      // T, F, N: a YAML spelling of true, false or null?
+      let end = i + 1;
+      while (end < text.length && end - i < 6 && isWordChar(text.charCodeAt(end))) end++;
+      const literal = YAML_LITERALS[text.slice(i, end)];
+      if (literal) {
+        out.push(text.slice(from, i), literal);
+        from = end;
+      }
+      i = end - 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === NEWLINE || code === 13;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function firstLine(message: string): string {
@@ -86,6 +160,8 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
       push(children);
     }
   }
+  // Document order (an aliased value where its alias is), as readers expect: the last of two equal keys wins.
+  entries.sort((a, b) => (a.usedAt ?? a.keySpan).offset - (b.usedAt ?? b.keySpan).offset);
 }
 
 function spanOf(range: readonly [number, number, number]): Span {
