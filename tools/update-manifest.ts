@@ -133,7 +133,7 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             default: DEFAULT_SETTINGS.gpuProfile,
             markdownDescription: text(
               'config.gpuProfile',
-              'A measured GEMM profile (JSON written by `tools/gemm-sweep.py` on your GPU). Predictions use its measurements where it has them. Relative paths start at the workspace folder.',
+              'A measured GEMM profile (JSON written by `tools/gemm-sweep.py` on your GPU). Predictions use its measurements where it has them. Relative paths start at the workspace folder. It is read only from a regular file under a workspace folder or your home folder, up to 4 MB; in Restricted Mode a workspace value is ignored.',
             ),
           },
           'shapelint.associations': {

@@ -9,5 +9,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, args: ['lsp'], transport: TransportKind.ipc },
     debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  await activateWith(context, (clientOptions) => new LanguageClient('shapelint', 'shapelint', serverOptions, clientOptions), ['file', 'untitled']);
+  // vscode-vfs: a virtual workspace (GitHub Repositories) in the desktop host; the server reads such a document from its text.
+  await activateWith(context, (clientOptions) => new LanguageClient('shapelint', 'shapelint', serverOptions, clientOptions), ['file', 'untitled', 'vscode-vfs']);
 }
