@@ -294,9 +294,10 @@ function textReport({ path, text, result }: FileReport): string {
 function summary(reports: FileReport[]): string {
   const findings = reports.flatMap((report) => report.result.findings);
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
-  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const files = counted(reports.length, 'file');
   if (findings.length === 0) return `shapelint: no problems in ${files}\n`;
-  return `shapelint: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes in ${files}\n`;
+  return `shapelint: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('information') + count('hint'), 'note')} in ${files}\n`;
 }
 
 function jsonReport(reports: FileReport[], failures: FileFailure[]) {
