@@ -68,9 +68,10 @@ const MAX_VARIABLE_NAME = 199;
 
 /**
  * `list` with `item` at its end: pushed in place, or a new one-element array when `list` is empty.
- * Most words are one field of one part, and a first push gives an array room for 17.
+ * Most words are one field of one part (most statements a few words), and a first push gives an
+ * array room for 17.
  */
-function appended<T>(list: T[], item: T): T[] {
+export function appended<T>(list: T[], item: T): T[] {
   if (list.length === 0) return [item];
   list.push(item);
   return list;

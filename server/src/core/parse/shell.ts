@@ -1,5 +1,5 @@
 import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
-import { scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
+import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 
 /**
  * Launch scripts (bash) read as text, never run: the interpreting half of the shell reader
@@ -96,7 +96,7 @@ class Interpreter {
         if (plainText(token) === 'in' && statement.length > 0 && plainText(statement[0]) === 'case') {
           this.runStatement(statement);
           statement = [];
-        } else statement.push(token);
+        } else statement = appended(statement, token);
         continue;
       }
       const last = statement.at(-1);
@@ -293,12 +293,11 @@ class Interpreter {
   private assignScalar(word: WordToken): void {
     const name = this.assignmentName(word) as string;
     const first = word.fields[0];
-    const valueFields: Part[][] = [];
     const valueHead = dropPrefix(first, first[0].kind === 'text' ? first[0].text.indexOf('=') + 1 : 0);
-    if (valueHead.length > 0) valueFields.push(valueHead);
-    for (let index = 1; index < word.fields.length; index++) if (word.fields[index].length > 0) valueFields.push(word.fields[index]);
+    let valueFields: Part[][] = valueHead.length > 0 ? [valueHead] : [];
+    for (let index = 1; index < word.fields.length; index++) if (word.fields[index].length > 0) valueFields = appended(valueFields, word.fields[index]);
     if (valueFields.length > 1) {
-      const flags = [...this.heldFlags(valueFields), ...this.readFlags(valueFields, false)];
+      const flags = this.readFlags(valueFields, false, this.heldFlags(valueFields));
       const span = { offset: valueFields[0][0].span.offset, length: word.span.offset + word.span.length - valueFields[0][0].span.offset };
       this.variables.set(name, { resolved: { value: spanText(this.text, span), span }, multiword: true, flags });
       return;
@@ -313,7 +312,7 @@ class Interpreter {
   private assignArray(word: WordToken, elements: WordToken[]): void {
     const name = this.assignmentName(word) as string;
     const fields = elements.flatMap((element) => element.fields);
-    const flags = [...this.heldFlags(fields), ...this.readFlags(fields, false)];
+    const flags = this.readFlags(fields, false, this.heldFlags(fields));
     this.variables.set(name, { resolved: { value: '', span: word.span, unresolved: `$${name} is an array` }, multiword: true, flags });
   }
 
@@ -332,17 +331,18 @@ class Interpreter {
 
   /**
    * Pairs each `--flag` with the field after it unless that is another flag or a list of words.
-   * `onCommandLine`: the flags are run where they are read, not held by a variable.
+   * `onCommandLine`: the flags are run where they are read, not held by a variable. Returns
+   * `read` with the entries appended.
    */
-  private readFlags(fields: Part[][], onCommandLine: boolean): ConfigEntry[] {
-    const read: ConfigEntry[] = [];
+  private readFlags(fields: Part[][], onCommandLine: boolean, read: ConfigEntry[] = []): ConfigEntry[] {
     const record = (entry: ConfigEntry) => {
       read.push(entry);
       this.entries.push(entry);
       if (onCommandLine && this.blocks.length > 0) this.conditionalEntries.add(entry);
     };
-    // All fields first, in order, as bash expands them (`${X:=...}` assigns before later fields are read).
-    const resolvedFields = fields.map((field) => this.resolve(field));
+    // Fields that expand variables first, in order, as bash does (`${X:=...}` assigns before later
+    // fields are read); the rest read no variable, so they are resolved only when they are a value.
+    const resolvedFields = fields.map((field) => (field.some((part) => part.kind === 'var') ? this.resolve(field) : undefined));
     for (let index = 0; index < fields.length; index++) {
       const field = fields[index];
       const head = field[0];
@@ -362,8 +362,9 @@ class Interpreter {
         continue;
       }
       const next = fields[index + 1];
-      if (next && this.isValue(next, resolvedFields[index + 1])) {
-        record(entryOf([flag[0]], keySpan, resolvedFields[index + 1]));
+      const nextResolved = next && (resolvedFields[index + 1] ?? this.resolve(next));
+      if (next && this.isValue(next, nextResolved)) {
+        record(entryOf([flag[0]], keySpan, nextResolved));
         index++;
       } else {
         record({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
