@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
+import { EntryIndex } from '../../../server/src/core/formats/fields';
 import { megatronReader } from '../../../server/src/core/formats/megatron';
+import { parseShell } from '../../../server/src/core/parse/shell';
 import { assertField, readFixture } from './fixture';
 
 suite('megatron reader', () => {
@@ -97,5 +99,13 @@ suite('megatron reader: gated MLPs and named tokenizers', () => {
     assert.equal(shape.paddedVocabSize.value, 50304);
     const llama = 'torchrun pretrain_gpt.py --num-layers 32 --hidden-size 4096 --num-attention-heads 32 --tokenizer-type HuggingFaceTokenizer --tokenizer-model meta-llama/Meta-Llama-3-8B\n';
     assert.equal(megatronReader.read(megatronReader.parse(llama)).vocabSize.value, 128256);
+  });
+
+  test('an index told the keys it reads holds only those, and the last entry of a key wins', () => {
+    const document = parseShell('python t.py --hidden-size 1 --extra-option 2 --hidden_size 3\n');
+    const index = new EntryIndex<'hidden_size'>(document, (path) => path[0].slice(2).replaceAll('-', '_'), new Set(['hidden_size']));
+    assert.deepEqual([...index.keys()], ['hidden_size']);
+    assert.equal(index.get('hidden_size')?.value, '3');
+    assert.equal(new EntryIndex(document, (path) => path[0]).has('--extra-option'), true);
   });
 });

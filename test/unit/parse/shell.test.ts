@@ -70,4 +70,26 @@ suite('shell parser', () => {
     assert.equal(document.errors[0].span.offset, document.text.indexOf('"'));
     assert.equal(flag(document, '--num-layers').value, '4');
   });
+
+  // The streaming reader resolves only fields that expand a variable ahead of the flags, and reads
+  // `$NAME` in place: these pin what it must keep doing.
+  test('${X:=v} outside a flag value assigns before later flags; a long $NAME reads 199 characters', () => {
+    const assigned = parseShell('python t.py ${TP:=8} --tp $TP --name plain\n');
+    assert.equal(flag(assigned, '--tp').value, '8');
+    assert.equal(at(assigned, flag(assigned, '--tp').valueSpan), '8');
+    assert.equal(at(assigned, flag(assigned, '--tp').usedAt), '$TP');
+    assert.equal(flag(assigned, '--name').value, 'plain');
+    const name = 'V'.repeat(250);
+    const long = parseShell(`${name.slice(0, 199)}=5\npython t.py --n $${name} --m x\n`);
+    assert.equal(flag(long, '--n').value, `5${'V'.repeat(51)}`);
+    assert.equal(flag(long, '--m').value, 'x');
+  });
+
+  test('an unterminated quote keeps the text before it in the word and ends at its line', () => {
+    const document = parseShell('python t.py --x ab"cd ef\n--y 2\n');
+    assert.deepEqual(document.errors, [{ span: { offset: 18, length: 1 }, message: 'Unterminated double quote' }]);
+    assert.equal(flag(document, '--x').value, 'abcd ef');
+    assert.equal(at(document, flag(document, '--x').valueSpan), 'ab"cd ef');
+    assert.equal(flag(document, '--y').value, '2');
+  });
 });

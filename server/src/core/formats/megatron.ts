@@ -81,13 +81,28 @@ export const megatronReader: FormatReader = {
   },
 };
 
+/** Every Megatron-LM argument the reader looks at: the index holds these only, and asking for another does not compile. */
+const ARGUMENTS_READ = [
+  'hidden_size', 'num_attention_heads', 'tensor_model_parallel_size', 'swiglu', 'gated_linear_unit', 'activation_func', 'quick_geglu',
+  'squared_relu', 'num_experts', 'num_moe_experts', 'vocab_size', 'tokenizer_type', 'tokenizer_model', 'tokenizer_name_or_path',
+  'make_vocab_size_divisible_by', 'moe_ffn_hidden_size', 'ffn_hidden_size', 'num_layers', 'encoder_num_layers', 'num_query_groups',
+  'group_query_attention', 'pad_vocab_size_to', 'seq_length', 'encoder_seq_length', 'micro_batch_size', 'pipeline_model_parallel_size',
+  'moe_router_topk', 'topk', 'attention_dropout', 'hidden_dropout', 'config_name', 'pp_partition_method', 'decoder_first_pipeline_num_layers',
+  'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout', 'account_for_embedding_in_pipeline_split',
+  'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
+  'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path',
+] as const;
+type Argument = (typeof ARGUMENTS_READ)[number];
+type ArgumentIndex = EntryIndex<Argument>;
+const ARGUMENTS_READ_SET: ReadonlySet<string> = new Set(ARGUMENTS_READ);
+
 /**
  * Megatron-LM's argument semantics over a document whose keys `key` maps to argument names
  * (`hidden_size` for `--hidden-size`); FlagScale's YAML feeds the same arguments.
  */
 export function readMegatronArguments(document: ConfigDocument, key: (path: readonly string[]) => string | undefined, format: FormatId): ModelShape {
-  const index = new EntryIndex(document, key);
-  const flag = (name: string) => index.get(name);
+  const index: ArgumentIndex = new EntryIndex(document, key, ARGUMENTS_READ_SET);
+  const flag = (name: Argument) => index.get(name);
   const elsewhere = defaultsElsewhere(document, index);
   const orDefault = <T>(make: () => ShapeField<T>) => (): ShapeField<T> => (elsewhere ? unknownField<T>(elsewhere) : make());
   const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('Megatron-LM has no default hidden size'));
@@ -107,7 +122,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
   const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], orDefault(() =>
     defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `Megatron-LM default --make-vocab-size-divisible-by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
   ));
-  const ffnKeys = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
+  const ffnKeys: Argument[] = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
 
   const shape = completeShape(
     format,
@@ -153,7 +168,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
 }
 
 /** Flags that start the run from existing weights (`megatron/training/arguments.py`, checkpoint converters). */
-const CHECKPOINT_FLAGS = ['load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path'];
+const CHECKPOINT_FLAGS: readonly Argument[] = ['load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path'];
 
 /**
  * One name per setting across the syntaxes: `--hidden-size` (shell, or a test YAML under
@@ -162,7 +177,7 @@ const CHECKPOINT_FLAGS = ['load', 'pretrained_checkpoint', 'hf_checkpoint', 'loa
  */
 function megatronKey(path: readonly string[]): string | undefined {
   const last = path[path.length - 1];
-  if (last.startsWith('--')) return last.slice(2).replace(/-/g, '_');
+  if (last.startsWith('--')) return last.slice(2).replaceAll('-', '_');
   if (path.length === 1 || ['language_model', 'model_parallel', 'model'].includes(path[0])) return path.slice(path.length === 1 ? 0 : 1).join('.');
   return undefined;
 }
@@ -172,7 +187,7 @@ function megatronKey(path: readonly string[]): string | undefined {
  * with `--config-name`, and a wrapper only sets variables for the script it calls: what they
  * do not set comes from that other file, not from Megatron-LM's defaults.
  */
-function defaultsElsewhere(document: ConfigDocument, index: EntryIndex): string | undefined {
+function defaultsElsewhere(document: ConfigDocument, index: ArgumentIndex): string | undefined {
   if (document.syntax !== 'shell' || document.entries.some((entry) => MODEL_FLAGS.includes(entry.path[0]))) return undefined;
   const configName = index.get('config_name');
   return typeof configName?.value === 'string' ? `set by the Hydra config ${configName.value} that this script runs` : 'set by the script this one calls, not in this file';
@@ -184,11 +199,11 @@ function defaultsElsewhere(document: ConfigDocument, index: EntryIndex): string 
  * stages); Megatron-LM's `--account-for-{embedding,loss}-in-pipeline-split` add one each; first/
  * last-stage layer counts, a layout, or a non-`type:` partition method set the split by hand.
  */
-function megatronPipelineSplit(index: EntryIndex): { pipelineSplit?: PipelineSplit } {
+function megatronPipelineSplit(index: ArgumentIndex): { pipelineSplit?: PipelineSplit } {
   const raw = index.get('pp_partition_method')?.value;
   // Inside a double-quoted argument string the quotes stay literal until the launcher's `bash -c` re-reads it.
   const partition = typeof raw === 'string' ? raw.replace(/^(['"])(.*)\1$/, '$2') : undefined;
-  const byHand = ['decoder_first_pipeline_num_layers', 'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout'].find((key) => index.has(key));
+  const byHand = (['decoder_first_pipeline_num_layers', 'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout'] as const).find((key) => index.has(key));
   if (byHand) return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--${byHand.replace(/_/g, '-')} sets the split` } };
   if (partition !== undefined && !partition.startsWith('type:')) {
     return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--pp-partition-method '${partition}' balances by its own measure` } };
@@ -208,7 +223,7 @@ function megatronPipelineSplit(index: EntryIndex): { pipelineSplit?: PipelineSpl
 }
 
 /** --kv-channels, else h/a; with --multi-latent-attention the query-key head dim, which --kv-channels does not set. */
-function megatronHeadDim(index: EntryIndex, hiddenSize: NumberField, numHeads: NumberField): NumberField {
+function megatronHeadDim(index: ArgumentIndex, hiddenSize: NumberField, numHeads: NumberField): NumberField {
   if (booleanValue(index.get('multi_latent_attention')) === true) {
     const latent = latentAttentionHeadDim(index.get('qk_head_dim'), index.get('qk_pos_emb_head_dim'), '--qk-head-dim + --qk-pos-emb-head-dim');
     if (latent) return latent;
@@ -216,7 +231,7 @@ function megatronHeadDim(index: EntryIndex, hiddenSize: NumberField, numHeads: N
   return readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads));
 }
 
-function megatronKvHeads(index: EntryIndex, numHeads: NumberField): NumberField {
+function megatronKvHeads(index: ArgumentIndex, numHeads: NumberField): NumberField {
   const groups = index.get('num_query_groups');
   const groupsGiven = groups !== undefined && groups.value !== null;
   // A language_model YAML (TransformerConfig) has no switch: a num_query_groups value is GQA.
@@ -234,7 +249,7 @@ function megatronDefaultFfn(hiddenSize: NumberField, swiglu: boolean): NumberFie
   return derivedField(megatronSwigluWidth(h), `Megatron-LM --swiglu default int(${DEFAULT_MLP_EXPANSION}·${h}·2/3 / ${m})·${m}`);
 }
 
-function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => ShapeField<string>): ShapeField<string> {
+function megatronActivation(index: ArgumentIndex, swiglu: boolean, fallback: () => ShapeField<string>): ShapeField<string> {
   const swigluEntry = index.get('swiglu');
   if (swiglu && swigluEntry) return fieldAt(swigluEntry, 'swiglu');
   const named = index.get('activation_func');
@@ -248,7 +263,7 @@ function megatronActivation(index: EntryIndex, swiglu: boolean, fallback: () => 
 
 const FLASH_BACKENDS: Record<string, boolean | null> = { flash: true, fused: true, unfused: false, local: false, auto: null };
 
-function megatronFlash(index: EntryIndex, fallback: () => ShapeField<boolean>): ShapeField<boolean> {
+function megatronFlash(index: ArgumentIndex, fallback: () => ShapeField<boolean>): ShapeField<boolean> {
   const useFlash = index.get('use_flash_attn');
   if (useFlash && booleanValue(useFlash) !== undefined) return fieldAt(useFlash, booleanValue(useFlash) ?? null);
   const backend = index.get('attention_backend');

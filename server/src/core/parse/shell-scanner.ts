@@ -5,9 +5,14 @@ import type { Span, SyntaxError } from '../pipeline/document';
  * `$` expansions), separators and parentheses. Heredoc bodies and comments are skipped.
  * Nothing here knows what a flag or a variable means; `shell.ts` interprets the tokens.
  */
-export function scanShell(text: string): { tokens: Iterable<Token>; errors: SyntaxError[] } {
-  const scanner = new Scanner(text);
-  return { tokens: scanner.tokens(), errors: scanner.errors };
+export function scanShell(text: string): TokenStream {
+  return new Scanner(text);
+}
+
+/** Tokens pulled one at a time (undefined at the end); `errors` fills in as the text is read. */
+export interface TokenStream {
+  next(): Token | undefined;
+  readonly errors: SyntaxError[];
 }
 
 /** `${A:-${B:-...}}` deeper than this is not read: no real script nests so, and the reader must not recurse without bound. */
@@ -27,6 +32,12 @@ export interface WordToken {
 
 /** `caseEnd` is `;;` (or `;&`, `;;&`): the end of a `case` branch. */
 export type Token = WordToken | { type: 'separator' } | { type: 'caseEnd' } | { type: 'open' } | { type: 'close' };
+
+/** The tokens that carry nothing but their type, shared: a big script has hundreds of thousands. */
+const SEPARATOR: Token = Object.freeze({ type: 'separator' });
+const CASE_END: Token = Object.freeze({ type: 'caseEnd' });
+const OPEN: Token = Object.freeze({ type: 'open' });
+const CLOSE: Token = Object.freeze({ type: 'close' });
 
 /** ASCII characters that end a run of literal text, as lookup tables: the scanner's inner loops test every character. */
 const charTable = (chars: string): Uint8Array => {
@@ -50,11 +61,30 @@ function isSpace(code: number): boolean {
 }
 
 const SPECIAL_PARAMETER = /[0-9@*#?$!-]/;
+/** Sticky: matched in place, without copying the text after the `$`. */
+const VARIABLE_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** `$NAME` reads at most this many characters of name (as it always has). */
+const MAX_VARIABLE_NAME = 199;
 
-class Scanner {
+/**
+ * `list` with `item` at its end: pushed in place, or a new one-element array when `list` is empty.
+ * Most words are one field of one part (most statements a few words), and a first push gives an
+ * array room for 17.
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+class Scanner implements TokenStream {
   readonly errors: SyntaxError[] = [];
   /** Tokens scanned and not yet handed out: the interpreter reads as the scanner goes, so a big script is never held as tokens. */
   private readonly pending: Token[] = [];
+  /** How many of `pending` are queued, and how many of those handed out (the array keeps its storage between steps). */
+  private queued = 0;
+  private handedOut = 0;
+  private finished = false;
   private fields: Part[][] = [];
   private field: Part[] = [];
   private wordStart = -1;
@@ -69,64 +99,71 @@ class Scanner {
     this.limit = text.length;
   }
 
-  *tokens(): Generator<Token> {
-    const text = this.text;
-    while (this.i < text.length) {
-      if (this.pending.length > 0) {
-        yield* this.pending;
-        this.pending.length = 0;
-      }
-      const char = text[this.i];
-      if (char === ' ' || char === '\t' || char === '\r') {
-        this.endWord();
-        this.i++;
-      } else if (char === '\\' && text[this.i + 1] === '\n') {
-        this.i += 2;
-      } else if (char === '\\' && text[this.i + 1] === '\r' && text[this.i + 2] === '\n') {
-        this.i += 3;
-      } else if (char === '\n') {
-        this.endWord();
-        this.pending.push({ type: 'separator' });
-        this.i++;
-        this.skipHeredocs();
-      } else if (char === '#' && this.wordStart < 0) {
-        while (this.i < text.length && text[this.i] !== '\n') this.i++;
-      } else if (char === ';' && text[this.i + 1] === ';' || char === ';' && text[this.i + 1] === '&') {
-        this.endWord();
-        this.pending.push({ type: 'caseEnd' });
-        this.i += text.startsWith(';;&', this.i) ? 3 : 2;
-      } else if (char === ';' || char === '&' || char === '|') {
-        this.endWord();
-        this.pending.push({ type: 'separator' });
-        this.i++;
-      } else if (text.startsWith('<<<', this.i)) {
-        this.endWord();
-        this.i += 3;
-      } else if (text.startsWith('<<', this.i)) {
-        this.endWord();
-        this.readHeredocStart();
-      } else if (char === '<' || char === '>') {
-        this.endWord();
-        this.i++;
-      } else if (char === '(' && this.wordStart < 0 && text[this.i + 1] === '(') {
-        this.i = this.matching(this.i + 2, '((', '))');
-        this.pending.push({ type: 'separator' });
-      } else if (char === '(') {
-        this.endWord();
-        this.pending.push({ type: 'open' });
-        this.i++;
-      } else if (char === ')') {
-        this.endWord();
-        this.pending.push({ type: 'close' });
-        this.i++;
-      } else {
-        this.startWord();
-        this.readWordPiece(false);
-      }
+  next(): Token | undefined {
+    while (this.handedOut === this.queued) {
+      this.queued = 0;
+      this.handedOut = 0;
+      if (this.finished) return undefined;
+      this.step();
     }
-    this.endWord();
-    yield* this.pending;
-    this.pending.length = 0;
+    return this.pending[this.handedOut++];
+  }
+
+  /** Reads one character's worth (a blank, an operator, a word piece), queueing the tokens it ends. */
+  private step(): void {
+    const text = this.text;
+    if (this.i >= text.length) {
+      this.endWord();
+      this.finished = true;
+      return;
+    }
+    const char = text[this.i];
+    if (char === ' ' || char === '\t' || char === '\r') {
+      this.endWord();
+      this.i++;
+    } else if (char === '\\' && text[this.i + 1] === '\n') {
+      this.i += 2;
+    } else if (char === '\\' && text[this.i + 1] === '\r' && text[this.i + 2] === '\n') {
+      this.i += 3;
+    } else if (char === '\n') {
+      this.endWord();
+      this.queue(SEPARATOR);
+      this.i++;
+      this.skipHeredocs();
+    } else if (char === '#' && this.wordStart < 0) {
+      while (this.i < text.length && text[this.i] !== '\n') this.i++;
+    } else if (char === ';' && text[this.i + 1] === ';' || char === ';' && text[this.i + 1] === '&') {
+      this.endWord();
+      this.queue(CASE_END);
+      this.i += text.startsWith(';;&', this.i) ? 3 : 2;
+    } else if (char === ';' || char === '&' || char === '|') {
+      this.endWord();
+      this.queue(SEPARATOR);
+      this.i++;
+    } else if (text.startsWith('<<<', this.i)) {
+      this.endWord();
+      this.i += 3;
+    } else if (text.startsWith('<<', this.i)) {
+      this.endWord();
+      this.readHeredocStart();
+    } else if (char === '<' || char === '>') {
+      this.endWord();
+      this.i++;
+    } else if (char === '(' && this.wordStart < 0 && text[this.i + 1] === '(') {
+      this.i = this.matching(this.i + 2, '((', '))');
+      this.queue(SEPARATOR);
+    } else if (char === '(') {
+      this.endWord();
+      this.queue(OPEN);
+      this.i++;
+    } else if (char === ')') {
+      this.endWord();
+      this.queue(CLOSE);
+      this.i++;
+    } else {
+      this.startWord();
+      this.readWordPiece(false);
+    }
   }
 
   /** Reads one piece of a word: a run of plain text, a quoted string, an escape or an expansion. */
@@ -144,13 +181,13 @@ class Scanner {
       this.i++;
       this.readQuoted("'");
     } else if (char === '$') {
-      this.field.push(...this.readExpansion());
+      this.addPart(this.readExpansion());
     } else if (char === '`') {
       const start = this.i;
       const end = text.indexOf('`', start + 1);
       this.i = end < 0 ? text.length : end + 1;
       if (end < 0) this.error(start, 1, 'Unterminated backquote');
-      this.field.push({ kind: 'opaque', span: { offset: start, length: this.i - start }, reason: 'set by a command substitution' });
+      this.addPart({ kind: 'opaque', span: { offset: start, length: this.i - start }, reason: 'set by a command substitution' });
     } else {
       const start = this.i;
       const stop = inDoubleQuotes ? ENDS_DOUBLE_QUOTED_TEXT : ENDS_PLAIN_TEXT;
@@ -165,7 +202,10 @@ class Scanner {
     const open = this.i;
     this.i++;
     const lineEnd = text.indexOf('\n', open);
-    const saved = { fields: this.fields.length, field: [...this.field] };
+    // What to restore if the quote is unterminated; `field` only grows in place until then.
+    const savedFieldCount = this.fields.length;
+    const savedField = this.field;
+    const savedFieldLength = this.field.length;
     while (this.i < text.length && text[this.i] !== quote) {
       const char = text[this.i];
       if (isSpace(text.charCodeAt(this.i))) {
@@ -190,8 +230,8 @@ class Scanner {
     if (this.i >= text.length) {
       this.error(open, 1, `Unterminated ${quote === '"' ? 'double' : 'single'} quote`);
       // Recover: take the string as ending at its own line so the rest of the file is still read.
-      this.fields = this.fields.slice(0, saved.fields);
-      this.field = saved.field;
+      this.fields = this.fields.slice(0, savedFieldCount);
+      this.field = savedField.slice(0, savedFieldLength);
       this.i = lineEnd < 0 ? text.length : lineEnd;
       this.pushText(text.slice(open + 1, this.i), open + 1, this.i - open - 1);
       return;
@@ -199,32 +239,33 @@ class Scanner {
     this.i++;
   }
 
-  private readExpansion(): Part[] {
+  private readExpansion(): Part {
     const text = this.text;
     const start = this.i;
     if (text.startsWith('$((', start)) {
       this.i = this.matching(start + 3, '((', '))');
-      return [{ kind: 'opaque', span: this.from(start), reason: `set by arithmetic ${text.slice(start, this.i)}, not resolved statically` }];
+      return { kind: 'opaque', span: this.from(start), reason: `set by arithmetic ${text.slice(start, this.i)}, not resolved statically` };
     }
     if (text.startsWith('$(', start)) {
       this.i = this.matching(start + 2, '(', ')');
-      return [{ kind: 'opaque', span: this.from(start), reason: 'set by a command substitution' }];
+      return { kind: 'opaque', span: this.from(start), reason: 'set by a command substitution' };
     }
     if (text.startsWith('${', start)) {
       this.i = this.matching(start + 2, '{', '}');
-      return [this.braceExpansion(start, this.i)];
+      return this.braceExpansion(start, this.i);
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start + 1, start + 200));
+    VARIABLE_NAME.lastIndex = start + 1;
+    const name = VARIABLE_NAME.exec(text)?.[0].slice(0, MAX_VARIABLE_NAME);
     if (name) {
-      this.i = start + 1 + name[0].length;
-      return [{ kind: 'var', name: name[0], span: this.from(start) }];
+      this.i = start + 1 + name.length;
+      return { kind: 'var', name, span: this.from(start) };
     }
     if (SPECIAL_PARAMETER.test(text[start + 1] ?? '')) {
       this.i = start + 2;
-      return [{ kind: 'opaque', span: this.from(start), reason: `set by the caller (${text.slice(start, this.i)})` }];
+      return { kind: 'opaque', span: this.from(start), reason: `set by the caller (${text.slice(start, this.i)})` };
     }
     this.i = start + 1;
-    return [{ kind: 'text', text: '$', span: { offset: start, length: 1 } }];
+    return { kind: 'text', text: '$', span: { offset: start, length: 1 } };
   }
 
   /** `${NAME}`, `${NAME:-word}`, `${NAME:=word}`, ...; anything fancier stays opaque. */
@@ -309,11 +350,19 @@ class Scanner {
   }
 
   private pushText(text: string, offset: number, length: number): void {
-    this.field.push({ kind: 'text', text, span: { offset, length } });
+    this.addPart({ kind: 'text', text, span: { offset, length } });
+  }
+
+  private addPart(part: Part): void {
+    this.field = appended(this.field, part);
+  }
+
+  private queue(token: Token): void {
+    this.pending[this.queued++] = token;
   }
 
   private breakField(): void {
-    if (this.field.length > 0) this.fields.push(this.field);
+    if (this.field.length > 0) this.fields = appended(this.fields, this.field);
     this.field = [];
   }
 
@@ -321,10 +370,10 @@ class Scanner {
     if (this.wordStart < 0) return;
     this.breakField();
     if (this.fields.length > 0) {
-      this.pending.push({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.queue({ type: 'word', fields: this.fields, span: { offset: this.wordStart, length: this.i - this.wordStart } });
     } else {
       // An empty string ("") is still a word: a flag followed by "" has an empty value.
-      this.pending.push({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
+      this.queue({ type: 'word', fields: [[{ kind: 'text', text: '', span: { offset: this.wordStart + 1, length: 0 } }]], span: { offset: this.wordStart, length: this.i - this.wordStart } });
     }
     this.fields = [];
     this.wordStart = -1;

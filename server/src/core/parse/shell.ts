@@ -1,5 +1,5 @@
 import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
-import { scanShell, type Part, type Token, type WordToken } from './shell-scanner';
+import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 
 /**
  * Launch scripts (bash) read as text, never run: the interpreting half of the shell reader
@@ -11,10 +11,10 @@ import { scanShell, type Part, type Token, type WordToken } from './shell-scanne
  * that depend on which branch of an `if`/`case` runs are marked unresolved, never guessed.
  */
 export function parseShell(text: string): ConfigDocument {
-  const { tokens, errors } = scanShell(text);
+  const tokens = scanShell(text);
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
-  return { syntax: 'shell', text, entries: interpreter.settledEntries(), errors };
+  return { syntax: 'shell', text, entries: interpreter.settledEntries(), errors: tokens.errors };
 }
 
 interface Resolved {
@@ -64,6 +64,7 @@ const DECLARATION_COMMANDS = new Set(['export', 'local', 'declare', 'readonly', 
 const LOOP_OPENERS = new Set(['for', 'while', 'until', 'select']);
 const FLAG = /^--[A-Za-z][\w.-]*/;
 const HYDRA_OVERRIDE = /^\+{0,2}([A-Za-z_][\w-]*(?:\.[\w-]+)+)=/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 
 class Interpreter {
   private readonly entries: ConfigEntry[] = [];
@@ -76,13 +77,11 @@ class Interpreter {
 
   constructor(private readonly text: string) {}
 
-  run(tokens: Iterable<Token>): void {
-    const stream = tokens[Symbol.iterator]();
+  run(tokens: TokenStream): void {
     let statement: WordToken[] = [];
     let pattern: WordToken[] = [];
-    for (let next = stream.next(); !next.done; next = stream.next()) {
-      const token = next.value;
-      const block = this.blocks[this.blocks.length - 1];
+    for (let token = tokens.next(); token; token = tokens.next()) {
+      const block = this.blocks.at(-1);
       if (block?.awaitingPattern) {
         // `a|b)`: the pattern's words up to its `)`; `|` and `(` are part of it.
         if (token.type === 'word' && plainText(token) === 'esac' && pattern.length === 0) this.closeBlock();
@@ -97,14 +96,14 @@ class Interpreter {
         if (plainText(token) === 'in' && statement.length > 0 && plainText(statement[0]) === 'case') {
           this.runStatement(statement);
           statement = [];
-        } else statement.push(token);
+        } else statement = appended(statement, token);
         continue;
       }
-      const last = statement[statement.length - 1];
-      if (token.type === 'open' && last && this.assignmentName(last) !== undefined && statement.length === this.assignmentIndex(statement) + 1) {
+      const last = statement.at(-1);
+      if (token.type === 'open' && last && this.isAssignment(last) && statement.length === this.assignmentIndex(statement) + 1) {
         const words: WordToken[] = [];
-        for (let inner = stream.next(); !inner.done && inner.value.type !== 'close'; inner = stream.next()) {
-          if (inner.value.type === 'word') words.push(inner.value);
+        for (let inner = tokens.next(); inner && inner.type !== 'close'; inner = tokens.next()) {
+          if (inner.type === 'word') words.push(inner);
         }
         this.runStatement(statement.slice(0, -1));
         this.assignArray(last, words);
@@ -113,7 +112,7 @@ class Interpreter {
       }
       this.runStatement(statement);
       statement = [];
-      const current = this.blocks[this.blocks.length - 1];
+      const current = this.blocks.at(-1);
       if (token.type === 'caseEnd' && current?.kind === 'case') current.awaitingPattern = true;
     }
     this.runStatement(statement);
@@ -178,7 +177,7 @@ class Interpreter {
       else if (word !== 'then' && word !== 'do') break;
       start++;
     }
-    return statement.slice(start);
+    return start === 0 ? statement : statement.slice(start);
   }
 
   private openBlock(kind: Block['kind'], defaults: ReadonlySet<string>): void {
@@ -188,7 +187,7 @@ class Interpreter {
 
   /** `elif`/`else`: the branch so far is done; the next starts from the variables before the `if`. */
   private nextBranch(kind: Block['kind'], exhaustive: boolean): void {
-    const block = this.blocks[this.blocks.length - 1];
+    const block = this.blocks.at(-1);
     if (block?.kind !== kind) return;
     block.branches.push(this.variables);
     this.variables = new Map(block.before);
@@ -269,28 +268,36 @@ class Interpreter {
     if (statement.length === 0) return;
     let index = this.assignmentIndex(statement);
     const declared = index > 0;
-    while (index < statement.length && this.assignmentName(statement[index]) !== undefined) {
+    while (index < statement.length && this.isAssignment(statement[index])) {
       this.assignScalar(statement[index]);
       index++;
     }
-    if (declared) return;
-    const fields = statement.slice(index).flatMap((word) => word.fields);
+    if (declared || index === statement.length) return;
+    const fields: Part[][] = [];
+    for (; index < statement.length; index++) for (const field of statement[index].fields) fields.push(field);
     this.readFlags(fields, true);
   }
 
   private assignmentName(word: WordToken): string | undefined {
     const first = word.fields[0]?.[0];
     if (first?.kind !== 'text') return undefined;
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(first.text);
-    return match ? match[1] : undefined;
+    return ASSIGNMENT.exec(first.text)?.[1];
+  }
+
+  /** `assignmentName(word) !== undefined`, without building the match: asked of most words. */
+  private isAssignment(word: WordToken): boolean {
+    const first = word.fields[0]?.[0];
+    return first?.kind === 'text' && ASSIGNMENT.test(first.text);
   }
 
   private assignScalar(word: WordToken): void {
     const name = this.assignmentName(word) as string;
-    const [first, ...rest] = word.fields;
-    const valueFields = [dropPrefix(first, first[0].kind === 'text' ? first[0].text.indexOf('=') + 1 : 0), ...rest].filter((field) => field.length > 0);
+    const first = word.fields[0];
+    const valueHead = dropPrefix(first, first[0].kind === 'text' ? first[0].text.indexOf('=') + 1 : 0);
+    let valueFields: Part[][] = valueHead.length > 0 ? [valueHead] : [];
+    for (let index = 1; index < word.fields.length; index++) if (word.fields[index].length > 0) valueFields = appended(valueFields, word.fields[index]);
     if (valueFields.length > 1) {
-      const flags = [...this.heldFlags(valueFields), ...this.readFlags(valueFields, false)];
+      const flags = this.readFlags(valueFields, false, this.heldFlags(valueFields));
       const span = { offset: valueFields[0][0].span.offset, length: word.span.offset + word.span.length - valueFields[0][0].span.offset };
       this.variables.set(name, { resolved: { value: spanText(this.text, span), span }, multiword: true, flags });
       return;
@@ -305,52 +312,59 @@ class Interpreter {
   private assignArray(word: WordToken, elements: WordToken[]): void {
     const name = this.assignmentName(word) as string;
     const fields = elements.flatMap((element) => element.fields);
-    const flags = [...this.heldFlags(fields), ...this.readFlags(fields, false)];
+    const flags = this.readFlags(fields, false, this.heldFlags(fields));
     this.variables.set(name, { resolved: { value: '', span: word.span, unresolved: `$${name} is an array` }, multiword: true, flags });
   }
 
   /** `OPTS="$OPTS --x"`, `ARGS=("${ARGS[@]}" --x)`: the flags the variables it expands already hold. */
   private heldFlags(fields: Part[][]): ConfigEntry[] {
-    return fields.flatMap((field) => {
+    const held: ConfigEntry[] = [];
+    for (const field of fields) {
       const [part] = field;
-      if (field.length !== 1) return [];
+      if (field.length !== 1) continue;
       const name = part.kind === 'var' ? part.name : part.kind === 'opaque' ? /^\$\{([A-Za-z_]\w*)\[[@*]\]\}$/.exec(spanText(this.text, part.span))?.[1] : undefined;
-      return (name && this.variables.get(name)?.flags) || [];
-    });
+      const flags = name ? this.variables.get(name)?.flags : undefined;
+      for (const flag of flags ?? []) held.push(flag);
+    }
+    return held;
   }
 
   /**
    * Pairs each `--flag` with the field after it unless that is another flag or a list of words.
-   * `onCommandLine`: the flags are run where they are read, not held by a variable.
+   * `onCommandLine`: the flags are run where they are read, not held by a variable. Returns
+   * `read` with the entries appended.
    */
-  private readFlags(fields: Part[][], onCommandLine: boolean): ConfigEntry[] {
-    const read: ConfigEntry[] = [];
+  private readFlags(fields: Part[][], onCommandLine: boolean, read: ConfigEntry[] = []): ConfigEntry[] {
     const record = (entry: ConfigEntry) => {
       read.push(entry);
       this.entries.push(entry);
       if (onCommandLine && this.blocks.length > 0) this.conditionalEntries.add(entry);
     };
-    const resolvedFields = fields.map((field) => ({ field, resolved: this.resolve(field) }));
-    for (let index = 0; index < resolvedFields.length; index++) {
-      const { field } = resolvedFields[index];
+    // Fields that expand variables first, in order, as bash does (`${X:=...}` assigns before later
+    // fields are read); the rest read no variable, so they are resolved only when they are a value.
+    const resolvedFields = fields.map((field) => (field.some((part) => part.kind === 'var') ? this.resolve(field) : undefined));
+    for (let index = 0; index < fields.length; index++) {
+      const field = fields[index];
       const head = field[0];
       if (head?.kind !== 'text') continue;
-      const override = HYDRA_OVERRIDE.exec(head.text);
+      // Cheap tests first: most words are neither an override nor a flag, and a match allocates.
+      const override = head.text.includes('=') ? HYDRA_OVERRIDE.exec(head.text) : null;
       if (override) {
         const keySpan = { offset: head.span.offset + override[0].indexOf(override[1]), length: override[1].length };
         record(this.valueEntry(override[1].split('.'), keySpan, dropPrefix(field, override[0].length)));
         continue;
       }
-      const flag = FLAG.exec(head.text);
+      const flag = head.text.startsWith('--') ? FLAG.exec(head.text) : null;
       if (!flag) continue;
       const keySpan = { offset: head.span.offset, length: flag[0].length };
       if (head.text[flag[0].length] === '=') {
         record(this.valueEntry([flag[0]], keySpan, dropPrefix(field, flag[0].length + 1)));
         continue;
       }
-      const next = resolvedFields[index + 1];
-      if (next && this.isValue(next.field, next.resolved)) {
-        record(entryOf([flag[0]], keySpan, next.resolved));
+      const next = fields[index + 1];
+      const nextResolved = next && (resolvedFields[index + 1] ?? this.resolve(next));
+      if (next && this.isValue(next, nextResolved)) {
+        record(entryOf([flag[0]], keySpan, nextResolved));
         index++;
       } else {
         record({ path: [flag[0]], keySpan, value: true, valueSpan: keySpan });
@@ -412,7 +426,9 @@ class Interpreter {
 
   /** The value of a variable where it is used: the literal stays where it was written. */
   private through(name: string, variable: Variable, usedAt: Span): Resolved {
-    const resolved = { ...variable.resolved, usedAt };
+    const held = variable.resolved;
+    const resolved: Resolved = { value: held.value, span: held.span, usedAt };
+    if (held.unresolved) resolved.unresolved = held.unresolved;
     const branches = variable.branchValues;
     if (!branches) return resolved;
     const unresolved =
@@ -459,6 +475,7 @@ function dropPrefix(field: Part[], count: number): Part[] {
 function plainText(word: WordToken): string | undefined {
   if (word.fields.length !== 1) return undefined;
   const parts = word.fields[0];
+  if (parts.length === 1) return parts[0].kind === 'text' ? parts[0].text : undefined;
   return parts.every((part) => part.kind === 'text') ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
 }
 
