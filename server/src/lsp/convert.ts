@@ -32,8 +32,6 @@ export interface FixData {
 }
 
 export interface DiagnosticData {
-  /** The document version the edits were computed for. */
-  version: number;
   /**
    * A hash of the exact text the edits were computed for: a client may send two versions with the
    * same number, so fixes are offered only when the current text hashes the same.
@@ -50,17 +48,18 @@ export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
   return { range: toRange(document, edit), newText: edit.newText };
 }
 
+/** A finding's fixes, best first, with their edits as LSP ranges. */
+export function fixDataFor(document: TextDocument, finding: Finding): FixData[] {
+  return rankFixes(finding.fixes).map((fix) => ({
+    title: fix.title,
+    isPreferred: fix.isPreferred,
+    safe: fix.safe,
+    edits: fix.edits.map((edit) => toTextEdit(document, edit)),
+  }));
+}
+
 export function toDiagnostic(document: TextDocument, finding: Finding, hashOfText: string): Diagnostic {
-  const data: DiagnosticData = {
-    version: document.version,
-    textHash: hashOfText,
-    fixes: rankFixes(finding.fixes).map((fix) => ({
-      title: fix.title,
-      isPreferred: fix.isPreferred,
-      safe: fix.safe,
-      edits: fix.edits.map((edit) => toTextEdit(document, edit)),
-    })),
-  };
+  const data: DiagnosticData = { textHash: hashOfText, fixes: fixDataFor(document, finding) };
   return {
     range: toRange(document, finding.span),
     severity: SEVERITIES[finding.severity],
@@ -76,10 +75,10 @@ export function toDiagnostic(document: TextDocument, finding: Finding, hashOfTex
   };
 }
 
-export function isDiagnosticData(value: unknown): value is DiagnosticData {
+function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<DiagnosticData>;
-  return typeof data.version === 'number' && typeof data.textHash === 'string' && Array.isArray(data.fixes);
+  return typeof data.textHash === 'string' && Array.isArray(data.fixes);
 }
 
 /** cyrb53 (a public-domain 53-bit string hash) with the length: cheap, and collisions need crafted text. */

@@ -33,7 +33,7 @@ import { inlayHints } from '../core/features/inlay-hints';
 import type { ServiceContext } from '../core/features/presentation';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
-import { fixDataOf, isDiagnosticData, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
+import { fixDataFor, fixDataOf, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
 import type { LanguageServerHost } from './host';
 import { registerSearch, SEARCH_ACTION_KIND, searchCodeActions } from './search';
 import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from './settings';
@@ -167,37 +167,40 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     const finding = current.analysis.result.findings.find(
       (candidate) => candidate.ruleId === diagnostic.code && sameRange(toRange(current.document, candidate.span), diagnostic.range),
     );
-    const data = finding && toDiagnostic(current.document, finding, current.analysis.textHash).data;
-    return isDiagnosticData(data) ? data.fixes : undefined;
+    return finding && fixDataFor(current.document, finding);
   }
 
   const publishDiagnostics = guarded('diagnostics', undefined, async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
     const text = document.getText();
-    let analysis: Analysis | null;
+    let analysis: Analysis | null = null;
+    let failure: { error: unknown } | undefined;
     try {
       analysis = await analyze(document);
     } catch (error) {
-      // The file still gets a diagnostic saying it was not checked, rather than silence.
+      failure = { error };
       connection.console.error(`shapelint: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      const latest = documents.get(uri);
-      if (!latest || latest.getText() !== text) return;
+    }
+    // Never publish for text the user has already changed: the ranges would be wrong. The version
+    // is the document's now: an analysis of the same text may have been made for an older one.
+    const latest = documents.get(uri);
+    if (!latest || latest.getText() !== text) return;
+    if (failure) {
+      // The file still gets a diagnostic saying it was not checked, rather than silence.
+      const { error } = failure;
       withDiagnostics.add(uri);
       const message = `shapelint could not check this file (internal error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}); nothing in it was checked.`;
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       void connection.sendDiagnostics({ uri, version: latest.version, diagnostics: [{ range, severity: DiagnosticSeverity.Warning, source: SOURCE, message }] });
       return;
     }
-    // Never publish for text the user has already changed: the ranges would be wrong. The version
-    // is the document's now: an analysis of the same text may have been made for an older one.
-    const latest = documents.get(uri);
-    if (!latest || latest.getText() !== text) return;
     if (!analysis) {
       if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding, analysis.textHash));
+    const { textHash: hashOfText } = analysis;
+    const diagnostics = analysis.result.findings.map((finding) => toDiagnostic(latest, finding, hashOfText));
     if (diagnostics.length > 0) withDiagnostics.add(uri);
     else withDiagnostics.delete(uri);
     void connection.sendDiagnostics({ uri, version: latest.version, diagnostics });
@@ -285,9 +288,12 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
       if (!document) return [];
       const only = params.context.only;
       const actions: CodeAction[] = [];
-      if (wantsKind(only, CodeActionKind.QuickFix)) {
-        for (const diagnostic of params.context.diagnostics.filter(isShapelintDiagnostic)) {
-          const fixes = fixDataOf(diagnostic, textHash(document.getText())) ?? (await recomputedFixData(document.uri, diagnostic));
+      const ours = params.context.diagnostics.filter(isShapelintDiagnostic);
+      if (wantsKind(only, CodeActionKind.QuickFix) && ours.length > 0) {
+        // Hashed once per request: the text is the same for every diagnostic in it.
+        const currentTextHash = textHash(document.getText());
+        for (const diagnostic of ours) {
+          const fixes = fixDataOf(diagnostic, currentTextHash) ?? (await recomputedFixData(document.uri, diagnostic));
           if (fixes) actions.push(...quickFixes(document, diagnostic, fixes));
         }
       }
