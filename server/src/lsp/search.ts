@@ -9,7 +9,7 @@ import type { CheckResult } from '../core/pipeline/check';
 import { renderSearchHtml } from '../core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
 import { describeDims } from '../core/search/describe';
-import { fieldAt, type ServiceContext } from '../core/features/presentation';
+import { fieldAt } from '../core/features/presentation';
 import type { NumericFieldName } from '../core/pipeline/shape';
 import { Commands, SEARCH_ACTION_KIND, SEARCH_TITLE, SearchRequest, type SearchReply } from '../protocol';
 import { toTextEdit } from './convert';
@@ -24,7 +24,7 @@ const PROGRESS_AFTER_MS = 300;
 
 export interface SearchableDocument {
   document: TextDocument;
-  analysis: { fileName: string; text: string; result: CheckResult; context: ServiceContext };
+  analysis: { fileName: string; text: string; result: CheckResult };
 }
 
 /**
@@ -49,7 +49,7 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
     const { analysis } = current;
     // The document changes in place while the search yields: edits are positioned on the text searched.
     const searched = TextDocument.create(current.document.uri, current.document.languageId, current.document.version, analysis.text);
-    const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.context.profile };
+    const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.result.options.profile };
     let result: SearchResult;
     try {
       const search = searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings);

@@ -30,7 +30,7 @@ import { codeLens } from '../core/features/code-lens';
 import { fixAllEdit } from '../core/features/fixes';
 import { doHover } from '../core/features/hover';
 import { inlayHints } from '../core/features/inlay-hints';
-import type { ServiceContext } from '../core/features/presentation';
+import type { GemmProfile } from '../core/perf/types';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
 import { fixDataFor, fixDataOf, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';
@@ -46,7 +46,6 @@ interface Analysis {
   textHash: string;
   settings: ShapelintSettings;
   result: CheckResult;
-  context: ServiceContext;
 }
 
 /** Starts the server on `connection`; `host` is what differs between Node and a web worker (file names, reading profiles). */
@@ -102,8 +101,8 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     return normalizeSettings(raw);
   }
 
-  function runCheck(text: string, fileName: string, settings: ShapelintSettings, context: ServiceContext): CheckResult {
-    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile: context.profile };
+  function runCheck(text: string, fileName: string, settings: ShapelintSettings, profile: GemmProfile | undefined): CheckResult {
+    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile };
     try {
       return check(text, fileName, options);
     } catch (error) {
@@ -119,16 +118,16 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     void connection.window.showWarningMessage(message);
   }
 
-  /** What the features need besides the check: a measured profile, read by the host (Node: from disk, as untrusted input; a web worker: through the client). */
-  async function serviceContext(settings: ShapelintSettings, uri: string): Promise<ServiceContext> {
-    if (!settings.gpuProfile) return {};
+  /** The measured profile `shapelint.gpuProfile` names, read by the host (Node: from disk, as untrusted input; a web worker: through the client). */
+  async function measuredProfile(settings: ShapelintSettings, uri: string): Promise<GemmProfile | undefined> {
+    if (!settings.gpuProfile) return undefined;
     const load = await host.loadProfile(settings.gpuProfile, uri, workspaceFolders);
-    if (!load) return {};
+    if (!load) return undefined;
     if ('error' in load) {
       warnOnce(`shapelint: cannot use the GPU profile '${settings.gpuProfile}': ${load.error}.`);
-      return {};
+      return undefined;
     }
-    return { profile: load.profile };
+    return load.profile;
   }
 
   /** The check of a document's current text, computed once per text and settings generation. */
@@ -140,10 +139,9 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     if (cached && cached.text === text && cached.generation === settingsGeneration) return cached.analysis;
     const fileName = host.fileNameOf(uri);
     const analysis = settingsFor(uri).then(async (settings) => {
-      // The profile feeds the fix estimates too, so it is loaded before the check.
-      const context = await serviceContext(settings, uri);
-      const result = runCheck(text, fileName, settings, context);
-      return result.reader ? { uri, fileName, text, textHash: textHash(text), settings, result, context } : null;
+      // The profile feeds the fix estimates as well as the features, so it is loaded before the check.
+      const result = runCheck(text, fileName, settings, await measuredProfile(settings, uri));
+      return result.reader ? { uri, fileName, text, textHash: textHash(text), settings, result } : null;
     });
     analyses.set(uri, { text, generation: settingsGeneration, analysis });
     return analysis;
@@ -277,7 +275,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
       const current = await currentAnalysis(params.textDocument.uri);
       if (!current) return null;
       const { document, analysis } = current;
-      const hover = doHover(analysis.result, document.offsetAt(params.position), analysis.context);
+      const hover = doHover(analysis.result, document.offsetAt(params.position));
       return hover && { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
     }),
   );
@@ -328,7 +326,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
   connection.onCodeLens(
     guarded('code lens', [], async (params): Promise<CodeLens[]> => {
       const current = await currentAnalysis(params.textDocument.uri);
-      const lens = current && codeLens(current.analysis.result, current.analysis.context);
+      const lens = current && codeLens(current.analysis.result);
       if (!lens) return [];
       return [
         {
@@ -343,7 +341,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     ReportRequest,
     guarded('report', null, async (params): Promise<ReportResult | null> => {
       const current = await currentAnalysis(params.uri);
-      const data = current && reportData(current.analysis.result, baseName(current.analysis.fileName), current.analysis.context);
+      const data = current && reportData(current.analysis.result, baseName(current.analysis.fileName));
       return data ? { title: `Shape report: ${data.fileName}`, html: renderReportHtml(data), data } : null;
     }),
   );

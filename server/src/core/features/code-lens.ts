@@ -1,5 +1,5 @@
 import type { CheckResult } from '../pipeline/check';
-import { bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, type ServiceContext } from './presentation';
+import { bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf } from './presentation';
 
 export interface CodeLensData {
   title: string;
@@ -7,13 +7,13 @@ export interface CodeLensData {
 }
 
 /** The first-line lens: predicted layer throughput and its share of the GPU's peak. */
-export function codeLens(result: CheckResult, context: ServiceContext = {}): CodeLensData | null {
-  const prediction = predictionOf(result, context);
+export function codeLens(result: CheckResult): CodeLensData | null {
+  const prediction = predictionOf(result);
   if (!prediction) return null;
   const { gpu, dtype } = result.options;
   const peak = gpu.peakTflops[dtype];
   const share = peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '';
-  const band = bandOf(result, context);
+  const band = bandOf(result);
   return {
     title: `Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
     tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. Click for the shape report.`,

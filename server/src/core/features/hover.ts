@@ -14,7 +14,6 @@ import {
   formatTime,
   frameworkWorkText,
   predictionOf,
-  type ServiceContext,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
 import { rankFixes } from './fixes';
@@ -44,7 +43,7 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
 };
 
 /** Hover markdown for the shape field at `offset`, or null when there is none there. */
-export function doHover(result: CheckResult, offset: number, context: ServiceContext = {}): HoverContent | null {
+export function doHover(result: CheckResult, offset: number): HoverContent | null {
   const at = fieldAt(result, offset);
   if (!at || !result.shape) return null;
   const { name, field } = at;
@@ -53,7 +52,7 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
   const value = field.value !== null ? ` = ${field.value}` : field.invalidText !== undefined ? ` = ${field.invalidText} (not usable)` : '';
   lines.push(`**${FIELD_LABELS[name]}**${key}${value}`, '', FIELD_PURPOSE[name] + (field.note ? ` _${field.note}._` : ''));
 
-  const prediction = predictionOf(result, context);
+  const prediction = predictionOf(result);
   const derived = derivedValues(result, prediction);
   if (derived.length > 0) lines.push('', derived.join(' · '));
 
@@ -66,7 +65,7 @@ export function doHover(result: CheckResult, offset: number, context: ServiceCon
         (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
         `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
       '',
-      `_${bandOf(result, context).text}_`,
+      `_${bandOf(result).text}_`,
       '',
       frameworkWorkText(result, prediction),
     );

@@ -7,7 +7,7 @@ import type { Span } from '../pipeline/document';
 import type { Finding } from '../pipeline/findings';
 import { predictLayer } from '../perf';
 import { errorBand, type ErrorBand } from '../perf/error-band';
-import type { GemmName, GemmProfile, LayerPrediction, LayerSpec } from '../perf/types';
+import type { GemmName, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
 import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
 
@@ -50,23 +50,14 @@ export function findingsOnField(findings: readonly Finding[], field: NumberField
   return findings.filter((finding) => spans.some((span) => spansOverlap(span, finding.span) || (span.offset === finding.span.offset && finding.span.length === 0)));
 }
 
-/** What the editor knows beyond the check: a measured profile of the target GPU (`shapelint.gpuProfile`). */
-export interface ServiceContext {
-  profile?: GemmProfile;
-}
-
-/** The profile a prediction uses: the editor's, else the one the check was given (fix estimates use the same). */
-function profileOf(result: CheckResult, context: ServiceContext): GemmProfile | undefined {
-  return context.profile ?? result.options.profile;
-}
-
-export function predict(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): LayerPrediction {
-  return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: profileOf(result, context) });
+/** With the check's options, profile included: the fix estimates were made with the same. */
+export function predict(spec: LayerSpec, result: CheckResult): LayerPrediction {
+  return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: result.options.profile });
 }
 
 /** How wrong the prediction typically is on the target GPU (docs/accuracy.md), or the profile's own fit. */
-export function bandOf(result: CheckResult, context: ServiceContext = {}): ErrorBand {
-  return errorBand(result.options.gpu, result.options.dtype, profileOf(result, context));
+export function bandOf(result: CheckResult): ErrorBand {
+  return errorBand(result.options.gpu, result.options.dtype, result.options.profile);
 }
 
 /** "±16%" where a band is known, "unvalidated" where not: short enough for a lens title. */
@@ -75,8 +66,8 @@ export function formatBand(band: ErrorBand): string {
 }
 
 /** The prediction for the checked file on its target GPU; null when the shape is too unknown to predict. */
-export function predictionOf(result: CheckResult, context: ServiceContext = {}): LayerPrediction | null {
-  return result.spec ? predict(result.spec, result, context) : null;
+export function predictionOf(result: CheckResult): LayerPrediction | null {
+  return result.spec ? predict(result.spec, result) : null;
 }
 
 /** The GEMMs whose shape a field sets; 'all' for fields every GEMM depends on. */

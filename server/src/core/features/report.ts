@@ -8,7 +8,7 @@
 import type { CheckResult } from '../pipeline/check';
 import type { Severity } from '../pipeline/findings';
 import type { GemmPrediction, LayerSpec } from '../perf/types';
-import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf, type ServiceContext } from './presentation';
+import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 import type { SearchResult } from '../search';
 import { describeChanges, describeDims } from '../search/describe';
@@ -43,10 +43,10 @@ const FFN_SWEEP_POINTS = 64;
 /** How far around the current MLP size the sweep looks, as a fraction of it. */
 const FFN_SWEEP_SPAN = 0.1;
 
-export function reportData(result: CheckResult, fileName: string, context: ServiceContext = {}): ReportData | null {
+export function reportData(result: CheckResult, fileName: string): ReportData | null {
   if (!result.reader || !result.shape) return null;
   const shape = result.shape;
-  const prediction = predictionOf(result, context);
+  const prediction = predictionOf(result);
   return {
     fileName,
     format: result.reader.label,
@@ -57,29 +57,29 @@ export function reportData(result: CheckResult, fileName: string, context: Servi
       return field.value === null ? [] : [{ label: FIELD_LABELS[name], value: field.value, origin: field.origin, note: field.note }];
     }),
     layer: prediction ? { ...prediction.layer, fractionOfPeak: prediction.fractionOfPeak, params: prediction.model.params } : null,
-    accuracy: bandOf(result, context).text,
+    accuracy: bandOf(result).text,
     frameworkWork: prediction ? frameworkWorkText(result, prediction) : '',
     gemms: prediction?.gemms ?? [],
-    headSweep: result.spec ? headSweep(result.spec, result, context) : [],
-    ffnSweep: result.spec ? ffnSweep(result.spec, result, context) : [],
+    headSweep: result.spec ? headSweep(result.spec, result) : [],
+    ffnSweep: result.spec ? ffnSweep(result.spec, result) : [],
     findings: result.findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })),
   };
 }
 
 /** Every head count that divides h (and that tensor parallelism can split), as Figure 1 compares them. */
-export function headSweep(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): SweepPoint[] {
+export function headSweep(spec: LayerSpec, result: CheckResult): SweepPoint[] {
   return divisorsOf(spec.hiddenSize)
     .filter((heads) => heads % spec.tensorParallel === 0)
     .map((heads) => {
       const headDim = spec.hiddenSize / heads;
       const numKvHeads = spec.numKvHeads === spec.numHeads ? heads : largestDivisorAtMost(heads, spec.numKvHeads);
-      const tflops = predict({ ...spec, numHeads: heads, numKvHeads, headDim }, result, context).layer.tflops;
+      const tflops = predict({ ...spec, numHeads: heads, numKvHeads, headDim }, result).layer.tflops;
       return { x: heads, label: `${heads} heads (head dim ${headDim})`, tflops, current: heads === spec.numHeads && headDim === spec.headDim };
     });
 }
 
 /** MLP sizes within ±10% of the current one, in steps of a multiple of 8, the current one included. */
-export function ffnSweep(spec: LayerSpec, result: CheckResult, context: ServiceContext = {}): SweepPoint[] {
+export function ffnSweep(spec: LayerSpec, result: CheckResult): SweepPoint[] {
   const current = spec.ffnHiddenSize;
   const span = Math.max(64, Math.round(current * FFN_SWEEP_SPAN));
   const step = 8 * Math.max(1, Math.ceil((2 * span) / FFN_SWEEP_POINTS / 8));
@@ -90,7 +90,7 @@ export function ffnSweep(spec: LayerSpec, result: CheckResult, context: ServiceC
     .map((size) => ({
       x: size,
       label: `MLP size ${size}`,
-      tflops: predict({ ...spec, ffnHiddenSize: size }, result, context).layer.tflops,
+      tflops: predict({ ...spec, ffnHiddenSize: size }, result).layer.tflops,
       current: size === current,
     }));
 }
