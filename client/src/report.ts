@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { STALE_SEARCH_HTML } from '../../server/src/core/features/report';
 import { ReportRequest, SearchRequest, SETTINGS_SECTION, type SearchReply } from '../../server/src/protocol';
 
 /**
@@ -128,7 +129,7 @@ export class ReportPanel {
     if (!this.search) return '';
     const document = await vscode.workspace.openTextDocument(this.uri);
     if (document.version === this.search.version) return this.search.html;
-    return '<section id="search"><h2>Faster shapes</h2><p class="search-notice">The file changed since the search. <button class="apply" data-search>Search again</button></p></section>';
+    return STALE_SEARCH_HTML;
   }
 
   /** The first time the page is written whole; afterwards only its content is swapped, keeping the scroll position. */

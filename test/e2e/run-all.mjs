@@ -1,6 +1,7 @@
 // `npm run test:e2e`: the packaged extension (dist/*.vsix, from `npm run package`) installed into
 // code-server and tested in VS Code's Node extension host (the whole suite) and in its web worker
-// extension host (the web suite), then the Neovim check and the pre-commit hook; each runs whatever the others did, so
+// extension host (the web suite), then the Neovim check, the pre-commit hook and the playground page
+// in Chromium; each runs whatever the others did, so
 // that one failure does not hide another; exits non-zero if any failed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const steps = [
   ['VS Code, web worker extension host (installed VSIX)', codeServer, { SHAPELINT_E2E_VSIX: vsix, SHAPELINT_E2E_HOST: 'web', SHAPELINT_E2E_RESULTS_DIR: 'test-results/web' }],
   ['Neovim', ['--import', 'tsx', '--test', 'test/e2e/neovim/neovim.test.ts'], {}],
   ['pre-commit', ['--import', 'tsx', '--test', 'test/e2e/pre-commit/pre-commit.test.ts'], {}],
+  ['playground page (Chromium)', ['--import', 'tsx', '--test', 'test/e2e/playground/playground.test.ts'], {}],
 ];
 
 const failed = [];
