@@ -2,6 +2,8 @@
 //   server/out/cli.js        the CLI, and the language server: `shapelint lsp` under Node (the extension starts it so),
 //                            and, loaded as a web worker, the web extension's server
 //   client/out/extension.js  the extension, for VS Code's Node extension host (main) and its web worker host (browser)
+//   action/main.js           the GitHub Action (action.yml): `shapelint check` with the action's inputs; committed, so
+//                            that the action runs at any ref without a download (docs/ci.md); CI fails when it is stale
 // Each bundle holds both paths; a module is evaluated only when its path first imports it (esbuild's lazy
 // wrappers for dynamic imports), so a web worker never evaluates the Node-only code.
 // `node build.mjs --package` then writes the VSIX (@vscode/vsce) and the CLI's npm tarball into dist/.
@@ -28,6 +30,8 @@ const node = {
 await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['client/src/main.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
+  // No source map: the committed file stays one file, and the same on every machine.
+  build({ ...node, sourcemap: false, entryPoints: ['action/src/main.ts'], outfile: 'action/main.js' }),
 ]);
 
 if (process.argv.includes('--package')) {

@@ -1,4 +1,4 @@
-import { EXIT_INTERNAL, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
+import { EXIT_INTERNAL, EXIT_USAGE, isUsageError, VERSION, type CliCommand, type CliIO } from './cli/io';
 
 /** Explicit command table; each command lives in its own module under cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await (await command.load())(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (isUsageError(error)) {
       io.stderr(`shapelint ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }

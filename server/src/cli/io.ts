@@ -16,6 +16,11 @@ export const EXIT_INTERNAL = 3;
 
 export class UsageError extends Error {}
 
+/** Bad usage, ours or node:util's parseArgs' (an unknown or malformed option): exit 2 with the message, no stack. */
+export function isUsageError(error: unknown): error is Error {
+  return error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+}
+
 declare const SHAPELINT_VERSION: string | undefined;
 /** The package version, set by the build (esbuild define); 'dev' when run from source. */
 export const VERSION = typeof SHAPELINT_VERSION === 'string' ? SHAPELINT_VERSION : 'dev';
