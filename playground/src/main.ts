@@ -45,6 +45,7 @@ let fragmentTimer: ReturnType<typeof setTimeout> | undefined;
 const editor = new PlaygroundEditor(ui.editor, {
   changed(text) {
     state.text = text;
+    expectCheck();
     void server?.change(text);
     clearTimeout(fragmentTimer);
     fragmentTimer = setTimeout(writeFragment, FRAGMENT_DELAY_MS);
@@ -73,17 +74,39 @@ function showStatus(text: string): void {
   ui.status.textContent = text;
 }
 
+/** A check is on its way: the findings list says so until its diagnostics, or the news that the file is no config, arrive. */
+function expectCheck(): void {
+  ui.findings.setAttribute('aria-busy', 'true');
+}
+
+/**
+ * After settings change or a document opens: the server publishes diagnostics for a config, but
+ * says nothing of a file it does not read (unless it had diagnostics to clear); the report says which.
+ */
+function recheck(): void {
+  expectCheck();
+  const document = server.openDocument;
+  if (document) void refreshReport(document.version);
+}
+
 /** Settings changed: the server re-checks the open document and publishes again. */
-function configure(): void {
-  void server.configure(settingsOf(state));
+async function configure(): Promise<void> {
+  await server.configure(settingsOf(state));
+  recheck();
+  writeFragment();
+}
+
+/** Opens the state's file under its name, the server detecting its format from it. */
+async function openFile(): Promise<void> {
+  lastSearch = null;
+  await server.open(state.fileName, state.text);
+  recheck();
   writeFragment();
 }
 
 async function openState(): Promise<void> {
-  lastSearch = null;
   editor.load(state.fileName, state.text);
-  await server.open(state.fileName, state.text);
-  writeFragment();
+  await openFile();
 }
 
 /** The server's diagnostics for the current version, with their quick fixes; then the headline and the report. */
@@ -110,7 +133,8 @@ function editsOf(action: CodeAction): TextEdit[] {
   return Object.values(action.edit?.changes ?? {}).flat();
 }
 
-function renderFindings(items: readonly FixableDiagnostic[]): void {
+function renderFindings(items: readonly FixableDiagnostic[], whenNone = 'No findings.'): void {
+  ui.findings.setAttribute('aria-busy', 'false');
   ui.findings.replaceChildren(
     ...items.map(({ diagnostic, fixes }) => {
       const item = document.createElement('li');
@@ -147,7 +171,7 @@ function renderFindings(items: readonly FixableDiagnostic[]): void {
   if (items.length === 0) {
     const none = document.createElement('li');
     none.className = 'none';
-    none.textContent = 'No findings.';
+    none.textContent = whenNone;
     ui.findings.append(none);
   }
 }
@@ -156,6 +180,13 @@ function renderFindings(items: readonly FixableDiagnostic[]): void {
 async function refreshReport(version: number): Promise<void> {
   const report = await server.report();
   if (server.openDocument?.version !== version) return;
+  if (!report) {
+    editor.showDiagnostics([]);
+    renderFindings([], 'This file is not a model config shapelint reads: pick its format, or name it as its framework does.');
+    ui.headline.textContent = '';
+    fixAllAction = undefined;
+    ui.fixAll.disabled = true;
+  }
   const searchSection = !lastSearch ? '' : lastSearch.version === version ? lastSearch.html : STALE_SEARCH_HTML;
   const html = report ? `${searchSection}\n${report.html}` : '<p>This file is not a model config shapelint reads.</p>';
   window.postMessage({ type: 'update', html }, '*');
@@ -210,7 +241,7 @@ function fillControls(): void {
         delete state.launch[field.key];
         input.value = '';
       }
-      configure();
+      void configure();
     });
     const label = Object.assign(document.createElement('label'), { textContent: `${field.label} ` });
     label.append(input);
@@ -243,17 +274,15 @@ function wireControls(): void {
     state.fileName = fileName;
     editor.setFileName(fileName);
     // Reopened under its new name: the server detects the format from the name, as `check` does.
-    lastSearch = null;
-    void server.open(fileName, state.text);
-    writeFragment();
+    void openFile();
   });
   ui.format.addEventListener('change', () => {
     state.format = ui.format.value;
-    configure();
+    void configure();
   });
   ui.gpu.addEventListener('change', () => {
     state.gpu = ui.gpu.value === PLAYGROUND_DEFAULT_GPU ? '' : ui.gpu.value;
-    configure();
+    void configure();
   });
   ui.share.addEventListener('click', () => {
     writeFragment();

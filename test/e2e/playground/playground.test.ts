@@ -75,6 +75,8 @@ interface PageGlobals {
 }
 
 const finding = (page: Page, ruleId: string) => page.locator(`#findings li[data-rule="${ruleId}"]`);
+/** Until the findings list shows the server's answer for the current text (it is busy while a check is on its way). */
+const checked = (page: Page) => page.locator('#findings[aria-busy="false"]').waitFor();
 
 test('the built site is within 6 MiB', () => {
   const total = readdirSync(site).reduce((sum, file) => sum + statSync(join(site, file)).size, 0);
@@ -126,9 +128,35 @@ test('a link with GPT-3 2.7B lists head-dim and vocab-size; the vocab quick fix 
 test('with 20 heads and vocab 50304 neither head-dim nor vocab-size is listed', async () => {
   const page = await openPage(encodeState({ fileName: 'config.json', text: gpt3Fixed, gpu: 'a100-sxm4-40gb', format: '', launch: { mb: 4, seq: 2048 } }));
   await page.locator('#report', { hasText: 'TFLOP/s' }).waitFor();
-  await page.locator('#findings li').first().waitFor();
+  await checked(page);
   assert.equal(await finding(page, 'head-dim').count(), 0);
   assert.equal(await finding(page, 'vocab-size').count(), 0);
+  await page.close();
+});
+
+test('an example from the picker; the file name decides the format, the format picker overrides it, the launch fields apply', async () => {
+  const page = await openPage('');
+  await page.locator('#example').selectOption({ label: 'GPT-3 2.7B, Megatron-LM launch script' });
+  await finding(page, 'head-dim').waitFor();
+  assert.equal(await page.locator('#file-name').inputValue(), 'megatron/pretrain_gpt3_2.7b.sh');
+  assert.match(await page.locator('#report .meta').first().innerText(), /Megatron/);
+
+  await page.locator('#example').selectOption({ label: 'GPT-3 2.7B, Hugging Face config.json' });
+  await finding(page, 'vocab-size').waitFor();
+  // Named notes.txt, the text is no config shapelint recognises; forced to hf, it is one again.
+  await page.locator('#file-name').fill('notes.txt');
+  await page.locator('#file-name').press('Enter');
+  await page.locator('#findings li.none', { hasText: 'not a model config' }).waitFor();
+  assert.equal(await page.locator('#findings li[data-rule]').count(), 0);
+  await page.locator('#format').selectOption('hf');
+  await finding(page, 'vocab-size').waitFor();
+  await finding(page, 'head-dim').waitFor();
+
+  // A launch field reaches the server as its setting: 2560 does not split over 3 tensor-parallel GPUs.
+  await page.locator('#launch-tp').fill('3');
+  await page.locator('#launch-tp').press('Enter');
+  await finding(page, 'tensor-parallel').first().waitFor();
+  assert.match(await page.evaluate('location.hash'), /&format=hf&tp=3$/);
   await page.close();
 });
 
