@@ -134,6 +134,19 @@ test('with 20 heads and vocab 50304 neither head-dim nor vocab-size is listed', 
   await page.close();
 });
 
+test('markup in the file stays text: in the findings, the squiggle and the hover', async () => {
+  const markup = '<img src=x onerror=alert(1)>';
+  const page = await openPage(encodeState({ fileName: 'config.json', text: gpt3.replace('"n_head": 32', `"n_head": "${markup}"`), gpu: '', format: '', launch: {} }));
+  await finding(page, 'invalid-value').waitFor();
+  assert.ok((await finding(page, 'invalid-value').innerText()).includes(markup));
+  await page.locator('.cm-line', { hasText: '"n_head"' }).locator('text=onerror').hover();
+  const hover = page.locator('.cm-tooltip .hover');
+  await hover.waitFor();
+  assert.ok((await hover.innerText()).includes(markup), await hover.innerText());
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await page.close();
+});
+
 test('an example from the picker; the file name decides the format, the format picker overrides it, the launch fields apply', async () => {
   const page = await openPage('');
   await page.locator('#example').selectOption({ label: 'GPT-3 2.7B, Megatron-LM launch script' });
