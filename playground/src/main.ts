@@ -17,6 +17,8 @@ declare const PLAYGROUND_GPUS: { id: string; name: string }[];
 declare const PLAYGROUND_DEFAULT_GPU: string;
 declare const PLAYGROUND_FORMATS: string[];
 
+const NOT_A_CONFIG = 'This file is not a model config shapelint reads';
+
 /** Quiet time after typing before the fragment is rewritten. */
 const FRAGMENT_DELAY_MS = 300;
 
@@ -182,13 +184,13 @@ async function refreshReport(version: number): Promise<void> {
   if (server.openDocument?.version !== version) return;
   if (!report) {
     editor.showDiagnostics([]);
-    renderFindings([], 'This file is not a model config shapelint reads: pick its format, or name it as its framework does.');
+    renderFindings([], `${NOT_A_CONFIG}: pick its format, or name it as its framework does.`);
     ui.headline.textContent = '';
     fixAllAction = undefined;
     ui.fixAll.disabled = true;
   }
   const searchSection = !lastSearch ? '' : lastSearch.version === version ? lastSearch.html : STALE_SEARCH_HTML;
-  const html = report ? `${searchSection}\n${report.html}` : '<p>This file is not a model config shapelint reads.</p>';
+  const html = report ? `${searchSection}\n${report.html}` : `<p>${NOT_A_CONFIG}.</p>`;
   window.postMessage({ type: 'update', html }, '*');
 }
 

@@ -165,6 +165,12 @@ test('an example from the picker; the file name decides the format, the format p
   await finding(page, 'vocab-size').waitFor();
   await finding(page, 'head-dim').waitFor();
 
+  // Fix-all applies the safe fixes only: the vocabulary is padded, the head count stays.
+  await page.locator('#fix-all').click();
+  await finding(page, 'vocab-size').waitFor({ state: 'detached' });
+  await finding(page, 'head-dim').waitFor();
+  assert.ok(await page.locator('#fix-all').isDisabled());
+
   // A launch field reaches the server as its setting: 2560 does not split over 3 tensor-parallel GPUs.
   await page.locator('#launch-tp').fill('3');
   await page.locator('#launch-tp').press('Enter');
