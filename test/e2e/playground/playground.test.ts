@@ -134,7 +134,7 @@ test('with 20 heads and vocab 50304 neither head-dim nor vocab-size is listed', 
   await page.close();
 });
 
-test('markup in the file stays text: in the findings, the squiggle and the hover', async () => {
+test('markup in the file stays text: in the findings and in the hover', async () => {
   const markup = '<img src=x onerror=alert(1)>';
   const page = await openPage(encodeState({ fileName: 'config.json', text: gpt3.replace('"n_head": 32', `"n_head": "${markup}"`), gpu: '', format: '', launch: {} }));
   await finding(page, 'invalid-value').waitFor();
