@@ -33,7 +33,7 @@ export const axolotlReader: FormatReader = {
     return hasTopLevelKey(head, 'base_model') && countKeys(head, AXOLOTL_KEYS) >= 2 ? 0.9 : 0;
   },
 
-  parse: parseYaml,
+  parse: (text) => parseYaml(text, 'pyyaml'),
 
   read(document: ConfigDocument): ModelShape {
     const index = new EntryIndex(document);

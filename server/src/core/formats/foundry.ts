@@ -30,7 +30,7 @@ export const foundryReader: FormatReader = {
   },
 
   parse(text) {
-    return resolveInterpolations(parseYaml(text));
+    return resolveInterpolations(parseYaml(text, 'omegaconf'));
   },
 
   read(document: ConfigDocument): ModelShape {
