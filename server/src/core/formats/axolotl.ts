@@ -1,7 +1,7 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField, tokenizerVocab } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -20,6 +20,15 @@ function llamaDropout(model: string): Pick<ModelShape, 'attentionDropout' | 'hid
     attentionDropout: defaultField(llama.attention, `${model} runs as a Hugging Face Llama: ${llama.source}`),
     hiddenDropout: defaultField(llama.hidden, `${model} runs as a Hugging Face Llama: ${llama.source}`),
   };
+}
+
+/**
+ * No `tensor_parallel_size`: 1, unless the file turns on `tensor_parallel` (`true`, `auto`), whose
+ * degree the launch picks from the GPUs it finds, which no file says.
+ */
+function launcherTensorParallel(entry: ConfigEntry | undefined): NumberField {
+  if (!entry || entry.value === false || entry.value === null) return defaultField(1, 'no tensor_parallel_size: 1');
+  return { ...unknownField<number>(`tensor_parallel ${String(entry.value)}: the degree is chosen at launch from the GPUs found`), key: entry.path.join('.'), keySpan: entry.keySpan, valueSpan: entry.valueSpan };
 }
 
 export const axolotlReader: FormatReader = {
@@ -51,7 +60,8 @@ export const axolotlReader: FormatReader = {
         seqLength: readField(index, 'seqLength', ['sequence_len'], () => unknownField('no sequence_len in this file')),
         microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no micro_batch_size in this file')),
         vocabDivisor: defaultField<number>(null, 'Axolotl keeps the checkpoint\'s embedding'),
-        tensorParallel: readField(index, 'tensorParallel', ['tensor_parallel_size'], () => defaultField(1, 'no tensor_parallel_size: 1')),
+        vocabSize: tokenizerVocab(undefined, index.get('tokenizer_config') ?? base) ?? model.vocabSize ?? notCatalogued(),
+        tensorParallel: readField(index, 'tensorParallel', ['tensor_parallel_size'], () => launcherTensorParallel(index.get('tensor_parallel'))),
         pipelineParallel: defaultField(1, 'Axolotl has no pipeline parallelism'),
       },
       {
