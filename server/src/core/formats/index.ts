@@ -11,6 +11,7 @@ import { metaReader } from './meta';
 import { nanogptReader } from './nanogpt';
 import { nanotronReader } from './nanotron';
 import { nemoReader } from './nemo';
+import { nemo2Reader } from './nemo2';
 import { neoxReader } from './neox';
 import { torchtitanReader } from './torchtitan';
 
@@ -18,7 +19,7 @@ export type { FormatReader } from './format';
 import { presentNames, sniffHead } from './sniff';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader, maxtextReader, foundryReader];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader, maxtextReader, foundryReader, nemo2Reader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);
