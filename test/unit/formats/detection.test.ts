@@ -32,3 +32,11 @@ suite('axolotl: the tokenizer sizes the vocabulary, tensor_parallel auto is the 
     assertField(text, shape.seqLength, { value: 8192, origin: 'file' });
   });
 });
+
+suite('OLMo trainer YAML is not read as llm-foundry', () => {
+  test('d_model, n_heads, n_layers with mlp_ratio and embedding_size: refused, not given an MPT MLP or a vocab-size warning', () => {
+    // The model section of allenai/OLMo configs/official/OLMo-1B.yaml (ModelConfig names) with its batch keys.
+    const text = 'run_name: OLMo-1B\nmodel:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  mlp_ratio: 8\n  weight_tying: true\n  block_type: sequential\n  include_bias: false\n  layer_norm_type: default\n  max_sequence_length: 2048\n  vocab_size: 50280\n  embedding_size: 50304\nglobal_train_batch_size: 2048\ndevice_train_microbatch_size: 8\nmax_duration: 739_328\n';
+    assert.equal(detectFormat('OLMo-1B.yaml', text), undefined);
+  });
+});

@@ -18,6 +18,9 @@ const DEFAULT_EXPANSION_RATIO = 4;
 const MPT = FRAMEWORK_DEFAULTS.foundry;
 const FOUNDRY_KEYS = ['d_model', 'n_heads', 'n_layers', 'expansion_ratio', 'max_seq_len', 'device_train_microbatch_size', 'global_train_batch_size'];
 
+/** Keys of OLMo's `ModelConfig` (allenai/OLMo olmo/config.py) that MPTConfig does not have. */
+const OLMO_ONLY_KEYS = ['mlp_ratio', 'mlp_hidden_size', 'embedding_size', 'max_sequence_length', 'block_type', 'weight_tying', 'include_bias', 'layer_norm_type'];
+
 export const foundryReader: FormatReader = {
   id: 'foundry',
   label: 'llm-foundry (MPT) YAML',
@@ -26,6 +29,8 @@ export const foundryReader: FormatReader = {
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
     const head = sniffHead(text);
+    // OLMo's trainer YAML shares d_model, n_heads, n_layers and the batch keys, but sizes its MLP and embedding its own way.
+    if (countKeys(head, OLMO_ONLY_KEYS) >= 2) return 0;
     return hasTopLevelKey(head, 'model') && countKeys(head, FOUNDRY_KEYS) >= 4 ? 0.9 : 0;
   },
 

@@ -65,7 +65,7 @@ export const nemo2Reader: FormatReader = {
     );
     const divisor = FRAMEWORK_DEFAULTS.nemo.makeVocabSizeDivisibleBy;
     const vocabDivisor = readField(index, 'vocabDivisor', ['set.model.config.make_vocab_size_divisible_by'], () => defaultField(divisor, `NeMo GPTConfig default make_vocab_size_divisible_by ${divisor}`));
-    return completeShape(
+    const shape = completeShape(
       'nemo2',
       {
         ...fromModel,
@@ -86,5 +86,6 @@ export const nemo2Reader: FormatReader = {
         kvHeadsMayDivideTensorParallel: true,
       },
     );
+    return model ? { ...shape, catalogueModel: model.name } : shape;
   },
 };
