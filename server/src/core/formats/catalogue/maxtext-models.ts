@@ -36,6 +36,14 @@ export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
       mlp_activations: SILU_GLU, vocab_size: 129280, num_experts: 256, num_experts_per_tok: 8, attention_type: 'mla', qk_nope_head_dim: 128, qk_rope_head_dim: 64,
     },
   },
+  'gpt-oss-20b': {
+    source: modelFile('gpt-oss-20b', '6710342780303d1a45872f5a8eb1bc3855321707'),
+    settings: { base_emb_dim: 2880, base_num_query_heads: 64, base_num_kv_heads: 8, head_dim: 64, base_mlp_dim: 2880, base_moe_mlp_dim: 2880, mlp_activations: ['sigmoid', 'linear'], num_experts: 32, num_experts_per_tok: 4, base_num_decoder_layers: 24, vocab_size: 201088 },
+  },
+  'gpt-oss-120b': {
+    source: modelFile('gpt-oss-120b', '6710342780303d1a45872f5a8eb1bc3855321707'),
+    settings: { base_emb_dim: 2880, base_num_query_heads: 64, base_num_kv_heads: 8, head_dim: 64, base_mlp_dim: 2880, base_moe_mlp_dim: 2880, mlp_activations: ['sigmoid', 'linear'], num_experts: 128, num_experts_per_tok: 4, base_num_decoder_layers: 36, vocab_size: 201088 },
+  },
   'gemma3-4b': {
     source: modelFile('gemma3-4b', '48445cf00e73064e87886539714a8ba1794ee019'),
     settings: { base_num_decoder_layers: 34, base_emb_dim: 2560, base_num_query_heads: 8, base_num_kv_heads: 4, base_mlp_dim: 10240, head_dim: 256, mlp_activations: ['gelu', 'linear'], vocab_size: 262144 },

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { detectFormat } from '../../../server/src/core/formats';
+import { findModel } from '../../../server/src/core/formats/catalogue/models';
+import type { ModelShape } from '../../../server/src/core/pipeline/shape';
+import { assertField, readFixture } from './fixture';
+
+function read(fileName: string, text: string): ModelShape {
+  const reader = detectFormat(fileName, text);
+  assert.ok(reader, `${fileName} is not detected`);
+  return reader.read(reader.parse(text));
+}
+
+function torchtitan(name: string, flavor: string): ModelShape {
+  // The [model] table of torchtitan's train configs (torchtitan/models/*/train_configs/*.toml).
+  return read('train.toml', `[model]\nname = "${name}"\nflavor = "${flavor}"\n\n[training]\nlocal_batch_size = 1\nseq_len = 4096\n`);
+}
+
+suite('the model catalogue: what today\'s configs name', () => {
+  test('torchtitan qwen3 flavors (qwen3_configs @ cfb93265): 4B has head dim 128, 30B-A3B 128 experts of 768, top-8', () => {
+    const dense = torchtitan('qwen3', '4B');
+    assert.deepEqual([dense.hiddenSize.value, dense.headDim.value, dense.ffnHiddenSize.value, dense.numKvHeads.value, dense.vocabSize.value], [2560, 128, 9728, 8, 151936]);
+    const moe = torchtitan('qwen3', '30B-A3B');
+    assert.deepEqual([moe.numExperts.value, moe.expertsPerToken.value, moe.ffnHiddenSize.value, moe.numLayers.value], [128, 8, 768, 48]);
+  });
+
+  test('torchtitan deepseek_v3 671B (deepseekv3_configs @ 7a639a0c): experts 2048 wide, not inter_dim 18432; MLA head dim 192', () => {
+    const shape = torchtitan('deepseek_v3', '671B');
+    assert.deepEqual([shape.ffnHiddenSize.value, shape.numExperts.value, shape.expertsPerToken.value, shape.headDim.value, shape.vocabSize.value], [2048, 256, 8, 192, 129280]);
+  });
+
+  test('torchtitan gpt_oss 20b (gptoss_configs @ 5a3bc91b): 32 experts, top-4, hidden 2880, head dim 64', () => {
+    const shape = torchtitan('gpt_oss', '20b');
+    assert.deepEqual([shape.hiddenSize.value, shape.numExperts.value, shape.expertsPerToken.value, shape.headDim.value, shape.numLayers.value], [2880, 32, 4, 64, 24]);
+  });
+
+  test('torchtitan llama3 8B: the vocabulary is the Llama 3 tokenizer\'s 128256 (update_from_config)', () => {
+    const shape = torchtitan('llama3', '8B');
+    assert.equal(shape.vocabSize.value, 128256);
+    assert.equal(shape.vocabSize.origin, 'catalogue');
+  });
+
+  test('Hub ids: openai/gpt-oss-120b, and casperhansen/llama-3-70b-fp16 as a re-upload of Meta-Llama-3-70B', () => {
+    assert.deepEqual([findModel('openai/gpt-oss-120b')?.numExperts, findModel('openai/gpt-oss-120b')?.numLayers], [128, 36]);
+    assert.equal(findModel('casperhansen/llama-3-70b-fp16')?.name, 'Llama-3-70B');
+  });
+
+  test('Axolotl qlora-fsdp-70b.yaml: the re-upload reads as Llama 3 70B with the tokenizer\'s 128256', () => {
+    const { text, shape } = readFixture('axolotl/qlora-fsdp-70b.yaml');
+    assertField(text, shape.hiddenSize, { value: 8192, origin: 'catalogue', literal: 'casperhansen/llama-3-70b-fp16' });
+    assertField(text, shape.numLayers, { value: 80, origin: 'catalogue' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'catalogue' });
+  });
+
+  test('LitGPT stablelm-base-alpha-3b (Config defaults: n_embd 4096, 16 layers, padded vocab 50688)', () => {
+    // Lightning-AI/litgpt config_hub/pretrain/*.yaml's top-level keys with LitGPT's StableLM alpha name.
+    const shape = read('pretrain.yaml', 'model_name: stablelm-base-alpha-3b\nout_dir: out/pretrain/stablelm\ntrain:\n  micro_batch_size: 4\n');
+    assert.deepEqual([shape.hiddenSize.value, shape.numLayers.value, shape.numHeads.value, shape.paddedVocabSize.value, shape.ffnHiddenSize.value], [4096, 16, 32, 50688, 16384]);
+  });
+
+  test('MaxText model_name gpt-oss-20b: 32 experts of 2880 from configs/models/gpt-oss-20b.yml', () => {
+    const shape = read('run.yml', 'model_name: gpt-oss-20b\nper_device_batch_size: 1\nmax_target_length: 4096\n');
+    assert.deepEqual([shape.numExperts.value, shape.ffnHiddenSize.value, shape.headDim.value, shape.vocabSize.value], [32, 2880, 64, 201088]);
+  });
+});
