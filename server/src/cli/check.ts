@@ -8,6 +8,7 @@ import type { Finding, SeveritySetting } from '../core/pipeline/findings';
 import { applyFixes, safeFixes } from '../core/features/fixes';
 import { detectFormat, detectionEvidence, FORMAT_READERS } from '../core/formats';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
+import { localHubConfig } from '../lsp/hf-cache';
 import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/pipeline/shape';
@@ -210,6 +211,8 @@ function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
       sequenceLength: positiveInteger(flags.seq, '--seq'),
       microBatchSize: positiveInteger(flags['micro-batch'], '--micro-batch'),
       tensorParallelSize: positiveInteger(flags.tp, '--tp'),
+      // Models the catalogue lacks are looked up in the local Hugging Face cache (never the network).
+      hubConfig: localHubConfig(),
     });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);

@@ -1,8 +1,9 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField, tokenizerVocab } from './fields';
-import type { FormatReader } from './format';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, EntryIndex, fieldAt, readField, tokenizerVocab } from './fields';
+import type { FormatReader, ReadContext } from './format';
+import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -44,12 +45,13 @@ export const axolotlReader: FormatReader = {
 
   parse: (text) => parseYaml(text, 'pyyaml'),
 
-  read(document: ConfigDocument): ModelShape {
+  read(document: ConfigDocument, context?: ReadContext): ModelShape {
     const index = new EntryIndex(document);
     const base = index.get('base_model');
-    const named = catalogueModelAt(base);
+    // Axolotl's schema takes `model_revision` for `revision_of_model`, the Hub revision it loads.
+    const named = namedModel(base, context, index.get('revision_of_model') ?? index.get('model_revision'));
     const notCatalogued = (): NumberField =>
-      unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue` : 'no base_model');
+      unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue or in your local Hugging Face cache` : 'no base_model');
     const model: Partial<Record<NumericFieldName, NumberField>> = named ? catalogueFields(named.model, named.entry) : {};
     const attention = index.get('flash_attention');
     const shape = completeShape(

@@ -2,8 +2,9 @@ import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
-import type { FormatReader } from './format';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
+import type { FormatReader, ReadContext } from './format';
+import { namedModel } from './hub-models';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -44,11 +45,11 @@ export const litgptReader: FormatReader = {
 
   parse: parseYaml,
 
-  read(document: ConfigDocument): ModelShape {
+  read(document: ConfigDocument, context?: ReadContext): ModelShape {
     const index = new EntryIndex(document, (path) => (path[0] === 'model_config' ? path.slice(1).join('.') : path.join('.')));
     const hasModel = document.entries.some((entry) => entry.path[0] === 'model_config' && entry.path.length > 1 && entry.value !== null);
     const source = index.get('model_name') ?? index.get('checkpoint_dir');
-    const named = hasModel ? undefined : catalogueModelAt(source);
+    const named = hasModel ? undefined : namedModel(source, context);
     // Finetuning starts from `checkpoint_dir`; pretraining from `initial_checkpoint_dir` or a `resume` checkpoint.
     const loadsCheckpoint = checkpointSetting(index, ['checkpoint_dir', 'initial_checkpoint_dir', 'resume']);
     if (named) return readNamedModel(index, named.model, named.entry, loadsCheckpoint);

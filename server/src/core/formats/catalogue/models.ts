@@ -41,6 +41,8 @@ export interface CatalogueModel {
   activation: string;
   gatedMlp: boolean;
   source: ModelSource;
+  /** Set when the row was read from the local Hugging Face cache (the config.json's path), not the catalogue. */
+  cachedAt?: string;
 }
 
 const LITGPT: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '0006c973aa7d6ace293e2a5fedaf1f8f804f960c' };
