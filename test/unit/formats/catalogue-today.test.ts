@@ -63,3 +63,16 @@ suite('the model catalogue: what today\'s configs name', () => {
     assert.deepEqual([shape.numExperts.value, shape.ffnHiddenSize.value, shape.headDim.value, shape.vocabSize.value], [32, 2880, 64, 201088]);
   });
 });
+
+suite('llm-foundry hf_causal_lm: the Hub model pretrained_model_name_or_path names', () => {
+  test('llama-3-8b_dolly_sft.yaml: Llama 3 8B from the catalogue, the tokenizer\'s 128256, max_seq_len through ${variables}', () => {
+    const { text, reader, shape } = readFixture('foundry/llama-3-8b_dolly_sft.yaml');
+    assert.equal(reader.id, 'foundry');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'meta-llama/Meta-Llama-3-8B' });
+    assertField(text, shape.ffnHiddenSize, { value: 14336, origin: 'catalogue' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'catalogue' });
+    assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048' });
+    assertField(text, shape.microBatchSize, { value: 8, origin: 'file' });
+    assert.equal(shape.loadsCheckpoint, 'pretrained_model_name_or_path meta-llama/Meta-Llama-3-8B');
+  });
+});
