@@ -76,6 +76,18 @@ suite('shapelint check: text', () => {
     assert.match(stdout, /\[head-dim\]/);
   });
 
+  test('a look-alike of a supported format is refused saying what it is: stderr, and formatEvidence in the JSON', async () => {
+    // The model section of allenai/OLMo configs/official/OLMo-1B.yaml (ModelConfig names) with its batch keys.
+    const olmo = join(scratch, 'OLMo-1B.yaml');
+    writeFileSync(olmo, 'model:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  mlp_ratio: 8\n  max_sequence_length: 2048\n  embedding_size: 50304\nglobal_train_batch_size: 2048\ndevice_train_microbatch_size: 8\n');
+    const { code, stderr } = await run([olmo]);
+    assert.equal(code, 0);
+    assert.match(stderr, /not a model config shapelint recognises: it is OLMo's trainer YAML .* told by mlp_ratio, embedding_size, max_sequence_length/);
+    const json = JSON.parse((await run([olmo, '--format', 'json'])).stdout);
+    assert.deepEqual(json.files, []);
+    assert.deepEqual(json.refused[0].formatEvidence, ['mlp_ratio', 'embedding_size', 'max_sequence_length']);
+  });
+
   test('--tp, --micro-batch and --seq stand in for what an HF config.json does not say', async () => {
     // GPT-3 2.7B's 32 heads do not shard over 3 GPUs: the tensor-parallel rule needs the launch's TP.
     assert.equal((await run([GPT3])).stdout.includes('[tensor-parallel]'), false);

@@ -6,6 +6,7 @@ import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, 
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import type { FormatReader, ReadContext } from './format';
+import { OLMO_ONLY_KEYS } from './refusals';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -18,9 +19,6 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
 const DEFAULT_EXPANSION_RATIO = 4;
 const MPT = FRAMEWORK_DEFAULTS.foundry;
 const FOUNDRY_KEYS = ['d_model', 'n_heads', 'n_layers', 'expansion_ratio', 'max_seq_len', 'device_train_microbatch_size', 'global_train_batch_size'];
-
-/** Keys of OLMo's `ModelConfig` (allenai/OLMo olmo/config.py) that MPTConfig does not have. */
-const OLMO_ONLY_KEYS = ['mlp_ratio', 'mlp_hidden_size', 'embedding_size', 'max_sequence_length', 'block_type', 'weight_tying', 'include_bias', 'layer_norm_type'];
 
 export const foundryReader: FormatReader = {
   id: 'foundry',

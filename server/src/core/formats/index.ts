@@ -16,6 +16,7 @@ import { neoxReader } from './neox';
 import { torchtitanReader } from './torchtitan';
 
 export type { FormatReader } from './format';
+export { refusal, type Refusal } from './refusals';
 import { presentNames, sniffHead } from './sniff';
 
 /** Explicit registry, in the order detection breaks ties. */
