@@ -27,6 +27,13 @@ suite('explicit keys win over the arithmetic they replace', () => {
     assert.deepEqual([shape.numExperts.value, shape.numExperts.origin, shape.expertsPerToken.value], [8, 'default', 2]);
   });
 
+  test('a micro-batch bash computes from the launch ($((GLOBAL_BATCH/WORLD_SIZE))) is read, derived, never rewritten by a fix', () => {
+    const text = '#!/bin/bash\nGPUS_PER_NODE=8\nNNODES=4\nWORLD_SIZE=$(($GPUS_PER_NODE*$NNODES))\nGLOBAL_BATCH=256\nMICRO_BATCH=$((GLOBAL_BATCH/WORLD_SIZE))\npython pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --micro-batch-size $MICRO_BATCH --global-batch-size $GLOBAL_BATCH\n';
+    const { shape } = readFixtureText('ds_pretrain.sh', text);
+    assert.deepEqual([shape.microBatchSize.value, shape.microBatchSize.origin], [8, 'derived']);
+    assert.equal(shape.microBatchSize.note, '$((GLOBAL_BATCH/WORLD_SIZE)) = 256/32 = 8');
+  });
+
   test('MindSpeed-LLM --padded-vocab-size 152064 is the embedding: no vocab-size finding for --make-vocab-size-divisible-by 1', () => {
     const { text, reader, shape } = readFixture('megatron/mindspeed-qwen25-14b-lora.sh');
     assert.equal(reader.id, 'megatron');

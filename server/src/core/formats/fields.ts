@@ -120,6 +120,8 @@ export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyp
   const limits = FIELD_LIMITS[name];
   if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
   if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  // Computed by the script from literals: derived, so no fix rewrites the expression as a number.
+  if (entry.computed) return { value, origin: 'derived', ...located(entry), note: entry.computed };
   return { value, origin: 'file', ...located(entry) };
 }
 
