@@ -77,15 +77,15 @@ suite('shapelint check: text', () => {
   });
 
   test('a look-alike of a supported format is refused saying what it is: stderr, and formatEvidence in the JSON', async () => {
-    // The model section of allenai/OLMo configs/official/OLMo-1B.yaml (ModelConfig names) with its batch keys.
-    const olmo = join(scratch, 'OLMo-1B.yaml');
-    writeFileSync(olmo, 'model:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  mlp_ratio: 8\n  max_sequence_length: 2048\n  embedding_size: 50304\nglobal_train_batch_size: 2048\ndevice_train_microbatch_size: 8\n');
-    const { code, stderr } = await run([olmo]);
+    // The keys of deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json: dim and n_heads as in params.json, but DeepSeek's.
+    const deepseek = join(scratch, 'config_671B.json');
+    writeFileSync(deepseek, '{"vocab_size": 129280, "dim": 7168, "inter_dim": 18432, "moe_inter_dim": 2048, "n_layers": 61, "n_dense_layers": 3, "n_heads": 128, "n_routed_experts": 256}\n');
+    const { code, stderr } = await run([deepseek]);
     assert.equal(code, 0);
-    assert.match(stderr, /not a model config shapelint recognises: it is OLMo's trainer YAML .* told by mlp_ratio, embedding_size, max_sequence_length/);
-    const json = JSON.parse((await run([olmo, '--format', 'json'])).stdout);
+    assert.match(stderr, /not a model config shapelint recognises: it is DeepSeek's inference config .* told by inter_dim, moe_inter_dim, n_routed_experts, n_dense_layers/);
+    const json = JSON.parse((await run([deepseek, '--format', 'json'])).stdout);
     assert.deepEqual(json.files, []);
-    assert.deepEqual(json.refused[0].formatEvidence, ['mlp_ratio', 'embedding_size', 'max_sequence_length']);
+    assert.deepEqual(json.refused[0].formatEvidence, ['inter_dim', 'moe_inter_dim', 'n_routed_experts', 'n_dense_layers']);
   });
 
   test('--tp, --micro-batch and --seq stand in for what an HF config.json does not say', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { detectFormat } from '../../../server/src/core/formats';
+import { check } from '../../../server/src/core/pipeline/check';
 import { assertField, readFixture } from './fixture';
 
 suite('detection by weight of evidence: a shared key never claims a file', () => {
@@ -33,10 +34,33 @@ suite('axolotl: the tokenizer sizes the vocabulary, tensor_parallel auto is the 
   });
 });
 
-suite('OLMo trainer YAML is not read as llm-foundry', () => {
-  test('d_model, n_heads, n_layers with mlp_ratio and embedding_size: refused, not given an MPT MLP or a vocab-size warning', () => {
-    // The model section of allenai/OLMo configs/official/OLMo-1B.yaml (ModelConfig names) with its batch keys.
-    const text = 'run_name: OLMo-1B\nmodel:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  mlp_ratio: 8\n  weight_tying: true\n  block_type: sequential\n  include_bias: false\n  layer_norm_type: default\n  max_sequence_length: 2048\n  vocab_size: 50280\n  embedding_size: 50304\nglobal_train_batch_size: 2048\ndevice_train_microbatch_size: 8\nmax_duration: 739_328\n';
-    assert.equal(detectFormat('OLMo-1B.yaml', text), undefined);
+suite('OLMo trainer YAML: its own format, never llm-foundry', () => {
+  test('OLMo-7B.yaml: MLP 11008 per SwiGLU branch (ff_proj 22016 halved), embedding_size 50304 is the padded vocabulary', () => {
+    const { text, reader, shape } = readFixture('olmo/OLMo-7B.yaml');
+    assert.equal(reader.id, 'olmo');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'file', key: 'd_model' });
+    assertField(text, shape.ffnHiddenSize, { value: 11008, origin: 'file', literal: '22016' });
+    assert.equal(shape.ffnHiddenSize.toLiteral?.(11008), 22016);
+    assertField(text, shape.vocabSize, { value: 50280, origin: 'file' });
+    assertField(text, shape.paddedVocabSize, { value: 50304, origin: 'file', key: 'embedding_size' });
+    assertField(text, shape.numKvHeads, { value: 32, origin: 'default' });
+    assertField(text, shape.seqLength, { value: 2048, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file' });
+    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('padded by embedding_size: no vocab-size finding for vocab_size 50280', () => {
+    const { text } = readFixture('olmo/OLMo-7B.yaml');
+    assert.deepEqual(check(text, 'OLMo-7B.yaml').findings.filter((finding) => finding.ruleId === 'vocab-size'), []);
+  });
+
+  test('ModelConfig defaults where the file is silent: mlp_ratio 4 × d_model, halved by SwiGLU', () => {
+    // allenai/OLMo olmo/config.py @ 362f460f ModelConfig defaults under an OLMo-1B-style model section.
+    const text = 'model:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  weight_tying: true\n  block_type: sequential\n  include_bias: false\n';
+    const reader = detectFormat('OLMo-1B.yaml', text);
+    assert.equal(reader?.id, 'olmo');
+    const shape = reader.read(reader.parse(text));
+    assert.deepEqual([shape.ffnHiddenSize.value, shape.ffnHiddenSize.origin, shape.vocabSize.value, shape.paddedVocabSize.value, shape.seqLength.value], [4096, 'default', 50257, 50304, 1024]);
   });
 });

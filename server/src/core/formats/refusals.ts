@@ -1,4 +1,4 @@
-import { countKeys, extensionOf, sniffHead, YAML_EXTENSIONS } from './sniff';
+import { countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
  * Configs that look like a supported format but follow another framework's semantics, which
@@ -20,11 +20,10 @@ interface LookAlike {
 
 const JSON_EXTENSIONS = new Set(['json']);
 
-/** Keys of OLMo's `ModelConfig` (allenai/OLMo olmo/config.py) that llm-foundry's MPTConfig does not have. */
+/** Keys of OLMo's `ModelConfig` (allenai/OLMo olmo/config.py) that llm-foundry's MPTConfig does not have: they tell the two apart. */
 export const OLMO_ONLY_KEYS = ['mlp_ratio', 'mlp_hidden_size', 'embedding_size', 'max_sequence_length', 'block_type', 'weight_tying', 'include_bias', 'layer_norm_type'];
 
 const LOOK_ALIKES: readonly LookAlike[] = [
-  { lookAlike: "OLMo's trainer YAML (ModelConfig: its MLP and embedding sizes follow OLMo's rules, not llm-foundry's)", extensions: YAML_EXTENSIONS, keys: OLMO_ONLY_KEYS, atLeast: 2 },
   { lookAlike: "DeepSeek's inference config (dim, inter_dim: not Meta's params.json)", extensions: JSON_EXTENSIONS, keys: ['inter_dim', 'moe_inter_dim', 'n_routed_experts', 'n_dense_layers'], atLeast: 2 },
   { lookAlike: 'a FasterTransformer-style checkpoint config (not a Hugging Face config.json)', extensions: JSON_EXTENSIONS, keys: ['inter_size', 'layer_num', 'head_num_kv', 'size_per_head', 'head_num'], atLeast: 2 },
 ];
