@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { detectFormat } from '../../../server/src/core/formats';
 import { findModel } from '../../../server/src/core/formats/catalogue/models';
 import type { ModelShape } from '../../../server/src/core/pipeline/shape';
-import { assertField, readFixture } from './fixture';
-
-function read(fileName: string, text: string): ModelShape {
-  const reader = detectFormat(fileName, text);
-  assert.ok(reader, `${fileName} is not detected`);
-  return reader.read(reader.parse(text));
-}
+import { assertField, readFixture, readText } from './fixture';
 
 function torchtitan(name: string, flavor: string): ModelShape {
   // The [model] table of torchtitan's train configs (torchtitan/models/*/train_configs/*.toml).
-  return read('train.toml', `[model]\nname = "${name}"\nflavor = "${flavor}"\n\n[training]\nlocal_batch_size = 1\nseq_len = 4096\n`);
+  return readText('train.toml', `[model]\nname = "${name}"\nflavor = "${flavor}"\n\n[training]\nlocal_batch_size = 1\nseq_len = 4096\n`);
 }
 
 suite('the model catalogue: what today\'s configs name', () => {
@@ -54,12 +47,12 @@ suite('the model catalogue: what today\'s configs name', () => {
 
   test('LitGPT stablelm-base-alpha-3b (Config defaults: n_embd 4096, 16 layers, padded vocab 50688)', () => {
     // Lightning-AI/litgpt config_hub/pretrain/*.yaml's top-level keys with LitGPT's StableLM alpha name.
-    const shape = read('pretrain.yaml', 'model_name: stablelm-base-alpha-3b\nout_dir: out/pretrain/stablelm\ntrain:\n  micro_batch_size: 4\n');
+    const shape = readText('pretrain.yaml', 'model_name: stablelm-base-alpha-3b\nout_dir: out/pretrain/stablelm\ntrain:\n  micro_batch_size: 4\n');
     assert.deepEqual([shape.hiddenSize.value, shape.numLayers.value, shape.numHeads.value, shape.paddedVocabSize.value, shape.ffnHiddenSize.value], [4096, 16, 32, 50688, 16384]);
   });
 
   test('MaxText model_name gpt-oss-20b: 32 experts of 2880 from configs/models/gpt-oss-20b.yml', () => {
-    const shape = read('run.yml', 'model_name: gpt-oss-20b\nper_device_batch_size: 1\nmax_target_length: 4096\n');
+    const shape = readText('run.yml', 'model_name: gpt-oss-20b\nper_device_batch_size: 1\nmax_target_length: 4096\n');
     assert.deepEqual([shape.numExperts.value, shape.ffnHiddenSize.value, shape.headDim.value, shape.vocabSize.value], [32, 2880, 64, 201088]);
   });
 });

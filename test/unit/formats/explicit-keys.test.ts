@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { detectFormat } from '../../../server/src/core/formats';
 import { check } from '../../../server/src/core/pipeline/check';
-import { assertField, readFixture } from './fixture';
+import { assertField, readFixture, readText } from './fixture';
 
 suite('explicit keys win over the arithmetic they replace', () => {
   test('ExecuTorch Qwen3 4B params: head_dim 128 and hidden_dim 9728 as written, not 2560/32 = 80 or multiple_of', () => {
@@ -23,13 +22,13 @@ suite('explicit keys win over the arithmetic they replace', () => {
 
   test('ExecuTorch moe: true routes to num_activated_experts of num_experts, ModelArgs defaults 8 and 2', () => {
     const text = '{"dim": 4096, "n_layers": 32, "n_heads": 32, "n_kv_heads": 8, "vocab_size": 32000, "moe": true}';
-    const { shape } = readFixtureText('params.json', text);
+    const shape = readText('params.json', text);
     assert.deepEqual([shape.numExperts.value, shape.numExperts.origin, shape.expertsPerToken.value], [8, 'default', 2]);
   });
 
   test('a micro-batch bash computes from the launch ($((GLOBAL_BATCH/WORLD_SIZE))) is read, derived, never rewritten by a fix', () => {
     const text = '#!/bin/bash\nGPUS_PER_NODE=8\nNNODES=4\nWORLD_SIZE=$(($GPUS_PER_NODE*$NNODES))\nGLOBAL_BATCH=256\nMICRO_BATCH=$((GLOBAL_BATCH/WORLD_SIZE))\npython pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --micro-batch-size $MICRO_BATCH --global-batch-size $GLOBAL_BATCH\n';
-    const { shape } = readFixtureText('ds_pretrain.sh', text);
+    const shape = readText('ds_pretrain.sh', text);
     assert.deepEqual([shape.microBatchSize.value, shape.microBatchSize.origin], [8, 'derived']);
     assert.equal(shape.microBatchSize.note, '$((GLOBAL_BATCH/WORLD_SIZE)) = 256/32 = 8');
   });
@@ -41,9 +40,3 @@ suite('explicit keys win over the arithmetic they replace', () => {
     assert.deepEqual(check(text, 'tune_qwen25_14b_4k_lora_pack.sh').findings.filter((finding) => finding.ruleId === 'vocab-size'), []);
   });
 });
-
-function readFixtureText(fileName: string, text: string) {
-  const reader = detectFormat(fileName, text);
-  assert.ok(reader);
-  return { reader, shape: reader.read(reader.parse(text)) };
-}
