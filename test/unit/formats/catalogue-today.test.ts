@@ -69,3 +69,19 @@ suite('llm-foundry hf_causal_lm: the Hub model pretrained_model_name_or_path nam
     assert.equal(shape.loadsCheckpoint, 'pretrained_model_name_or_path meta-llama/Meta-Llama-3-8B');
   });
 });
+
+suite('llm-foundry MegaBlocks MoE (ffn_type mb_dmoe)', () => {
+  test('testing-moe.yaml: ffn_config.moe_num_experts 4, moe_top_k 2, experts expansion_ratio 1 × d_model 128 wide', () => {
+    const { text, reader, shape } = readFixture('foundry/testing-moe.yaml');
+    assert.equal(reader.id, 'foundry');
+    assertField(text, shape.numExperts, { value: 4, origin: 'file', key: 'moe_num_experts' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'moe_top_k' });
+    assertField(text, shape.ffnHiddenSize, { value: 128, origin: 'derived', usedAt: '1' });
+  });
+
+  test('ffn_config.ffn_hidden_size sets the expert width when written', () => {
+    // The DBRX-style ffn_config of llm-foundry (ffn_hidden_size with moe_num_experts/moe_top_k).
+    const shape = readText('moe.yaml', 'model:\n  name: mpt_causal_lm\n  d_model: 6144\n  n_heads: 48\n  n_layers: 40\n  max_seq_len: 4096\n  ffn_config:\n    ffn_type: mb_dmoe\n    ffn_hidden_size: 10752\n    moe_num_experts: 16\n    moe_top_k: 4\ndevice_train_microbatch_size: 1\nglobal_train_batch_size: 64\n');
+    assert.deepEqual([shape.ffnHiddenSize.value, shape.numExperts.value, shape.expertsPerToken.value], [10752, 16, 4]);
+  });
+});

@@ -47,7 +47,8 @@ export const foundryReader: FormatReader = {
     const numHeads = readField(index, 'numHeads', ['n_heads'], () => unknownField('no model.n_heads'));
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () => unknownField('no model.vocab_size'));
     const ffnType = index.get('ffn_config.ffn_type');
-    const gated = ffnType?.value === 'mptglu';
+    // MegaBlocks experts are gated with ffn_config.mlp_type glu (DBRX's).
+    const gated = ffnType?.value === 'mptglu' || index.get('ffn_config.mlp_type')?.value === 'glu';
     const attention = index.get('attn_config.attn_impl');
     const shape = completeShape(
       'foundry',
@@ -65,8 +66,7 @@ export const foundryReader: FormatReader = {
         microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
         tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
-        numExperts: defaultField(1, 'dense MPT'),
-        expertsPerToken: defaultField(1, 'dense MPT'),
+        ...mptExperts(index, ffnType?.value),
       },
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
@@ -83,8 +83,24 @@ export const foundryReader: FormatReader = {
   },
 };
 
-/** MPTMLP: expansion_ratio · d_model, located on expansion_ratio when the file sets it. */
+/**
+ * MegaBlocks MoE (`ffn_type: mb_moe` / `mb_dmoe`, llmfoundry/models/layers/ffn.py build_mb_moe @
+ * 63d37d79): `ffn_config.moe_num_experts` experts of the MLP width, `moe_top_k` per token.
+ */
+const MOE_FFN_TYPES = new Set(['mb_moe', 'mb_dmoe']);
+
+function mptExperts(index: EntryIndex, ffnType: unknown): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  if (typeof ffnType !== 'string' || !MOE_FFN_TYPES.has(ffnType)) return { numExperts: defaultField(1, 'dense MPT'), expertsPerToken: defaultField(1, 'dense MPT') };
+  return {
+    numExperts: readField(index, 'numExperts', ['ffn_config.moe_num_experts'], () => unknownField(`ffn_type ${ffnType} without ffn_config.moe_num_experts`)),
+    expertsPerToken: readField(index, 'expertsPerToken', ['ffn_config.moe_top_k'], () => unknownField(`ffn_type ${ffnType} without ffn_config.moe_top_k`)),
+  };
+}
+
+/** MPTMLP (and each MoE expert): ffn_config.ffn_hidden_size, else expansion_ratio · d_model, located on what the file sets. */
 function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
+  const explicit = index.get('ffn_config.ffn_hidden_size');
+  if (explicit && explicit.value !== null) return readField(index, 'ffnHiddenSize', ['ffn_config.ffn_hidden_size'], () => unknownField('no ffn_config.ffn_hidden_size'));
   const h = valueOf(hiddenSize);
   const ratioEntry = index.get('expansion_ratio');
   const ratio = typeof ratioEntry?.value === 'number' ? ratioEntry.value : DEFAULT_EXPANSION_RATIO;
