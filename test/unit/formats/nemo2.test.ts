@@ -54,4 +54,25 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.equal(shape.hiddenSize.value, null);
     assert.match(shape.hiddenSize.note ?? '', /nemotron5_8b is not in the recipe catalogue/);
   });
+
+  test('Megatron-Bridge pretrain_llama3_8b.py: llama3_8b_pretrain_config imported as pretrain_config, its defaults (src/megatron/bridge/recipes/llama/llama3_8b.py @ ca4f77f3)', () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-pretrain_llama3_8b.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'pretrain_config' });
+    assertField(text, shape.tensorParallel, { value: 1, origin: 'default' });
+    assertField(text, shape.seqLength, { value: 8192, origin: 'default' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
+  });
+
+  test('Megatron-Bridge overrides: keyword arguments and cfg.model / cfg.train / cfg.dataset assignments', () => {
+    const text = 'from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\ncfg = llama3_8b_pretrain_config(mock=True, tensor_parallelism=2)\ncfg.train.micro_batch_size = 2\ncfg.dataset.sequence_length = 4096\ncfg.model.pipeline_model_parallel_size = 2\n';
+    const reader = detectFormat('train.py', text);
+    assert.equal(reader?.id, 'nemo2');
+    const shape = reader.read(reader.parse(text));
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', key: 'tensor_parallelism' });
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file', literal: '2', key: 'train.micro_batch_size' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', literal: '4096' });
+    assertField(text, shape.pipelineParallel, { value: 2, origin: 'file' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue', literal: 'llama3_8b_pretrain_config' });
+  });
 });

@@ -2,9 +2,12 @@ import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from
 import { logicalLines, tokenize, type Token } from './python';
 
 /**
- * A NeMo 2 recipe script or module, read as text, never run. Entries:
+ * A NeMo 2 or Megatron-Bridge recipe script, or a NeMo 2 recipe module, read as text, never run.
+ * Entries:
  * - `['recipe']`: the recipe a script calls (`llm.llama3_8b.pretrain_recipe(...)`, value
- *   `llama3_8b`) or a recipe module's own `NAME = "llama3_8b"`;
+ *   `llama3_8b`; Megatron-Bridge's `pretrain_config(...)` imported from
+ *   `megatron.bridge.recipes.llama.llama3_8b`, or `llama3_8b_pretrain_config(...)`) or a recipe
+ *   module's own `NAME = "llama3_8b"`;
  * - `['kwarg', name]`: the call's keyword arguments, and a module's `def trainer(...)` defaults;
  * - `['set', ...path]`: assignments to the recipe object (`recipe.data.seq_length = 8192` is
  *   `['set', 'data', 'seq_length']`).
@@ -13,12 +16,51 @@ import { logicalLines, tokenize, type Token } from './python';
  */
 const RECIPE_CALL = /^([A-Za-z_]\w*)\s*=\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\.(pretrain_recipe|finetune_recipe)\s*\(/;
 const MODULE_NAME = /^NAME\s*=\s*["']([\w.-]+)["']\s*$/;
+/** Megatron-Bridge: `cfg = pretrain_config(...)` (annotated or not), `llama3_8b_pretrain_config(...)`, `llama3_8b.pretrain_config(...)`. */
+const BRIDGE_CALL = /^([A-Za-z_]\w*)\s*(?::\s*[\w.[\], ]+)?=\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/;
+const BRIDGE_IMPORT = /^from\s+megatron\.bridge\.recipes((?:\.\w+)*)\s+import\s+\(?([^)]*)\)?\s*$/;
+const BRIDGE_FUNCTION = /^(?:(\w+)_)?(?:pretrain|finetune)_config$/;
+
+/** The recipe module a Megatron-Bridge import brings in, by the local name of each recipe function. */
+function bridgeImports(path: string, names: string, into: Map<string, string>): void {
+  const module = path.split('.').pop();
+  for (const item of names.split(',')) {
+    const [name, alias] = item.trim().split(/\s+as\s+/);
+    const recipe = BRIDGE_FUNCTION.exec(name ?? '');
+    const from = recipe?.[1] ?? (recipe ? module : undefined);
+    if (from) into.set(alias ?? name, from);
+  }
+}
+
+/** The recipe a Megatron-Bridge call names: `llama3_8b_pretrain_config`, `llama3_8b.pretrain_config`, or an imported name. */
+function bridgeRecipe(callee: string, imported: ReadonlyMap<string, string>): string | undefined {
+  const parts = callee.split('.');
+  const last = parts[parts.length - 1];
+  const own = BRIDGE_FUNCTION.exec(last);
+  if (own?.[1]) return own[1];
+  if (own && parts.length > 1) return parts[parts.length - 2];
+  return imported.get(callee);
+}
 
 export function parseRecipe(text: string): ConfigDocument {
   const errors: SyntaxError[] = [];
   const entries: ConfigEntry[] = [];
   const recipeVariables = new Set<string>();
+  const bridgeRecipes = new Map<string, string>();
   for (const line of logicalLines(text, errors, true)) {
+    const imported = BRIDGE_IMPORT.exec(line.text);
+    if (imported) bridgeImports(imported[1], imported[2], bridgeRecipes);
+    const bridge = BRIDGE_CALL.exec(line.text);
+    const bridgeModule = bridge ? bridgeRecipe(bridge[2], bridgeRecipes) : undefined;
+    if (bridge && bridgeModule) {
+      recipeVariables.add(bridge[1]);
+      // The finding lands on the called name, which is what names the recipe in the file.
+      const span = { offset: line.offset + bridge[0].lastIndexOf(bridge[2]), length: bridge[2].length };
+      entries.push({ path: ['recipe'], keySpan: span, value: bridgeModule, valueSpan: span });
+      const tokens = tokenize(line.text, line.offset, bridge[0].length - 1, errors);
+      if (tokens) entries.push(...keywordEntries(argumentsOf(tokens), text));
+      continue;
+    }
     const call = RECIPE_CALL.exec(line.text);
     if (call) {
       recipeVariables.add(call[1]);

@@ -14,11 +14,14 @@ export interface NemoRecipe {
   pipelineParallel: number;
   contextParallel: number;
   sequenceParallel: boolean;
-  numNodes: number;
-  gpusPerNode: number;
+  /** The recipe function's own defaults (NeMo 2's pretrain_recipe); Megatron-Bridge's set none. */
+  numNodes?: number;
+  gpusPerNode?: number;
   seqLength: number;
   globalBatchSize: number;
   microBatchSize: number;
+  /** The vocabulary the recipe sets itself (Megatron-Bridge's `vocab_size` argument), where it does. */
+  vocabSize?: number;
   source: ModelSource;
 }
 
@@ -56,5 +59,25 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     globalBatchSize: 512,
     microBatchSize: 1,
     source: recipeFile('llama3_70b'),
+  },
+};
+
+/**
+ * Megatron-Bridge recipes (`src/megatron/bridge/recipes/<family>/<name>.py`): `pretrain_config()`'s
+ * keyword defaults, which build the model provider, `TrainingConfig` and `GPTDatasetConfig`.
+ */
+export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
+  llama3_8b: {
+    model: 'meta-llama/Meta-Llama-3-8B',
+    configClass: 'Llama3ModelProvider8B',
+    tensorParallel: 1,
+    pipelineParallel: 1,
+    contextParallel: 2,
+    sequenceParallel: false,
+    seqLength: 8192,
+    globalBatchSize: 512,
+    microBatchSize: 1,
+    vocabSize: 128256,
+    source: { repo: 'NVIDIA-NeMo/Megatron-Bridge', path: 'src/megatron/bridge/recipes/llama/llama3_8b.py', commit: 'ca4f77f36a80ca553da10624e38ca744aa35ae79' },
   },
 };
