@@ -6,8 +6,9 @@ import { check as checkText, resolveOptions, UnknownGpuError, type CheckResult }
 import type { Span } from '../core/pipeline/document';
 import type { Finding, SeveritySetting } from '../core/pipeline/findings';
 import { applyFixes, safeFixes } from '../core/features/fixes';
-import { detectFormat, detectionEvidence, FORMAT_READERS } from '../core/formats';
+import { detectFormat, detectionEvidence, FORMAT_READERS, refusal, type Refusal } from '../core/formats';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
+import { localHubConfig } from '../lsp/hf-cache';
 import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/pipeline/shape';
@@ -99,6 +100,7 @@ export const check: CliCommand = async (args, io) => {
   let unreadable = false;
   const reports: FileReport[] = [];
   const failures: FileFailure[] = [];
+  const refused: RefusedFile[] = [];
   const candidates: Candidate[] = [];
   for (const given of positionals) {
     const found = collect(given, io);
@@ -122,6 +124,10 @@ export const check: CliCommand = async (args, io) => {
       const checked = checkCandidate(text, candidate, options, values.fix === true, io);
       if (checked === 'unwritable') unreadable = true;
       else if (checked) reports.push(checked);
+      else if (candidate.explicit) {
+        const lookAlike = refusal(candidate.absolute, text);
+        if (lookAlike) refused.push({ path: candidate.path, ...lookAlike });
+      }
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       io.stderr(`${candidate.path}: internal error, file not checked: ${message}\n`);
@@ -129,7 +135,7 @@ export const check: CliCommand = async (args, io) => {
     }
   }
 
-  if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports, failures), null, 2)}\n`);
+  if (output === 'json') io.stdout(`${JSON.stringify(jsonReport(reports, failures, refused), null, 2)}\n`);
   else if (output === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings })), VERSION), null, 2)}\n`);
   else if (output === 'github') io.stdout(toGithubAnnotations(reports.map(({ path, text, result }) => ({ path, text, findings: result.findings }))));
   else io.stdout(reports.map(textReport).join(''));
@@ -147,8 +153,10 @@ function checkCandidate(original: string, candidate: Candidate, options: Resolve
   let result = checkText(text, candidate.absolute, options);
   if (!result.reader) {
     if (candidate.explicit) {
+      const lookAlike = refusal(candidate.absolute, text);
+      const what = lookAlike ? `: it is ${lookAlike.lookAlike}, told by ${lookAlike.formatEvidence.join(', ')}` : '';
       io.stderr(
-        `${candidate.path}: not a model config shapelint recognises (formats: ${FORMAT_READERS.map((reader) => reader.id).join(', ') || 'none'}); use --config-format to force one\n`,
+        `${candidate.path}: not a model config shapelint recognises${what} (formats: ${FORMAT_READERS.map((reader) => reader.id).join(', ') || 'none'}); use --config-format to force one\n`,
       );
     }
     return null;
@@ -210,6 +218,8 @@ function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
       sequenceLength: positiveInteger(flags.seq, '--seq'),
       microBatchSize: positiveInteger(flags['micro-batch'], '--micro-batch'),
       tensorParallelSize: positiveInteger(flags.tp, '--tp'),
+      // Models the catalogue lacks are looked up in the local Hugging Face cache (never the network).
+      hubConfig: localHubConfig(),
     });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);
@@ -300,9 +310,13 @@ function summary(reports: FileReport[]): string {
   return `shapelint: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('information') + count('hint'), 'note')} in ${files}\n`;
 }
 
-function jsonReport(reports: FileReport[], failures: FileFailure[]) {
+/** A file given by name that looks like a supported format but is another framework's, with the keys that say so. */
+type RefusedFile = Refusal & { path: string };
+
+function jsonReport(reports: FileReport[], failures: FileFailure[], refused: RefusedFile[]) {
   return {
     ...(failures.length > 0 ? { failures } : {}),
+    ...(refused.length > 0 ? { refused } : {}),
     files: reports.map(({ path, text, result }) => {
       const document = TextDocument.create(path, 'plaintext', 0, text);
       const range = (span: Span) => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });

@@ -3,6 +3,7 @@
  * VS Code extension starts) reads files itself; a web worker (vscode.dev, github.dev) has no file
  * system and asks the client.
  */
+import type { HubConfigLookup } from '../core/pipeline/options';
 import type { ProfileLoad } from './profiles';
 
 export interface LanguageServerHost {
@@ -13,6 +14,8 @@ export interface LanguageServerHost {
    * says where it was looked for. Null when this host reads no profile for such a document.
    */
   loadProfile(setting: string, documentUri: string, workspaceFolderUris: readonly string[]): Promise<(ProfileLoad & { source: string }) | null>;
+  /** The local Hugging Face cache's config.json for a Hub id the catalogue lacks; absent where there is no file system. */
+  hubConfig?: HubConfigLookup;
 }
 
 /** The decoded path of a URI (`vscode-vfs://github/o/r/config.json` → `/o/r/config.json`); the text itself when it is no URI. */

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { uriPath, type LanguageServerHost } from './host';
+import { localHubConfig } from './hf-cache';
 import { ProfileCache, resolveProfilePath } from './profiles';
 
-/** The server under Node: file URIs are paths on this machine, and profiles are read from disk as untrusted input. */
+/** The server under Node: file URIs are paths on this machine; profiles and the Hugging Face cache are read from disk as untrusted input. */
 export function nodeHost(): LanguageServerHost {
   const profiles = new ProfileCache();
   const fileNameOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uriPath(uri));
   return {
     fileNameOf,
+    hubConfig: localHubConfig(),
     async loadProfile(setting, documentUri, workspaceFolderUris) {
       // Only a document on disk has a workspace folder that the profile's path can be checked against.
       if (!documentUri.startsWith('file:')) return null;

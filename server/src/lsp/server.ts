@@ -102,7 +102,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
   }
 
   function runCheck(text: string, fileName: string, settings: ShapelintSettings, profile: GemmProfile | undefined): CheckResult {
-    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile };
+    const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile, hubConfig: host.hubConfig };
     try {
       return check(text, fileName, options);
     } catch (error) {

@@ -76,6 +76,18 @@ suite('shapelint check: text', () => {
     assert.match(stdout, /\[head-dim\]/);
   });
 
+  test('a look-alike of a supported format is refused saying what it is: stderr, and formatEvidence in the JSON', async () => {
+    // The keys of deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json: dim and n_heads as in params.json, but DeepSeek's.
+    const deepseek = join(scratch, 'config_671B.json');
+    writeFileSync(deepseek, '{"vocab_size": 129280, "dim": 7168, "inter_dim": 18432, "moe_inter_dim": 2048, "n_layers": 61, "n_dense_layers": 3, "n_heads": 128, "n_routed_experts": 256}\n');
+    const { code, stderr } = await run([deepseek]);
+    assert.equal(code, 0);
+    assert.match(stderr, /not a model config shapelint recognises: it is DeepSeek's inference config .* told by inter_dim, moe_inter_dim, n_routed_experts, n_dense_layers/);
+    const json = JSON.parse((await run([deepseek, '--format', 'json'])).stdout);
+    assert.deepEqual(json.files, []);
+    assert.deepEqual(json.refused[0].formatEvidence, ['inter_dim', 'moe_inter_dim', 'n_routed_experts', 'n_dense_layers']);
+  });
+
   test('--tp, --micro-batch and --seq stand in for what an HF config.json does not say', async () => {
     // GPT-3 2.7B's 32 heads do not shard over 3 GPUs: the tensor-parallel rule needs the launch's TP.
     assert.equal((await run([GPT3])).stdout.includes('[tensor-parallel]'), false);

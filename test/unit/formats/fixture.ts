@@ -23,6 +23,13 @@ export function readFixture(relativePath: string): ReadFixture {
   return { text, reader, document, shape: reader.read(document) };
 }
 
+/** Detects, parses and reads a text written in the test, as the CLI would. */
+export function readText(fileName: string, text: string): ModelShape {
+  const reader = detectFormat(fileName, text);
+  assert.ok(reader, `${fileName} is not detected as any format`);
+  return reader.read(reader.parse(text));
+}
+
 export function slice(text: string, span: Span | undefined): string | undefined {
   return span && text.slice(span.offset, span.offset + span.length);
 }

@@ -39,7 +39,7 @@ suite('shell parser', () => {
   });
 
   test('what is not statically resolvable is unresolved, never guessed', () => {
-    const document = parseShell('N=$((4 * 1024))\nM=$(nproc)\npython t.py --a $N --b $M --c $1 --d $UNSET --e `hostname` --f ${X:+y}\n');
+    const document = parseShell('N=$((4 * NODES))\nM=$(nproc)\npython t.py --a $N --b $M --c $1 --d $UNSET --e `hostname` --f ${X:+y}\n');
     for (const name of ['--a', '--b', '--c', '--d', '--e', '--f']) {
       const entry = flag(document, name);
       assert.equal(entry.value, null, name);
@@ -47,6 +47,22 @@ suite('shell parser', () => {
     }
     assert.match(flag(document, '--a').unresolved ?? '', /arithmetic/);
     assert.match(flag(document, '--d').unresolved ?? '', /not set in this file/);
+  });
+
+  test('arithmetic over integers the script sets is what bash computes, marked computed (Megatron-DeepSpeed MICRO_BATCH)', () => {
+    // Issue 17's Megatron-DeepSpeed launch arithmetic (WORLD_SIZE from the node counts, MICRO_BATCH from the
+    // global batch); bash's integer division truncates, and `<<` is not evaluated.
+    const document = parseShell('GPUS_PER_NODE=8\nNNODES=2\nWORLD_SIZE=$(($GPUS_PER_NODE*$NNODES))\nGLOBAL_BATCH=512\nMICRO_BATCH=$((GLOBAL_BATCH/WORLD_SIZE))\nODD=$(( (7 - 2) / 2 % 3 ))\npython t.py --micro-batch-size $MICRO_BATCH --x $ODD --y $((GLOBAL_BATCH / 0)) --z $((1 << 3))\n');
+    const micro = flag(document, '--micro-batch-size');
+    assert.equal(micro.value, '32');
+    assert.equal(at(document, micro.valueSpan), '$((GLOBAL_BATCH/WORLD_SIZE))');
+    assert.equal(at(document, micro.usedAt), '$MICRO_BATCH');
+    assert.equal(micro.computed, '$((GLOBAL_BATCH/WORLD_SIZE)) = 512/16 = 32');
+    assert.equal(flag(document, '--x').value, '2');
+    for (const name of ['--y', '--z']) {
+      assert.equal(flag(document, name).value, null, name);
+      assert.match(flag(document, name).unresolved ?? '', /arithmetic/, name);
+    }
   });
 
   test('heredoc bodies and comments are not command lines', () => {

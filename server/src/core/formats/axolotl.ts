@@ -1,8 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
-import type { FormatReader } from './format';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, EntryIndex, fieldAt, readField, tokenizerVocab } from './fields';
+import type { FormatReader, ReadContext } from './format';
+import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -22,6 +23,15 @@ function llamaDropout(model: string): Pick<ModelShape, 'attentionDropout' | 'hid
   };
 }
 
+/**
+ * No `tensor_parallel_size`: 1, unless the file turns on `tensor_parallel` (`true`, `auto`), whose
+ * degree the launch picks from the GPUs it finds, which no file says.
+ */
+function launcherTensorParallel(entry: ConfigEntry | undefined): NumberField {
+  if (!entry || entry.value === false || entry.value === null) return defaultField(1, 'no tensor_parallel_size: 1');
+  return { ...unknownField<number>(`tensor_parallel ${String(entry.value)}: the degree is chosen at launch from the GPUs found`), key: entry.path.join('.'), keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+}
+
 export const axolotlReader: FormatReader = {
   id: 'axolotl',
   label: 'Axolotl YAML',
@@ -33,14 +43,15 @@ export const axolotlReader: FormatReader = {
     return hasTopLevelKey(head, 'base_model') && countKeys(head, AXOLOTL_KEYS) >= 2 ? 0.9 : 0;
   },
 
-  parse: parseYaml,
+  parse: (text) => parseYaml(text, 'pyyaml'),
 
-  read(document: ConfigDocument): ModelShape {
+  read(document: ConfigDocument, context?: ReadContext): ModelShape {
     const index = new EntryIndex(document);
     const base = index.get('base_model');
-    const named = catalogueModelAt(base);
+    // Axolotl's schema takes `model_revision` for `revision_of_model`, the Hub revision it loads.
+    const named = namedModel(base, context, index.get('revision_of_model') ?? index.get('model_revision'));
     const notCatalogued = (): NumberField =>
-      unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue` : 'no base_model');
+      unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue or in your local Hugging Face cache` : 'no base_model');
     const model: Partial<Record<NumericFieldName, NumberField>> = named ? catalogueFields(named.model, named.entry) : {};
     const attention = index.get('flash_attention');
     const shape = completeShape(
@@ -51,7 +62,8 @@ export const axolotlReader: FormatReader = {
         seqLength: readField(index, 'seqLength', ['sequence_len'], () => unknownField('no sequence_len in this file')),
         microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size'], () => unknownField('no micro_batch_size in this file')),
         vocabDivisor: defaultField<number>(null, 'Axolotl keeps the checkpoint\'s embedding'),
-        tensorParallel: readField(index, 'tensorParallel', ['tensor_parallel_size'], () => defaultField(1, 'no tensor_parallel_size: 1')),
+        vocabSize: tokenizerVocab(undefined, index.get('tokenizer_config') ?? base) ?? model.vocabSize ?? notCatalogued(),
+        tensorParallel: readField(index, 'tensorParallel', ['tensor_parallel_size'], () => launcherTensorParallel(index.get('tensor_parallel'))),
         pipelineParallel: defaultField(1, 'Axolotl has no pipeline parallelism'),
       },
       {

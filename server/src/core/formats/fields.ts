@@ -120,6 +120,8 @@ export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyp
   const limits = FIELD_LIMITS[name];
   if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
   if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  // Computed by the script from literals: derived, so no fix rewrites the expression as a number.
+  if (entry.computed) return { value, origin: 'derived', ...located(entry), note: entry.computed };
   return { value, origin: 'file', ...located(entry) };
 }
 
@@ -245,7 +247,8 @@ export function catalogueSummary(model: CatalogueModel): string {
   const kv = model.numKvHeads === model.numHeads ? '' : ` (${model.numKvHeads} key/value)`;
   const moe = model.numExperts > 1 ? `, ${model.numExperts} experts (top-${model.expertsPerToken}) of MLP ${model.ffnHiddenSize}` : `, MLP ${model.ffnHiddenSize}`;
   const vocab = model.vocabSize === null && model.paddedVocabSize === null ? '' : `, vocabulary ${model.vocabSize ?? '?'}${model.paddedVocabSize !== null && model.paddedVocabSize !== model.vocabSize ? ` (embedding ${model.paddedVocabSize})` : ''}`;
-  return `${model.name} from the model catalogue: hidden ${model.hiddenSize}, ${model.numLayers} layers, ${model.numHeads} heads${kv}, head dim ${model.headDim}${moe} (${model.activation})${vocab}; source ${sourceText(model.source)}`;
+  const where = model.cachedAt ? 'from your local Hugging Face cache' : 'from the model catalogue';
+  return `${model.name} ${where}: hidden ${model.hiddenSize}, ${model.numLayers} layers, ${model.numHeads} heads${kv}, head dim ${model.headDim}${moe} (${model.activation})${vocab}; source ${sourceText(model.source)}`;
 }
 
 /**
@@ -269,7 +272,8 @@ export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Part
   };
   const fields: Partial<Record<NumericFieldName, NumberField>> = {};
   for (const [name, value] of Object.entries(values) as [NumericFieldName, number | null][]) {
-    fields[name] = { ...catalogueField(value, note), key: `${FIELD_LABELS[name]} of ${model.name} (model catalogue)`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+    const label = model.cachedAt ? 'local Hugging Face cache' : 'model catalogue';
+    fields[name] = { ...catalogueField(value, note), key: `${FIELD_LABELS[name]} of ${model.name} (${label})`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
   }
   return fields;
 }

@@ -1,5 +1,12 @@
 import type { ConfigDocument } from '../pipeline/document';
 import type { FormatId, ModelShape } from '../pipeline/shape';
+import type { HubConfigLookup } from '../pipeline/options';
+
+/** What a reader may ask of where it runs, beyond the file: nothing the core reads itself. */
+export interface ReadContext {
+  /** A Hub model's `config.json` from the local Hugging Face cache (the Node host's; absent elsewhere). */
+  hubConfig?: HubConfigLookup;
+}
 
 /**
  * A format reader maps a parsed document to a ModelShape with the framework's semantics
@@ -20,5 +27,5 @@ export interface FormatReader {
    */
   evidence: readonly string[];
   parse(text: string): ConfigDocument;
-  read(document: ConfigDocument): ModelShape;
+  read(document: ConfigDocument, context?: ReadContext): ModelShape;
 }

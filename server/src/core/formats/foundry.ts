@@ -1,10 +1,12 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, tokenizerVocab, valueOf } from './fields';
+import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
-import type { FormatReader } from './format';
+import type { FormatReader, ReadContext } from './format';
+import { OLMO_ONLY_KEYS } from './refusals';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -26,20 +28,27 @@ export const foundryReader: FormatReader = {
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
     const head = sniffHead(text);
-    return hasTopLevelKey(head, 'model') && countKeys(head, FOUNDRY_KEYS) >= 4 ? 0.9 : 0;
+    // OLMo's trainer YAML shares d_model, n_heads, n_layers and the batch keys, but sizes its MLP and embedding its own way.
+    if (countKeys(head, OLMO_ONLY_KEYS) >= 2) return 0;
+    if (!hasTopLevelKey(head, 'model')) return 0;
+    // `hf_causal_lm` wraps a Hub model: its name plus llm-foundry's own run keys say so together.
+    if (/^[ \t]+name:[ \t]*hf_causal_lm\b/m.test(head) && countKeys(head, ['pretrained_model_name_or_path']) === 1 && countKeys(head, FOUNDRY_KEYS) >= 2) return 0.9;
+    return countKeys(head, FOUNDRY_KEYS) >= 4 ? 0.9 : 0;
   },
 
   parse(text) {
-    return resolveInterpolations(parseYaml(text));
+    return resolveInterpolations(parseYaml(text, 'omegaconf'));
   },
 
-  read(document: ConfigDocument): ModelShape {
+  read(document: ConfigDocument, context?: ReadContext): ModelShape {
     const index = new EntryIndex(document, (path) => (path[0] === 'model' ? path.slice(1).join('.') : path.join('.')));
+    if (index.get('name')?.value === 'hf_causal_lm') return readHfCausalLm(index, context);
     const hiddenSize = readField(index, 'hiddenSize', ['d_model'], () => unknownField('no model.d_model'));
     const numHeads = readField(index, 'numHeads', ['n_heads'], () => unknownField('no model.n_heads'));
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () => unknownField('no model.vocab_size'));
     const ffnType = index.get('ffn_config.ffn_type');
-    const gated = ffnType?.value === 'mptglu';
+    // MegaBlocks experts are gated with ffn_config.mlp_type glu (DBRX's).
+    const gated = ffnType?.value === 'mptglu' || index.get('ffn_config.mlp_type')?.value === 'glu';
     const attention = index.get('attn_config.attn_impl');
     const shape = completeShape(
       'foundry',
@@ -57,8 +66,7 @@ export const foundryReader: FormatReader = {
         microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
         tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
-        numExperts: defaultField(1, 'dense MPT'),
-        expertsPerToken: defaultField(1, 'dense MPT'),
+        ...mptExperts(index, ffnType?.value),
       },
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
@@ -75,12 +83,61 @@ export const foundryReader: FormatReader = {
   },
 };
 
-/** MPTMLP: expansion_ratio · d_model, located on expansion_ratio when the file sets it. */
+/**
+ * MegaBlocks MoE (`ffn_type: mb_moe` / `mb_dmoe`, llmfoundry/models/layers/ffn.py build_mb_moe @
+ * 63d37d79): `ffn_config.moe_num_experts` experts of the MLP width, `moe_top_k` per token.
+ */
+const MOE_FFN_TYPES = new Set(['mb_moe', 'mb_dmoe']);
+
+function mptExperts(index: EntryIndex, ffnType: unknown): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  if (typeof ffnType !== 'string' || !MOE_FFN_TYPES.has(ffnType)) return { numExperts: defaultField(1, 'dense MPT'), expertsPerToken: defaultField(1, 'dense MPT') };
+  return {
+    numExperts: readField(index, 'numExperts', ['ffn_config.moe_num_experts'], () => unknownField(`ffn_type ${ffnType} without ffn_config.moe_num_experts`)),
+    expertsPerToken: readField(index, 'expertsPerToken', ['ffn_config.moe_top_k'], () => unknownField(`ffn_type ${ffnType} without ffn_config.moe_top_k`)),
+  };
+}
+
+/** MPTMLP (and each MoE expert): ffn_config.ffn_hidden_size, else expansion_ratio · d_model, located on what the file sets. */
 function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
+  const explicit = index.get('ffn_config.ffn_hidden_size');
+  if (explicit && explicit.value !== null) return readField(index, 'ffnHiddenSize', ['ffn_config.ffn_hidden_size'], () => unknownField('no ffn_config.ffn_hidden_size'));
   const h = valueOf(hiddenSize);
   const ratioEntry = index.get('expansion_ratio');
   const ratio = typeof ratioEntry?.value === 'number' ? ratioEntry.value : DEFAULT_EXPANSION_RATIO;
   if (h === undefined) return unknownField('d_model unknown');
   const how = `expansion_ratio ${ratio}${ratioEntry ? '' : ' (MPTConfig default)'} × d_model ${h}`;
   return ratioEntry ? { ...derivedField(Math.floor(ratio * h), how), usedAt: ratioEntry.valueSpan } : defaultField(ratio * h, how);
+}
+
+/**
+ * `model.name: hf_causal_lm` (llmfoundry/models/hf/hf_causal_lm.py): the Hub model
+ * `pretrained_model_name_or_path` names, through the model catalogue or the local Hugging Face
+ * cache; its vocabulary is the tokenizer's (`tokenizer.name`), the run's settings llm-foundry's.
+ */
+function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): ModelShape {
+  const source = index.get('pretrained_model_name_or_path');
+  const named = namedModel(source, context);
+  const model: Partial<Record<NumericFieldName, NumberField>> = named ? catalogueFields(named.model, named.entry) : {};
+  const why = typeof source?.value === 'string' ? `the shape is ${source.value}'s, which is not in the model catalogue or in your local Hugging Face cache` : 'no model.pretrained_model_name_or_path';
+  const shape = completeShape(
+    'foundry',
+    {
+      ...model,
+      hiddenSize: model.hiddenSize ?? unknownField(why),
+      vocabSize: tokenizerVocab(undefined, index.get('tokenizer.name') ?? source) ?? model.vocabSize ?? unknownField(why),
+      vocabDivisor: defaultField<number>(null, 'hf_causal_lm keeps the checkpoint\'s embedding'),
+      seqLength: readField(index, 'seqLength', ['max_seq_len'], () => unknownField('no max_seq_len')),
+      microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
+      tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
+      pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
+    },
+    {
+      activation: named ? catalogueActivation(named.model, named.entry) : unknownField(why),
+      gatedMlp: named?.model.gatedMlp ?? false,
+      flashAttention: unknownField('hf_causal_lm: the Hugging Face model picks its attention implementation'),
+      kvHeadsMayDivideTensorParallel: false,
+    },
+  );
+  const loads = booleanValue(index.get('pretrained')) === true && typeof source?.value === 'string' ? { loadsCheckpoint: `pretrained_model_name_or_path ${source.value}` } : {};
+  return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads };
 }

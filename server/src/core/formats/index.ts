@@ -11,14 +11,17 @@ import { metaReader } from './meta';
 import { nanogptReader } from './nanogpt';
 import { nanotronReader } from './nanotron';
 import { nemoReader } from './nemo';
+import { nemo2Reader } from './nemo2';
+import { olmoReader } from './olmo';
 import { neoxReader } from './neox';
 import { torchtitanReader } from './torchtitan';
 
 export type { FormatReader } from './format';
+export { refusal, type Refusal } from './refusals';
 import { presentNames, sniffHead } from './sniff';
 
 /** Explicit registry, in the order detection breaks ties. */
-export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader, maxtextReader, foundryReader];
+export const FORMAT_READERS: readonly FormatReader[] = [hfReader, neoxReader, megatronReader, nemoReader, litgptReader, nanogptReader, nanotronReader, flagscaleReader, metaReader, axolotlReader, torchtitanReader, maxtextReader, foundryReader, nemo2Reader, olmoReader];
 
 export function formatReader(id: FormatId): FormatReader | undefined {
   return FORMAT_READERS.find((reader) => reader.id === id);

@@ -2,10 +2,11 @@ import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
-import type { FormatReader } from './format';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
+import type { FormatReader, ReadContext } from './format';
+import { namedModel } from './hub-models';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
-import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
+import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
  * LitGPT YAML (`config_hub/`): the architecture under `model_config:` with the field names of
@@ -21,25 +22,34 @@ const LITGPT_DROPOUT = noDropout('LitGPT', DEFAULTS.modelSource);
 /** MLP classes whose gate and up projections both have width intermediate_size. */
 const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
 
+/** Top-level settings of LitGPT's pretrain and finetune scripts (`config_hub/`). */
+const LITGPT_RUN_KEYS = ['train', 'eval', 'out_dir', 'precision', 'devices', 'num_nodes', 'optimizer', 'data', 'tokenizer_dir', 'logger_name', 'initial_checkpoint_dir', 'resume', 'checkpoint_dir'];
+/** `Config` field names that only LitGPT spells so. */
+const LITGPT_MODEL_KEYS = ['n_embd', 'n_layer', 'n_head', 'n_query_groups', 'padded_vocab_size', 'mlp_class_name', 'block_size'];
+
 export const litgptReader: FormatReader = {
   id: 'litgpt',
   label: 'LitGPT YAML',
-  evidence: ['model_config', 'model_name', 'checkpoint_dir', 'train'],
+  evidence: ['model_config', 'model_name', ...LITGPT_RUN_KEYS, ...LITGPT_MODEL_KEYS],
 
   detect(fileName, text) {
     if (!YAML_EXTENSIONS.has(extensionOf(fileName))) return 0;
     const head = sniffHead(text);
-    if (hasTopLevelKey(head, 'model_config') || hasTopLevelKey(head, 'model_name')) return 0.9;
+    // Axolotl also has a `model_config:` override and MaxText a `model_name:`: neither has LitGPT's run keys.
+    if (hasTopLevelKey(head, 'base_model')) return 0;
+    const runKeys = LITGPT_RUN_KEYS.filter((key) => hasTopLevelKey(head, key)).length;
+    const modelKeys = countKeys(head, LITGPT_MODEL_KEYS);
+    if ((hasTopLevelKey(head, 'model_config') || hasTopLevelKey(head, 'model_name')) && (runKeys >= 1 || modelKeys >= 2)) return 0.9;
     return hasTopLevelKey(head, 'checkpoint_dir') && hasTopLevelKey(head, 'train') ? 0.75 : 0;
   },
 
   parse: parseYaml,
 
-  read(document: ConfigDocument): ModelShape {
+  read(document: ConfigDocument, context?: ReadContext): ModelShape {
     const index = new EntryIndex(document, (path) => (path[0] === 'model_config' ? path.slice(1).join('.') : path.join('.')));
     const hasModel = document.entries.some((entry) => entry.path[0] === 'model_config' && entry.path.length > 1 && entry.value !== null);
     const source = index.get('model_name') ?? index.get('checkpoint_dir');
-    const named = hasModel ? undefined : catalogueModelAt(source);
+    const named = hasModel ? undefined : namedModel(source, context);
     // Finetuning starts from `checkpoint_dir`; pretraining from `initial_checkpoint_dir` or a `resume` checkpoint.
     const loadsCheckpoint = checkpointSetting(index, ['checkpoint_dir', 'initial_checkpoint_dir', 'resume']);
     if (named) return readNamedModel(index, named.model, named.entry, loadsCheckpoint);

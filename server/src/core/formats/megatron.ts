@@ -86,7 +86,7 @@ const ARGUMENTS_READ = [
   'hidden_size', 'num_attention_heads', 'tensor_model_parallel_size', 'swiglu', 'gated_linear_unit', 'activation_func', 'quick_geglu',
   'squared_relu', 'num_experts', 'num_moe_experts', 'vocab_size', 'tokenizer_type', 'tokenizer_model', 'tokenizer_name_or_path',
   'make_vocab_size_divisible_by', 'moe_ffn_hidden_size', 'ffn_hidden_size', 'num_layers', 'encoder_num_layers', 'num_query_groups',
-  'group_query_attention', 'pad_vocab_size_to', 'seq_length', 'encoder_seq_length', 'micro_batch_size', 'pipeline_model_parallel_size',
+  'group_query_attention', 'pad_vocab_size_to', 'padded_vocab_size', 'seq_length', 'encoder_seq_length', 'micro_batch_size', 'pipeline_model_parallel_size',
   'moe_router_topk', 'topk', 'attention_dropout', 'hidden_dropout', 'config_name', 'pp_partition_method', 'decoder_first_pipeline_num_layers',
   'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout', 'account_for_embedding_in_pipeline_split',
   'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
@@ -134,7 +134,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       headDim: megatronHeadDim(index, hiddenSize, numHeads),
       ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
       vocabSize,
-      paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to'], () =>
+      paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to', 'padded_vocab_size'], () =>
         paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'Megatron-LM'),
       ),
       vocabDivisor,

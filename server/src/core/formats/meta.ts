@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, noDropout, readField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../pipeline/shape';
+import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
@@ -10,7 +10,10 @@ import { countKeys, extensionOf, sniffHead } from './sniff';
  * Meta's Llama `params.json` (the reference `ModelArgs`, also read by torchtitan checkpoints and
  * ExecuTorch): `dim`, `n_layers`, `n_heads`, `n_kv_heads` (default: n_heads), `vocab_size` (-1:
  * the tokenizer's), and the SwiGLU width from `FeedForward`: int(2·4·dim/3), times
- * `ffn_dim_multiplier` when set, rounded up to `multiple_of` (default 256).
+ * `ffn_dim_multiplier` when set, rounded up to `multiple_of` (default 256). ExecuTorch's
+ * `ModelArgs` (examples/models/llama/model_args.py @ 70e557bd) adds `hidden_dim` and `head_dim`,
+ * which win over that arithmetic when written, `act_fn` (silu; gelu and gelu_approx gate GELU),
+ * and `moe` with `num_experts` (8) and `num_activated_experts` (2).
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.meta;
 
@@ -45,8 +48,8 @@ export const metaReader: FormatReader = {
         numLayers: readField(index, 'numLayers', ['n_layers'], () => unknownField('no n_layers')),
         numHeads,
         numKvHeads: readField(index, 'numKvHeads', ['n_kv_heads'], () => defaultField(numHeads.value, 'ModelArgs default n_kv_heads None: one per head')),
-        headDim: derivedHeadDim(hiddenSize, numHeads),
-        ffnHiddenSize: metaFfn(index, hiddenSize),
+        headDim: readField(index, 'headDim', ['head_dim'], () => derivedHeadDim(hiddenSize, numHeads)),
+        ffnHiddenSize: readField(index, 'ffnHiddenSize', ['hidden_dim'], () => metaFfn(index, hiddenSize)),
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'the reference model does not pad: the embedding has vocab_size rows'),
         vocabDivisor: defaultField<number>(null, 'the reference model does not pad the vocabulary'),
@@ -54,11 +57,10 @@ export const metaReader: FormatReader = {
         microBatchSize: unknownField('set by the trainer, not by params.json'),
         tensorParallel: unknownField('set by the launcher (model parallel size), not by params.json'),
         pipelineParallel: unknownField('set by the launcher, not by params.json'),
-        numExperts: defaultField(1, 'dense model'),
-        expertsPerToken: defaultField(1, 'dense model'),
+        ...metaExperts(index),
       },
       {
-        activation: defaultField('swiglu', 'Llama FeedForward: w2(silu(w1·x) · w3·x)'),
+        activation: metaActivation(index),
         gatedMlp: true,
         flashAttention: unknownField('chosen by the code that loads params.json'),
         kvHeadsMayDivideTensorParallel: false,
@@ -79,4 +81,23 @@ function metaFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   const ffn = llamaFeedForwardWidth(dim, multipleOf, multiplier);
   const how = `int(2·4·${dim}/3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''} rounded up to multiple_of ${multipleOf}`;
   return { ...derivedField(ffn, `Llama FeedForward: ${how}`), ...(multiplierEntry ? { usedAt: multiplierEntry.valueSpan } : {}) };
+}
+
+const EXECUTORCH_ARGS = 'ExecuTorch ModelArgs (pytorch/executorch examples/models/llama/model_args.py @ 70e557bd)';
+
+/** ExecuTorch's `act_fn`: the FeedForward gates whichever activation it names. */
+function metaActivation(index: EntryIndex): ShapeField<string> {
+  const entry = index.get('act_fn');
+  if (!entry || typeof entry.value !== 'string') return defaultField('swiglu', 'Llama FeedForward: w2(silu(w1·x) · w3·x)');
+  return fieldAt(entry, entry.value === 'silu' ? 'swiglu' : /^gelu/.test(entry.value) ? 'geglu' : entry.value);
+}
+
+/** ExecuTorch's `moe: true` routes each token to num_activated_experts of num_experts. */
+function metaExperts(index: EntryIndex): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  const moe = index.get('moe');
+  if (booleanValue(moe) !== true) return { numExperts: defaultField(1, 'dense model (no moe: true)'), expertsPerToken: defaultField(1, 'dense model (no moe: true)') };
+  return {
+    numExperts: readField(index, 'numExperts', ['num_experts'], () => defaultField(8, `${EXECUTORCH_ARGS} default num_experts 8`)),
+    expertsPerToken: readField(index, 'expertsPerToken', ['num_activated_experts'], () => defaultField(2, `${EXECUTORCH_ARGS} default num_activated_experts 2`)),
+  };
 }

@@ -45,7 +45,7 @@ export const nemoReader: FormatReader = {
   },
 
   parse(text) {
-    return resolveInterpolations(parseYaml(text));
+    return resolveInterpolations(parseYaml(text, 'omegaconf'));
   },
 
   read(document: ConfigDocument): ModelShape {

@@ -77,7 +77,7 @@ export const neoxReader: FormatReader = {
     return neoxOnly >= 2 && hits >= 4 ? 0.7 : 0;
   },
 
-  parse: parseYaml,
+  parse: (text) => parseYaml(text, 'pyyaml'),
 
   read(document: ConfigDocument): ModelShape {
     const index = new EntryIndex(document, (path) => path.map((part) => part.replace(/-/g, '_')).join('.'));

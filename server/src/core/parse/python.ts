@@ -29,13 +29,16 @@ export function parsePython(text: string): ConfigDocument {
   return { syntax: 'python', text, entries, errors };
 }
 
-interface LogicalLine {
+export interface LogicalLine {
   text: string;
   offset: number;
 }
 
-/** Top-level statements: physical lines joined while a bracket is open or a line ends in `\`. */
-function logicalLines(text: string, errors: SyntaxError[]): LogicalLine[] {
+/**
+ * Statements: physical lines joined while a bracket is open or a line ends in `\`; top-level
+ * ones only unless `indented` (then each without its indentation, function bodies included).
+ */
+export function logicalLines(text: string, errors: SyntaxError[], indented = false): LogicalLine[] {
   const lines: LogicalLine[] = [];
   let start = 0;
   let depth = 0;
@@ -45,7 +48,8 @@ function logicalLines(text: string, errors: SyntaxError[]): LogicalLine[] {
     const continued = text[i - 1] === '\\' || (text[i - 1] === '\r' && text[i - 2] === '\\');
     if (i === text.length || (char === '\n' && depth === 0 && quote === null && !continued)) {
       const line = text.slice(start, i).replace(/\r$/, '');
-      if (/^[A-Za-z_]/.test(line)) lines.push({ text: line, offset: start });
+      const indent = indented ? /^[ \t]*/.exec(line)![0].length : 0;
+      if (/^[A-Za-z_]/.test(line.slice(indent))) lines.push({ text: line.slice(indent), offset: start + indent });
       start = i + 1;
       continue;
     }
@@ -71,7 +75,7 @@ function logicalLines(text: string, errors: SyntaxError[]): LogicalLine[] {
   return lines;
 }
 
-type Token =
+export type Token =
   | { kind: 'number'; value: number; span: Span }
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'name'; value: string; span: Span }
@@ -81,7 +85,7 @@ type Token =
 const BLANK = String.raw`(?:\s|\\\r?\n)*`;
 const TOKEN = new RegExp(BLANK + /(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/.source, 'y');
 
-function tokenize(line: string, lineOffset: number, from: number, errors: SyntaxError[]): Token[] | undefined {
+export function tokenize(line: string, lineOffset: number, from: number, errors: SyntaxError[]): Token[] | undefined {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
   while (TOKEN.lastIndex < line.length) {

@@ -1,4 +1,5 @@
 import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
+import { evaluateArithmetic } from './shell-arithmetic';
 import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 
 /**
@@ -7,7 +8,8 @@ import { appended, scanShell, type Part, type TokenStream, type WordToken } from
  * `model.hidden_size=4096`) found in command lines, arrays `ARGS=( --x 1 )` and strings
  * `ARGS="--x 1 \ ..."`. A value reached through variables (`X=4096`, `export X=`, `${X:-4096}`,
  * `: ${X:=4096}`) is resolved to its literal, as bash would expand it at that point of the
- * script; `$((...))`, `$(cmd)`, positional parameters, variables the file never sets and values
+ * script, and `$((...))` over integers it sets to what bash computes (`computed`); other
+ * arithmetic, `$(cmd)`, positional parameters, variables the file never sets and values
  * that depend on which branch of an `if`/`case` runs are marked unresolved, never guessed.
  */
 export function parseShell(text: string): ConfigDocument {
@@ -24,6 +26,8 @@ interface Resolved {
   /** The `$NAME` where the value is used, when the literal is written elsewhere. */
   usedAt?: Span;
   unresolved?: string;
+  /** Set when bash computes the value from literals (`$((GBS/WORLD_SIZE))`): how, for notes. */
+  computed?: string;
 }
 
 interface Variable {
@@ -409,7 +413,7 @@ class Interpreter {
 
   private resolvePart(part: Part): Resolved {
     if (part.kind === 'text') return { value: part.text, span: part.span };
-    if (part.kind === 'opaque') return { value: spanText(this.text, part.span), span: part.span, usedAt: part.span, unresolved: part.reason };
+    if (part.kind === 'opaque') return this.resolveOpaque(part);
     const variable = this.variables.get(part.name);
     const isSet = variable !== undefined && (variable.resolved.value !== '' || !part.operator?.startsWith(':'));
     const operator = part.operator?.replace(':', '');
@@ -424,11 +428,28 @@ class Interpreter {
     return this.through(part.name, variable, part.span);
   }
 
+  /** `$((...))` over integers the script sets is what bash computes; anything else opaque stays unresolved. */
+  private resolveOpaque(part: Extract<Part, { kind: 'opaque' }>): Resolved {
+    const source = spanText(this.text, part.span);
+    const unresolved = (reason: string): Resolved => ({ value: source, span: part.span, usedAt: part.span, unresolved: reason });
+    const arithmetic = /^\$\(\(([\s\S]*)\)\)$/.exec(source);
+    if (!arithmetic) return unresolved(part.reason);
+    const result = evaluateArithmetic(arithmetic[1], (name) => {
+      const variable = this.variables.get(name);
+      if (!variable) return { unresolved: `$${name} is not set in this file` };
+      const held = this.through(name, variable, part.span);
+      return held.unresolved ? { unresolved: held.unresolved } : { value: held.value };
+    });
+    if ('unresolved' in result) return unresolved(`${part.reason}: ${result.unresolved}`);
+    return { value: String(result.value), span: part.span, usedAt: part.span, computed: `${source} = ${result.shown} = ${result.value}` };
+  }
+
   /** The value of a variable where it is used: the literal stays where it was written. */
   private through(name: string, variable: Variable, usedAt: Span): Resolved {
     const held = variable.resolved;
     const resolved: Resolved = { value: held.value, span: held.span, usedAt };
     if (held.unresolved) resolved.unresolved = held.unresolved;
+    if (held.computed) resolved.computed = held.computed;
     const branches = variable.branchValues;
     if (!branches) return resolved;
     const unresolved =
@@ -456,6 +477,7 @@ function unresolve(entry: ConfigEntry, reason: string): void {
 function entryOf(path: string[], keySpan: Span, resolved: Resolved): ConfigEntry {
   const entry: ConfigEntry = { path, keySpan, value: resolved.value, valueSpan: resolved.span };
   if (resolved.usedAt) entry.usedAt = resolved.usedAt;
+  if (resolved.computed) entry.computed = resolved.computed;
   if (resolved.unresolved) {
     entry.unresolved = resolved.unresolved;
     entry.value = null;

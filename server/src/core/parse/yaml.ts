@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { parseJson } from './json';
+import { resolvePlainScalar, type YamlLoader } from './yaml11';
 import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
@@ -8,8 +9,22 @@ import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, typ
  * parser recovered, plus a line-by-line salvage of the `key: value` lines it lost, so a file
  * broken mid-typing keeps its diagnostics everywhere else.
  */
-export function parseYaml(text: string): ConfigDocument {
-  return jsonWithHashComments(text) ?? composeYaml(text);
+export function parseYaml(text: string, loader?: YamlLoader): ConfigDocument {
+  const document = jsonWithHashComments(text) ?? composeYaml(text);
+  if (loader) retypePlainScalars(document, loader);
+  return document;
+}
+
+/** A value written without quotes, tag, anchor, block or flow syntax, on one line. */
+const PLAIN_SCALAR = /^[^"'!&*|>[{\n]*$/;
+
+/** Each plain scalar typed as the framework's loader types it (`262_144` is a number to PyYAML). */
+function retypePlainScalars(document: ConfigDocument, loader: YamlLoader): void {
+  for (const entry of document.entries) {
+    if (entry.value === null && entry.valueSpan.length === 0) continue;
+    const raw = document.text.slice(entry.valueSpan.offset, entry.valueSpan.offset + entry.valueSpan.length);
+    if (PLAIN_SCALAR.test(raw)) entry.value = resolvePlainScalar(raw.trim(), loader);
+  }
 }
 
 /** The file composed by the `yaml` package: what every YAML file means, at its cost. */

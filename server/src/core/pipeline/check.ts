@@ -45,6 +45,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     tensorParallelSize: options.tensorParallelSize ?? 1,
     rules: options.rules ?? {},
     profile: options.profile,
+    hubConfig: options.hubConfig,
   };
 }
 
@@ -54,7 +55,7 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
   if (!reader) return { reader: null, document: null, shape: null, spec: null, findings: [], options: resolved };
   const document = reader.parse(text);
-  const shape = reader.read(document);
+  const shape = reader.read(document, { hubConfig: resolved.hubConfig });
   const spec = layerSpecFromShape(shape, resolved);
   const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
   return { reader, document, shape, spec, findings, options: resolved };

@@ -25,8 +25,10 @@ export interface ConfigEntry {
   valueSpan: Span;
   /** Where a variable or interpolation that leads to the literal is used, when not the literal itself. */
   usedAt?: Span;
-  /** Set when the value cannot be known without running anything (`$((A*B))`, `???`, command substitution). */
+  /** Set when the value cannot be known without running anything (`$(cmd)`, `???`, arithmetic on unknowns). */
   unresolved?: string;
+  /** Set when the value is computed from literals (`$((GBS/WORLD_SIZE))`): how. No literal holds it. */
+  computed?: string;
 }
 
 export interface SyntaxError {

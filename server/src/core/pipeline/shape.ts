@@ -1,6 +1,6 @@
 import type { Span } from './document';
 
-export const FORMAT_IDS = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt', 'meta', 'nanotron', 'flagscale', 'axolotl', 'torchtitan', 'maxtext', 'foundry'] as const;
+export const FORMAT_IDS = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt', 'meta', 'nanotron', 'flagscale', 'axolotl', 'torchtitan', 'maxtext', 'foundry', 'nemo2', 'olmo'] as const;
 
 export type FormatId = (typeof FORMAT_IDS)[number];
 

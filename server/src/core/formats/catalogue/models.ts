@@ -41,6 +41,8 @@ export interface CatalogueModel {
   activation: string;
   gatedMlp: boolean;
   source: ModelSource;
+  /** Set when the row was read from the local Hugging Face cache (the config.json's path), not the catalogue. */
+  cachedAt?: string;
 }
 
 const LITGPT: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '0006c973aa7d6ace293e2a5fedaf1f8f804f960c' };
@@ -125,6 +127,9 @@ const LITGPT_MODELS: CatalogueModel[] = [
     const kinds = name === 'pythia-14m' || name === 'pythia-31m' ? [''] : ['', '-deduped'];
     return litgpt('Pythia', `${name as string}{}`, `EleutherAI/${name as string}{}`, kinds, row as LitgptRow);
   }),
+  // StableLM alpha: LitGPT's `Config` defaults (n_embd 4096, 16 layers, GptNeoxMLP) apart from these.
+  ...litgpt('StableLM', 'stablelm-{}-alpha-3b', 'stabilityai/stablelm-{}-alpha-3b', ['base', 'tuned'], {}),
+  ...litgpt('StableLM', 'stablelm-{}-alpha-7b', 'stabilityai/stablelm-{}-alpha-7b', ['base', 'tuned'], { n_head: 48, n_embd: 6144, padding_multiple: 256 }),
   ...litgpt('StableLM', 'stablelm-3b-4e1t', 'stabilityai/stablelm-3b-4e1t', [''], { padded_vocab_size: 50304, n_layer: 32, n_head: 32, n_embd: 2560, ...LLAMA, intermediate_size: 6912 }),
   // TII Falcon
   ...litgpt('Falcon', 'falcon-7b{}', 'tiiuae/falcon-7b{}', ['', '-instruct'], { block_size: 2048, vocab_size: 65024, padded_vocab_size: 65024, n_layer: 32, n_head: 71, n_embd: 4544, n_query_groups: 1 }),
@@ -253,6 +258,12 @@ export function torchtitanName(name: string, flavor: string): string {
   return `torchtitan ${name} ${flavor}`;
 }
 
+/** gpt-oss: hidden 2880, 64 heads of 64, 8 key/value heads, experts 2880 wide, top-4; vocabulary 201088. */
+const GPT_OSS = { hiddenSize: 2880, numHeads: 64, numKvHeads: 8, headDim: 64, ffnHiddenSize: 2880, vocabSize: 201088, expertsPerToken: 4, activation: 'swiglu', gatedMlp: true };
+
+const MAXTEXT_GPT_OSS_20B: ModelSource = { repo: 'AI-Hypercomputer/maxtext', path: 'src/MaxText/configs/models/gpt-oss-20b.yml', commit: '6710342780303d1a45872f5a8eb1bc3855321707' };
+const MAXTEXT_GPT_OSS_120B: ModelSource = { repo: 'AI-Hypercomputer/maxtext', path: 'src/MaxText/configs/models/gpt-oss-120b.yml', commit: '6710342780303d1a45872f5a8eb1bc3855321707' };
+
 const NEMO_QWEN2: ModelSource = { repo: 'NVIDIA/NeMo', path: 'nemo/collections/llm/gpt/model/qwen2.py (Qwen2Config500M/1P5B/7B/72B)', commit: '03823d2acf6e9e8c0fed8409a89f9cfd5308e157' };
 
 /** Qwen2 (gated SiLU MLP, GQA); `vocab_size` there is the embedding's rows, the tokenizer's length is not given. */
@@ -279,6 +290,9 @@ const OTHER_MODELS: CatalogueModel[] = [
   row('DeepSeek V2', ['DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'], MEGATRON_DEEPSEEK_V2_LITE, {
     hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA,
   }),
+  // openai/gpt-oss-*: MaxText's transcription of the Hub config.json (its files link it).
+  row('gpt-oss', ['gpt-oss-20b', 'openai/gpt-oss-20b'], MAXTEXT_GPT_OSS_20B, { ...GPT_OSS, numLayers: 24, numExperts: 32, seqLength: 131072 }),
+  row('gpt-oss', ['gpt-oss-120b', 'openai/gpt-oss-120b'], MAXTEXT_GPT_OSS_120B, { ...GPT_OSS, numLayers: 36, numExperts: 128, seqLength: 131072 }),
   qwen2('0.5B', { hiddenSize: 896, numLayers: 24, numHeads: 14, numKvHeads: 2, ffnHiddenSize: 4864, paddedVocabSize: 151936 }),
   qwen2('1.5B', { hiddenSize: 1536, numLayers: 28, numHeads: 12, numKvHeads: 2, ffnHiddenSize: 8960, paddedVocabSize: 151936 }),
   qwen2('7B', { hiddenSize: 3584, numLayers: 28, numHeads: 28, numKvHeads: 4, ffnHiddenSize: 18944, paddedVocabSize: 152064 }),
@@ -292,14 +306,67 @@ const OTHER_MODELS: CatalogueModel[] = [
   }),
 ];
 
+/**
+ * torchtitan's llama3 sets vocab_size from the tokenizer it trains with
+ * (`TransformerModelArgs.update_from_config`, torchtitan/models/llama3/model/args.py @ 183f6fce):
+ * Llama 3's, 128256 tokens; debugmodel's test tokenizer has 2048.
+ */
+const LLAMA3_TOKENIZER = 128256;
+
+const TORCHTITAN_QWEN3: ModelSource = { repo: 'pytorch/torchtitan', path: 'torchtitan/models/qwen3/__init__.py (qwen3_configs)', commit: 'cfb93265153094f99736547f26b5346410181102' };
+const TORCHTITAN_DEEPSEEK_V3: ModelSource = { repo: 'pytorch/torchtitan', path: 'torchtitan/models/deepseek_v3/__init__.py (deepseekv3_configs)', commit: '7a639a0cb453790e132598c33862e855ab8c5f7f' };
+const TORCHTITAN_GPT_OSS: ModelSource = { repo: 'pytorch/torchtitan', path: 'torchtitan/models/gpt_oss/__init__.py (gptoss_configs; dim, heads and vocabulary from GptOssModel.Config)', commit: '5a3bc91b8677d9a5a0c877f2020e97669f1e891f' };
+
+interface Experts {
+  experts: number;
+  topK: number;
+  width: number;
+}
+
+/** qwen3_configs: head_dim 128 throughout, a gated SiLU MLP (FeedForward) or MoE of `moe.hidden_dim`. */
+function torchtitanQwen3(flavor: string, dim: number, numLayers: number, numHeads: number, numKvHeads: number, ffn: number, moe?: Experts): CatalogueModel {
+  return row('Qwen 3 (torchtitan)', [torchtitanName('qwen3', flavor)], TORCHTITAN_QWEN3, {
+    hiddenSize: dim, numLayers, numHeads, numKvHeads, headDim: 128, ffnHiddenSize: moe?.width ?? ffn, vocabSize: 151936, activation: 'swiglu', gatedMlp: true,
+    ...(moe ? { numExperts: moe.experts, expertsPerToken: moe.topK } : {}),
+  });
+}
+
+/** deepseekv3_configs: multi-latent attention (query-key head 128 + 64), routed experts of moe_inter_dim. */
+function torchtitanDeepseekV3(flavor: string, dim: number, numLayers: number, numHeads: number, vocabSize: number, moe: Experts): CatalogueModel {
+  return row('DeepSeek V3 (torchtitan)', [torchtitanName('deepseek_v3', flavor)], TORCHTITAN_DEEPSEEK_V3, {
+    hiddenSize: dim, numLayers, numHeads, ffnHiddenSize: moe.width, vocabSize, numExperts: moe.experts, expertsPerToken: moe.topK, ...MLA,
+  });
+}
+
 const TORCHTITAN_MODELS: CatalogueModel[] = [
   torchtitanLlama3('debugmodel', 256, 6, 16, 16, 256, undefined, 2048),
-  torchtitanLlama3('8B', 4096, 32, 32, 8, 1024, 1.3),
-  torchtitanLlama3('70B', 8192, 80, 64, 8, 4096, 1.3),
-  torchtitanLlama3('405B', 16384, 126, 128, 8, 4096, 1.2),
+  torchtitanLlama3('8B', 4096, 32, 32, 8, 1024, 1.3, LLAMA3_TOKENIZER),
+  torchtitanLlama3('70B', 8192, 80, 64, 8, 4096, 1.3, LLAMA3_TOKENIZER),
+  torchtitanLlama3('405B', 16384, 126, 128, 8, 4096, 1.2, LLAMA3_TOKENIZER),
+  torchtitanQwen3('0.6B', 1024, 28, 16, 8, 3072),
+  torchtitanQwen3('1.7B', 2048, 28, 16, 8, 6144),
+  torchtitanQwen3('4B', 2560, 36, 32, 8, 9728),
+  torchtitanQwen3('8B', 4096, 36, 32, 8, 12288),
+  torchtitanQwen3('14B', 5120, 40, 40, 8, 17408),
+  torchtitanQwen3('32B', 5120, 64, 64, 8, 25600),
+  torchtitanQwen3('30B-A3B', 2048, 48, 32, 4, 6144, { experts: 128, topK: 8, width: 768 }),
+  torchtitanQwen3('235B-A22B', 4096, 94, 64, 4, 12288, { experts: 128, topK: 8, width: 1536 }),
+  torchtitanDeepseekV3('16B', 2048, 27, 16, 102400, { experts: 64, topK: 6, width: 1408 }),
+  torchtitanDeepseekV3('236B', 5120, 60, 128, 102400, { experts: 160, topK: 6, width: 1536 }),
+  torchtitanDeepseekV3('671B', 7168, 61, 128, 129280, { experts: 256, topK: 8, width: 2048 }),
+  row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '20b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 24, numExperts: 32 }),
+  row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '120b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 36, numExperts: 128 }),
 ];
 
 export const MODEL_CATALOGUE: readonly CatalogueModel[] = [...LITGPT_MODELS, ...OTHER_MODELS, ...TORCHTITAN_MODELS];
+
+/**
+ * Re-uploads of a catalogued model under another Hub id (same weights, same config), each
+ * listed where a real config uses it.
+ */
+const REUPLOADS: readonly { alias: string; of: string; usedIn: string }[] = [
+  { alias: 'casperhansen/llama-3-70b-fp16', of: 'meta-llama/Meta-Llama-3-70B', usedIn: 'axolotl-ai-cloud/axolotl examples/llama-3/qlora-fsdp-70b.yaml @ ba1be71d70582bc0abf67ad604abb6739567f504' },
+];
 
 const BY_NAME = new Map<string, CatalogueModel>();
 for (const model of MODEL_CATALOGUE) {
@@ -310,6 +377,11 @@ for (const model of MODEL_CATALOGUE) {
     const short = key.split('/').pop()!;
     if (!BY_NAME.has(short)) BY_NAME.set(short, model);
   }
+}
+
+for (const { alias, of } of REUPLOADS) {
+  const model = BY_NAME.get(of.toLowerCase());
+  if (model) BY_NAME.set(alias.toLowerCase(), model);
 }
 
 /**

@@ -1,0 +1,80 @@
+import type { ModelSource } from './models';
+
+/**
+ * MaxText's own model table: `model_name: llama3-8b` makes `pyconfig` load
+ * `configs/models/llama3-8b.yml` over `base.yml`, so a run config that names a model takes these
+ * keys unless it sets them itself. Each row is the model file's shape keys as written there.
+ */
+export type MaxtextSettings = Readonly<Record<string, number | string | readonly string[]>>;
+
+export interface MaxtextModel {
+  settings: MaxtextSettings;
+  source: ModelSource;
+}
+
+const MAXTEXT_REPO = 'AI-Hypercomputer/maxtext';
+
+function modelFile(name: string, commit: string): ModelSource {
+  return { repo: MAXTEXT_REPO, path: `src/MaxText/configs/models/${name}.yml`, commit };
+}
+
+const SILU_GLU = ['silu', 'linear'] as const;
+
+export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
+  'llama3-8b': {
+    source: modelFile('llama3-8b', '48445cf00e73064e87886539714a8ba1794ee019'),
+    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_num_decoder_layers: 32, base_mlp_dim: 14336, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 128256 },
+  },
+  'mixtral-8x7b': {
+    source: modelFile('mixtral-8x7b', '48445cf00e73064e87886539714a8ba1794ee019'),
+    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_mlp_dim: 14336, base_moe_mlp_dim: 14336, base_num_decoder_layers: 32, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 32000, num_experts: 8, num_experts_per_tok: 2 },
+  },
+  'deepseek3-671b': {
+    source: modelFile('deepseek3-671b', 'ac708cd5871662a275860b627645dbb3ae7166e2'),
+    settings: {
+      base_emb_dim: 7168, base_num_query_heads: 128, base_num_kv_heads: 128, base_mlp_dim: 18432, base_moe_mlp_dim: 2048, base_num_decoder_layers: 61, first_num_dense_layers: 3,
+      mlp_activations: SILU_GLU, vocab_size: 129280, num_experts: 256, num_experts_per_tok: 8, attention_type: 'mla', qk_nope_head_dim: 128, qk_rope_head_dim: 64,
+    },
+  },
+  'gpt-oss-20b': {
+    source: modelFile('gpt-oss-20b', '6710342780303d1a45872f5a8eb1bc3855321707'),
+    settings: { base_emb_dim: 2880, base_num_query_heads: 64, base_num_kv_heads: 8, head_dim: 64, base_mlp_dim: 2880, base_moe_mlp_dim: 2880, mlp_activations: ['sigmoid', 'linear'], num_experts: 32, num_experts_per_tok: 4, base_num_decoder_layers: 24, vocab_size: 201088 },
+  },
+  'gpt-oss-120b': {
+    source: modelFile('gpt-oss-120b', '6710342780303d1a45872f5a8eb1bc3855321707'),
+    settings: { base_emb_dim: 2880, base_num_query_heads: 64, base_num_kv_heads: 8, head_dim: 64, base_mlp_dim: 2880, base_moe_mlp_dim: 2880, mlp_activations: ['sigmoid', 'linear'], num_experts: 128, num_experts_per_tok: 4, base_num_decoder_layers: 36, vocab_size: 201088 },
+  },
+  'gemma3-4b': {
+    source: modelFile('gemma3-4b', '48445cf00e73064e87886539714a8ba1794ee019'),
+    settings: { base_num_decoder_layers: 34, base_emb_dim: 2560, base_num_query_heads: 8, base_num_kv_heads: 4, base_mlp_dim: 10240, head_dim: 256, mlp_activations: ['gelu', 'linear'], vocab_size: 262144 },
+  },
+};
+
+/**
+ * `base.yml`'s values for the keys shapelint reads: what every MaxText config gets unless it, or
+ * the model file it names, says otherwise.
+ */
+export const MAXTEXT_BASE: MaxtextModel = {
+  source: { repo: MAXTEXT_REPO, path: 'src/MaxText/configs/base.yml', commit: '09d2025bc52059162c84f05846b15121b2b48eb0' },
+  settings: {
+    global_parameter_scale: 1,
+    base_emb_dim: 2048,
+    base_num_query_heads: 16,
+    base_num_kv_heads: 16,
+    base_mlp_dim: 7168,
+    base_num_decoder_layers: 16,
+    head_dim: 128,
+    mlp_activations: SILU_GLU,
+    num_experts: 1,
+    num_experts_per_tok: 1,
+    base_moe_mlp_dim: 7168,
+    first_num_dense_layers: 0,
+    attention_type: 'global',
+    qk_nope_head_dim: 128,
+    qk_rope_head_dim: 64,
+    vocab_size: 32000,
+    per_device_batch_size: 12,
+    ici_tensor_parallelism: 1,
+    ici_pipeline_parallelism: 1,
+  },
+};

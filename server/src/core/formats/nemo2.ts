@@ -1,0 +1,96 @@
+import type { ConfigDocument } from '../pipeline/document';
+import { parseRecipe } from '../parse/python-recipe';
+import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { findModel, sourceText } from './catalogue/models';
+import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
+import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
+import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField } from './fields';
+import type { FormatReader } from './format';
+import { FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { extensionOf, sniffHead } from './sniff';
+
+/**
+ * NeMo 2 recipes in Python: a script that calls one (`recipe =
+ * llm.llama3_8b.pretrain_recipe(num_nodes=2)` then `recipe.trainer.strategy.
+ * tensor_model_parallel_size = 2`) or a recipe module itself (`NAME = "llama3_8b"`, `def
+ * trainer(tensor_parallelism: int = 1, ...)`); and Megatron-Bridge's (`cfg = pretrain_config(...)`
+ * then `cfg.model.tensor_model_parallel_size = 2`, `cfg.train.micro_batch_size = 2`). The model
+ * and the default launch come from the recipe catalogue (NEMO_RECIPES, BRIDGE_RECIPES); keyword
+ * arguments and assignments to the recipe object override them, and a finding lands on the
+ * assigned literal. The vocabulary is the recipe's own where it sets one, else the named model's
+ * tokenizer's, padded as Megatron's GPTConfig does (make_vocab_size_divisible_by 128 × TP).
+ */
+const RECIPE_USE = /\.(?:pretrain|finetune)_recipe\s*\(|^def\s+(?:pretrain|finetune)_recipe\s*\(|(?:pretrain|finetune)_config\s*\(/m;
+
+/** Assignments to `recipe.model.config.<key>` that change the model's shape. */
+const CONFIG_OVERRIDES: [NumericFieldName, string][] = [
+  ['hiddenSize', 'hidden_size'],
+  ['numLayers', 'num_layers'],
+  ['numHeads', 'num_attention_heads'],
+  ['numKvHeads', 'num_query_groups'],
+  ['ffnHiddenSize', 'ffn_hidden_size'],
+  ['numExperts', 'num_moe_experts'],
+  ['expertsPerToken', 'moe_router_topk'],
+];
+
+export const nemo2Reader: FormatReader = {
+  id: 'nemo2',
+  label: 'NeMo 2 or Megatron-Bridge recipe (Python)',
+  evidence: ['recipe', 'NAME'],
+
+  detect(fileName, text) {
+    if (extensionOf(fileName) !== 'py') return 0;
+    const head = sniffHead(text);
+    return RECIPE_USE.test(head) && /\bnemo\b|\bmegatron\.bridge\b/.test(head) ? 0.9 : 0;
+  },
+
+  parse: parseRecipe,
+
+  read(document: ConfigDocument): ModelShape {
+    const index = new EntryIndex(document);
+    const recipeEntry = index.get('recipe');
+    const recipeName = typeof recipeEntry?.value === 'string' ? recipeEntry.value : undefined;
+    const recipes = /\bmegatron\.bridge\b/.test(document.text) ? BRIDGE_RECIPES : NEMO_RECIPES;
+    const recipe = recipeName === undefined ? undefined : recipes[recipeName];
+    const model = recipe ? findModel(recipe.model) : undefined;
+    const why = recipeName === undefined ? 'no NeMo recipe call in this file' : `recipe ${recipeName} is not in the recipe catalogue`;
+    const fromModel = model && recipeEntry ? catalogueFields(model, recipeEntry) : {};
+    const unknown = (): NumberField => unknownField(why);
+    // NeMo 2 sets the model under recipe.model.config, Megatron-Bridge on cfg.model (the provider) itself.
+    const shapeField = (name: NumericFieldName, key: string): NumberField => readField(index, name, [`set.model.config.${key}`, `set.model.${key}`], () => fromModel[name] ?? unknown());
+    const overrides = Object.fromEntries(CONFIG_OVERRIDES.map(([name, key]) => [name, shapeField(name, key)])) as Record<NumericFieldName, NumberField>;
+    const launch = (name: NumericFieldName, keys: string[], value: (recipe: NemoRecipe) => number, what: string): NumberField =>
+      readField(index, name, keys, () => (recipe ? defaultField(value(recipe), `recipe ${recipeName} default ${what} ${value(recipe)} (${sourceText(recipe.source)})`) : unknown()));
+    const tensorParallel = launch('tensorParallel', ['set.trainer.strategy.tensor_model_parallel_size', 'set.model.tensor_model_parallel_size', 'kwarg.tensor_parallelism'], (r) => r.tensorParallel, 'tensor_parallelism');
+    const shapeChanged = ['set.model.config.hidden_size', 'set.model.config.num_attention_heads', 'set.model.hidden_size', 'set.model.num_attention_heads'].some((key) => index.has(key));
+    const tokenizer = recipe ? huggingFaceTokenizerSize(recipe.model) : undefined;
+    const vocabSize = readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
+      if (recipe?.vocabSize !== undefined) return defaultField(recipe.vocabSize, `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
+      return tokenizer && recipeEntry ? { ...defaultField(tokenizer.vocabSize, `vocabulary of ${tokenizer.source}`), keySpan: recipeEntry.keySpan, valueSpan: recipeEntry.valueSpan } : unknown();
+    });
+    const divisor = FRAMEWORK_DEFAULTS.nemo.makeVocabSizeDivisibleBy;
+    const vocabDivisor = readField(index, 'vocabDivisor', ['set.model.config.make_vocab_size_divisible_by'], () => defaultField(divisor, `NeMo GPTConfig default make_vocab_size_divisible_by ${divisor}`));
+    const shape = completeShape(
+      'nemo2',
+      {
+        ...fromModel,
+        ...overrides,
+        headDim: readField(index, 'headDim', ['set.model.config.kv_channels'], () => (shapeChanged || !fromModel.headDim ? derivedHeadDim(overrides.hiddenSize, overrides.numHeads) : fromModel.headDim)),
+        vocabSize,
+        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),
+        vocabDivisor,
+        seqLength: launch('seqLength', ['set.data.seq_length', 'set.dataset.sequence_length', 'set.model.config.seq_length', 'set.model.seq_length', 'kwarg.seq_length'], (r) => r.seqLength, 'seq_length'),
+        microBatchSize: launch('microBatchSize', ['set.data.micro_batch_size', 'set.train.micro_batch_size', 'kwarg.micro_batch_size'], (r) => r.microBatchSize, 'micro_batch_size'),
+        tensorParallel,
+        pipelineParallel: launch('pipelineParallel', ['set.trainer.strategy.pipeline_model_parallel_size', 'set.model.pipeline_model_parallel_size', 'kwarg.pipeline_parallelism'], (r) => r.pipelineParallel, 'pipeline_parallelism'),
+      },
+      {
+        activation: model && recipeEntry ? catalogueActivation(model, recipeEntry) : unknownField(why),
+        gatedMlp: model?.gatedMlp ?? false,
+        flashAttention: unknownField('NeMo picks its attention backend at run time'),
+        kvHeadsMayDivideTensorParallel: true,
+      },
+    );
+    return model ? { ...shape, catalogueModel: model.name } : shape;
+  },
+};

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, test } from 'node:test';
+import { detectFormat } from '../../../server/src/core/formats';
+import { check } from '../../../server/src/core/pipeline/check';
+import { assertField, readFixture } from './fixture';
+
+suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments and the assignments to the recipe', () => {
+  test('the issue\'s script (examples/nemo2-llama3-8b/pretrain.py): Llama 3 8B, TP 2, micro-batch 2, sequence 8192, vocabulary 128256', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'nemo2-llama3-8b', 'pretrain.py'), 'utf8');
+    const reader = detectFormat('pretrain.py', text);
+    assert.equal(reader?.id, 'nemo2');
+    const shape = reader.read(reader.parse(text));
+    const values = Object.fromEntries((['hiddenSize', 'numHeads', 'numKvHeads', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'tensorParallel', 'microBatchSize', 'seqLength'] as const).map((name) => [name, shape[name].value]));
+    assert.deepEqual(values, { hiddenSize: 4096, numHeads: 32, numKvHeads: 8, ffnHiddenSize: 14336, numLayers: 32, vocabSize: 128256, tensorParallel: 2, microBatchSize: 2, seqLength: 8192 });
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', literal: '2', key: 'trainer.strategy.tensor_model_parallel_size' });
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'llama3_8b' });
+    assertField(text, shape.paddedVocabSize, { value: 128256, origin: 'derived' });
+    assert.equal(shape.gatedMlp, true);
+  });
+
+  test('a script inside a function: assignments override, a computed one is unresolved, the rest is the recipe\'s default', () => {
+    const { text, shape } = readFixture('nemo2/quickstart-llama3-8b.py');
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file', literal: '2' });
+    assertField(text, shape.pipelineParallel, { value: null, origin: 'unresolved', literal: 'nodes * 2' });
+    assert.match(shape.pipelineParallel.note ?? '', /computed when the script runs/);
+    const findings = check(text, 'quickstart-llama3-8b.py').findings;
+    assert.ok(findings.some((finding) => finding.ruleId === 'unresolved-value'));
+  });
+
+  test('the llama3_70b recipe module: NAME and trainer()\'s defaults (TP 4, PP 4), Llama 3 70B\'s shape', () => {
+    const { text, reader, shape } = readFixture('nemo2/llama3_70b.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.tensorParallel, { value: 4, origin: 'file', literal: '4', key: 'tensor_parallelism' });
+    assertField(text, shape.pipelineParallel, { value: 4, origin: 'file', key: 'pipeline_parallelism' });
+    assertField(text, shape.hiddenSize, { value: 8192, origin: 'catalogue', literal: 'llama3_70b' });
+    assertField(text, shape.seqLength, { value: 8192, origin: 'default' });
+    assertField(text, shape.microBatchSize, { value: 1, origin: 'default' });
+  });
+
+  test('a finding lands on the assigned literal: 20 heads of 4096 put head-dim on the 20', () => {
+    const text = 'from nemo.collections import llm\nrecipe = llm.llama3_8b.pretrain_recipe()\nrecipe.model.config.num_attention_heads = 20\n';
+    const result = check(text, 'script.py');
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'heads-divide-hidden' || candidate.ruleId === 'head-dim');
+    assert.ok(finding, JSON.stringify(result.findings.map((candidate) => candidate.ruleId)));
+    assert.equal(text.slice(finding.span.offset, finding.span.offset + finding.span.length), '20');
+  });
+
+  test('a recipe the catalogue lacks leaves the model unknown, saying why', () => {
+    const text = 'from nemo.collections import llm\nrecipe = llm.nemotron5_8b.pretrain_recipe()\n';
+    const reader = detectFormat('s.py', text)!;
+    const shape = reader.read(reader.parse(text));
+    assert.equal(shape.hiddenSize.value, null);
+    assert.match(shape.hiddenSize.note ?? '', /nemotron5_8b is not in the recipe catalogue/);
+  });
+
+  test('Megatron-Bridge pretrain_llama3_8b.py: llama3_8b_pretrain_config imported as pretrain_config, its defaults (src/megatron/bridge/recipes/llama/llama3_8b.py @ ca4f77f3)', () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-pretrain_llama3_8b.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'pretrain_config' });
+    assertField(text, shape.tensorParallel, { value: 1, origin: 'default' });
+    assertField(text, shape.seqLength, { value: 8192, origin: 'default' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
+  });
+
+  test('Megatron-Bridge overrides: keyword arguments and cfg.model / cfg.train / cfg.dataset assignments', () => {
+    const text = 'from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\ncfg = llama3_8b_pretrain_config(mock=True, tensor_parallelism=2)\ncfg.train.micro_batch_size = 2\ncfg.dataset.sequence_length = 4096\ncfg.model.pipeline_model_parallel_size = 2\n';
+    const reader = detectFormat('train.py', text);
+    assert.equal(reader?.id, 'nemo2');
+    const shape = reader.read(reader.parse(text));
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', key: 'tensor_parallelism' });
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file', literal: '2', key: 'train.micro_batch_size' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', literal: '4096' });
+    assertField(text, shape.pipelineParallel, { value: 2, origin: 'file' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue', literal: 'llama3_8b_pretrain_config' });
+  });
+});
