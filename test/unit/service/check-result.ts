@@ -23,7 +23,7 @@ export function resultFor(text: string, options: ShapeOptions & { check?: CheckO
     reader: TEST_READER,
     document: TEST_READER.parse(text),
     shape,
-    spec: layerSpecFromShape(shape, launch),
+    spec: layerSpecFromShape(shape, launch, resolved.gpu),
     launch,
     findings: lint(text, options),
     options: resolved,

@@ -63,7 +63,7 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
   const document = reader.parse(text);
   const shape = reader.read(document);
   const launch = resolveLaunch(shape, resolved);
-  const spec = layerSpecFromShape(shape, launch);
+  const spec = layerSpecFromShape(shape, launch, resolved.gpu);
   const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
   return { reader, document, shape, spec, launch, findings, options: resolved };
 }
