@@ -62,7 +62,7 @@ export function specFromFlags(values: Values, launch: Launch, gpu: GpuSpec): Lay
     tensorParallel: launch.tensorParallel.value,
     numExperts: 1,
     expertsPerToken: 1,
-    ...attentionSpec(launch.attentionKernel.value, gpu, headDim),
+    ...attentionSpec(launch, gpu, headDim),
     recompute: launch.recompute.value,
     dropout: (launch.hiddenDropout.value ?? 0) > 0,
     attentionDropout: (launch.attentionDropout.value ?? 0) > 0,

@@ -114,7 +114,7 @@ suite('shapelint predict', () => {
     const full = JSON.parse((await run([...args, '--recompute', 'full'])).stdout);
     const selective = JSON.parse((await run([...args, '--recompute', 'selective'])).stdout);
     assert.ok(full.gemms.some((gemm: { label: string }) => gemm.label === 'qkv.recompute'));
-    assert.ok(selective.gemms.every((gemm: { label: string }) => !gemm.label.endsWith('.recompute') || gemm.name === 'flash_attention'));
+    assert.ok(selective.gemms.every((gemm: { label: string; name: string }) => !gemm.label.endsWith('.recompute') || gemm.name === 'flash_attention'));
     assert.equal(full.model.flopsPerToken, none.model.flopsPerToken);
     assert.ok(none.layer.timeUs < selective.layer.timeUs && selective.layer.timeUs < full.layer.timeUs);
     // A full recompute adds one forward to forward + backward (about 3 forwards): about a third more time.

@@ -9,7 +9,7 @@ import {
   type ResolvedCheckOptions,
 } from './options';
 import { compareSpecs } from '../perf';
-import { layerSpecFromShape } from '../perf/spec';
+import { changedSpec, layerSpecFromShape } from '../perf/spec';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
 import type { FindingInput, Rule, RuleContext } from '../rules/rule';
@@ -64,7 +64,7 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
   const shape = reader.read(document);
   const launch = resolveLaunch(shape, resolved);
   const spec = layerSpecFromShape(shape, launch, resolved.gpu);
-  const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
+  const findings = runRules(RULES, { text, document, shape, spec, launch, options: resolved });
   return { reader, document, shape, spec, launch, findings, options: resolved };
 }
 
@@ -73,11 +73,13 @@ interface RunInput {
   document: ConfigDocument;
   shape: ModelShape;
   spec: LayerSpec | null;
+  /** The launch the fix estimates assume (the kernel chosen again for a changed head dim); absent in rule tests. */
+  launch?: Launch;
   options: ResolvedCheckOptions;
 }
 
 export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
-  const { text, document, shape, spec, options } = input;
+  const { text, document, shape, spec, launch, options } = input;
   const suppressed = suppressedRules(text);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -102,7 +104,8 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       options,
       spec,
-      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
+      estimate: (change) =>
+        spec ? compareSpecs(spec, changedSpec(spec, change, launch, options.gpu), options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined,
       anchor: (...fields) => anchorOf(fields),
       report,
     };
