@@ -91,7 +91,7 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             scope: 'resource',
             default: DEFAULT_SETTINGS.dtype,
             enum: ['bf16', 'fp16', 'fp8'],
-            description: text('config.dtype', 'Data type of the GEMMs: sets the GPU peak and the bytes per element used for alignment.'),
+            description: text('config.dtype', 'Data type of the GEMMs where the config does not say its precision (--bf16, NeoX precision, NeMo trainer.precision): sets the GPU peak and the bytes per element used for alignment.'),
           },
           'shapelint.microBatchSize': {
             type: 'integer',

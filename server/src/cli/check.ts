@@ -31,7 +31,8 @@ some format recognises. Text output is one line per finding: path:line:col sever
   --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
   --rule id=severity     error, warning, information, hint or off; repeatable
   --config-format FORMAT read every file as this format instead of detecting it
-  --dtype bf16|fp16|fp8  the precision to predict for; default bf16
+  --dtype bf16|fp16|fp8  the precision to predict for where a file does not say (--bf16, NeoX precision,
+                         NeMo trainer.precision); default bf16
   --seq S, --micro-batch B, --tp T
                          what the launch uses where a file does not say (default 2048, 4, 1); an HF
                          config.json never says, and predictions and the micro-batch, tokens-per-batch

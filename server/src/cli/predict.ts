@@ -134,13 +134,15 @@ export const predict: CliCommand = async (args, io) => {
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
   const options = launchFromFlags(values, gpu, dtype);
   const { spec, launch } = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
-  const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
+  // The file's precision, where it gives one, over --dtype's default (as check does).
+  const used = launch.dtype.value;
+  const prediction = predictLayer(spec, gpu, { dtype: used, backward: values.backward === true, profile });
   const assumptions = launchAssumptions(launch, gpu, spec.headDim);
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, dtype, profile), layer: aboveGemmBand('layer', gpu, dtype, profile) } }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, used, profile), layer: aboveGemmBand('layer', gpu, used, profile) } }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, dtype, profile), assumptionsLine(assumptions)));
+    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, used, profile), assumptionsLine(assumptions)));
   }
   return EXIT_OK;
 };

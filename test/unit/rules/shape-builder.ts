@@ -13,6 +13,7 @@ import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { fieldFromEntry } from '../../../server/src/core/formats/fields';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
 import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
+import type { Dtype } from '../../../server/src/core/perf/types';
 import type { LayerSpec } from '../../../server/src/core/perf/types';
 import { RULES } from '../../../server/src/core/rules';
 import type { FindingInput, Rule, RuleContext } from '../../../server/src/core/rules/rule';
@@ -103,6 +104,7 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     // The paper's setting (and GPT-NeoX's default): the unfused attention, so fix estimates match its figures.
     attentionKernel: defaultField<AttentionImplementation>('unfused', 'unfused attention, as the paper measured'),
     recompute: unknownField<RecomputeMode>(),
+    dtype: unknownField<Dtype>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
     attentionDropout: unknownField<number>(),
     hiddenDropout: unknownField<number>(),

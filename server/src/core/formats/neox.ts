@@ -6,6 +6,7 @@ import {
   checkpointingMode,
   fieldAt,
   completeShape,
+  precisionSwitch,
   readChoice,
   derivedHeadDim,
   EntryIndex,
@@ -20,6 +21,7 @@ import {
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
+import type { Dtype } from '../perf/types';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -131,6 +133,7 @@ export const neoxReader: FormatReader = {
         activation,
         gatedMlp,
         attentionKernel: neoxAttention(document),
+        dtype: neoxPrecision(index),
         recompute: readChoice(index, ['checkpoint_activations'], (entry) => checkpointingMode(booleanValue(entry)), () =>
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
@@ -205,4 +208,15 @@ function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementa
   if (flash) return fieldAt<AttentionImplementation>(flash, 'flash');
   if (attention.length > 0) return fieldAt<AttentionImplementation>(attention[0], 'unfused', 'attention_config has no flash layers: global attention, unfused');
   return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
+}
+
+/** NeoX's `precision` ("fp16", "bfloat16"), else DeepSpeed's `fp16`/`bf16` sections (`enabled`, or NeoX's own `"fp16": true` inside). */
+function neoxPrecision(index: EntryIndex): ShapeField<Dtype> {
+  const precision = index.get('precision');
+  const named: Record<string, Dtype> = { fp16: 'fp16', float16: 'fp16', bfloat16: 'bf16', bf16: 'bf16' };
+  if (precision && typeof precision.value === 'string' && named[precision.value]) return fieldAt<Dtype>(precision, named[precision.value]);
+  return (
+    precisionSwitch(index, [['bf16.enabled', 'bf16'], ['fp16.enabled', 'fp16'], ['fp16.fp16', 'fp16']]) ??
+    unknownField<Dtype>('no precision, fp16 or bf16 section: GPT-NeoX trains in FP32, which shapelint does not model')
+  );
 }

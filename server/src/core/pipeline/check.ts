@@ -63,9 +63,11 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
   const document = reader.parse(text);
   const shape = reader.read(document);
   const launch = resolveLaunch(shape, resolved);
-  const spec = layerSpecFromShape(shape, launch, resolved.gpu);
-  const findings = runRules(RULES, { text, document, shape, spec, launch, options: resolved });
-  return { reader, document, shape, spec, launch, findings, options: resolved };
+  // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
+  const used = launch.dtype.value === resolved.dtype ? resolved : { ...resolved, dtype: launch.dtype.value };
+  const spec = layerSpecFromShape(shape, launch, used.gpu);
+  const findings = runRules(RULES, { text, document, shape, spec, launch, options: used });
+  return { reader, document, shape, spec, launch, findings, options: used };
 }
 
 interface RunInput {
