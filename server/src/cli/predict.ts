@@ -1,22 +1,33 @@
 import { parseArgs } from 'node:util';
-import { check } from '../core/pipeline/check';
+import { check, resolveOptions } from '../core/pipeline/check';
+import { resolveLaunch } from '../core/pipeline/launch';
+import type { CheckOptions } from '../core/pipeline/options';
+import type { Launch } from '../core/pipeline/shape';
+import { assumptionsLine, launchAssumptions } from '../core/perf/assumptions';
+import { attentionSpec } from '../core/perf/spec';
 import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
-import { errorBand, type ErrorBand } from '../core/perf/error-band';
+import { aboveGemmBand, errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
+import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
-                         [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
+                         [--vocab V] [--layers L] [--activation gelu|swiglu])
                         [--seq S] [--micro-batch B] [--tp T] [--gpu ID] [--dtype bf16|fp16|fp8]
+                        [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
                         [--backward] [--profile FILE] [--format text|json]
 
 Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s
-(logits excluded) and the model's tokens/s (logits included). With --config the shape comes from
-the file; --seq, --micro-batch, --tp and --flash then override it. Without --config, --seq and
---micro-batch are required; --ffn defaults to 4h (gelu) or Megatron's SwiGLU int(8h/3/64)·64;
---vocab defaults to none (no logits); --layers to 1.
+(logits excluded) and the model's tokens/s (logits included), and says what it assumed (the
+attention kernel, dropout, recomputation, sizes: each from the file, the framework's default or a
+flag). With --config the shape comes from the file; --seq, --micro-batch and --tp then override
+it. Without --config, --seq and --micro-batch are required; --ffn defaults to 4h (gelu) or
+Megatron's SwiGLU int(8h/3/64)·64; --vocab defaults to none (no logits); --layers to 1; the
+attention to PyTorch SDPA.
+
+${LAUNCH_HELP}
+  --flash                     the same as --attention flash
 `;
 
 const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'head-dim', 'ffn', 'vocab', 'layers', 'activation'] as const;
@@ -28,7 +39,8 @@ function str(values: Values, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function specFromFlags(values: Values): LayerSpec {
+/** The shape from the flags, with the launch's sizes, attention kernel, dropout and recomputation. */
+export function specFromFlags(values: Values, launch: Launch, gpu: GpuSpec): LayerSpec {
   const hiddenSize = requiredInteger(str(values, 'hidden'), '--hidden');
   const numHeads = requiredInteger(str(values, 'heads'), '--heads');
   const activation = str(values, 'activation') ?? 'gelu';
@@ -45,37 +57,61 @@ export function specFromFlags(values: Values): LayerSpec {
     gatedMlp: gated,
     vocabSize: positiveInteger(str(values, 'vocab'), '--vocab') ?? 0,
     numLayers: positiveInteger(str(values, 'layers'), '--layers') ?? 1,
-    seqLength: requiredInteger(str(values, 'seq'), '--seq'),
-    microBatchSize: requiredInteger(str(values, 'micro-batch'), '--micro-batch'),
-    tensorParallel: positiveInteger(str(values, 'tp'), '--tp') ?? 1,
+    seqLength: launch.seqLength.value,
+    microBatchSize: launch.microBatchSize.value,
+    tensorParallel: launch.tensorParallel.value,
     numExperts: 1,
     expertsPerToken: 1,
-    flashAttention: values.flash === true,
+    ...attentionSpec(launch, gpu, headDim),
+    recompute: launch.recompute.value,
+    dropout: (launch.hiddenDropout.value ?? 0) > 0,
+    attentionDropout: (launch.attentionDropout.value ?? 0) > 0,
   };
 }
 
-function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO): LayerSpec {
-  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
-  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
-  const seq = positiveInteger(str(values, 'seq'), '--seq');
-  const microBatch = positiveInteger(str(values, 'micro-batch'), '--micro-batch');
-  const tp = positiveInteger(str(values, 'tp'), '--tp');
-  const result = check(readTextFile(path, io, 'config'), path, {
+/** What `predict` and `search` take from the flags besides the shape: the target and the launch. */
+export function launchFromFlags(values: Values, gpu: GpuSpec, dtype: Dtype): CheckOptions {
+  const text = (name: string) => str(values, name);
+  const choices = launchChoices({ attention: text('attention') ?? (values.flash === true ? 'flash' : undefined), dropout: text('dropout'), recompute: text('recompute') });
+  const seq = positiveInteger(text('seq'), '--seq');
+  const microBatch = positiveInteger(text('micro-batch'), '--micro-batch');
+  const tp = positiveInteger(text('tp'), '--tp');
+  return {
     gpu: gpu.id,
     dtype,
+    ...choices,
     ...(seq ? { sequenceLength: seq } : {}),
     ...(microBatch ? { microBatchSize: microBatch } : {}),
     ...(tp ? { tensorParallelSize: tp } : {}),
-  });
-  if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
-  if (!result.spec) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
-  return {
-    ...result.spec,
-    ...(seq ? { seqLength: seq } : {}),
-    ...(microBatch ? { microBatchSize: microBatch } : {}),
-    ...(tp ? { tensorParallel: tp } : {}),
-    ...(values.flash === true ? { flashAttention: true } : {}),
   };
+}
+
+/** A size flag given with --config overrides the file: the launch says so. */
+function overridden(launch: Launch, values: Values): Launch {
+  const flags = [['seqLength', 'seq'], ['microBatchSize', 'micro-batch'], ['tensorParallel', 'tp']] as const;
+  const result = { ...launch };
+  for (const [name, flag] of flags) {
+    const value = positiveInteger(str(values, flag), `--${flag}`);
+    if (value !== undefined) result[name] = { value, origin: 'setting', note: `set by --${flag}, over the file` };
+  }
+  return result;
+}
+
+function fromConfig(path: string, values: Values, options: CheckOptions, io: CliIO): { spec: LayerSpec; launch: Launch } {
+  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
+  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
+  const result = check(readTextFile(path, io, 'config'), path, options);
+  if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
+  if (!result.spec || !result.launch) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
+  const launch = overridden(result.launch, values);
+  return { spec: { ...result.spec, seqLength: launch.seqLength.value, microBatchSize: launch.microBatchSize.value, tensorParallel: launch.tensorParallel.value }, launch };
+}
+
+function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): { spec: LayerSpec; launch: Launch } {
+  requiredInteger(str(values, 'seq'), '--seq');
+  requiredInteger(str(values, 'micro-batch'), '--micro-batch');
+  const launch = resolveLaunch(null, resolveOptions(options));
+  return { spec: specFromFlags(values, launch, gpu), launch };
 }
 
 export const predict: CliCommand = async (args, io) => {
@@ -87,6 +123,7 @@ export const predict: CliCommand = async (args, io) => {
       'head-dim': { type: 'string' },
       flash: { type: 'boolean' },
       backward: { type: 'boolean' },
+      ...LAUNCH_OPTIONS,
       ...PREDICTION_OPTIONS,
     },
   });
@@ -95,13 +132,17 @@ export const predict: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
-  const spec = values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values);
-  const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
+  const options = launchFromFlags(values, gpu, dtype);
+  const { spec, launch } = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
+  // The file's precision, where it gives one, over --dtype's default (as check does).
+  const used = launch.dtype.value;
+  const prediction = predictLayer(spec, gpu, { dtype: used, backward: values.backward === true, profile });
+  const assumptions = launchAssumptions(launch, gpu, spec.headDim);
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, used, profile), layer: aboveGemmBand('layer', gpu, used, profile) } }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)));
+    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, used, profile), assumptionsLine(assumptions)));
   }
   return EXIT_OK;
 };
@@ -113,7 +154,7 @@ function compact(value: number): string {
   return String(Math.round(value));
 }
 
-function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec, band: ErrorBand): string {
+function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec, band: ErrorBand, assumptions: string): string {
   const gemmRows = prediction.gemms.map((gemm) => [
     gemm.label,
     String(gemm.m),
@@ -129,7 +170,8 @@ function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: Gpu
   ]);
   const elementwise = prediction.elementwise.map((work) => `${work.label} ${fixed(work.timeUs)} µs`).join(', ');
   const lines = [
-    `${gpu.name} (${gpu.id}), ${prediction.dtype}; h=${spec.hiddenSize} a=${spec.numHeads} kv=${spec.numKvHeads} d=${spec.headDim} ffn=${spec.ffnHiddenSize}${spec.gatedMlp ? ' (gated)' : ''} v=${spec.vocabSize || '-'}; s=${spec.seqLength} b=${spec.microBatchSize} t=${spec.tensorParallel}${spec.flashAttention ? '; FlashAttention' : ''}`,
+    `${gpu.name} (${gpu.id}), ${prediction.dtype}; h=${spec.hiddenSize} a=${spec.numHeads} kv=${spec.numKvHeads} d=${spec.headDim} ffn=${spec.ffnHiddenSize}${spec.gatedMlp ? ' (gated)' : ''} v=${spec.vocabSize || '-'}; s=${spec.seqLength} b=${spec.microBatchSize} t=${spec.tensorParallel}`,
+    `assumes: ${assumptions}`,
     '',
     table(['GEMM', 'M', 'N', 'K', 'batch', 'tile', 'waves', 'bound', 'µs', 'TFLOP/s', 'source'], gemmRows),
     `element-wise (not fused): ${elementwise}`,

@@ -46,7 +46,7 @@ suite('OLMo trainer YAML: its own format, never llm-foundry', () => {
     assertField(text, shape.numKvHeads, { value: 32, origin: 'default' });
     assertField(text, shape.seqLength, { value: 2048, origin: 'file' });
     assertField(text, shape.microBatchSize, { value: 2, origin: 'file' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file' });
     assert.equal(shape.gatedMlp, true);
   });
 

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../pipeline/check';
-import { bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf } from './presentation';
+import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf } from './presentation';
 
 export interface CodeLensData {
   title: string;
@@ -16,6 +16,6 @@ export function codeLens(result: CheckResult): CodeLensData | null {
   const band = bandOf(result);
   return {
     title: `Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
-    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. Click for the shape report.`,
+    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
   };
 }

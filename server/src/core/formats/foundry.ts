@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, tokenizerVocab, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
 import { namedModel } from './hub-models';
-import { FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import type { FormatReader, ReadContext } from './format';
 import { OLMO_ONLY_KEYS } from './refusals';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -49,7 +49,6 @@ export const foundryReader: FormatReader = {
     const ffnType = index.get('ffn_config.ffn_type');
     // MegaBlocks experts are gated with ffn_config.mlp_type glu (DBRX's).
     const gated = ffnType?.value === 'mptglu' || index.get('ffn_config.mlp_type')?.value === 'glu';
-    const attention = index.get('attn_config.attn_impl');
     const shape = completeShape(
       'foundry',
       {
@@ -71,8 +70,7 @@ export const foundryReader: FormatReader = {
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
         gatedMlp: gated,
-        flashAttention:
-          attention && typeof attention.value === 'string' ? fieldAt(attention, attention.value === 'flash' || attention.value === 'triton') : unknownField('no attn_config.attn_impl'),
+        attentionKernel: readChoice(index, ['attn_config.attn_impl'], (entry) => MPT_ATTENTION[String(entry.value)] ?? null, () => unknownField('no attn_config.attn_impl')),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, ['attn_config.attn_pdrop'], () => defaultField(MPT.attentionDropout, `MPTConfig default attn_config.attn_pdrop ${MPT.attentionDropout}`)),
         hiddenDropout: readDropout(index, ['resid_pdrop'], () => defaultField(MPT.hiddenDropout, `MPTConfig default resid_pdrop ${MPT.hiddenDropout}`)),
@@ -134,10 +132,13 @@ function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): Mo
     {
       activation: named ? catalogueActivation(named.model, named.entry) : unknownField(why),
       gatedMlp: named?.model.gatedMlp ?? false,
-      flashAttention: unknownField('hf_causal_lm: the Hugging Face model picks its attention implementation'),
+      attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.hf.attention, LAUNCH_DEFAULTS.hf.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
     },
   );
   const loads = booleanValue(index.get('pretrained')) === true && typeof source?.value === 'string' ? { loadsCheckpoint: `pretrained_model_name_or_path ${source.value}` } : {};
   return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads };
 }
+
+/** MPT's attn_config.attn_impl: `flash` and `triton` are fused FlashAttention kernels, `torch` the unfused attention. */
+const MPT_ATTENTION: Record<string, AttentionImplementation> = { flash: 'flash', triton: 'flash', torch: 'unfused' };

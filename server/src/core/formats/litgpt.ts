@@ -1,11 +1,11 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
 import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -99,7 +99,7 @@ export const litgptReader: FormatReader = {
       {
         activation: mlpClass && gatedActivation ? fieldAt(mlpClass, gatedActivation) : hasModel ? defaultField('gelu', 'LitGPT default GptNeoxMLP (GELU)') : unknownField(elsewhere),
         gatedMlp: gatedActivation !== undefined,
-        flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
         kvHeadsMayDivideTensorParallel: false,
         ...LITGPT_DROPOUT,
       },
@@ -128,7 +128,7 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
     {
       activation: catalogueActivation(model, entry),
       gatedMlp: model.gatedMlp,
-      flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+      attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
       ...LITGPT_DROPOUT,
     },

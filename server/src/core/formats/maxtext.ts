@@ -83,7 +83,7 @@ export const maxtextReader: FormatReader = {
       {
         activation: activations,
         gatedMlp: settings.gated(),
-        flashAttention: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
+        attentionKernel: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,

@@ -62,7 +62,7 @@ export const metaReader: FormatReader = {
       {
         activation: metaActivation(index),
         gatedMlp: true,
-        flashAttention: unknownField('chosen by the code that loads params.json'),
+        attentionKernel: unknownField('chosen by the code that loads params.json'),
         kvHeadsMayDivideTensorParallel: false,
         ...noDropout("Meta's reference Llama", DEFAULTS.modelSource),
       },

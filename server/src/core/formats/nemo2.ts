@@ -1,12 +1,12 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
 import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField } from './fields';
 import type { FormatReader } from './format';
-import { FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
 
 /**
@@ -87,7 +87,7 @@ export const nemo2Reader: FormatReader = {
       {
         activation: model && recipeEntry ? catalogueActivation(model, recipeEntry) : unknownField(why),
         gatedMlp: model?.gatedMlp ?? false,
-        flashAttention: unknownField('NeMo picks its attention backend at run time'),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         kvHeadsMayDivideTensorParallel: true,
       },
     );

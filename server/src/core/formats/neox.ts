@@ -1,9 +1,13 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../pipeline/shape';
 import {
+  booleanValue,
+  checkpointingMode,
   fieldAt,
   completeShape,
+  precisionSwitch,
+  readChoice,
   derivedHeadDim,
   EntryIndex,
   fieldFromEntry,
@@ -17,7 +21,8 @@ import {
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import type { Dtype } from '../perf/types';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -25,6 +30,7 @@ import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead
  * or underscored, even mixed: NeoX's `from_ymls` replaces `-` with `_`.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.neox;
+const LAUNCH = LAUNCH_DEFAULTS.neox;
 
 const NEOX_KEYS = [
   'pipe_parallel_size',
@@ -126,7 +132,11 @@ export const neoxReader: FormatReader = {
       {
         activation,
         gatedMlp,
-        flashAttention: neoxFlash(document),
+        attentionKernel: neoxAttention(document),
+        dtype: neoxPrecision(index),
+        recompute: readChoice(index, ['checkpoint_activations'], (entry) => checkpointingMode(booleanValue(entry)), () =>
+          defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, ['attention_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
         hiddenDropout: readDropout(index, ['hidden_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
@@ -192,10 +202,21 @@ function neoxPipeline(index: EntryIndex): NumberField {
 }
 
 /** `attention_config: [[["flash"], 32]]` names the attention type per group of layers. */
-function neoxFlash(document: ConfigDocument) {
+function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementation> {
   const attention = document.entries.filter((entry) => entry.path[0]?.replace(/-/g, '_') === 'attention_config');
   const flash = attention.find((entry) => entry.value === 'flash');
-  if (flash) return fieldAt(flash, true);
-  if (attention.length > 0) return fieldAt(attention[0], false, 'attention_config has no flash layers');
-  return defaultField(false, 'GPT-NeoX default attention_config: global (no flash)');
+  if (flash) return fieldAt<AttentionImplementation>(flash, 'flash');
+  if (attention.length > 0) return fieldAt<AttentionImplementation>(attention[0], 'unfused', 'attention_config has no flash layers: global attention, unfused');
+  return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
+}
+
+/** NeoX's `precision` ("fp16", "bfloat16"), else DeepSpeed's `fp16`/`bf16` sections (`enabled`, or NeoX's own `"fp16": true` inside). */
+function neoxPrecision(index: EntryIndex): ShapeField<Dtype> {
+  const precision = index.get('precision');
+  const named: Record<string, Dtype> = { fp16: 'fp16', float16: 'fp16', bfloat16: 'bf16', bf16: 'bf16' };
+  if (precision && typeof precision.value === 'string' && named[precision.value]) return fieldAt<Dtype>(precision, named[precision.value]);
+  return (
+    precisionSwitch(index, [['bf16.enabled', 'bf16'], ['fp16.enabled', 'fp16'], ['fp16.fp16', 'fp16']]) ??
+    unknownField<Dtype>('no precision, fp16 or bf16 section: GPT-NeoX trains in FP32, which shapelint does not model')
+  );
 }

@@ -1,8 +1,9 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, fieldFromEntry, readDropout, readField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../pipeline/shape';
+import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, fieldFromEntry, readChoice, readDropout, readField, valueOf } from './fields';
+import { LAUNCH_DEFAULTS } from './framework-defaults';
 import type { FormatReader } from './format';
 import { OLMO_ONLY_KEYS } from './refusals';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -45,7 +46,6 @@ export const olmoReader: FormatReader = {
     const gated = activationName === 'swiglu';
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], modelDefault('vocab_size', DEFAULTS.vocabSize));
     const multiQuery = index.get('multi_query_attention');
-    const attention = index.get('flash_attention');
     const shape = completeShape(
       'olmo',
       {
@@ -73,7 +73,11 @@ export const olmoReader: FormatReader = {
       {
         activation: activation ? fieldAt(activation, activationName) : defaultField('swiglu', `OLMo ModelConfig default activation_type swiglu (${SOURCE})`),
         gatedMlp: gated,
-        flashAttention: attention ? fieldAt(attention, booleanValue(attention) ?? null) : defaultField(false, `OLMo ModelConfig default flash_attention False (${SOURCE})`),
+        // flash_attention true runs flash_attn; false runs torch's SDPA.
+        attentionKernel: readChoice(index, ['flash_attention'], (entry): AttentionImplementation | null => {
+          const flash = booleanValue(entry);
+          return flash === undefined ? null : flash ? 'flash' : 'sdpa';
+        }, () => defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.olmo.attention, LAUNCH_DEFAULTS.olmo.attentionSource)),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, ['attention_dropout'], modelDefault('attention_dropout', DEFAULTS.dropout)),
         hiddenDropout: readDropout(index, ['residual_dropout'], modelDefault('residual_dropout', DEFAULTS.dropout)),

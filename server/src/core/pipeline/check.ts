@@ -9,11 +9,12 @@ import {
   type ResolvedCheckOptions,
 } from './options';
 import { compareSpecs } from '../perf';
-import { layerSpecFromShape } from '../perf/spec';
+import { changedSpec, layerSpecFromShape } from '../perf/spec';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
 import type { FindingInput, Rule, RuleContext } from '../rules/rule';
-import type { ModelShape, NumberField } from './shape';
+import { resolveLaunch } from './launch';
+import type { Launch, ModelShape, NumberField } from './shape';
 import { suppressedRules } from './suppression';
 
 export interface CheckResult {
@@ -22,6 +23,8 @@ export interface CheckResult {
   document: ConfigDocument | null;
   shape: ModelShape | null;
   spec: LayerSpec | null;
+  /** What the prediction assumes about the launch, each choice with its origin; null without a shape. */
+  launch: Launch | null;
   findings: Finding[];
   options: ResolvedCheckOptions;
 }
@@ -46,6 +49,10 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     rules: options.rules ?? {},
     profile: options.profile,
     hubConfig: options.hubConfig,
+    attention: options.attention,
+    dropout: options.dropout,
+    recompute: options.recompute,
+    requested: options,
   };
 }
 
@@ -53,12 +60,15 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
 export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
-  if (!reader) return { reader: null, document: null, shape: null, spec: null, findings: [], options: resolved };
+  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, findings: [], options: resolved };
   const document = reader.parse(text);
   const shape = reader.read(document, { hubConfig: resolved.hubConfig });
-  const spec = layerSpecFromShape(shape, resolved);
-  const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
-  return { reader, document, shape, spec, findings, options: resolved };
+  const launch = resolveLaunch(shape, resolved);
+  // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
+  const used = launch.dtype.value === resolved.dtype ? resolved : { ...resolved, dtype: launch.dtype.value };
+  const spec = layerSpecFromShape(shape, launch, used.gpu);
+  const findings = runRules(RULES, { text, document, shape, spec, launch, options: used });
+  return { reader, document, shape, spec, launch, findings, options: used };
 }
 
 interface RunInput {
@@ -66,11 +76,13 @@ interface RunInput {
   document: ConfigDocument;
   shape: ModelShape;
   spec: LayerSpec | null;
+  /** The launch the fix estimates assume (the kernel chosen again for a changed head dim); absent in rule tests. */
+  launch?: Launch;
   options: ResolvedCheckOptions;
 }
 
 export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
-  const { text, document, shape, spec, options } = input;
+  const { text, document, shape, spec, launch, options } = input;
   const suppressed = suppressedRules(text);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -95,7 +107,8 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       options,
       spec,
-      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
+      estimate: (change) =>
+        spec ? compareSpecs(spec, changedSpec(spec, change, launch, options.gpu), options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined,
       anchor: (...fields) => anchorOf(fields),
       report,
     };

@@ -1,7 +1,11 @@
 import type { SeveritySetting } from './findings';
 import type { GpuSpec } from '../perf/gpus';
 import type { Dtype, GemmProfile } from '../perf/types';
-import type { FormatId } from './shape';
+import type { FormatId, RecomputeMode } from './shape';
+
+/** What `--attention` and `shapelint.attention` may force, over the file and the framework's default. */
+export const ATTENTION_OVERRIDES = ['flash', 'unfused'] as const;
+export type AttentionOverride = (typeof ATTENTION_OVERRIDES)[number];
 
 /**
  * A Hub model's cached `config.json`: its text and the file it came from (whose snapshot folder
@@ -25,6 +29,12 @@ export interface CheckOptions {
   profile?: GemmProfile;
   /** The host's reader of the local Hugging Face cache, for models the catalogue lacks. */
   hubConfig?: HubConfigLookup;
+  /** Forces the attention implementation over what the file and the framework say. */
+  attention?: AttentionOverride;
+  /** Forces both dropout probabilities (attention and hidden). */
+  dropout?: number;
+  /** Forces activation recomputation. */
+  recompute?: RecomputeMode;
 }
 
 export interface ResolvedCheckOptions {
@@ -37,6 +47,11 @@ export interface ResolvedCheckOptions {
   rules: Record<string, SeveritySetting>;
   profile?: GemmProfile;
   hubConfig?: HubConfigLookup;
+  attention?: AttentionOverride;
+  dropout?: number;
+  recompute?: RecomputeMode;
+  /** The options as the user gave them: which values are settings and which shapelint's defaults. */
+  requested: CheckOptions;
 }
 
 /** Defaults for what a config often leaves to the launcher: a common pre-training setting. */
