@@ -6,7 +6,7 @@ import { byRule, lint, spanOf, valueSpanOf } from './shape-builder';
 const GPT2_VOCAB = 'hidden_size: 768\nnum_attention_heads: 12\nvocab_size: 50257\n';
 
 suite('vocab-size', () => {
-  test('HF: fires at the literal vocab, safe fix to the next multiple of 64, notes the embedding resize', () => {
+  test('HF: fires at the literal vocab, offers (never auto-applies) padding to the next multiple of 64, notes the embedding resize', () => {
     const [finding, ...rest] = byRule(lint(GPT2_VOCAB, { format: 'hf' }), 'vocab-size');
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'warning');
@@ -14,7 +14,8 @@ suite('vocab-size', () => {
     assert.match(finding.message, /resize/);
     assert.equal(finding.fixes.length, 1);
     const [fix] = finding.fixes;
-    assert.equal(fix.safe, true);
+    // The checkpoint beside an HF config has a 50257-row embedding: writing the vocabulary is not safe.
+    assert.equal(fix.safe, false);
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(fix.edits, [{ ...spanOf(GPT2_VOCAB, '50257'), newText: '50304' }]);
   });

@@ -94,13 +94,18 @@ function numericValue(entry: ConfigEntry, untyped: boolean): number | undefined 
   return undefined;
 }
 
-function located(entry: ConfigEntry): Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> {
-  const where: Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> = {
+type Location = Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt' | 'reference' | 'literalUses'>;
+
+/** Where a field's value is written, and whether its literal feeds other values too (what a fix may edit). */
+function located(entry: ConfigEntry): Location {
+  const where: Location = {
     key: entry.path[entry.path.length - 1],
     keySpan: entry.keySpan,
     valueSpan: entry.valueSpan,
   };
   if (entry.usedAt) where.usedAt = entry.usedAt;
+  if (entry.reference) where.reference = entry.reference;
+  if (entry.literalUses) where.literalUses = entry.literalUses;
   return where;
 }
 

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
+import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type Span } from '../pipeline/document';
 import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 
 /**
@@ -14,7 +14,9 @@ export function parseShell(text: string): ConfigDocument {
   const tokens = scanShell(text);
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
-  return { syntax: 'shell', text, entries: interpreter.settledEntries(), errors: tokens.errors };
+  const entries = interpreter.settledEntries();
+  markSharedLiterals(entries, interpreter.readsBeyond(entries));
+  return { syntax: 'shell', text, entries, errors: tokens.errors };
 }
 
 interface Resolved {
@@ -23,6 +25,8 @@ interface Resolved {
   span: Span;
   /** The `$NAME` where the value is used, when the literal is written elsewhere. */
   usedAt?: Span;
+  /** The `$NAME` when it is the whole word: a literal can take its place. */
+  reference?: Span;
   unresolved?: string;
 }
 
@@ -74,8 +78,22 @@ class Interpreter {
   private readonly branchDependent = new Map<ConfigEntry, string>();
   private variables: Variables = new Map();
   private readonly blocks: Block[] = [];
+  /** The literal of every variable expansion, in arithmetic and commands too: what each literal feeds. */
+  private readonly expansions: Span[] = [];
 
   constructor(private readonly text: string) {}
+
+  /** Expansions that no entry's value accounts for (`$((ONE*2))`, `B=$A`, `echo $X`): literals read by other text. */
+  readsBeyond(entries: readonly ConfigEntry[]): Span[] {
+    const byEntries = new Map<string, number>();
+    const key = (span: Span) => `${span.offset}:${span.length}`;
+    for (const entry of entries) if (entry.usedAt) byEntries.set(key(entry.valueSpan), (byEntries.get(key(entry.valueSpan)) ?? 0) + 1);
+    return this.expansions.filter((span) => {
+      const left = byEntries.get(key(span)) ?? 0;
+      if (left > 0) byEntries.set(key(span), left - 1);
+      return left === 0;
+    });
+  }
 
   run(tokens: TokenStream): void {
     let statement: WordToken[] = [];
@@ -394,6 +412,7 @@ class Interpreter {
     if (field.length === 1) {
       // The common case, without the arrays below (same result).
       const piece = this.resolvePart(field[0]);
+      if (field[0].kind === 'var' && piece.usedAt) return { ...piece, reference: piece.usedAt };
       return piece.value !== '' || piece.unresolved ? piece : { value: '', span: field[0].span };
     }
     const pieces = field.map((part) => this.resolvePart(part));
@@ -409,7 +428,10 @@ class Interpreter {
 
   private resolvePart(part: Part): Resolved {
     if (part.kind === 'text') return { value: part.text, span: part.span };
-    if (part.kind === 'opaque') return { value: spanText(this.text, part.span), span: part.span, usedAt: part.span, unresolved: part.reason };
+    if (part.kind === 'opaque') {
+      this.countNamesIn(spanText(this.text, part.span));
+      return { value: spanText(this.text, part.span), span: part.span, usedAt: part.span, unresolved: part.reason };
+    }
     const variable = this.variables.get(part.name);
     const isSet = variable !== undefined && (variable.resolved.value !== '' || !part.operator?.startsWith(':'));
     const operator = part.operator?.replace(':', '');
@@ -419,14 +441,26 @@ class Interpreter {
       if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: NO_FLAGS });
       return { ...fallback, usedAt: part.span };
     }
-    if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
+    if (operator !== undefined) {
+      if (variable) this.expansions.push(variable.resolved.span);
+      return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
+    }
     if (!variable) return { value: '', span: part.span, usedAt: part.span, unresolved: `$${part.name} is not set in this file` };
     return this.through(part.name, variable, part.span);
+  }
+
+  /** Arithmetic and commands read variables by bare name too (`$((ONE*2))`): each known name counts as a read. */
+  private countNamesIn(text: string): void {
+    for (const [name] of text.matchAll(/[A-Za-z_]\w*/g)) {
+      const variable = this.variables.get(name);
+      if (variable) this.expansions.push(variable.resolved.span);
+    }
   }
 
   /** The value of a variable where it is used: the literal stays where it was written. */
   private through(name: string, variable: Variable, usedAt: Span): Resolved {
     const held = variable.resolved;
+    this.expansions.push(held.span);
     const resolved: Resolved = { value: held.value, span: held.span, usedAt };
     if (held.unresolved) resolved.unresolved = held.unresolved;
     const branches = variable.branchValues;
@@ -456,6 +490,7 @@ function unresolve(entry: ConfigEntry, reason: string): void {
 function entryOf(path: string[], keySpan: Span, resolved: Resolved): ConfigEntry {
   const entry: ConfigEntry = { path, keySpan, value: resolved.value, valueSpan: resolved.span };
   if (resolved.usedAt) entry.usedAt = resolved.usedAt;
+  if (resolved.reference) entry.reference = resolved.reference;
   if (resolved.unresolved) {
     entry.unresolved = resolved.unresolved;
     entry.value = null;

@@ -25,6 +25,20 @@ export interface ConfigEntry {
   valueSpan: Span;
   /** Where a variable or interpolation that leads to the literal is used, when not the literal itself. */
   usedAt?: Span;
+  /**
+   * The reference written as this key's whole value (`$ONE`, `*one`, `${.x}`, a Python name):
+   * a literal written there in its place changes this value and nothing else. Absent where the
+   * reference is part of something larger (an alias of a whole map).
+   */
+  reference?: Span;
+  /** Literals elsewhere that the value is computed from besides `valueSpan` (`${multiply:${.a},2}`, `n * 2`). */
+  reads?: Span[];
+  /**
+   * How many values read the literal at `valueSpan`, this one included, when more than one
+   * (another key through a variable, an alias or an interpolation; arithmetic; a command):
+   * editing it changes them all. Set by `markSharedLiterals`.
+   */
+  literalUses?: number;
   /** Set when the value cannot be known without running anything (`$((A*B))`, `???`, command substitution). */
   unresolved?: string;
 }
@@ -67,6 +81,37 @@ function isHighSurrogate(text: string, index: number): boolean {
 function isLowSurrogate(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Marks the entries whose literal feeds more than the entry itself: every entry reads its
+ * `valueSpan` and its `reads`; `otherReads` are reads by text that is no entry (a shell variable
+ * expanded in arithmetic or a command). A literal read more than once is shared.
+ */
+export function markSharedLiterals(entries: readonly ConfigEntry[], otherReads: readonly Span[] = []): void {
+  const uses = new Map<string, number>();
+  const count = (span: Span) => {
+    const key = spanKey(span);
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+  };
+  for (const entry of entries) {
+    count(entry.valueSpan);
+    for (const span of entry.reads ?? []) if (!sameSpan(span, entry.valueSpan)) count(span);
+  }
+  for (const span of otherReads) count(span);
+  for (const entry of entries) {
+    const count = uses.get(spanKey(entry.valueSpan)) ?? 0;
+    if (count > 1) entry.literalUses = count;
+    else delete entry.literalUses;
+  }
+}
+
+function spanKey(span: Span): string {
+  return `${span.offset}:${span.length}`;
+}
+
+export function sameSpan(a: Span, b: Span): boolean {
+  return a.offset === b.offset && a.length === b.length;
 }
 
 export function spanText(text: string, span: Span): string {
