@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
@@ -231,6 +231,26 @@ suite('shapelint check --fix', () => {
     assert.equal(readFileSync(path, 'utf8'), `${original.slice(0, offset)}128${original.slice(offset + 3)}`);
     assert.doesNotMatch(stdout, /\[vocab-size\]/);
     assert.match(stdout, /\[ffn-size\]/);
+  });
+
+  test('a folder: links that lead outside it are skipped and named, never written through; links inside are followed (issue 18)', async () => {
+    const launch = readFileSync(join(FIXTURES, '..', 'shared-literals', 'megatron-divisor-own-variable.sh'), 'utf8');
+    const outside = join(scratch, 'links', 'outside');
+    const root = join(scratch, 'links', 'root');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'train.sh'), launch);
+    writeFileSync(join(root, 'inside.sh'), launch);
+    symlinkSync(join(outside, 'train.sh'), join(root, 'link.sh'));
+    symlinkSync(outside, join(root, 'sub', 'outdir'));
+    symlinkSync(join(root, 'inside.sh'), join(root, 'sub', 'inside-link.sh'));
+    const { code, stderr } = await run(['root', '--fix'], join(scratch, 'links'));
+    assert.equal(code, 0);
+    assert.equal(readFileSync(join(outside, 'train.sh'), 'utf8'), launch, 'the file outside the folder is untouched');
+    assert.equal(readFileSync(join(root, 'inside.sh'), 'utf8'), launch.replace('VOCAB_DIVISOR=1', 'VOCAB_DIVISOR=64'));
+    assert.match(stderr, /skipped 'root\/link\.sh': a link to '.*outside[\\/]train\.sh', outside 'root'/);
+    assert.match(stderr, /skipped 'root\/sub\/outdir': a link to '.*outside', outside 'root'/);
+    assert.doesNotMatch(stderr, /inside-link/);
   });
 
   test('a file with nothing safe to fix is left untouched', async () => {
