@@ -141,6 +141,14 @@ export function readField<Key extends string>(index: EntryIndex<Key>, name: Nume
   return field;
 }
 
+/**
+ * A table's own entry for a key that comes from a file; never what every object inherits
+ * (`constructor`, `__proto__`, `toString`), which a plain `table[key]` would return.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** A boolean setting: true/false in YAML/JSON/Python, a bare `--flag` or "true"/"1" in shell. */
 export function booleanValue(entry: ConfigEntry | undefined): boolean | undefined {
   if (!entry || entry.unresolved) return undefined;

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readDropout, readField, stringField, valueOf } from './fields';
+import { fieldAt, booleanValue, ownEntry, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
@@ -97,7 +97,7 @@ export const hfReader: FormatReader = {
       (/^(silu|swish)$/.test(activation.value ?? '') && index.get(...keys(['intermediate_size'])) !== undefined);
 
     const modelType = index.get(...keys(['model_type']))?.value;
-    const familyDropout = typeof modelType === 'string' ? FRAMEWORK_DEFAULTS.hf.dropoutByModelType[modelType] : undefined;
+    const familyDropout = typeof modelType === 'string' ? ownEntry(FRAMEWORK_DEFAULTS.hf.dropoutByModelType, modelType) : undefined;
     const dropoutDefault = (which: 'attention' | 'hidden') => () =>
       familyDropout
         ? defaultField(familyDropout[which], `${String(modelType)} config default ${familyDropout[which]} (${familyDropout.source})`)

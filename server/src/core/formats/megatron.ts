@@ -261,14 +261,21 @@ function megatronActivation(index: ArgumentIndex, swiglu: boolean, fallback: () 
   return fallback();
 }
 
-const FLASH_BACKENDS: Record<string, boolean | null> = { flash: true, fused: true, unfused: false, local: false, auto: null };
+/** A Map: the backend name comes from the file. */
+const FLASH_BACKENDS = new Map<string, boolean | null>([
+  ['flash', true],
+  ['fused', true],
+  ['unfused', false],
+  ['local', false],
+  ['auto', null],
+]);
 
 function megatronFlash(index: ArgumentIndex, fallback: () => ShapeField<boolean>): ShapeField<boolean> {
   const useFlash = index.get('use_flash_attn');
   if (useFlash && booleanValue(useFlash) !== undefined) return fieldAt(useFlash, booleanValue(useFlash) ?? null);
   const backend = index.get('attention_backend');
-  if (backend && typeof backend.value === 'string' && backend.value in FLASH_BACKENDS) {
-    const value = FLASH_BACKENDS[backend.value];
+  if (backend && typeof backend.value === 'string' && FLASH_BACKENDS.has(backend.value)) {
+    const value = FLASH_BACKENDS.get(backend.value) ?? null;
     return fieldAt(backend, value, value === null ? 'attention backend auto: Transformer Engine picks one at run time' : undefined);
   }
   return fallback();

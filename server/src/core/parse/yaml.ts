@@ -45,7 +45,14 @@ function jsonWithHashComments(text: string): ConfigDocument | undefined {
 }
 
 /** YAML's other spellings of JSON's literals (core schema), each as long as its JSON form. */
-const YAML_LITERALS: Record<string, string> = { True: 'true', TRUE: 'true', False: 'false', FALSE: 'false', Null: 'null', NULL: 'null' };
+const YAML_LITERALS = new Map([
+  ['True', 'true'],
+  ['TRUE', 'true'],
+  ['False', 'false'],
+  ['FALSE', 'false'],
+  ['Null', 'null'],
+  ['NULL', 'null'],
+]);
 
 const QUOTE = 34; // "
 const APOSTROPHE = 39;
@@ -78,7 +85,7 @@ function blankHashComments(text: string): string | undefined {
       // T, F, N: a YAML spelling of true, false or null?
       let end = i + 1;
       while (end < text.length && end - i < 6 && isWordChar(text.charCodeAt(end))) end++;
-      const literal = YAML_LITERALS[text.slice(i, end)];
+      const literal = YAML_LITERALS.get(text.slice(i, end));
       if (literal) {
         out.push(text.slice(from, i), literal);
         from = end;
