@@ -196,6 +196,23 @@ suite('shapelint check: sarif', () => {
     });
     assert.ok(run0.results.some((result: { ruleId: string; level: string }) => result.ruleId === 'heads-divide-hidden' && result.level === 'error'));
   });
+
+  test('file names with #, ?, %, spaces and brackets are percent-encoded in every SARIF URI (issue 18)', async () => {
+    const folder = join(scratch, 'sarif names', 'a#b?c');
+    mkdirSync(folder, { recursive: true });
+    const name = 'run #1?x=1 %20[a].json';
+    writeFileSync(join(folder, name), gpt3Text);
+    const { stdout } = await run(['sarif names', '--format', 'sarif'], scratch);
+    const uris = new Set<string>();
+    for (const result of JSON.parse(stdout).runs[0].results) {
+      for (const location of [...result.locations, ...(result.relatedLocations ?? [])]) uris.add(location.physicalLocation.artifactLocation.uri);
+      for (const fix of result.fixes ?? []) for (const change of fix.artifactChanges) uris.add(change.artifactLocation.uri);
+    }
+    assert.deepEqual([...uris], ['sarif%20names/a%23b%3Fc/run%20%231%3Fx%3D1%20%2520%5Ba%5D.json']);
+    // Resolved against the working directory, the URI names the file: no fragment, no query.
+    const url = new URL([...uris][0], 'file:///work/');
+    assert.deepEqual([url.hash, url.search, decodeURIComponent(url.pathname)], ['', '', `/work/sarif names/a#b?c/${name}`]);
+  });
 });
 
 suite('shapelint check --fix', () => {
