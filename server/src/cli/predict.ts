@@ -4,6 +4,7 @@ import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/fram
 import { errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
+import { unpredictableReason } from '../core/perf/spec';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
 
@@ -68,7 +69,7 @@ function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype
     ...(tp ? { tensorParallelSize: tp } : {}),
   });
   if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
-  if (!result.spec) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
+  if (!result.spec || !result.shape) throw new UsageError(`'${path}' ${result.shape ? unpredictableReason(result.shape) : 'has no shape'}; nothing to predict`);
   return {
     ...result.spec,
     ...(seq ? { seqLength: seq } : {}),

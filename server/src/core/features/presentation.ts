@@ -23,12 +23,13 @@ export interface FieldAt {
  * markdown, placed inside a line: line breaks become spaces (no new block can start), and every
  * mark that opens markdown is backslash-escaped: links and images (`[`, `!`), HTML and autolinks
  * (`<`, `&`), emphasis, code, tables and strikethrough, and the bare URLs and addresses GFM links
- * (`https:`, `www.`, `@`). No file can make the editor render a link, an image or HTML.
+ * (`https://`, `www.`, `@`). No file can make the editor render a link, an image or HTML.
  */
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_[\]<>!&|~#:@]/g, '\\$&')
+    .replace(/[\\`*_[\]<>!&|~#@]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
     .replace(/(www)\./gi, '$1\\.');
 }
 

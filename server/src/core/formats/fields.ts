@@ -121,11 +121,31 @@ export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyp
   if (value === undefined) {
     return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
   }
-  if (!Number.isInteger(value)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not a whole number` };
-  const limits = FIELD_LIMITS[name];
-  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
-  if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  const problem = sizeProblem(name, value);
+  if (problem) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} ${problem}` };
   return { value, origin: 'file', ...located(entry) };
+}
+
+/** Why a number is not a usable value of the field (FIELD_LIMITS), or undefined when it is. */
+function sizeProblem(name: NumericFieldName, value: number): string | undefined {
+  const limits = FIELD_LIMITS[name];
+  if (!Number.isFinite(value)) return 'is not a finite number';
+  if (!Number.isInteger(value)) return 'is not a whole number';
+  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return 'is not positive';
+  if (value > limits.above) return 'is implausibly large';
+  return undefined;
+}
+
+/**
+ * A size the reader works out from the file's numbers (an MLP width from a multiplier, a width
+ * scaled by MaxText's global_parameter_scale), located on `source`, the setting that drives it:
+ * derived when it is a usable value (FIELD_LIMITS), else invalid with why, so the invalid-value
+ * rule reports it and nothing is predicted from it.
+ */
+export function derivedSize(name: NumericFieldName, value: number, how: string, source: ConfigEntry | undefined): NumberField {
+  const problem = sizeProblem(name, value);
+  if (!problem) return { ...derivedField(value, how), ...(source ? { usedAt: source.valueSpan } : {}) };
+  return { value: null, origin: 'invalid', ...(source ? located(source) : {}), invalidText: String(value), note: `${how} = ${value}, which ${problem}` };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -82,5 +82,5 @@ function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   const ratio = typeof ratioEntry?.value === 'number' ? ratioEntry.value : DEFAULT_EXPANSION_RATIO;
   if (h === undefined) return unknownField('d_model unknown');
   const how = `expansion_ratio ${ratio}${ratioEntry ? '' : ' (MPTConfig default)'} × d_model ${h}`;
-  return ratioEntry ? { ...derivedField(Math.floor(ratio * h), how), usedAt: ratioEntry.valueSpan } : defaultField(ratio * h, how);
+  return ratioEntry ? derivedSize('ffnHiddenSize', Math.floor(ratio * h), how, ratioEntry) : defaultField(ratio * h, how);
 }

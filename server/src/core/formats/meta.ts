@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, noDropout, readField, valueOf } from './fields';
+import { completeShape, derivedHeadDim, derivedSize, EntryIndex, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
@@ -78,5 +78,5 @@ function metaFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   if (dim === undefined) return unknownField('dim unknown');
   const ffn = llamaFeedForwardWidth(dim, multipleOf, multiplier);
   const how = `int(2·4·${dim}/3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''} rounded up to multiple_of ${multipleOf}`;
-  return { ...derivedField(ffn, `Llama FeedForward: ${how}`), ...(multiplierEntry ? { usedAt: multiplierEntry.valueSpan } : {}) };
+  return derivedSize('ffnHiddenSize', ffn, `Llama FeedForward: ${how}`, multiplierEntry);
 }

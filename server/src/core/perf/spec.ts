@@ -1,6 +1,6 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
 import type { ResolvedCheckOptions } from '../pipeline/options';
-import type { ModelShape } from '../pipeline/shape';
+import { FIELD_LABELS, type ModelShape } from '../pipeline/shape';
 import type { LayerSpec } from './types';
 
 function positive(value: number | null): value is number {
@@ -16,12 +16,25 @@ function dropoutOf(shape: ModelShape): Pick<LayerSpec, 'dropout' | 'attentionDro
   return { dropout: positive(shape.hiddenDropout.value), attentionDropout: positive(shape.attentionDropout.value) };
 }
 
+/** The fields that make the model's shape: one the file sets to something unusable leaves nothing to predict. */
+const MODEL_FIELDS = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'numExperts', 'expertsPerToken'] as const;
+
 /**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
  * the framework's defaults (already in the shape), then the user's settings. Null when the
- * hidden size or the head count is unknown: there is nothing honest to predict then.
+ * hidden size or the head count is unknown, or a field of the model is invalid (a size the file
+ * writes or derives that no framework would build): there is nothing honest to predict then.
  */
+/** Why a shape has no spec, for a command that needs one: its first unusable model field, else the missing width and heads. */
+export function unpredictableReason(shape: ModelShape): string {
+  const invalid = MODEL_FIELDS.find((name) => shape[name].origin === 'invalid');
+  if (!invalid) return 'does not say its hidden size and attention heads';
+  const field = shape[invalid];
+  return `has no usable ${FIELD_LABELS[invalid]} (${field.key ?? FIELD_LABELS[invalid]}: ${field.note ?? 'not a positive integer'})`;
+}
+
 export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOptions): LayerSpec | null {
+  if (MODEL_FIELDS.some((name) => shape[name].origin === 'invalid')) return null;
   const hiddenSize = shape.hiddenSize.value;
   const numHeads = shape.numHeads.value;
   if (!positive(hiddenSize) || !positive(numHeads)) return null;
