@@ -15,7 +15,7 @@ export function parseShell(text: string): ConfigDocument {
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
   const entries = interpreter.settledEntries();
-  markSharedLiterals(entries, interpreter.readsBeyond(entries));
+  markSharedLiterals(entries, interpreter.expansions);
   return { syntax: 'shell', text, entries, errors: tokens.errors };
 }
 
@@ -79,21 +79,9 @@ class Interpreter {
   private variables: Variables = new Map();
   private readonly blocks: Block[] = [];
   /** The literal of every variable expansion, in arithmetic and commands too: what each literal feeds. */
-  private readonly expansions: Span[] = [];
+  readonly expansions: Span[] = [];
 
   constructor(private readonly text: string) {}
-
-  /** Expansions that no entry's value accounts for (`$((ONE*2))`, `B=$A`, `echo $X`): literals read by other text. */
-  readsBeyond(entries: readonly ConfigEntry[]): Span[] {
-    const byEntries = new Map<string, number>();
-    const key = (span: Span) => `${span.offset}:${span.length}`;
-    for (const entry of entries) if (entry.usedAt) byEntries.set(key(entry.valueSpan), (byEntries.get(key(entry.valueSpan)) ?? 0) + 1);
-    return this.expansions.filter((span) => {
-      const left = byEntries.get(key(span)) ?? 0;
-      if (left > 0) byEntries.set(key(span), left - 1);
-      return left === 0;
-    });
-  }
 
   run(tokens: TokenStream): void {
     let statement: WordToken[] = [];
@@ -411,8 +399,10 @@ class Interpreter {
   private resolve(field: Part[]): Resolved {
     if (field.length === 1) {
       // The common case, without the arrays below (same result).
-      const piece = this.resolvePart(field[0]);
-      if (field[0].kind === 'var' && piece.usedAt) return { ...piece, reference: piece.usedAt };
+      const part = field[0];
+      const piece = this.resolvePart(part);
+      // A literal may take the place of `$X` or `${X:-4}`, not of `${X:=4}`, which also assigns X.
+      if (part.kind === 'var' && piece.usedAt && part.operator?.replace(':', '') !== '=') piece.reference = piece.usedAt;
       return piece.value !== '' || piece.unresolved ? piece : { value: '', span: field[0].span };
     }
     const pieces = field.map((part) => this.resolvePart(part));
@@ -439,6 +429,7 @@ class Interpreter {
       if (isSet) return this.through(part.name, variable, part.span);
       const fallback = part.operand && part.operand.length > 0 ? this.resolve(part.operand) : { value: '', span: { offset: part.span.offset + part.span.length - 1, length: 0 } };
       if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: NO_FLAGS });
+      this.expansions.push(fallback.span);
       return { ...fallback, usedAt: part.span };
     }
     if (operator !== undefined) {
