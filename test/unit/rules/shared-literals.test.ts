@@ -47,6 +47,15 @@ suite('a safe fix edits only a literal that feeds the fixed field (issue 18)', (
     assert.equal(fixed, text.replace('VOCAB_DIVISOR=1', 'VOCAB_DIVISOR=64'));
   });
 
+  test('Megatron `${D:=1}` assigns as it is read: the later $D gets the literal, and `${D:=1}` itself is never replaced', () => {
+    const text = readFileSync(join(FIXTURES, 'megatron-one-for-tp-and-divisor.sh'), 'utf8')
+      .replace('ONE=1\n', '')
+      .replace('--tensor-model-parallel-size $ONE --make-vocab-size-divisible-by $ONE', '--tensor-model-parallel-size ${D:=1} --make-vocab-size-divisible-by "$D"');
+    const fixes = safeFixes(check(text, 'train.sh').findings);
+    assert.equal(applyFixes(text, fixes), text.replace('--make-vocab-size-divisible-by "$D"', '--make-vocab-size-divisible-by "64"'));
+    assert.deepEqual(changedFields('train.sh', text, fixes), ['paddedVocabSize', 'vocabDivisor']);
+  });
+
   test('NeMo `${.tensor_model_parallel_size}` as the divisor: the interpolation is replaced; TP and PP stay 1', () => {
     const { text, fixed, changed } = safeEdit('nemo-divisor-from-tp.yaml');
     assert.equal(fixed, text.replace('make_vocab_size_divisible_by: ${.tensor_model_parallel_size}', 'make_vocab_size_divisible_by: 64'));
