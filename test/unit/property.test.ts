@@ -225,6 +225,10 @@ const maxtextScale = fc.oneof(fc.integer({ min: -6, max: 24 }).map((k) => 2 ** k
 const derivedWidthFile = fc.oneof(
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((multiplier) => ({ fileName: 'params.json', text: `{"dim": 4096, "n_layers": 32, "n_heads": 32, "multiple_of": 256, "ffn_dim_multiplier": ${multiplier}, "vocab_size": 128256}` })),
   fc.oneof(fc.integer({ min: -10, max: 1_000_000 }), fc.double({ min: -10, max: 1e6, noNaN: true })).map((ratio) => ({ fileName: 'mpt.yaml', text: `model:\n  name: mpt_causal_lm\n  d_model: 768\n  n_heads: 12\n  n_layers: 12\n  expansion_ratio: ${ratio}\n  vocab_size: 50368\n` })),
+  fc.record({ factor: fc.double({ min: -10, max: 1e5, noNaN: true }), multipleOf: fc.oneof(fc.integer({ min: -4, max: 1e9 }), fc.double({ min: -4, max: 1e9, noNaN: true })), gated: fc.boolean() }).map(({ factor, multipleOf, gated }) => ({
+    fileName: 'neox.yml',
+    text: `{"pipe_parallel_size": 1, "model_parallel_size": 1, "num_layers": 32, "hidden_size": 4096, "num_attention_heads": 32, "activation": "${gated ? 'swiglu' : 'gelu'}", "expansion_factor": ${factor}, "mlp_multiple_of": ${multipleOf}}\n`,
+  })),
 );
 
 suite(`property: generated files (${RUNS} cases, seed ${SEED})`, () => {

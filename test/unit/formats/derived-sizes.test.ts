@@ -84,4 +84,17 @@ suite('derived widths are positive integers within the limits, or invalid-value 
     assert.deepEqual(finding.span, lastSpanOf(text, '100000'));
     assert.equal(result.spec, null);
   });
+
+  test('GPT-NeoX expansion_factor -1 or 1e7 and mlp_multiple_of 1e9 round the MLP past any model: invalid, on that setting', () => {
+    // EleutherAI/gpt-neox configs/llama2/7B.yml's shape (hidden 4096, 32 heads, 32 layers, swiglu).
+    const base = '{\n  "pipe_parallel_size": 1,\n  "model_parallel_size": 1,\n  "num_layers": 32,\n  "hidden_size": 4096,\n  "num_attention_heads": 32,\n  "activation": "swiglu",\n  SETTING\n}\n';
+    for (const [setting, literal] of [['"expansion_factor": -1', '-1'], ['"expansion_factor": 1e7', '1e7'], ['"intermediate_size": 32768, "mlp_multiple_of": 1e9', '1e9']]) {
+      const text = base.replace('SETTING', setting);
+      const result = check(text, 'neox.yml');
+      assert.equal(result.shape!.ffnHiddenSize.origin, 'invalid', setting);
+      const [finding] = result.findings.filter((candidate) => candidate.ruleId === 'invalid-value');
+      assert.deepEqual(finding.span, lastSpanOf(text, literal), setting);
+      assert.equal(result.spec, null);
+    }
+  });
 });
