@@ -23,23 +23,26 @@ suite('lsp: analyses belong to exact text', () => {
   after(() => client.stop());
 
   test('a didChange that repeats a version gets its own analysis, and Fix all edits the text it was computed on', async () => {
-    const uri = uriFor('repeated-version', 'config.json');
-    await client.open(uri, hf.text);
+    // GPT-NeoX pads at load: its divisor fix is the safe one Fix all applies.
+    const neox = fixture('neox-divisor-100.yml');
+    const uri = uriFor('repeated-version', 'neox.yml');
+    await client.open(uri, neox.text);
     await client.diagnostics(uri);
-    // Same version 1, other text: a key inserted before the vocabulary moves every offset after it.
-    const moved = hf.text.replace('"n_positions": 2048,', '"n_positions": 2048,\n  "make_vocab_size_divisible_by_note": "x",');
+    // Same version 1, other text: a key inserted before the divisor moves every offset after it.
+    const moved = neox.text.replace('"seq-length": 2048,', '"seq-length": 2048,\n  "make_vocab_size_divisible_by_note": "x",');
     await client.change(uri, moved, 1);
-    const vocabOffset = offsetOf(moved, '"vocab_size": 50257');
-    const diagnostics = await client.diagnosticsWhere(uri, (candidates) => candidates.some((d) => d.code === 'vocab-size' && d.range.start.line === moved.slice(0, vocabOffset).split('\n').length - 1));
+    const divisorOffset = offsetOf(moved, '"make-vocab-size-divisible-by": 100');
+    const diagnostics = await client.diagnosticsWhere(uri, (candidates) => candidates.some((d) => d.code === 'vocab-size' && d.range.start.line === moved.slice(0, divisorOffset).split('\n').length - 1));
     const actions = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'])) as CodeAction[];
     const edits = actions[0]?.edit?.changes?.[uri] ?? [];
-    assert.equal(applyEdits(moved, edits), moved.replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    const padded = moved.replace('"make-vocab-size-divisible-by": 100', '"make-vocab-size-divisible-by": 128');
+    assert.equal(applyEdits(moved, edits), padded);
     // A quick fix carried in data published for the first text is not offered for the second.
     const stale = { ...diagnostics.find((d) => d.code === 'vocab-size')!, data: { version: 1, textHash: 'other-text', fixes: [{ title: 'stale', isPreferred: true, safe: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'X' }] }] } };
     const quick = (await client.codeActions(uri, stale.range, [stale], ['quickfix'])) as CodeAction[];
     assert.ok(quick.length > 0, 'the fix is recomputed for the current text');
     assert.ok(quick.every((action) => action.title !== 'stale'));
-    assert.equal(applyEdits(moved, quick[0].edit?.changes?.[uri] ?? []), moved.replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    assert.equal(applyEdits(moved, quick[0].edit?.changes?.[uri] ?? []), padded);
   });
 
   test('a burst of changes: every publication is for the text of its version, in order, ending with the last', async () => {

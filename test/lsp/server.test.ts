@@ -158,16 +158,17 @@ suite('shapelint lsp --stdio', () => {
     byRule(after, 'head-dim');
   });
 
-  test('source.fixAll.shapelint applies the safe fixes only: pads the vocabulary, keeps the heads', async () => {
-    const uri = uriFor('fix-all', 'config.json');
-    await client.open(uri, hf.text);
+  test('source.fixAll.shapelint applies the safe fixes only: pads the divisor, keeps the heads', async () => {
+    const neox = fixture('neox-divisor-100.yml');
+    const uri = uriFor('fix-all', 'neox.yml');
+    await client.open(uri, neox.text);
     await client.diagnostics(uri);
-    const whole = { start: { line: 0, character: 0 }, end: positionAt(hf.text, hf.text.length) };
+    const whole = { start: { line: 0, character: 0 }, end: positionAt(neox.text, neox.text.length) };
     const actions = (await client.codeActions(uri, whole, [], ['source.fixAll.shapelint'])) as CodeAction[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.shapelint');
-    const fixed = applyEdits(hf.text, actions[0].edit?.changes?.[uri] ?? []);
-    assert.equal(fixed, hf.text.replace('"vocab_size": 50257', '"vocab_size": 50304'));
+    const fixed = applyEdits(neox.text, actions[0].edit?.changes?.[uri] ?? []);
+    assert.equal(fixed, neox.text.replace('"make-vocab-size-divisible-by": 100', '"make-vocab-size-divisible-by": 128'));
     assert.deepEqual(quickFixesOf(await client.codeActions(uri, whole, [], ['source.fixAll.shapelint'])), [], 'no quick fixes when only fixAll is asked for');
   });
 

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check as checkText, resolveOptions, UnknownGpuError, type CheckResult } from '../core/pipeline/check';
@@ -25,11 +25,11 @@ const HELP = `usage: shapelint check <files or folders...> [--format text|json|s
 
 Checks model configs against the alignment rules of "The Case for Co-Designing Model
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
-some format recognises. Text output is one line per finding: path:line:col severity message [rule].
+some format recognises; a link that leads outside the folder is skipped, and named on stderr. Text output is one line per finding: path:line:col severity message [rule].
 
   --format FORMAT        text (default), json (0-based LSP ranges), sarif (2.1.0), or github (Actions annotations)
   --gpu ID               the GPU to check for (see 'shapelint gpus'); default h100-sxm
-  --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
+  --fix                  apply the safe fixes (a padding divisor the framework pads to) in place, then report what is left
   --rule id=severity     error, warning, information, hint or off; repeatable
   --config-format FORMAT read every file as this format instead of detecting it
   --dtype bf16|fp16|fp8  the precision to predict for where a file does not say (--bf16, NeoX precision,
@@ -62,6 +62,8 @@ interface Candidate {
   path: string;
   /** Named on the command line (not found by walking a folder). */
   explicit: boolean;
+  /** The real path of the folder it was found in: `--fix` never writes outside it. */
+  root?: string;
 }
 
 interface FileReport {
@@ -170,6 +172,10 @@ function checkCandidate(original: string, candidate: Candidate, options: Resolve
   if (fix) {
     const fixed = fixFile(text, candidate, options);
     if (fixed.applied > 0) {
+      if (candidate.root !== undefined && !resolvesInside(candidate.absolute, candidate.root)) {
+        io.stderr(`shapelint: not writing '${candidate.path}': it resolves outside the folder being checked\n`);
+        return 'unwritable';
+      }
       try {
         writeFileSync(candidate.absolute, fixed.text, 'utf8');
       } catch (error) {
@@ -240,28 +246,38 @@ function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
 /** The files a command-line argument names: itself, or what a folder holds. Null when it cannot be read. */
 function collect(given: string, io: CliIO): Candidate[] | null {
   const absolute = resolve(io.cwd, given);
-  const candidate = (path: string, explicit: boolean): Candidate => ({ absolute: path, path: displayPath(path, io.cwd), explicit });
   try {
     const stats = statSync(absolute);
-    if (stats.isFile()) return [candidate(absolute, true)];
+    if (stats.isFile()) return [{ absolute, path: displayPath(absolute, io.cwd), explicit: true }];
     if (!stats.isDirectory()) return null;
+    const root = realpathSync(absolute);
     const found: Candidate[] = [];
-    walk(absolute, new Set(), (path) => found.push(candidate(path, false)));
+    const outside = (path: string, target: string) => io.stderr(`shapelint: skipped '${displayPath(path, io.cwd)}': a link to '${target}', outside '${given}'\n`);
+    walk(absolute, { root, seen: new Set(), outside }, (path) => found.push({ absolute: path, path: displayPath(path, io.cwd), explicit: false, root }));
     return found;
   } catch {
     return null;
   }
 }
 
-function walk(folder: string, seen: Set<string>, visit: (path: string) => void): void {
+interface Walk {
+  /** The real path of the folder named on the command line. */
+  root: string;
+  /** Real paths of the folders walked already (a link loop ends there). */
+  seen: Set<string>;
+  /** Called for a link that leads out of the root: never followed, so `--fix` never writes outside the folder. */
+  outside: (path: string, target: string) => void;
+}
+
+function walk(folder: string, state: Walk, visit: (path: string) => void): void {
   let real: string;
   try {
     real = realpathSync(folder);
   } catch {
     return;
   }
-  if (seen.has(real)) return;
-  seen.add(real);
+  if (state.seen.has(real)) return;
+  state.seen.add(real);
   let entries: string[];
   try {
     entries = readdirSync(folder).sort();
@@ -271,12 +287,34 @@ function walk(folder: string, seen: Set<string>, visit: (path: string) => void):
   for (const name of entries) {
     const path = join(folder, name);
     try {
+      if (lstatSync(path).isSymbolicLink()) {
+        const target = realpathSync(path);
+        if (!isInside(target, state.root)) {
+          state.outside(path, target);
+          continue;
+        }
+      }
       const stats = statSync(path);
-      if (stats.isDirectory() && !SKIPPED_FOLDERS.has(name)) walk(path, seen, visit);
+      if (stats.isDirectory() && !SKIPPED_FOLDERS.has(name)) walk(path, state, visit);
       else if (stats.isFile() && stats.size <= LARGEST_WALKED_FILE) visit(path);
     } catch {
       // A dangling link or a file that vanished: not a config to check.
     }
+  }
+}
+
+/** Whether a real path is the root or under it. */
+function isInside(real: string, root: string): boolean {
+  const rel = relative(root, real);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** Whether a path, its links followed, is still under the root (checked again just before writing). */
+function resolvesInside(path: string, root: string): boolean {
+  try {
+    return isInside(realpathSync(path), root);
+  } catch {
+    return false;
   }
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/fram
 import { aboveGemmBand, errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
+import { unpredictableReason } from '../core/perf/spec';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
 
@@ -102,7 +103,7 @@ function fromConfig(path: string, values: Values, options: CheckOptions, io: Cli
   if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
   const result = check(readTextFile(path, io, 'config'), path, options);
   if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
-  if (!result.spec || !result.launch) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
+  if (!result.spec || !result.launch) throw new UsageError(`'${path}' ${result.shape ? unpredictableReason(result.shape) : 'has no shape'}; nothing to predict`);
   const launch = overridden(result.launch, values);
   return { spec: { ...result.spec, seqLength: launch.seqLength.value, microBatchSize: launch.microBatchSize.value, tensorParallel: launch.tensorParallel.value }, launch };
 }

@@ -24,7 +24,8 @@ export function toSarif(files: readonly SarifFile[], version: string): object {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) => {
     const document = TextDocument.create(file.path, 'plaintext', 0, file.text);
-    const location = (span: Span) => ({ physicalLocation: { artifactLocation: { uri: encodeURI(file.path) }, region: region(document, span) } });
+    const uri = relativeUri(file.path);
+    const location = (span: Span) => ({ physicalLocation: { artifactLocation: { uri }, region: region(document, span) } });
     return file.findings.map((finding) => ({
       ruleId: finding.ruleId,
       ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
@@ -38,7 +39,7 @@ export function toSarif(files: readonly SarifFile[], version: string): object {
               description: { text: fix.title },
               artifactChanges: [
                 {
-                  artifactLocation: { uri: encodeURI(file.path) },
+                  artifactLocation: { uri },
                   replacements: fix.edits.map((edit) => ({ deletedRegion: region(document, edit), insertedContent: { text: edit.newText } })),
                 },
               ],
@@ -70,6 +71,14 @@ export function toSarif(files: readonly SarifFile[], version: string): object {
       },
     ],
   };
+}
+
+/**
+ * A relative path as a URI reference: each segment percent-encoded, so a `#` or `?` in a file
+ * name is part of the path and not a fragment or a query (encodeURI leaves both, and `%`, `[`...).
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** SARIF regions are 1-based; endColumn is the column just after the region. */

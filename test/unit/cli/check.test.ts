@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
@@ -171,7 +171,8 @@ suite('shapelint check: json', () => {
     const offset = gpt3Text.indexOf('50257', gpt3Text.indexOf('"vocab_size"'));
     assert.deepEqual(vocab.range, { start: document.positionAt(offset), end: document.positionAt(offset + 5) });
     assert.equal(vocab.severity, 'warning');
-    assert.deepEqual(vocab.fixes.map((fix) => [fix.safe, fix.isPreferred, fix.edits.map((edit) => edit.newText)]), [[true, true, ['50304']]]);
+    // Offered, not safe: the checkpoint beside an HF config keeps its 50257-row embedding.
+    assert.deepEqual(vocab.fixes.map((fix) => [fix.safe, fix.isPreferred, fix.edits.map((edit) => edit.newText)]), [[false, true, ['50304']]]);
     assert.deepEqual(vocab.fixes[0].edits[0].range, vocab.range);
 
     const headDim = file.diagnostics.find((d) => d.rule === 'head-dim')!;
@@ -225,24 +226,39 @@ suite('shapelint check: sarif', () => {
     });
     assert.ok(run0.results.some((result: { ruleId: string; level: string }) => result.ruleId === 'heads-divide-hidden' && result.level === 'error'));
   });
+
+  test('file names with #, ?, %, spaces and brackets are percent-encoded in every SARIF URI (issue 18)', async () => {
+    const folder = join(scratch, 'sarif names', 'a#b?c');
+    mkdirSync(folder, { recursive: true });
+    const name = 'run #1?x=1 %20[a].json';
+    writeFileSync(join(folder, name), gpt3Text);
+    const { stdout } = await run(['sarif names', '--format', 'sarif'], scratch);
+    const uris = new Set<string>();
+    for (const result of JSON.parse(stdout).runs[0].results) {
+      for (const location of [...result.locations, ...(result.relatedLocations ?? [])]) uris.add(location.physicalLocation.artifactLocation.uri);
+      for (const fix of result.fixes ?? []) for (const change of fix.artifactChanges) uris.add(change.artifactLocation.uri);
+    }
+    assert.deepEqual([...uris], ['sarif%20names/a%23b%3Fc/run%20%231%3Fx%3D1%20%2520%5Ba%5D.json']);
+    // Resolved against the working directory, the URI names the file: no fragment, no query.
+    const url = new URL([...uris][0], 'file:///work/');
+    assert.deepEqual([url.hash, url.search, decodeURIComponent(url.pathname)], ['', '', `/work/sarif names/a#b?c/${name}`]);
+  });
 });
 
 suite('shapelint check --fix', () => {
-  test('applies only the safe vocab fix, byte-identical elsewhere (CRLF, spacing, key order), and reports what is left', async () => {
+  test('an HF file (CRLF) is left byte-identical: padding its vocabulary is offered, never applied, and stays reported', async () => {
     const original = readFileSync(join(FIXTURES, 'crlf/config.json'), 'utf8');
     assert.ok(original.includes('\r\n'));
     const path = join(scratch, 'crlf.json');
     writeFileSync(path, original);
-    const { code, stdout, stderr } = await run(['crlf.json', '--fix', '--config-format', 'hf'], scratch);
+    const { code, stdout } = await run(['crlf.json', '--fix', '--config-format', 'hf'], scratch);
     assert.equal(code, 0);
-    const offset = original.indexOf('50257');
-    assert.equal(readFileSync(path, 'utf8'), `${original.slice(0, offset)}50304${original.slice(offset + 5)}`);
-    assert.match(stderr, /crlf\.json: applied 1 fix/);
-    assert.doesNotMatch(stdout, /\[vocab-size\]/);
+    assert.equal(readFileSync(path, 'utf8'), original);
+    assert.match(stdout, /\[vocab-size\]/);
     assert.match(stdout, /\[head-dim\]/, 'the unsafe head-count fix is reported, not applied');
   });
 
-  test('GPT-NeoX YAML: the divisor is padded, comments, trailing commas and the unsafe MLP fix are left alone', async () => {
+  test('GPT-NeoX YAML (CRLF): the divisor is padded, byte-identical elsewhere; comments, trailing commas and the unsafe MLP fix are left alone', async () => {
     // GPT-NeoX pads the vocabulary to make_vocab_size_divisible_by × TP; 100 is not a multiple of 64.
     const original = [
       '# a comment that must survive',
@@ -254,7 +270,7 @@ suite('shapelint check --fix', () => {
       '  "make_vocab_size_divisible_by": 100,  # padding',
       '}',
       '',
-    ].join('\n');
+    ].join('\r\n');
     const path = join(scratch, 'neox.yml');
     writeFileSync(path, original);
     const { stdout } = await run(['neox.yml', '--fix'], scratch);
@@ -262,6 +278,26 @@ suite('shapelint check --fix', () => {
     assert.equal(readFileSync(path, 'utf8'), `${original.slice(0, offset)}128${original.slice(offset + 3)}`);
     assert.doesNotMatch(stdout, /\[vocab-size\]/);
     assert.match(stdout, /\[ffn-size\]/);
+  });
+
+  test('a folder: links that lead outside it are skipped and named, never written through; links inside are followed (issue 18)', async () => {
+    const launch = readFileSync(join(FIXTURES, '..', 'shared-literals', 'megatron-divisor-own-variable.sh'), 'utf8');
+    const outside = join(scratch, 'links', 'outside');
+    const root = join(scratch, 'links', 'root');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'train.sh'), launch);
+    writeFileSync(join(root, 'inside.sh'), launch);
+    symlinkSync(join(outside, 'train.sh'), join(root, 'link.sh'));
+    symlinkSync(outside, join(root, 'sub', 'outdir'));
+    symlinkSync(join(root, 'inside.sh'), join(root, 'sub', 'inside-link.sh'));
+    const { code, stderr } = await run(['root', '--fix'], join(scratch, 'links'));
+    assert.equal(code, 0);
+    assert.equal(readFileSync(join(outside, 'train.sh'), 'utf8'), launch, 'the file outside the folder is untouched');
+    assert.equal(readFileSync(join(root, 'inside.sh'), 'utf8'), launch.replace('VOCAB_DIVISOR=1', 'VOCAB_DIVISOR=64'));
+    assert.match(stderr, /skipped 'root\/link\.sh': a link to '.*outside[\\/]train\.sh', outside 'root'/);
+    assert.match(stderr, /skipped 'root\/sub\/outdir': a link to '.*outside', outside 'root'/);
+    assert.doesNotMatch(stderr, /inside-link/);
   });
 
   test('a file with nothing safe to fix is left untouched', async () => {

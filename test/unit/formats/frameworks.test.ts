@@ -182,11 +182,11 @@ suite('maxtext reader', () => {
     assert.equal(shape.gatedMlp, true);
   });
 
-  test('global_parameter_scale multiplies the base_* fields, as pyconfig does', () => {
+  test('global_parameter_scale 2 doubles heads and MLP only, as get_individual_scales rotates them', () => {
     const text = 'base_emb_dim: 2048\nbase_num_query_heads: 16\nbase_num_kv_heads: 16\nbase_mlp_dim: 8192\nbase_num_decoder_layers: 16\nglobal_parameter_scale: 2\nhead_dim: 128\n';
     const reader = detectFormat('m.yml', text)!;
     const shape = reader.read(reader.parse(text));
-    assert.deepEqual([shape.hiddenSize.value, shape.numHeads.value, shape.ffnHiddenSize.value, shape.numLayers.value], [4096, 32, 16384, 32]);
+    assert.deepEqual([shape.hiddenSize.value, shape.numHeads.value, shape.numKvHeads.value, shape.ffnHiddenSize.value, shape.numLayers.value], [2048, 32, 32, 16384, 16]);
   });
 });
 

@@ -50,11 +50,11 @@ suite('tensor-parallel', () => {
     for (const fix of findings[0].fixes) assert.equal(Number(fix.edits[0].newText) % 192, 0);
   });
 
-  test('a vocabulary that does not shard gets the safe padding fix', () => {
+  test('a vocabulary that does not shard gets the padding fix, offered but not safe on an HF file', () => {
     const text = 'vocab_size: 50257\ntensor_parallel: 2\n';
     const [finding] = tp(text, { format: 'hf' });
     assert.deepEqual(finding.span, spanOf(text, '50257'));
-    assert.deepEqual(finding.fixes.map((fix) => [fix.safe, fix.edits[0].newText]), [[true, '50304']]);
+    assert.deepEqual(finding.fixes.map((fix) => [fix.safe, fix.edits[0].newText]), [[false, '50304']]);
   });
 
   test("a TP size that is not a power of two costs h/t its powers of two (the paper's 6-GPU node)", () => {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { byRule, lint, spanOf, valueSpanOf } from './shape-builder';
+import { check } from '../../../server/src/core/pipeline/check';
 
 // GPT-2's tokenizer has 50257 tokens; nanoGPT pads it to 50304, "nearest multiple of 64 for efficiency".
 const GPT2_VOCAB = 'hidden_size: 768\nnum_attention_heads: 12\nvocab_size: 50257\n';
 
 suite('vocab-size', () => {
-  test('HF: fires at the literal vocab, safe fix to the next multiple of 64, notes the embedding resize', () => {
+  test('HF: fires at the literal vocab, offers (never auto-applies) padding to the next multiple of 64, notes the embedding resize', () => {
     const [finding, ...rest] = byRule(lint(GPT2_VOCAB, { format: 'hf' }), 'vocab-size');
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'warning');
@@ -14,9 +15,23 @@ suite('vocab-size', () => {
     assert.match(finding.message, /resize/);
     assert.equal(finding.fixes.length, 1);
     const [fix] = finding.fixes;
-    assert.equal(fix.safe, true);
+    // The checkpoint beside an HF config has a 50257-row embedding: writing the vocabulary is not safe.
+    assert.equal(fix.safe, false);
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(fix.edits, [{ ...spanOf(GPT2_VOCAB, '50257'), newText: '50304' }]);
+  });
+
+  test('Meta params.json and nanoGPT: writing the vocabulary is offered, never safe; a NeoX divisor is safe (issue 18)', () => {
+    // Meta's reference model and nanoGPT build the embedding from vocab_size: a checkpoint beside the file would no longer load.
+    const meta = '{"dim": 4096, "n_layers": 32, "n_heads": 32, "multiple_of": 256, "vocab_size": 32001}';
+    const nanogpt = 'n_layer = 12\nn_head = 12\nn_embd = 768\nvocab_size = 50257\n';
+    for (const [text, format] of [[meta, 'meta'], [nanogpt, 'nanogpt']] as const) {
+      const [finding] = byRule(check(text, 'config', { format }).findings, 'vocab-size');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.safe, fix.edits.map((edit) => edit.newText)]), [[false, [format === 'meta' ? '32064' : '50304']]], format);
+    }
+    const neox = '{"hidden_size": 1024, "num_attention_heads": 16, "vocab_size": 50257, "make_vocab_size_divisible_by": 100}';
+    const [divisor] = byRule(check(neox, 'neox.yml', { format: 'neox' }).findings, 'vocab-size');
+    assert.deepEqual(divisor.fixes.map((fix) => [fix.safe, fix.edits.map((edit) => edit.newText)]), [[true, ['128']]]);
   });
 
   test('only HF mentions resizing the embedding', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check, type CheckResult } from '../../../server/src/core/pipeline/check';
+import { shapeValues } from '../../../server/src/core/pipeline/shape';
 import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { applyFixes } from '../../../server/src/core/features/fixes';
 import { modelParams } from '../../../server/src/core/perf';
@@ -50,7 +51,18 @@ function assertEveryCandidatePasses(path: string, options: CheckOptions, text: s
     assert.equal(after.spec.numHeads, candidate.dims.numHeads);
     assert.equal(after.spec.ffnHiddenSize, candidate.dims.ffnHiddenSize);
     assert.equal(after.spec.numLayers, candidate.dims.numLayers);
+    assertOnlyListedFieldsChange(before, after, candidate);
   }
+}
+
+/** Every field of the shape, re-read from the edited text, is as before unless the candidate lists its change (the vocabulary's through its padding settings). */
+function assertOnlyListedFieldsChange(before: CheckResult, after: CheckResult, candidate: SearchResult['candidates'][number]): void {
+  const listed = new Set<string>(candidate.changes.map((change) => change.field));
+  if (listed.has('vocabSize')) for (const field of ['paddedVocabSize', 'vocabDivisor']) listed.add(field);
+  const old = shapeValues(before.shape!);
+  const now = shapeValues(after.shape!);
+  const unlisted = Object.keys(old).filter((field) => old[field] !== now[field] && !listed.has(field));
+  assert.deepEqual(unlisted, [], `${JSON.stringify(candidate.dims)} changes ${unlisted.map((field) => `${field} ${old[field]} → ${now[field]}`).join(', ')}`);
 }
 
 suite('shape search: the paper\'s cases', () => {
@@ -120,6 +132,29 @@ suite('shape search: edits through variables and interpolations', () => {
     assert.equal(wider.dims.ffnHiddenSize, 4 * wider.dims.hiddenSize);
     assert.ok(result.held.some((line) => line.startsWith('ffn: not a number literal in the file: follows the hidden size')));
     assertEveryCandidatePasses(path, PAPER_A100, text, result);
+  });
+});
+
+suite('shape search never changes an unlisted field through a shared literal (issue 18)', () => {
+  test('Megatron `H=4096` for hidden size and sequence length: the hidden size is written at its flag; the sequence stays 4096', () => {
+    const path = 'test/fixtures/search/llama-hidden-and-seq-one-variable.sh';
+    const { text, result } = searchFile(path, LLAMA_LAUNCH);
+    const wider = result.candidates.filter((candidate) => candidate.dims.hiddenSize !== 4096);
+    assert.ok(wider.length > 0);
+    for (const candidate of wider) {
+      const edited = applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: candidate.edits }]);
+      assert.match(edited, new RegExp(`^H=4096$[\\s\\S]*--hidden-size ${candidate.dims.hiddenSize} [\\s\\S]*--seq-length \\$H --max-position-embeddings \\$H`, 'm'));
+      assert.equal(check(edited, path, LLAMA_LAUNCH).shape?.seqLength.value, 4096);
+    }
+    assertEveryCandidatePasses(path, LLAMA_LAUNCH, text, result);
+  });
+
+  test('GPT-NeoX: the hidden size is an anchor the sequence length aliases: candidates that would change it are dropped, and say why', () => {
+    const path = 'test/fixtures/search/llama-hidden-and-seq-anchor.yml';
+    const { text, result } = searchFile(path, LLAMA_LAUNCH);
+    assert.ok(result.candidates.every((candidate) => candidate.dims.hiddenSize === 4096));
+    assert.ok(result.stats.pruned.some((line) => /would also change the sequence length/.test(line.reason)));
+    assertEveryCandidatePasses(path, LLAMA_LAUNCH, text, result);
   });
 });
 

@@ -67,7 +67,7 @@ suite('hover', () => {
     const text = 'hidden_size: abc\nnum_attention_heads: 32\n';
     const hover = doHover(resultFor(text), spanOf(text, 'abc').offset);
     assert.ok(hover);
-    assert.match(hover.markdown, /= abc \(not usable\)/);
+    assert.match(hover.markdown, /= `abc` \(not usable\)/);
     assert.doesNotMatch(hover.markdown, /TFLOP\/s/);
   });
 });

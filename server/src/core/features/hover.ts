@@ -14,6 +14,8 @@ import {
   formatTflops,
   formatTime,
   frameworkWorkText,
+  markdownCode,
+  markdownText,
   predictionOf,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
@@ -49,9 +51,10 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
   if (!at || !result.shape) return null;
   const { name, field } = at;
   const lines: string[] = [];
-  const key = field.key ? ` · \`${field.key}\`` : '';
-  const value = field.value !== null ? ` = ${field.value}` : field.invalidText !== undefined ? ` = ${field.invalidText} (not usable)` : '';
-  lines.push(`**${FIELD_LABELS[name]}**${key}${value}`, '', FIELD_PURPOSE[name] + (field.note ? ` _${field.note}._` : ''));
+  // Keys, values and notes quote the file: code spans and escaped text, never markdown of its own.
+  const key = field.key ? ` · ${markdownCode(field.key)}` : '';
+  const value = field.value !== null ? ` = ${field.value}` : field.invalidText !== undefined ? ` = ${markdownCode(field.invalidText)} (not usable)` : '';
+  lines.push(`**${FIELD_LABELS[name]}**${key}${value}`, '', FIELD_PURPOSE[name] + (field.note ? ` _${markdownText(field.note)}._` : ''));
 
   const prediction = predictionOf(result);
   const derived = derivedValues(result, prediction);
@@ -62,15 +65,15 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
     const peak = result.options.gpu.peakTflops[result.options.dtype];
     lines.push(
       '',
-      `Layer on ${result.options.gpu.name} (${result.options.dtype}): **≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
+      `Layer on ${markdownText(result.options.gpu.name)} (${result.options.dtype}): **≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
         (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
         `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
       '',
-      `_${bandOf(result).text}_`,
+      `_${markdownText(bandOf(result).text)}_`,
       '',
       assumptionsText(result),
       '',
-      frameworkWorkText(result, prediction),
+      markdownText(frameworkWorkText(result, prediction)),
     );
   }
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
@@ -125,5 +128,5 @@ function gemmTable(gemms: readonly GemmPrediction[]): string[] {
 /** The editor shows the finding's message beside the hover already; here, what to do about it. */
 function findingSummary(finding: Finding): string {
   const best: Fix | undefined = rankFixes(finding.fixes)[0];
-  return best ? `⚠ **${finding.ruleId}** · Best alternative: **${best.title}**` : `⚠ **${finding.ruleId}**: ${finding.message}`;
+  return best ? `⚠ **${finding.ruleId}** · Best alternative: **${markdownText(best.title)}**` : `⚠ **${finding.ruleId}**: ${markdownText(finding.message)}`;
 }

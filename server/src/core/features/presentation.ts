@@ -19,6 +19,33 @@ export interface FieldAt {
   span: Span;
 }
 
+/**
+ * Text that may quote a file (a key, a value, a note or message that names them) as literal
+ * markdown, placed inside a line: line breaks become spaces (no new block can start), and every
+ * mark that opens markdown is backslash-escaped: links and images (`[`, `!`), HTML and autolinks
+ * (`<`, `&`), emphasis, code, tables and strikethrough, and the bare URLs and addresses GFM links
+ * (`https://`, `www.`, `@`). No file can make the editor render a link, an image or HTML.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>!&|~#@]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/(www)\./gi, '$1\\.');
+}
+
+/**
+ * Text from a file as a markdown code span, which renders its content literally: fenced with
+ * more backticks than the longest run inside, and padded where it starts or ends with one.
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/\r\n?|\n/g, ' ');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 /** Touching counts: a cursor right after `2560` is on it. */
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;

@@ -97,13 +97,18 @@ function numericValue(entry: ConfigEntry, untyped: boolean): number | undefined 
   return undefined;
 }
 
-function located(entry: ConfigEntry): Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> {
-  const where: Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt'> = {
+type Location = Pick<NumberField, 'key' | 'keySpan' | 'valueSpan' | 'usedAt' | 'reference' | 'literalUses'>;
+
+/** Where a field's value is written, and whether its literal feeds other values too (what a fix may edit). */
+function located(entry: ConfigEntry): Location {
+  const where: Location = {
     key: entry.path[entry.path.length - 1],
     keySpan: entry.keySpan,
     valueSpan: entry.valueSpan,
   };
   if (entry.usedAt) where.usedAt = entry.usedAt;
+  if (entry.reference) where.reference = entry.reference;
+  if (entry.literalUses) where.literalUses = entry.literalUses;
   return where;
 }
 
@@ -119,13 +124,33 @@ export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyp
   if (value === undefined) {
     return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
   }
-  if (!Number.isInteger(value)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not a whole number` };
-  const limits = FIELD_LIMITS[name];
-  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is not positive` };
-  if (value > limits.above) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} is implausibly large` };
+  const problem = sizeProblem(name, value);
+  if (problem) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} ${problem}` };
   // Computed by the script from literals: derived, so no fix rewrites the expression as a number.
   if (entry.computed) return { value, origin: 'derived', ...located(entry), note: entry.computed };
   return { value, origin: 'file', ...located(entry) };
+}
+
+/** Why a number is not a usable value of the field (FIELD_LIMITS), or undefined when it is. */
+function sizeProblem(name: NumericFieldName, value: number): string | undefined {
+  const limits = FIELD_LIMITS[name];
+  if (!Number.isFinite(value)) return 'is not a finite number';
+  if (!Number.isInteger(value)) return 'is not a whole number';
+  if (value < 0 || (value === 0 && !limits.zeroMeansOff)) return 'is not positive';
+  if (value > limits.above) return 'is implausibly large';
+  return undefined;
+}
+
+/**
+ * A size the reader works out from the file's numbers (an MLP width from a multiplier, a width
+ * scaled by MaxText's global_parameter_scale), located on `source`, the setting that drives it:
+ * derived when it is a usable value (FIELD_LIMITS), else invalid with why, so the invalid-value
+ * rule reports it and nothing is predicted from it.
+ */
+export function derivedSize(name: NumericFieldName, value: number, how: string, source: ConfigEntry | undefined): NumberField {
+  const problem = sizeProblem(name, value);
+  if (!problem) return { ...derivedField(value, how), ...(source ? { usedAt: source.valueSpan } : {}) };
+  return { value: null, origin: 'invalid', ...(source ? located(source) : {}), invalidText: String(value), note: `${how} = ${value}, which ${problem}` };
 }
 
 /**
@@ -139,6 +164,14 @@ export function readField<Key extends string>(index: EntryIndex<Key>, name: Nume
   const field = fallback();
   if (entry && field.origin !== 'file' && !field.keySpan) return { ...field, ...located(entry) };
   return field;
+}
+
+/**
+ * A table's own entry for a key that comes from a file; never what every object inherits
+ * (`constructor`, `__proto__`, `toString`), which a plain `table[key]` would return.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A boolean setting: true/false in YAML/JSON/Python, a bare `--flag` or "true"/"1" in shell. */

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import type { FormatReader, ReadContext } from './format';
@@ -104,7 +104,7 @@ function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   const ratio = typeof ratioEntry?.value === 'number' ? ratioEntry.value : DEFAULT_EXPANSION_RATIO;
   if (h === undefined) return unknownField('d_model unknown');
   const how = `expansion_ratio ${ratio}${ratioEntry ? '' : ' (MPTConfig default)'} × d_model ${h}`;
-  return ratioEntry ? { ...derivedField(Math.floor(ratio * h), how), usedAt: ratioEntry.valueSpan } : defaultField(ratio * h, how);
+  return ratioEntry ? derivedSize('ffnHiddenSize', Math.floor(ratio * h), how, ratioEntry) : defaultField(ratio * h, how);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
-import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readChoice, readDropout, readField, stringField, valueOf } from './fields';
+import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
@@ -96,7 +96,7 @@ export const hfReader: FormatReader = {
       (/^(silu|swish)$/.test(activation.value ?? '') && index.get(...keys(['intermediate_size'])) !== undefined);
 
     const modelType = index.get(...keys(['model_type']))?.value;
-    const familyDropout = typeof modelType === 'string' ? FRAMEWORK_DEFAULTS.hf.dropoutByModelType[modelType] : undefined;
+    const familyDropout = typeof modelType === 'string' ? ownEntry(FRAMEWORK_DEFAULTS.hf.dropoutByModelType, modelType) : undefined;
     const dropoutDefault = (which: 'attention' | 'hidden') => () =>
       familyDropout
         ? defaultField(familyDropout[which], `${String(modelType)} config default ${familyDropout[which]} (${familyDropout.source})`)

@@ -20,7 +20,12 @@ const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
 const LITGPT_DROPOUT = noDropout('LitGPT', DEFAULTS.modelSource);
 
 /** MLP classes whose gate and up projections both have width intermediate_size. */
-const GATED_MLPS: Record<string, string> = { LLaMAMLP: 'swiglu', GemmaMLP: 'geglu', LLaMAMoE: 'swiglu' };
+/** A Map: the class name comes from the file (`mlp_class_name: constructor` is no gated MLP). */
+const GATED_MLPS = new Map([
+  ['LLaMAMLP', 'swiglu'],
+  ['GemmaMLP', 'geglu'],
+  ['LLaMAMoE', 'swiglu'],
+]);
 
 /** Top-level settings of LitGPT's pretrain and finetune scripts (`config_hub/`). */
 const LITGPT_RUN_KEYS = ['train', 'eval', 'out_dir', 'precision', 'devices', 'num_nodes', 'optimizer', 'data', 'tokenizer_dir', 'logger_name', 'initial_checkpoint_dir', 'resume', 'checkpoint_dir'];
@@ -60,7 +65,7 @@ export const litgptReader: FormatReader = {
     const hiddenSize = readField(index, 'hiddenSize', ['n_embd'], unknown);
     const numHeads = readField(index, 'numHeads', ['n_head'], unknown);
     const mlpClass = index.get('mlp_class_name');
-    const gatedActivation = typeof mlpClass?.value === 'string' ? GATED_MLPS[mlpClass.value] : undefined;
+    const gatedActivation = typeof mlpClass?.value === 'string' ? GATED_MLPS.get(mlpClass.value) : undefined;
     const h = valueOf(hiddenSize);
     const padded = index.get('padded_vocab_size');
     // Config.__post_init__: with padded_vocab_size given, vocab_size = min(vocab_size, padded_vocab_size).

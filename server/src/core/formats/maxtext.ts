@@ -3,7 +3,7 @@ import { parseYaml } from '../parse/yaml';
 import { catalogueField, defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName, type ShapeField } from '../pipeline/shape';
 import { MAXTEXT_BASE, MAXTEXT_MODELS, type MaxtextModel } from './catalogue/maxtext-models';
 import { sourceText } from './catalogue/models';
-import { booleanValue, completeShape, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -12,7 +12,7 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * names its model (`model_name: llama3-8b`) and sets the run. `pyconfig` loads base.yml, then the
  * named model's file over it, then the file's own keys, so every key read here is, in that order:
  * the file's, the model file's (MAXTEXT_MODELS), base.yml's (MAXTEXT_BASE). Widths are `base_*`
- * times `global_parameter_scale`; `head_dim` is its own key, not emb_dim / heads, except under
+ * scaled by `global_parameter_scale` as MaxText's `get_individual_scales` does (individualScales); `head_dim` is its own key, not emb_dim / heads, except under
  * multi-latent attention (qk_nope_head_dim + qk_rope_head_dim). Two `mlp_activations`
  * (["silu", "linear"]) make a gated MLP. An MoE model's experts are `base_moe_mlp_dim` wide where
  * the file sets it (DeepSeek's decoder; its first `first_num_dense_layers` use `base_mlp_dim`),
@@ -42,19 +42,27 @@ export const maxtextReader: FormatReader = {
     const index = new EntryIndex(document);
     const settings = new MaxtextSettings(index);
     const scaleEntry = index.get('global_parameter_scale');
-    const scale = typeof scaleEntry?.value === 'number' && scaleEntry.value > 0 ? scaleEntry.value : 1;
-    const scaled = (name: NumericFieldName, key: string): NumberField => {
+    const scales = scaleEntry && scaleEntry.value !== null ? individualScales(scaleEntry.value) : UNSCALED;
+    const scaled = (name: NumericFieldName, key: string, dimension: keyof IndividualScales): NumberField => {
       const field = settings.number(name, key);
       const value = valueOf(field);
-      if (scale === 1 || value === undefined) return field;
-      return { ...field, ...derivedField(value * scale, `${key} ${value} × global_parameter_scale ${scale}`), usedAt: scaleEntry?.valueSpan };
+      if (typeof scales === 'string') {
+        // One invalid-value finding, on the scale, for the whole shape: none of it is known.
+        const written = String(scaleEntry?.value);
+        return name === 'hiddenSize'
+          ? { ...fieldAt<number>(scaleEntry as ConfigEntry, null), origin: 'invalid', invalidText: written, note: `${written} ${scales}` }
+          : unknownField(`global_parameter_scale ${written} ${scales}`);
+      }
+      const exponent = scales[dimension];
+      if (exponent === 0 || value === undefined) return field;
+      return derivedSize(name, 2 ** exponent * value, `${key} ${value} × 2^${exponent} (global_parameter_scale ${String(scaleEntry?.value)}, MaxText get_individual_scales)`, scaleEntry);
     };
     const activations = settings.activations();
     const numExperts = settings.number('numExperts', 'num_experts');
     const moe = (valueOf(numExperts) ?? 1) > 1;
     const denseLayers = settings.raw('first_num_dense_layers');
     const expertWidthKey = moe && settings.isSet('base_moe_mlp_dim') ? 'base_moe_mlp_dim' : 'base_mlp_dim';
-    const ffn = scaled('ffnHiddenSize', expertWidthKey);
+    const ffn = scaled('ffnHiddenSize', expertWidthKey, 'mlp');
     const vocabSize = settings.number('vocabSize', 'vocab_size');
     const enableDropout = index.get('enable_dropout');
     const dropout =
@@ -64,10 +72,10 @@ export const maxtextReader: FormatReader = {
     const shape = completeShape(
       'maxtext',
       {
-        hiddenSize: scaled('hiddenSize', 'base_emb_dim'),
-        numLayers: scaled('numLayers', 'base_num_decoder_layers'),
-        numHeads: scaled('numHeads', 'base_num_query_heads'),
-        numKvHeads: scaled('numKvHeads', 'base_num_kv_heads'),
+        hiddenSize: scaled('hiddenSize', 'base_emb_dim', 'embedding'),
+        numLayers: scaled('numLayers', 'base_num_decoder_layers', 'layers'),
+        numHeads: scaled('numHeads', 'base_num_query_heads', 'heads'),
+        numKvHeads: scaled('numKvHeads', 'base_num_kv_heads', 'heads'),
         headDim: settings.raw('attention_type') === 'mla' ? settings.latentHeadDim() : settings.number('headDim', 'head_dim'),
         ffnHiddenSize: moe && typeof denseLayers === 'number' && denseLayers > 0 ? { ...ffn, note: `${ffn.note ?? expertWidthKey}; each expert's width (the first ${denseLayers} layers are dense, base_mlp_dim wide)` } : ffn,
         vocabSize,
@@ -160,4 +168,34 @@ class MaxtextSettings {
     const [noPosition, rotary] = parts as number[];
     return derivedField(noPosition + rotary, `multi-latent attention: query-key head dim = qk_nope_head_dim + qk_rope_head_dim = ${noPosition} + ${rotary}`);
   }
+}
+
+/** Powers of two each dimension is multiplied by. */
+interface IndividualScales {
+  embedding: number;
+  heads: number;
+  mlp: number;
+  layers: number;
+}
+
+const UNSCALED: IndividualScales = { embedding: 0, heads: 0, mlp: 0, layers: 0 };
+
+/**
+ * MaxText's `get_individual_scales` (AI-Hypercomputer/maxtext MaxText/pyconfig.py @ 0045bf834da3):
+ * the scale must be a power of two, 2^k; with k = 3·base + rem (Python's floor divmod), heads
+ * and MLP get 2^(base + (rem > 0)), the embedding 2^(base + (rem > 1)), the layers 2^base, so
+ * each doubling of the scale doubles heads and MLP, then the embedding, then the layers, in
+ * turn. pyconfig then sets emb_dim = 2^emb_scale · base_emb_dim, num_query_heads and
+ * num_kv_heads = 2^num_head_scale · base, mlp_dim = 2^mlp_dim_scale · base_mlp_dim,
+ * num_decoder_layers = 2^layer_scale · base_num_decoder_layers. A scale that is not a power of
+ * two (or not a positive number) makes MaxText raise: the reason, as text.
+ */
+export function individualScales(scale: unknown): IndividualScales | string {
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) return 'is not a positive number';
+  const log2 = Math.floor(Math.log2(scale));
+  if (2 ** log2 !== scale) return "is not a power of two: MaxText's get_individual_scales refuses it";
+  const base = Math.floor(log2 / 3);
+  const rem = log2 - 3 * base;
+  const heads = base + (rem > 0 ? 1 : 0);
+  return { embedding: base + (rem > 1 ? 1 : 0), heads, mlp: heads, layers: base };
 }

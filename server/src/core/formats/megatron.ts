@@ -268,8 +268,14 @@ function megatronActivation(index: ArgumentIndex, swiglu: boolean, fallback: () 
   return fallback();
 }
 
-/** `--attention-backend` (AttnBackend in megatron/core/transformer/enums.py): fused is cuDNN's; local is Megatron-Core's own unfused attention. */
-const ATTENTION_BACKENDS: Record<string, AttentionImplementation | 'auto'> = { flash: 'flash', fused: 'cudnn', unfused: 'unfused', local: 'unfused', auto: 'auto' };
+/** `--attention-backend` (AttnBackend in megatron/core/transformer/enums.py): fused is cuDNN's; local is Megatron-Core's own unfused attention. A Map: the name comes from the file. */
+const ATTENTION_BACKENDS = new Map<string, AttentionImplementation | 'auto'>([
+  ['flash', 'flash'],
+  ['fused', 'cudnn'],
+  ['unfused', 'unfused'],
+  ['local', 'unfused'],
+  ['auto', 'auto'],
+]);
 
 /**
  * `--use-flash-attn` names FlashAttention; `--attention-backend` picks the kernel, and `auto`
@@ -282,7 +288,7 @@ function megatronAttention(index: ArgumentIndex, fallback: () => ShapeField<Atte
   const impl = index.get('transformer_impl');
   const local = impl?.value === 'local';
   const backend = index.get('attention_backend');
-  const chosen = backend && typeof backend.value === 'string' ? ATTENTION_BACKENDS[backend.value] : undefined;
+  const chosen = backend && typeof backend.value === 'string' ? ATTENTION_BACKENDS.get(backend.value) : undefined;
   if (backend && chosen !== undefined && chosen !== 'auto') return fieldAt(backend, chosen);
   if (impl && typeof impl.value === 'string' && (local || impl.value === 'transformer_engine')) {
     const note = local ? '--transformer-impl local without --use-flash-attn: unfused attention' : 'Transformer Engine picks flash or cuDNN fused attention';

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../pipeline/shape';
-import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
+import { booleanValue, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
@@ -80,7 +80,7 @@ function metaFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   if (dim === undefined) return unknownField('dim unknown');
   const ffn = llamaFeedForwardWidth(dim, multipleOf, multiplier);
   const how = `int(2·4·${dim}/3)${multiplier !== undefined ? ` × ffn_dim_multiplier ${multiplier}` : ''} rounded up to multiple_of ${multipleOf}`;
-  return { ...derivedField(ffn, `Llama FeedForward: ${how}`), ...(multiplierEntry ? { usedAt: multiplierEntry.valueSpan } : {}) };
+  return derivedSize('ffnHiddenSize', ffn, `Llama FeedForward: ${how}`, multiplierEntry);
 }
 
 const EXECUTORCH_ARGS = 'ExecuTorch ModelArgs (pytorch/executorch examples/models/llama/model_args.py @ 70e557bd)';

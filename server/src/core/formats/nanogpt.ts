@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parsePython } from '../parse/python';
 import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
-import { completeShape, derivedHeadDim, EntryIndex, readDropout, readField, valueOf } from './fields';
+import { completeShape, derivedHeadDim, EntryIndex, ownEntry, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 
@@ -39,7 +39,7 @@ export const nanogptReader: FormatReader = {
     const index = new EntryIndex(document);
     const initFrom = index.get('init_from');
     const pretrainedName = typeof initFrom?.value === 'string' ? initFrom.value : undefined;
-    const pretrained = pretrainedName ? PRETRAINED[pretrainedName] : undefined;
+    const pretrained = pretrainedName ? ownEntry(PRETRAINED, pretrainedName) : undefined;
     const fromDefault = (name: keyof typeof TRAIN_PY_DEFAULTS) => (): NumberField => {
       if (pretrained && name in pretrained) {
         return { ...defaultField(pretrained[name as keyof typeof pretrained], `init_from '${pretrainedName}': GPT-2 ${name} ${pretrained[name as keyof typeof pretrained]}`), usedAt: initFrom?.valueSpan };

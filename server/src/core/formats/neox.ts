@@ -1,6 +1,6 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { defaultField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../pipeline/shape';
 import {
   booleanValue,
   checkpointingMode,
@@ -9,6 +9,7 @@ import {
   precisionSwitch,
   readChoice,
   derivedHeadDim,
+  derivedSize,
   EntryIndex,
   fieldFromEntry,
   isGatedActivation,
@@ -158,6 +159,11 @@ export function neoxBranchWidth(ffn: number, gated: boolean, multipleOf: number)
 
 function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, activation: string | null): NumberField {
   const multipleOfEntry = index.get('mlp_multiple_of');
+  // A setting PyYAML types as a string (`1e9`: YAML 1.1 wants a dot and a signed exponent) is no number NeoX can use.
+  const unusable = [multipleOfEntry, index.get('expansion_factor')].find(
+    (entry) => entry && entry.value !== null && !entry.unresolved && typeof entry.value !== 'number',
+  );
+  if (unusable) return fieldFromEntry(unusable, 'ffnHiddenSize', false);
   const multipleOf = typeof multipleOfEntry?.value === 'number' && multipleOfEntry.value >= 1 ? Math.floor(multipleOfEntry.value) : DEFAULTS.mlpMultipleOf;
   const how = (ffn: number): string =>
     gated
@@ -172,6 +178,9 @@ function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, act
     if (field.origin !== 'file' || field.value === null) return field;
     const width = neoxBranchWidth(field.value, gated, multipleOf);
     const note = how(field.value);
+    // A huge mlp_multiple_of can round the width past any model: invalid, on the setting that does it.
+    const checked = derivedSize('ffnHiddenSize', width, note || `intermediate_size ${field.value}`, multipleOfEntry ?? literal);
+    if (checked.origin === 'invalid') return checked;
     return { ...field, value: width, ...(note ? { note } : {}), ...(gated ? { toLiteral: (effective: number) => 3 * effective, written: field.value } : {}) };
   }
   const h = valueOf(hiddenSize);
@@ -180,15 +189,18 @@ function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, act
   if (mlpType?.value === 'gated') {
     // Stability-AI's gpt-neox fork (StableLM): one gated branch of int(8h/3), rounded up.
     const width = roundUpToMultiple(Math.floor((8 * h) / 3), multipleOf);
-    return { ...derivedField(width, `mlp_type gated: int(8·${h}/3) rounded up to a multiple of mlp_multiple_of ${multipleOf}`), usedAt: mlpType.valueSpan };
+    return derivedSize('ffnHiddenSize', width, `mlp_type gated: int(8·${h}/3) rounded up to a multiple of mlp_multiple_of ${multipleOf}`, mlpType);
   }
   const factor = index.get('expansion_factor');
   if (typeof factor?.value === 'number') {
     const ffn = Math.floor(factor.value * h);
-    return { ...derivedField(neoxBranchWidth(ffn, gated, multipleOf), `expansion_factor ${factor.value} × hidden ${h}; ${how(ffn)}`), usedAt: factor.valueSpan };
+    return derivedSize('ffnHiddenSize', neoxBranchWidth(ffn, gated, multipleOf), `expansion_factor ${factor.value} × hidden ${h}; ${how(ffn)}`, factor);
   }
   const ffn = DEFAULT_MLP_EXPANSION * h;
-  return defaultField(neoxBranchWidth(ffn, gated, multipleOf), `GPT-NeoX default ${DEFAULT_MLP_EXPANSION} × hidden size${gated ? `; ${how(ffn)}` : ''}`);
+  const note = `GPT-NeoX default ${DEFAULT_MLP_EXPANSION} × hidden size${gated ? `; ${how(ffn)}` : ''}`;
+  const width = neoxBranchWidth(ffn, gated, multipleOf);
+  const checked = derivedSize('ffnHiddenSize', width, note, multipleOfEntry);
+  return checked.origin === 'invalid' ? checked : defaultField(width, note);
 }
 
 function neoxPipeline(index: EntryIndex): NumberField {

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../pipeline/document';
+import { markSharedLiterals, sameSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../pipeline/document';
 
 /**
  * OmegaConf/Hydra interpolation as NeMo configs use it: `${model.x}` (from the root, also
@@ -9,22 +9,25 @@ import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../pipeline
  */
 export function resolveInterpolations(document: ConfigDocument): ConfigDocument {
   const resolver = new InterpolationResolver(document);
-  return { ...document, entries: document.entries.map((entry) => resolver.entry(entry)) };
+  const entries = document.entries.map((entry) => resolver.entry(entry));
+  markSharedLiterals(entries);
+  return { ...document, entries };
 }
 
 interface Resolved {
   value: ScalarValue;
-  /** Literal spans that produce the value; one span means one literal to edit. */
+  /** Literal spans that produce the value (or, unresolved, that it reads); one span means one literal to edit. */
   literals: Span[];
   unresolved?: string;
 }
 
-const ARITHMETIC_RESOLVERS: Record<string, (args: number[]) => number | undefined> = {
-  multiply: (args) => args.reduce((product, arg) => product * arg, 1),
-  int_div: ([a, b]) => (b ? Math.floor(a / b) : undefined),
-  divide_floor: ([a, b]) => (b ? Math.floor(a / b) : undefined),
-  divide_ceil: ([a, b]) => (b ? Math.ceil(a / b) : undefined),
-};
+/** A Map, not an object literal: a resolver name comes from the file (`${hasOwnProperty:4096}`). */
+const ARITHMETIC_RESOLVERS = new Map<string, (args: number[]) => number | undefined>([
+  ['multiply', (args) => args.reduce((product, arg) => product * arg, 1)],
+  ['int_div', ([a, b]) => (b ? Math.floor(a / b) : undefined)],
+  ['divide_floor', ([a, b]) => (b ? Math.floor(a / b) : undefined)],
+  ['divide_ceil', ([a, b]) => (b ? Math.ceil(a / b) : undefined)],
+]);
 
 const MANDATORY = '???';
 /** Links of `${a}` → `${b}` → ... plus nested `${multiply:${...}}`, at most: the resolver recurses once per level. */
@@ -51,13 +54,20 @@ class InterpolationResolver {
     if (typeof entry.value !== 'string' || !entry.value.includes('${')) return entry;
     const resolved = this.value(entry);
     const resolvedEntry: ConfigEntry = { ...entry, value: resolved.value };
+    // Where the interpolation is written: at the key, or at the anchor an alias names.
+    const written = entry.usedAt ?? entry.valueSpan;
     if (resolved.unresolved) {
       resolvedEntry.value = null;
       resolvedEntry.unresolved = resolved.unresolved;
-      resolvedEntry.usedAt = entry.valueSpan;
+      resolvedEntry.usedAt = written;
+      resolvedEntry.reads = resolved.literals;
     } else if (resolved.literals.length === 1 && !sameSpan(resolved.literals[0], entry.valueSpan)) {
       resolvedEntry.valueSpan = resolved.literals[0];
-      resolvedEntry.usedAt = entry.valueSpan;
+      resolvedEntry.usedAt = written;
+      // The interpolation is the key's whole value: a literal may replace it (not an anchor other aliases read).
+      if (entry.usedAt === undefined) resolvedEntry.reference = entry.valueSpan;
+    } else {
+      resolvedEntry.reads = resolved.literals;
     }
     return resolvedEntry;
   }
@@ -102,7 +112,7 @@ class InterpolationResolver {
       piece.interpolation ? this.interpolation(piece.text, offsetIn(base, piece.start), entry) : { value: piece.text, literals: [] },
     );
     const unresolved = results.find((result) => result.unresolved)?.unresolved;
-    return { value: results.map((result) => String(result.value ?? '')).join(''), literals: [entry.valueSpan], unresolved };
+    return { value: results.map((result) => String(result.value ?? '')).join(''), literals: [entry.valueSpan, ...results.flatMap((result) => result.literals)], unresolved };
   }
 
   /** `${...}` text including the braces. */
@@ -111,12 +121,12 @@ class InterpolationResolver {
     const resolverCall = /^([A-Za-z_][\w.]*):([\s\S]*)$/.exec(body);
     if (!resolverCall) return this.reference(body, entry);
     const [, name, argsText] = resolverCall;
-    const operation = ARITHMETIC_RESOLVERS[name];
+    const operation = ARITHMETIC_RESOLVERS.get(name);
     if (!operation) return { value: null, literals: [], unresolved: `\${${name}:...} is resolved at run time` };
     const argsOffset = offsetIn(offset, text.indexOf(':') + 1);
     const args = splitArguments(argsText).map((arg) => this.argument(arg.text, offsetIn(argsOffset, arg.start), entry));
     const unresolved = args.find((arg) => arg.unresolved)?.unresolved;
-    if (unresolved) return { value: null, literals: [], unresolved };
+    if (unresolved) return { value: null, literals: args.flatMap((arg) => arg.literals), unresolved };
     const numbers = args.map((arg) => arg.value);
     if (!numbers.every((value): value is number => typeof value === 'number')) {
       return { value: null, literals: [], unresolved: `\${${name}:...} has an argument that is not a number` };
@@ -209,6 +219,3 @@ function offsetIn(base: number | undefined, delta: number): number | undefined {
   return base === undefined ? undefined : base + delta;
 }
 
-function sameSpan(a: Span, b: Span): boolean {
-  return a.offset === b.offset && a.length === b.length;
-}

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../pipeline/document';
+import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
  * nanoGPT-style config modules read as text, never executed: top-level `name = value`
@@ -19,6 +19,8 @@ export function parsePython(text: string): ConfigDocument {
     const evaluated = new ExpressionReader(tokens, names).read();
     const entry: ConfigEntry = { path: [name], keySpan, value: evaluated.value, valueSpan: evaluated.span };
     if (evaluated.usedAt) entry.usedAt = evaluated.usedAt;
+    if (evaluated.reference) entry.reference = evaluated.reference;
+    if (evaluated.reads) entry.reads = evaluated.reads;
     if (evaluated.unresolved) {
       entry.unresolved = evaluated.unresolved;
       entry.value = null;
@@ -26,6 +28,7 @@ export function parsePython(text: string): ConfigDocument {
     entries.push(entry);
     names.set(name, evaluated);
   }
+  markSharedLiterals(entries);
   return { syntax: 'python', text, entries, errors };
 }
 
@@ -115,10 +118,19 @@ interface Evaluated {
   value: ScalarValue;
   span: Span;
   usedAt?: Span;
+  /** The name, when it is the whole value (maybe in parentheses): a literal may replace it. */
+  reference?: Span;
+  /** The literals of the names the value is computed from. */
+  reads?: Span[];
   unresolved?: string;
 }
 
-const CONSTANTS: Record<string, ScalarValue> = { True: true, False: false, None: null };
+/** A Map: a name from the file (`toString`) must not find Object.prototype's members. */
+const CONSTANTS = new Map<string, ScalarValue>([
+  ['True', true],
+  ['False', false],
+  ['None', null],
+]);
 
 /** Recursive descent over + - * / // % ** and parentheses; numbers, strings, constants, names. */
 class ExpressionReader {
@@ -137,12 +149,20 @@ class ExpressionReader {
     try {
       const result = this.sum();
       if (this.index < this.tokens.length) throw new NotSimple();
-      if (this.tokens.length > 1 && !this.isSingleTerm()) return { value: result.value, span: whole, unresolved: result.unresolved };
+      if (this.tokens.length > 1 && !this.isSingleTerm()) return { value: result.value, span: whole, unresolved: result.unresolved, reads: result.reads };
       return result;
     } catch (error) {
       if (!(error instanceof NotSimple)) throw error;
-      return { value: null, span: whole, unresolved: error.message };
+      return { value: null, span: whole, unresolved: error.message, reads: this.namesRead() };
     }
+  }
+
+  /** The literals of every known name in an expression not evaluated (`f(n)`): what it would read if run. */
+  private namesRead(): Span[] {
+    return this.tokens.flatMap((token) => {
+      const named = token.kind === 'name' ? this.names.get(token.value) : undefined;
+      return named ? [named.span, ...(named.reads ?? [])] : [];
+    });
   }
 
   /** `-4` and `(4)` are still the literal 4 for spans. */
@@ -203,12 +223,15 @@ class ExpressionReader {
     if (!token) throw new NotSimple();
     if (token.kind === 'number' || token.kind === 'string') return { value: token.value, span: token.span };
     if (token.kind === 'name') {
-      if (token.value in CONSTANTS) return { value: CONSTANTS[token.value], span: token.span };
+      if (CONSTANTS.has(token.value)) return { value: CONSTANTS.get(token.value) as ScalarValue, span: token.span };
       const next = this.tokens[this.index];
       if (next?.kind === 'operator' && '(.['.includes(next.value)) throw new NotSimple();
       const named = this.names.get(token.value);
       if (!named) return { value: null, span: token.span, usedAt: token.span, unresolved: `${token.value} is not set in this file` };
-      return { ...named, usedAt: token.span };
+      const reads = [named.span, ...(named.reads ?? [])];
+      const resolved: Evaluated = { value: named.value, span: named.span, usedAt: token.span, reference: token.span, reads };
+      if (named.unresolved) resolved.unresolved = named.unresolved;
+      return resolved;
     }
     if (token.value === '(') {
       const inner = this.nested(() => this.sum());
@@ -251,7 +274,8 @@ class NotSimple extends Error {
 
 function combine(left: Evaluated, right: Evaluated, operation: (a: number, b: number) => number): Evaluated {
   const unresolved = left.unresolved ?? right.unresolved;
-  if (unresolved) return { value: null, span: left.span, unresolved };
+  const reads = [...(left.reads ?? []), ...(right.reads ?? [])];
+  if (unresolved) return { value: null, span: left.span, unresolved, reads };
   if (typeof left.value !== 'number' || typeof right.value !== 'number') throw new NotSimple();
-  return { value: operation(left.value, right.value), span: left.span };
+  return { value: operation(left.value, right.value), span: left.span, reads };
 }

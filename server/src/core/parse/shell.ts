@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, Span } from '../pipeline/document';
+import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type Span } from '../pipeline/document';
 import { evaluateArithmetic } from './shell-arithmetic';
 import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 
@@ -16,7 +16,9 @@ export function parseShell(text: string): ConfigDocument {
   const tokens = scanShell(text);
   const interpreter = new Interpreter(text);
   interpreter.run(tokens);
-  return { syntax: 'shell', text, entries: interpreter.settledEntries(), errors: tokens.errors };
+  const entries = interpreter.settledEntries();
+  markSharedLiterals(entries, interpreter.expansions);
+  return { syntax: 'shell', text, entries, errors: tokens.errors };
 }
 
 interface Resolved {
@@ -25,6 +27,8 @@ interface Resolved {
   span: Span;
   /** The `$NAME` where the value is used, when the literal is written elsewhere. */
   usedAt?: Span;
+  /** The `$NAME` when it is the whole word: a literal can take its place. */
+  reference?: Span;
   unresolved?: string;
   /** Set when bash computes the value from literals (`$((GBS/WORLD_SIZE))`): how, for notes. */
   computed?: string;
@@ -78,6 +82,8 @@ class Interpreter {
   private readonly branchDependent = new Map<ConfigEntry, string>();
   private variables: Variables = new Map();
   private readonly blocks: Block[] = [];
+  /** The literal of every variable expansion, in arithmetic and commands too: what each literal feeds. */
+  readonly expansions: Span[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -397,7 +403,10 @@ class Interpreter {
   private resolve(field: Part[]): Resolved {
     if (field.length === 1) {
       // The common case, without the arrays below (same result).
-      const piece = this.resolvePart(field[0]);
+      const part = field[0];
+      const piece = this.resolvePart(part);
+      // A literal may take the place of `$X` or `${X:-4}`, not of `${X:=4}`, which also assigns X.
+      if (part.kind === 'var' && piece.usedAt && part.operator?.replace(':', '') !== '=') piece.reference = piece.usedAt;
       return piece.value !== '' || piece.unresolved ? piece : { value: '', span: field[0].span };
     }
     const pieces = field.map((part) => this.resolvePart(part));
@@ -413,7 +422,10 @@ class Interpreter {
 
   private resolvePart(part: Part): Resolved {
     if (part.kind === 'text') return { value: part.text, span: part.span };
-    if (part.kind === 'opaque') return this.resolveOpaque(part);
+    if (part.kind === 'opaque') {
+      this.countNamesIn(spanText(this.text, part.span));
+      return this.resolveOpaque(part);
+    }
     const variable = this.variables.get(part.name);
     const isSet = variable !== undefined && (variable.resolved.value !== '' || !part.operator?.startsWith(':'));
     const operator = part.operator?.replace(':', '');
@@ -421,9 +433,13 @@ class Interpreter {
       if (isSet) return this.through(part.name, variable, part.span);
       const fallback = part.operand && part.operand.length > 0 ? this.resolve(part.operand) : { value: '', span: { offset: part.span.offset + part.span.length - 1, length: 0 } };
       if (operator === '=') this.variables.set(part.name, { resolved: fallback, multiword: false, flags: NO_FLAGS });
+      this.expansions.push(fallback.span);
       return { ...fallback, usedAt: part.span };
     }
-    if (operator !== undefined) return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
+    if (operator !== undefined) {
+      if (variable) this.expansions.push(variable.resolved.span);
+      return { value: '', span: part.span, usedAt: part.span, unresolved: `\${${part.name}${part.operator}...} is not resolved statically` };
+    }
     if (!variable) return { value: '', span: part.span, usedAt: part.span, unresolved: `$${part.name} is not set in this file` };
     return this.through(part.name, variable, part.span);
   }
@@ -444,9 +460,18 @@ class Interpreter {
     return { value: String(result.value), span: part.span, usedAt: part.span, computed: `${source} = ${result.shown} = ${result.value}` };
   }
 
+  /** Arithmetic and commands read variables by bare name too (`$((ONE*2))`): each known name counts as a read. */
+  private countNamesIn(text: string): void {
+    for (const [name] of text.matchAll(/[A-Za-z_]\w*/g)) {
+      const variable = this.variables.get(name);
+      if (variable) this.expansions.push(variable.resolved.span);
+    }
+  }
+
   /** The value of a variable where it is used: the literal stays where it was written. */
   private through(name: string, variable: Variable, usedAt: Span): Resolved {
     const held = variable.resolved;
+    this.expansions.push(held.span);
     const resolved: Resolved = { value: held.value, span: held.span, usedAt };
     if (held.unresolved) resolved.unresolved = held.unresolved;
     if (held.computed) resolved.computed = held.computed;
@@ -478,6 +503,7 @@ function entryOf(path: string[], keySpan: Span, resolved: Resolved): ConfigEntry
   const entry: ConfigEntry = { path, keySpan, value: resolved.value, valueSpan: resolved.span };
   if (resolved.usedAt) entry.usedAt = resolved.usedAt;
   if (resolved.computed) entry.computed = resolved.computed;
+  if (resolved.reference) entry.reference = resolved.reference;
   if (resolved.unresolved) {
     entry.unresolved = resolved.unresolved;
     entry.value = null;

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { parseJson } from './json';
 import { resolvePlainScalar, type YamlLoader } from './yaml11';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
+import { errorSpan, markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with
@@ -41,6 +41,7 @@ export function composeYaml(text: string): ConfigDocument {
     }
   }
   if (errors.length > 0) salvageLines(text, entries);
+  markSharedLiterals(entries);
   return { syntax: 'yaml', text, entries, errors };
 }
 
@@ -59,7 +60,14 @@ function jsonWithHashComments(text: string): ConfigDocument | undefined {
 }
 
 /** YAML's other spellings of JSON's literals (core schema), each as long as its JSON form. */
-const YAML_LITERALS: Record<string, string> = { True: 'true', TRUE: 'true', False: 'false', FALSE: 'false', Null: 'null', NULL: 'null' };
+const YAML_LITERALS = new Map([
+  ['True', 'true'],
+  ['TRUE', 'true'],
+  ['False', 'false'],
+  ['FALSE', 'false'],
+  ['Null', 'null'],
+  ['NULL', 'null'],
+]);
 
 const QUOTE = 34; // "
 const APOSTROPHE = 39;
@@ -92,7 +100,7 @@ function blankHashComments(text: string): string | undefined {
       // T, F, N: a YAML spelling of true, false or null?
       let end = i + 1;
       while (end < text.length && end - i < 6 && isWordChar(text.charCodeAt(end))) end++;
-      const literal = YAML_LITERALS[text.slice(i, end)];
+      const literal = YAML_LITERALS.get(text.slice(i, end));
       if (literal) {
         out.push(text.slice(from, i), literal);
         from = end;
@@ -133,10 +141,12 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
   const push = (children: Pending[]) => {
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   };
-  const emit = (entry: ConfigEntry, usedAt: Span | undefined) => {
+  /** `ownAlias`: the alias is this key's own value (not one of a whole collection), so a literal may replace it. */
+  const emit = (entry: ConfigEntry, usedAt: Span | undefined, ownAlias: boolean) => {
     if (usedAt) {
       if (++aliased > MAX_ALIASED_ENTRIES) return;
       entry.usedAt = usedAt;
+      if (ownAlias) entry.reference = usedAt;
     }
     entries.push(entry);
   };
@@ -151,10 +161,11 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const childPath = [...path, String(key.value)];
         const value = pair.value as YamlNode | null;
         const target = isAlias(value) && value.range ? { node: value.resolve(document), usedAt: usedAt ?? spanOf(value.range) } : { node: value, usedAt };
+        const ownAlias = usedAt === undefined && target.usedAt !== undefined;
         if (target.node === null || target.node === undefined || (isScalar(target.node) && target.node.range && target.node.range[0] === target.node.range[1])) {
-          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, target.usedAt);
+          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, target.usedAt, ownAlias);
         } else if (isScalar(target.node) && target.node.range) {
-          emit({ path: childPath, keySpan, value: scalarValue(target.node.value), valueSpan: spanOf(target.node.range) }, target.usedAt);
+          emit({ path: childPath, keySpan, value: scalarValue(target.node.value), valueSpan: spanOf(target.node.range) }, target.usedAt, ownAlias);
         } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
           children.push({ node: target.node, path: childPath, usedAt: target.usedAt });
         }
@@ -167,7 +178,7 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const target = isAlias(child) && child.range ? { node: child.resolve(document), usedAt: usedAt ?? spanOf(child.range) } : { node: child, usedAt };
         if (isScalar(target.node) && target.node.range) {
           const span = spanOf(target.node.range);
-          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(target.node.value), valueSpan: span }, target.usedAt);
+          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(target.node.value), valueSpan: span }, target.usedAt, usedAt === undefined && target.usedAt !== undefined);
         } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
           children.push({ node: target.node, path: [...path, String(index)], usedAt: target.usedAt });
         }

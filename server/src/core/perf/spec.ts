@@ -1,5 +1,5 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
-import type { Launch, ModelShape } from '../pipeline/shape';
+import { FIELD_LABELS, type Launch, type ModelShape } from '../pipeline/shape';
 import { chooseAttentionKernel } from './attention';
 import type { GpuSpec } from './gpus';
 import type { LayerSpec } from './types';
@@ -32,13 +32,26 @@ export function changedSpec(spec: LayerSpec, change: Partial<LayerSpec>, launch:
   return launch ? { ...changed, ...attentionSpec(launch, gpu, changed.headDim) } : changed;
 }
 
+/** The fields that make the model's shape: one the file sets to something unusable leaves nothing to predict. */
+const MODEL_FIELDS = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'numExperts', 'expertsPerToken'] as const;
+
+/** Why a shape has no spec, for a command that needs one: its first unusable model field, else the missing width and heads. */
+export function unpredictableReason(shape: ModelShape): string {
+  const invalid = MODEL_FIELDS.find((name) => shape[name].origin === 'invalid');
+  if (!invalid) return 'does not say its hidden size and attention heads';
+  const field = shape[invalid];
+  return `has no usable ${FIELD_LABELS[invalid]} (${field.key ?? FIELD_LABELS[invalid]}: ${field.note ?? 'not a positive integer'})`;
+}
+
 /**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
  * the framework's defaults (already in the shape), then the user's settings (the launch says
- * which). Null when the hidden size or the head count is unknown: there is nothing honest to
- * predict then.
+ * which). Null when the hidden size or the head count is unknown, or a field of the model is
+ * invalid (a size the file writes or derives that no framework would build): there is nothing
+ * honest to predict then.
  */
 export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSpec): LayerSpec | null {
+  if (MODEL_FIELDS.some((name) => shape[name].origin === 'invalid')) return null;
   const hiddenSize = shape.hiddenSize.value;
   const numHeads = shape.numHeads.value;
   if (!positive(hiddenSize) || !positive(numHeads)) return null;

@@ -117,8 +117,9 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
   return findings.sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
+/** A literal shared with other keys is not what a person edits for this one: the reference at the key is. */
 function anchorOf(fields: NumberField[]): Span {
-  for (const field of fields) if (field.valueSpan) return field.valueSpan;
+  for (const field of fields) if (field.valueSpan) return field.literalUses && field.reference ? field.reference : field.valueSpan;
   for (const field of fields) if (field.usedAt) return field.usedAt;
   for (const field of fields) if (field.keySpan) return field.keySpan;
   return { offset: 0, length: 0 };

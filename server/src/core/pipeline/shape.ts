@@ -32,6 +32,10 @@ export interface ShapeField<T> {
   valueSpan?: Span;
   /** Where the value is used through a variable/interpolation, when that is not the literal. */
   usedAt?: Span;
+  /** The variable, alias or interpolation written as the key's whole value: a fix may write a literal there instead. */
+  reference?: Span;
+  /** How many values read the literal, this one included, when more than one (a variable, anchor or interpolation shared with other keys). */
+  literalUses?: number;
   /** Why: "GPT-NeoX default", "h / a", "set by $((...)), not resolvable". */
   note?: string;
   /** The raw text of an invalid value. */

@@ -67,15 +67,20 @@ export function relatedAt(field: NumberField, message: string): { span: { offset
 }
 
 /**
- * An edit that writes `wanted` into the field's literal, keeping its quotes; through the
- * field's toLiteral when the framework transforms the literal. Undefined when the value does
- * not come from a literal in the file: shapelint never invents keys.
+ * An edit that writes `wanted` into the field's literal, keeping the quotes of a quoted number;
+ * through the field's toLiteral when the framework transforms the literal. A literal that feeds
+ * other values too (`ONE=1` for both TP and the vocabulary divisor, a shared anchor) is edited
+ * only when the caller changes every value that reads it to the same number (`readersChanged`);
+ * otherwise the new literal replaces the reference at the key, and where the key holds no
+ * reference of its own there is no edit. Undefined too when the value does not come from a
+ * literal in the file: shapelint never invents keys.
  */
-export function literalEdit(context: Pick<RuleContext, 'text'>, field: NumberField, wanted: number): TextEdit | undefined {
+export function literalEdit(context: Pick<RuleContext, 'text'>, field: NumberField, wanted: number, readersChanged = 1): TextEdit | undefined {
   if (field.origin !== 'file' || !field.valueSpan) return undefined;
   const literal = field.toLiteral ? field.toLiteral(wanted) : wanted;
+  if ((field.literalUses ?? 1) > readersChanged) return field.reference ? { offset: field.reference.offset, length: field.reference.length, newText: String(literal) } : undefined;
   const old = spanText(context.text, field.valueSpan);
-  const quote = /^(["'])[\s\S]*\1$/.exec(old)?.[1] ?? '';
+  const quote = /^(["'])[-+]?[\d.]+\1$/.exec(old)?.[1] ?? '';
   return { offset: field.valueSpan.offset, length: field.valueSpan.length, newText: `${quote}${literal}${quote}` };
 }
 

@@ -56,16 +56,19 @@ export function vocabPadding(context: RuleContext, multiple: number): VocabPaddi
 }
 
 /**
- * The padding as a fix, with the model's estimate when the padded vocabulary is known. Safe
- * only when the run builds its embedding from scratch: a run that loads a checkpoint would no
- * longer match the checkpoint's embedding shape, so the fix is offered and never auto-applied.
+ * The padding as a fix, with the model's estimate when the padded vocabulary is known. Safe only
+ * where the framework pads at load (a padding divisor: Megatron, GPT-NeoX, NeMo, LitGPT) and the
+ * run builds its embedding from scratch. Writing the vocabulary itself (Hugging Face, Meta,
+ * nanoGPT) changes the shape of the embedding the checkpoint beside the file holds, and a run
+ * that loads a checkpoint would no longer match it: those are offered, never auto-applied.
  */
 export function vocabPaddingFixes(context: RuleContext, padding: VocabPadding | null): Fix[] {
   if (!padding?.edit) return [];
   const estimate = padding.paddedVocab === null ? undefined : context.estimate({ vocabSize: padding.paddedVocab });
   const loads = context.shape.loadsCheckpoint;
   const caveat = loads ? ` (this run loads a checkpoint, ${loads}, whose embedding must be resized to match)` : '';
-  return [{ title: `${padding.title}${effectText(estimate)}${caveat}`, isPreferred: true, safe: loads === undefined, edits: [padding.edit], ...(estimate ? { estimate } : {}) }];
+  const padsAtLoad = padding.field === context.shape.vocabDivisor;
+  return [{ title: `${padding.title}${effectText(estimate)}${caveat}`, isPreferred: true, safe: padsAtLoad && loads === undefined, edits: [padding.edit], ...(estimate ? { estimate } : {}) }];
 }
 
 export const vocabSizeRule: Rule = {
@@ -98,7 +101,7 @@ export const vocabSizeRule: Rule = {
     if (vocab % align === 0) related.push(...relatedAt(shape.tensorParallel, 'tensor-parallel size'));
     context.report({
       message: `${problem}: the logit GEMM (tokens × h × vocab) misses full tensor-core rate${advice}.`,
-      span: padding?.field.valueSpan ?? context.anchor(shape.vocabDivisor, shape.paddedVocabSize, shape.vocabSize),
+      span: padding?.field.valueSpan ? context.anchor(padding.field) : context.anchor(shape.vocabDivisor, shape.paddedVocabSize, shape.vocabSize),
       related,
       fixes: vocabPaddingFixes(context, padding),
     });

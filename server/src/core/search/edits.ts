@@ -10,7 +10,7 @@ import type { TextEdit } from '../pipeline/findings';
 import type { LayerSpec } from '../perf';
 import { applyFixes } from '../features/fixes';
 import { literalEdit } from '../rules/support';
-import { FIELD_LABELS, type ModelShape, type NumericFieldName } from '../pipeline/shape';
+import { FIELD_LABELS, NUMERIC_FIELDS, shapeValues, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
 import { DIM_NAMES, type SearchDims } from './space';
 
 /** The rules a candidate must pass: alignment, divisibility and the parallel splits. */
@@ -52,7 +52,8 @@ export function changesBetween(current: SearchDims, candidate: SearchDims, base:
     return changes;
   }
   for (const edit of base.vocabEdits) {
-    const name = VOCAB_FIELDS.find((field) => shape[field].valueSpan?.offset === edit.offset);
+    // The padding edit lands on the field's literal, or on its reference when the literal is shared.
+    const name = VOCAB_FIELDS.find((field) => [shape[field].valueSpan, shape[field].reference].some((span) => span?.offset === edit.offset));
     if (!name) continue;
     const key = shape[name].key;
     changes.push({ field: 'vocabSize', label: FIELD_LABELS[name], ...(key ? { key } : {}), from: shape[name].value ?? 0, to: Number(edit.newText.replace(/["']/g, '')), derived: false });
@@ -108,21 +109,31 @@ export interface FileBase {
   vocabEdits: TextEdit[];
 }
 
-/** The vocab-size rule's preferred safe fix on the current file: padding, never a resize the framework would not do. */
+/**
+ * The vocab-size rule's padding fix on the current file, unless the run loads a checkpoint whose
+ * embedding it would no longer match. Unlike `--fix`, the search may pad a Hugging Face vocabulary:
+ * a candidate lists the change, and a person applies it knowingly.
+ */
 export function vocabPaddingEdits(result: CheckResult): TextEdit[] {
+  if (result.shape?.loadsCheckpoint !== undefined) return [];
   const finding = result.findings.find((candidate) => candidate.ruleId === 'vocab-size');
-  const fix = finding?.fixes.find((candidate) => candidate.safe && candidate.isPreferred) ?? finding?.fixes.find((candidate) => candidate.safe);
-  return fix?.edits ?? [];
+  return finding?.fixes.find((candidate) => candidate.isPreferred)?.edits ?? [];
 }
 
-/** Edits turning the file into `dims`; null when a changed field is not a literal the search can write. */
+/**
+ * Edits turning the file into `dims`; null when a changed field is not a literal the search can
+ * write. A literal shared with values the candidate does not change the same way (`H=4096` for
+ * both the hidden size and the sequence length) is left alone where the key has a reference to
+ * write a literal in place of; where it has none, the literal is edited and verifyCandidate
+ * drops the candidate if anything it does not list changes with it.
+ */
 export function candidateEdits(base: FileBase, current: SearchDims, dims: SearchDims): TextEdit[] | null {
   const shape = base.result.shape as ModelShape;
   const edits: TextEdit[] = [...base.vocabEdits];
-  for (const name of EDITED_FIELDS) {
+  const changed = EDITED_FIELDS.filter((name) => dims[name as keyof SearchDims] !== current[name as keyof SearchDims] && editable(shape, name, base.text));
+  for (const name of changed) {
     const wanted = dims[name as keyof SearchDims];
-    if (wanted === current[name as keyof SearchDims] || !editable(shape, name, base.text)) continue;
-    const edit = literalEdit(base, shape[name], wanted);
+    const edit = searchEdit(base, shape[name], wanted, readersChangedAlike(shape, changed, name, dims));
     if (!edit) return null;
     // Two fields through one variable: fine when they want the same value, a conflict otherwise.
     const same = edits.find((other) => other.offset === edit.offset);
@@ -130,6 +141,26 @@ export function candidateEdits(base: FileBase, current: SearchDims, dims: Search
     if (!same) edits.push(edit);
   }
   return edits;
+}
+
+/**
+ * The edit writing `wanted` for a field: at the key when its literal is shared with values not
+ * changed alike and the key has a reference; else the literal itself, and verifyCandidate's
+ * read-back rejects the candidate if an unlisted field changes with it.
+ */
+function searchEdit(base: FileBase, field: NumberField, wanted: number, readersChanged: number): TextEdit | undefined {
+  return literalEdit(base, field, wanted, readersChanged) ?? literalEdit(base, field, wanted, Infinity);
+}
+
+/** The keys among the changed fields that read `name`'s literal and want the same value (each key once). */
+function readersChangedAlike(shape: ModelShape, changed: readonly NumericFieldName[], name: NumericFieldName, dims: SearchDims): number {
+  const span = shape[name].valueSpan;
+  const keys = new Set<number | undefined>();
+  for (const other of changed) {
+    const field = shape[other];
+    if (field.valueSpan?.offset === span?.offset && field.valueSpan?.length === span?.length && dims[other as keyof SearchDims] === dims[name as keyof SearchDims]) keys.add(field.keySpan?.offset);
+  }
+  return keys.size;
 }
 
 /**
@@ -144,6 +175,8 @@ export function verifyCandidate(base: FileBase, current: SearchDims, dims: Searc
   const result = check(text, base.fileName, base.result.options);
   const readBack = dimsOf(result);
   if (!readBack || !sameDims(readBack, dims)) return { ok: false, reason: 'the edited file reads back as another shape' };
+  const unlisted = unlistedChange(base.result.shape as ModelShape, result.shape);
+  if (unlisted) return { ok: false, reason: `the edit would also change the ${unlisted}, through a literal it shares` };
   const before = new Set(base.result.findings.map((finding) => `${finding.ruleId} ${finding.message}`));
   const failing = result.findings.find(
     (finding) => ((ALIGNMENT_RULES as readonly string[]).includes(finding.ruleId) || finding.severity === 'error') && !before.has(`${finding.ruleId} ${finding.message}`),
@@ -152,10 +185,23 @@ export function verifyCandidate(base: FileBase, current: SearchDims, dims: Searc
   return { ok: true, edits, result };
 }
 
+/** Fields the candidate's dims cover (the vocabulary's padding settings through its padded size); any other must not change. */
+const SEARCHED_FIELDS: ReadonlySet<string> = new Set<string>([...DIM_NAMES, 'paddedVocabSize', 'vocabDivisor']);
+
+/** The first field outside the searched ones whose value differs after the edits (sequence length, TP, dropout...), by label. */
+export function unlistedChange(before: ModelShape, after: ModelShape | null): string | undefined {
+  if (!after) return 'shape';
+  const old = shapeValues(before);
+  const now = shapeValues(after);
+  const changed = Object.keys(old).find((name) => !SEARCHED_FIELDS.has(name) && old[name] !== now[name]);
+  if (changed === undefined) return undefined;
+  return (NUMERIC_FIELDS as readonly string[]).includes(changed) ? FIELD_LABELS[changed as NumericFieldName] : changed;
+}
+
 /** The hidden size written into the file and checked again: what the framework derives from it (an MLP width that is not its own setting). */
 export function derivedWithHidden(base: FileBase, hidden: number): CheckResult | null {
   const shape = base.result.shape as ModelShape;
-  const edit = literalEdit(base, shape.hiddenSize, hidden);
+  const edit = searchEdit(base, shape.hiddenSize, hidden, 1);
   if (!edit) return null;
   return check(applyFixes(base.text, [{ title: '', isPreferred: false, safe: false, edits: [...base.vocabEdits, edit] }]), base.fileName, base.result.options);
 }

@@ -12,6 +12,7 @@ import { launchAssumptions, type Assumption } from '../perf/assumptions';
 import { aboveGemmBand } from '../perf/error-band';
 import { changedSpec } from '../perf/spec';
 import type { GpuSpec } from '../perf/gpus';
+import { unpredictableReason } from '../perf/spec';
 import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../pipeline/shape';
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../pipeline/options';
@@ -324,7 +325,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   const { result } = source;
   const shape = result.shape;
   const current = dimsOf(result);
-  if (!shape || !current) throw new SearchError('the file does not give its hidden size and attention heads; nothing to search');
+  if (!shape || !current) throw new SearchError(`the file ${shape ? unpredictableReason(shape) : 'has no shape'}; nothing to search`);
   if (!positive(shape.numLayers.value)) throw new SearchError('the file does not give its layer count; the parameter budget needs it');
   const options = result.options;
   const keep = new Set(settings.keep);

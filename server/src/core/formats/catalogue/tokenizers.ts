@@ -16,15 +16,15 @@ export interface TokenizerSize {
 const NANOGPT_MODEL: ModelSource = { repo: 'karpathy/nanoGPT', path: 'model.py (GPTConfig: "GPT-2 vocab_size of 50257")', commit: '3adf61e154c3fe3fca428ad6bc3818b27a3b8291' };
 const BERT_BASE: ModelSource = { repo: 'NVIDIA/DeepLearningExamples', path: 'PyTorch/LanguageModeling/BERT/bert_configs/base.json', commit: '729963dd47e7c8bd462ad10bfac7a7b0b604e6dd' };
 
-/** Megatron-LM / NeMo tokenizer types whose vocabulary file is fixed. Keys are lower case. */
-const TOKENIZER_TYPES: Record<string, { vocabSize: number; source: ModelSource; file: string }> = {
-  gpt2bpetokenizer: { vocabSize: FRAMEWORK_DEFAULTS.nanogpt.pretrainedVocab, source: NANOGPT_MODEL, file: "GPT-2's BPE vocabulary (gpt2-vocab.json)" },
-  bertwordpiecelowercase: { vocabSize: 30522, source: BERT_BASE, file: "BERT's uncased WordPiece vocabulary (bert-large-uncased-vocab.txt)" },
-};
+/** Megatron-LM / NeMo tokenizer types whose vocabulary file is fixed. Keys are lower case; a Map, as the type comes from the file (`constructor`). */
+const TOKENIZER_TYPES = new Map<string, { vocabSize: number; source: ModelSource; file: string }>([
+  ['gpt2bpetokenizer', { vocabSize: FRAMEWORK_DEFAULTS.nanogpt.pretrainedVocab, source: NANOGPT_MODEL, file: "GPT-2's BPE vocabulary (gpt2-vocab.json)" }],
+  ['bertwordpiecelowercase', { vocabSize: 30522, source: BERT_BASE, file: "BERT's uncased WordPiece vocabulary (bert-large-uncased-vocab.txt)" }],
+]);
 
 
 export function tokenizerTypeSize(type: string): TokenizerSize | undefined {
-  const known = TOKENIZER_TYPES[type.trim().toLowerCase()];
+  const known = TOKENIZER_TYPES.get(type.trim().toLowerCase());
   return known ? { vocabSize: known.vocabSize, source: `${type}: ${known.file}, ${known.vocabSize} tokens (${sourceText(known.source)})` } : undefined;
 }
 
