@@ -4,19 +4,33 @@ import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/fram
 import { errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
+import { LaunchError, predictRun, type RunPrediction } from '../core/perf/run';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
+import { launchFromFlags, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
+import { formatRun, runJson } from './run-output';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
                          [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
+                        [--experts E --experts-per-token k --expert-ffn F]
                         [--seq S] [--micro-batch B] [--tp T] [--gpu ID] [--dtype bf16|fp16|fp8]
-                        [--backward] [--profile FILE] [--format text|json]
+                        [--attention flash|unfused] [--backward] [--profile FILE] [--format text|json]
+                        [--gpus N [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G]
+                         [--sequence-parallel] [--zero 0|1|2|3 | --fsdp | --distributed-optimizer]
+                         [--overlap-grad-reduce] [--untied-embeddings] [--recompute none|selective|full]
+                         [--gpus-per-node G] [--inter-node-gbps BW]]
 
 Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s
 (logits excluded) and the model's tokens/s (logits included). With --config the shape comes from
 the file; --seq, --micro-batch, --tp and --flash then override it. Without --config, --seq and
 --micro-batch are required; --ffn defaults to 4h (gelu) or Megatron's SwiGLU int(8h/3/64)·64;
 --vocab defaults to none (no logits); --layers to 1.
+
+With --gpus, it predicts the whole run too: memory per GPU by term against the GPU's capacity,
+step time by part, tokens/s per GPU and MFU (the FLOP convention is printed with it). Absent
+launch flags take Megatron-LM's defaults: PP/CP/EP/VP 1, global batch = micro-batch × data-parallel
+size, no optimizer sharding, no recomputation; --gpus-per-node and --inter-node-gbps default to the
+GPU catalogue's node (its NVLink domain, its network bandwidth per GPU).
 `;
 
 const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'head-dim', 'ffn', 'vocab', 'layers', 'activation'] as const;
@@ -50,8 +64,16 @@ export function specFromFlags(values: Values): LayerSpec {
     tensorParallel: positiveInteger(str(values, 'tp'), '--tp') ?? 1,
     numExperts: 1,
     expertsPerToken: 1,
-    flashAttention: values.flash === true,
+    flashAttention: attentionFused(values) ?? false,
   };
+}
+
+/** `--attention flash|unfused`, or the older `--flash`; undefined when neither is given. */
+function attentionFused(values: Values): boolean | undefined {
+  const attention = str(values, 'attention');
+  if (attention === undefined) return values.flash === true ? true : undefined;
+  if (attention !== 'flash' && attention !== 'unfused') throw new UsageError(`--attention must be flash or unfused, got '${attention}'`);
+  return attention === 'flash';
 }
 
 function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO): LayerSpec {
@@ -74,7 +96,7 @@ function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype
     ...(seq ? { seqLength: seq } : {}),
     ...(microBatch ? { microBatchSize: microBatch } : {}),
     ...(tp ? { tensorParallel: tp } : {}),
-    ...(values.flash === true ? { flashAttention: true } : {}),
+    ...(attentionFused(values) !== undefined ? { flashAttention: attentionFused(values) } : {}),
   };
 }
 
@@ -87,6 +109,8 @@ export const predict: CliCommand = async (args, io) => {
       'head-dim': { type: 'string' },
       flash: { type: 'boolean' },
       backward: { type: 'boolean' },
+      attention: { type: 'string' },
+      ...RUN_OPTIONS,
       ...PREDICTION_OPTIONS,
     },
   });
@@ -95,16 +119,26 @@ export const predict: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
-  const spec = values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values);
+  const spec = withExperts(values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values), values);
   const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
+  const run = wantsRun(values) ? runFor(spec, values, gpu, dtype, profile) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile), ...(run ? { run: runJson(run) } : {}) }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)));
+    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)) + (run ? formatRun(run, gpu) : ''));
   }
   return EXIT_OK;
 };
+
+function runFor(spec: LayerSpec, values: Values, gpu: GpuSpec, dtype: Dtype, profile: Parameters<typeof predictRun>[3]): RunPrediction {
+  try {
+    return predictRun(spec, launchFromFlags(values, spec, gpu, dtype), gpu, profile);
+  } catch (error) {
+    if (error instanceof LaunchError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function compact(value: number): string {
   if (value >= 1e12) return `${fixed(value / 1e12, 2)}T`;

@@ -1,4 +1,4 @@
-import { COLLECTIVE_BUS_FRACTION } from '../calibration';
+import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY, ZERO3_COLLECTIVE_EFFICIENCY } from '../calibration';
 import type { GpuSpec } from '../gpus';
 import type { LayerPrediction, LayerSpec } from '../types';
 import { RUN_CONSTANTS } from './constants';
@@ -37,11 +37,17 @@ export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const attentionUs = attentionOf(training) * c;
   const layerUs = training.layer.timeUs + attentionOf(training) * (c - 1);
   const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
-  const tokens = spec.seqLength * spec.microBatchSize;
+  const tokens = (spec.seqLength / c) * spec.microBatchSize;
   const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
   const recomputeLayerUs = launch.recompute === 'full' ? forwardLayerUs : launch.recompute === 'selective' ? attentionOf(forward) * c : 0;
-  const computeUs = layout.layersPerStage * layerUs + Math.max(0, logitsUs);
-  return { computeUs, recomputeUs: layout.layersPerStage * recomputeLayerUs, backwardUs: computeUs - layout.layersPerStage * forwardLayerUs, attentionUs };
+  const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
+  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency;
+  return {
+    computeUs,
+    recomputeUs: (layout.layersPerStage * recomputeLayerUs) / efficiency,
+    backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
+    attentionUs: attentionUs / efficiency,
+  };
 }
 
 interface Link {
@@ -49,11 +55,26 @@ interface Link {
   bytesPerUs: number;
 }
 
-/** The link a group of GPUs talks over: NVLink/xGMI/PCIe while it fits in one node's domain, else each GPU's network share. */
-function linkFor(groupSpan: number, launch: RunLaunch, gpu: GpuSpec): Link {
-  const inNode = groupSpan <= Math.min(launch.gpusPerNode, gpu.intraNode.domainSize);
-  if (inNode) return { name: gpu.intraNode.kind, bytesPerUs: gpu.intraNode.bandwidthGBs * 1e3 * COLLECTIVE_BUS_FRACTION[gpu.intraNode.kind].value };
-  return { name: `${launch.interNodeGbps} Gb/s network`, bytesPerUs: (launch.interNodeGbps / 8) * 1e3 * COLLECTIVE_BUS_FRACTION.network.value };
+/** A communicator in Megatron's rank order (TP fastest, then CP, DP, PP): `size` members, `stride` ranks apart. */
+interface Group {
+  size: number;
+  stride: number;
+}
+
+/**
+ * The bus bandwidth a ring collective of `group` reaches. Inside one node it is the NVLink/xGMI/
+ * PCIe link's. Across nodes NCCL runs one ring per NIC, so a node's members share the crossing:
+ * with r members per node the bus runs at r × the per-GPU network rate, and never faster than
+ * the intra-node link (nccl-tests on DGX A100 reach ~190 GB/s busbw across nodes with 8× 200 Gb/s).
+ */
+function linkFor(group: Group, launch: RunLaunch, gpu: GpuSpec): Link {
+  const node = Math.min(launch.gpusPerNode, gpu.intraNode.domainSize);
+  const intra: Link = { name: gpu.intraNode.kind, bytesPerUs: gpu.intraNode.bandwidthGBs * 1e3 * COLLECTIVE_BUS_FRACTION[gpu.intraNode.kind].value };
+  if (group.size * group.stride <= node) return intra;
+  const perNode = Math.max(1, Math.min(group.size, Math.floor(node / group.stride)));
+  const network = perNode * (launch.interNodeGbps / 8) * 1e3 * COLLECTIVE_BUS_FRACTION.network.value;
+  const name = `${launch.interNodeGbps} Gb/s network${perNode > 1 ? ` × ${perNode} per node` : ''}`;
+  return network < intra.bytesPerUs ? { name, bytesPerUs: network } : { name: `${intra.name} (network × ${perNode} per node is faster)`, bytesPerUs: intra.bytesPerUs };
 }
 
 const LATENCY_US = RUN_CONSTANTS.collectiveLatencyUs.value;
@@ -79,7 +100,7 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
 
   let perMicroBatchComm = 0;
   if (t > 1) {
-    const link = linkFor(t, launch, gpu);
+    const link = linkFor({ size: t, stride: 1 }, launch, gpu);
     const collectives = 4 + (launch.recompute === 'full' ? 2 : 0);
     const perLayer = launch.sequenceParallel ? collectives * 2 * ringUs(activationBytes, t, 1, link) : collectives * ringUs(activationBytes, t, 2, link);
     perMicroBatchComm += layers * perLayer;
@@ -90,7 +111,7 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     };
   }
   if (c > 1) {
-    const link = linkFor(t * c, launch, gpu);
+    const link = linkFor({ size: c, stride: t }, launch, gpu);
     const kvBytes = 2 * sb * ((spec.numKvHeads * spec.headDim) / t) * 2;
     const ringPerLayer = 3 * (c - 1) * (LATENCY_US + kvBytes / link.bytesPerUs);
     const exposed = Math.max(0, ringPerLayer - work.attentionUs);
@@ -102,7 +123,7 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     };
   }
   if (spec.numExperts > 1 && ep > 1) {
-    const link = linkFor(t * ep, launch, gpu);
+    const link = linkFor({ size: ep, stride: t }, launch, gpu);
     const k = Math.max(1, spec.expertsPerToken);
     const allToAlls = 4 + (launch.recompute === 'full' ? 2 : 0);
     const perLayer = allToAlls * (LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs);
@@ -114,7 +135,7 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     };
   }
   if (p > 1) {
-    const link = linkFor(launch.gpus, launch, gpu);
+    const link = linkFor({ size: 2, stride: launch.gpus / p }, launch, gpu);
     const sendBytes = launch.sequenceParallel ? activationBytes / t : activationBytes;
     const perMicroBatch = 2 * v * (LATENCY_US + sendBytes / link.bytesPerUs);
     perMicroBatchComm += perMicroBatch;
@@ -142,7 +163,7 @@ function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const ranks = layout.dataParallel * launch.contextParallel;
   if (ranks === 1 && layout.expertDataParallel === 1) return undefined;
   const t = Math.max(1, spec.tensorParallel);
-  const link = linkFor(t * ranks, launch, gpu);
+  const link = linkFor({ size: ranks, stride: t }, launch, gpu);
   const params = parametersOnGpu(spec, launch, layout);
   const sharding = launch.sharding;
   // Bytes per parameter each GPU sends, in ring passes (2 = all-reduce) × element bytes.
@@ -154,7 +175,8 @@ function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
     'zero-3': 3 * 2,
     fsdp: 2 + 2 + 4,
   };
-  const perSync = (count: number, group: number): number => ringUs(count * perParamPasses[sharding], group, 1, link);
+  const efficiency = sharding === 'zero-3' ? ZERO3_COLLECTIVE_EFFICIENCY.value : 1;
+  const perSync = (count: number, group: number): number => ringUs((count * perParamPasses[sharding]) / efficiency, group, 1, link);
   const commUs = perSync(params.dense, ranks) + perSync(params.expert, layout.expertDataParallel);
   const m = layout.microBatches;
   const everyMicroBatch = sharding === 'fsdp' || sharding === 'zero-3';
