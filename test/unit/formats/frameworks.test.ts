@@ -21,7 +21,7 @@ suite('nanotron reader', () => {
     assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'sequence_length' });
     assertField(text, shape.microBatchSize, { value: 3, origin: 'file' });
     assert.equal(shape.gatedMlp, true);
-    assert.equal(shape.flashAttention.value, true);
+    assert.equal(shape.attentionKernel.value, 'flash');
   });
 
   test('divisor 1 with an aligned vocabulary is not a vocab-size finding', () => {
@@ -41,7 +41,7 @@ suite('flagscale reader', () => {
     assertField(text, shape.vocabSize, { value: 128256, origin: 'file', literal: '128256' });
     // Megatron-LM pads 128256 to a multiple of 64 × TP 8 = 512.
     assertField(text, shape.paddedVocabSize, { value: 128512, origin: 'derived' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file' });
     assert.equal(shape.gatedMlp, true);
   });
 });
@@ -124,7 +124,7 @@ suite('axolotl reader', () => {
     assertField(text, shape.paddedVocabSize, { value: 128256, origin: 'catalogue' });
     assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'sequence_len' });
     assertField(text, shape.microBatchSize, { value: 2, origin: 'file' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file' });
     assert.equal(shape.loadsCheckpoint, 'base_model NousResearch/Meta-Llama-3-8B');
   });
 
@@ -201,7 +201,7 @@ suite('llm-foundry reader', () => {
     assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048' });
     assertField(text, shape.vocabSize, { value: 50368, origin: 'file' });
     assertField(text, shape.microBatchSize, { value: 16, origin: 'file', key: 'device_train_microbatch_size' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file', literal: 'triton' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file', literal: 'triton' });
     assert.equal(shape.gatedMlp, false);
   });
 });

@@ -39,7 +39,7 @@ suite('megatron reader', () => {
     // 128256 = 501 · 256 is not a multiple of 128 · TP 4 = 512: ceil(128256 / 512) · 512 = 128512.
     assertField(text, shape.paddedVocabSize, { value: 128512, origin: 'derived' });
     assertField(text, shape.vocabDivisor, { value: 128, origin: 'file', literal: '128' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file', key: '--use-flash-attn' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file', key: '--use-flash-attn' });
     assert.equal(shape.activation.value, 'swiglu');
     assert.equal(shape.gatedMlp, true);
   });

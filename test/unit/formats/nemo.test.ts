@@ -15,7 +15,7 @@ suite('nemo reader', () => {
     assertField(text, shape.tensorParallel, { value: 2, origin: 'file' });
     assertField(text, shape.microBatchSize, { value: 1, origin: 'file' });
     assertField(text, shape.vocabDivisor, { value: 128, origin: 'file' });
-    assertField(text, shape.flashAttention, { value: true, origin: 'file', literal: 'True' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file', literal: 'True' });
     assert.equal(shape.activation.value, 'fast-swiglu');
     assert.equal(shape.gatedMlp, true);
     assert.equal(shape.kvHeadsMayDivideTensorParallel, true);

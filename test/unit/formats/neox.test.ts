@@ -18,7 +18,7 @@ suite('neox reader', () => {
     assertField(text, shape.pipelineParallel, { value: 1, origin: 'file' });
     assertField(text, shape.ffnHiddenSize, { value: 8192, origin: 'default' });
     assert.match(shape.ffnHiddenSize.note ?? '', /GPT-NeoX default 4 × hidden/);
-    assertField(text, shape.flashAttention, { value: true, origin: 'file', literal: '"flash"' });
+    assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file', literal: '"flash"' });
     // The tokenizer decides the vocabulary; the divisor is NeoX's default 128, times TP 2.
     assertField(text, shape.vocabSize, { value: null, origin: 'unknown' });
     assertField(text, shape.vocabDivisor, { value: 128, origin: 'default' });
@@ -45,7 +45,7 @@ suite('neox reader', () => {
     assertField(text, shape.numKvHeads, { value: 8, origin: 'file', key: '"num_kv_heads"' });
     assertField(text, shape.tensorParallel, { value: 1, origin: 'default' });
     assertField(text, shape.pipelineParallel, { value: 1, origin: 'default' });
-    assertField(text, shape.flashAttention, { value: false, origin: 'default' });
+    assertField(text, shape.attentionKernel, { value: 'unfused', origin: 'default' });
   });
 
   test('non-gated widths round up to mlp_multiple_of only', () => {

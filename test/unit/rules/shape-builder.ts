@@ -12,6 +12,7 @@ import type { Finding, FixEstimate } from '../../../server/src/core/pipeline/fin
 import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { fieldFromEntry } from '../../../server/src/core/formats/fields';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
+import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
 import type { LayerSpec } from '../../../server/src/core/perf/types';
 import { RULES } from '../../../server/src/core/rules';
 import type { FindingInput, Rule, RuleContext } from '../../../server/src/core/rules/rule';
@@ -21,8 +22,10 @@ import {
   derivedField,
   roundUpToMultiple,
   unknownField,
+  type AttentionImplementation,
   type FormatId,
   type ModelShape,
+  type RecomputeMode,
   type NumberField,
   type NumericFieldName,
 } from '../../../server/src/core/pipeline/shape';
@@ -97,7 +100,9 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     format: options.format ?? 'neox',
     activation: activation === null ? unknownField<string>() : { value: activation, origin: 'file' as const },
     gatedMlp: options.gatedMlp ?? (activation !== null && /glu/.test(activation)),
-    flashAttention: unknownField<boolean>(),
+    // The paper's setting (and GPT-NeoX's default): the unfused attention, so fix estimates match its figures.
+    attentionKernel: defaultField<AttentionImplementation>('unfused', 'unfused attention, as the paper measured'),
+    recompute: unknownField<RecomputeMode>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
     attentionDropout: unknownField<number>(),
     hiddenDropout: unknownField<number>(),
@@ -120,7 +125,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
     text,
     document: { syntax: 'yaml', text, entries: [], errors: options.syntaxErrors ?? [] },
     shape,
-    spec: layerSpecFromShape(shape, resolved),
+    spec: layerSpecFromShape(shape, resolveLaunch(shape, resolved)),
     options: resolved,
   });
 }
@@ -129,7 +134,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
 export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Partial<LayerSpec>, spec: LayerSpec) => FixEstimate, options: ShapeOptions = {}): FindingInput[] {
   const shape = buildShape(text, options);
   const resolved = resolveOptions();
-  const spec = layerSpecFromShape(shape, resolved);
+  const spec = layerSpecFromShape(shape, resolveLaunch(shape, resolved));
   const reported: FindingInput[] = [];
   const context: RuleContext = {
     shape,

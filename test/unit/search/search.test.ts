@@ -13,7 +13,8 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 /** GPT-3 2.7B on the paper's A100 40GB at its s = 2048, b = 4 (Anthony et al. 2024, Figure 1 and VI-B). */
 const GPT3 = 'examples/gpt3-2.7b/config.json';
-const PAPER_A100: CheckOptions = { gpu: 'a100-sxm4-40gb', sequenceLength: 2048, microBatchSize: 4 };
+/** The paper's launch: A100 40GB, s 2048, b 4, and the unfused attention it measured (`--attention unfused`). */
+const PAPER_A100: CheckOptions = { gpu: 'a100-sxm4-40gb', sequenceLength: 2048, microBatchSize: 4, attention: 'unfused' };
 /** Llama-2-7B (meta-llama/Llama-2-7b-hf config.json): h 4096, 32 heads, SwiGLU 11008, at s = 4096, b = 1. */
 const LLAMA = 'test/fixtures/cli/llama-2-7b/config.json';
 const LLAMA_LAUNCH: CheckOptions = { gpu: 'a100-sxm4-40gb', sequenceLength: 4096, microBatchSize: 1 };

@@ -3,6 +3,7 @@ import { resolveOptions, type CheckResult } from '../../../server/src/core/pipel
 import type { FormatReader } from '../../../server/src/core/formats';
 import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
+import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
 import { buildShape, lint, type ShapeOptions } from '../rules/shape-builder';
 
 const TEST_READER: FormatReader = {
@@ -17,11 +18,13 @@ const TEST_READER: FormatReader = {
 export function resultFor(text: string, options: ShapeOptions & { check?: CheckOptions } = {}): CheckResult {
   const resolved = resolveOptions(options.check);
   const shape = buildShape(text, options);
+  const launch = resolveLaunch(shape, resolved);
   return {
     reader: TEST_READER,
     document: TEST_READER.parse(text),
     shape,
-    spec: layerSpecFromShape(shape, resolved),
+    spec: layerSpecFromShape(shape, launch),
+    launch,
     findings: lint(text, options),
     options: resolved,
   };

@@ -1,9 +1,11 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
-import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, completeShape, EntryIndex, fieldAt, readField } from './fields';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { booleanValue, catalogueActivation, catalogueFields, catalogueModelAt, checkpointingMode, completeShape, EntryIndex, fieldAt, readChoice, readField } from './fields';
 import type { FormatReader } from './format';
-import { FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+
+const LAUNCH = LAUNCH_DEFAULTS.axolotl;
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -42,7 +44,6 @@ export const axolotlReader: FormatReader = {
     const notCatalogued = (): NumberField =>
       unknownField(base && typeof base.value === 'string' ? `the shape is base_model ${base.value}'s, which is not in the model catalogue` : 'no base_model');
     const model: Partial<Record<NumericFieldName, NumberField>> = named ? catalogueFields(named.model, named.entry) : {};
-    const attention = index.get('flash_attention');
     const shape = completeShape(
       'axolotl',
       {
@@ -57,7 +58,10 @@ export const axolotlReader: FormatReader = {
       {
         activation: named ? catalogueActivation(named.model, named.entry) : unknownField('the activation is base_model\'s'),
         gatedMlp: named?.model.gatedMlp ?? false,
-        flashAttention: attention ? fieldAt(attention, booleanValue(attention) ?? null) : unknownField('no flash_attention in this file'),
+        attentionKernel: axolotlAttention(index),
+        recompute: readChoice(index, ['gradient_checkpointing'], (entry) => checkpointingMode(booleanValue(entry)), () =>
+          defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: false,
         ...(named && /^Llama\b/.test(named.model.family) ? llamaDropout(named.model.name) : {}),
       },
@@ -66,3 +70,14 @@ export const axolotlReader: FormatReader = {
     return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads };
   },
 };
+
+/** Axolotl's switches, first that is on wins: `flash_attention`, `sdp_attention`, `eager_attention`; none leaves transformers' default. */
+function axolotlAttention(index: EntryIndex): ShapeField<AttentionImplementation> {
+  const switches = [['flash_attention', 'flash'], ['sdp_attention', 'sdpa'], ['eager_attention', 'unfused']] as const;
+  for (const [key, implementation] of switches) {
+    const entry = index.get(key);
+    if (entry?.unresolved) return fieldAt<AttentionImplementation>(entry, null);
+    if (entry && booleanValue(entry) === true) return fieldAt<AttentionImplementation>(entry, implementation);
+  }
+  return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
+}

@@ -14,6 +14,8 @@ import {
   type NumberField,
   type NumericFieldName,
   type DropoutFieldName,
+  type AttentionImplementation,
+  type RecomputeMode,
   type ShapeField,
 } from '../pipeline/shape';
 
@@ -203,12 +205,31 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'flashAttention' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
   const unknownDropout = () => unknownField<number>(`not given by this ${format} file, and no framework default shapelint can cite`);
-  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), ...rest, ...numeric };
+  const recompute = unknownField<RecomputeMode>(`not given by this ${format} file, and no framework default shapelint can cite`);
+  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), recompute, ...rest, ...numeric };
+}
+
+/**
+ * A launch choice from the first of `keys` the file sets, mapped by `read` (null: a value it does
+ * not know, which is unknown, not guessed); else `fallback`.
+ */
+export function readChoice<T, Key extends string>(
+  index: EntryIndex<Key>,
+  keys: NoInfer<Key>[],
+  read: (entry: ConfigEntry) => T | null,
+  fallback: () => ShapeField<T>,
+): ShapeField<T> {
+  const entry = index.get(...keys);
+  if (!entry || (entry.value === null && !entry.unresolved)) return fallback();
+  if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
+  const value = read(entry);
+  if (value === null) return { value: null, origin: 'unknown', ...located(entry), note: `${String(entry.value)}: not a choice shapelint models` };
+  return { value, origin: 'file', ...located(entry) };
 }
 
 /**
@@ -231,6 +252,19 @@ export function readDropout<Key extends string>(index: EntryIndex<Key>, keys: No
 export function noDropout(framework: string, source: string): Pick<ModelShape, DropoutFieldName> {
   const field = defaultField(0, `${framework} has no dropout in its model (${source})`);
   return { attentionDropout: field, hiddenDropout: field };
+}
+
+/** transformers' attn_implementation names: eager is the unfused attention; flex and paged kernels are not modelled. */
+export function transformersAttention(value: unknown): AttentionImplementation | null {
+  if (value === 'sdpa') return 'sdpa';
+  if (value === 'eager') return 'unfused';
+  if (typeof value === 'string' && value.startsWith('flash_attention')) return 'flash';
+  return null;
+}
+
+/** A gradient-checkpointing switch: every layer's forward runs again in the backward, or none does. */
+export function checkpointingMode(on: boolean | undefined): RecomputeMode | null {
+  return on === undefined ? null : on ? 'full' : 'none';
 }
 
 /** Activations whose MLP has a gate and an up projection of the same width. */

@@ -1,8 +1,8 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../pipeline/shape';
+import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, readChoice, readDropout, readField, valueOf } from './fields';
 import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import type { FormatReader } from './format';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -40,7 +40,6 @@ export const foundryReader: FormatReader = {
     const vocabSize = readField(index, 'vocabSize', ['vocab_size'], () => unknownField('no model.vocab_size'));
     const ffnType = index.get('ffn_config.ffn_type');
     const gated = ffnType?.value === 'mptglu';
-    const attention = index.get('attn_config.attn_impl');
     const shape = completeShape(
       'foundry',
       {
@@ -63,8 +62,7 @@ export const foundryReader: FormatReader = {
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
         gatedMlp: gated,
-        flashAttention:
-          attention && typeof attention.value === 'string' ? fieldAt(attention, attention.value === 'flash' || attention.value === 'triton') : unknownField('no attn_config.attn_impl'),
+        attentionKernel: readChoice(index, ['attn_config.attn_impl'], (entry) => MPT_ATTENTION[String(entry.value)] ?? null, () => unknownField('no attn_config.attn_impl')),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, ['attn_config.attn_pdrop'], () => defaultField(MPT.attentionDropout, `MPTConfig default attn_config.attn_pdrop ${MPT.attentionDropout}`)),
         hiddenDropout: readDropout(index, ['resid_pdrop'], () => defaultField(MPT.hiddenDropout, `MPTConfig default resid_pdrop ${MPT.hiddenDropout}`)),
@@ -84,3 +82,6 @@ function mptFfn(index: EntryIndex, hiddenSize: NumberField): NumberField {
   const how = `expansion_ratio ${ratio}${ratioEntry ? '' : ' (MPTConfig default)'} × d_model ${h}`;
   return ratioEntry ? { ...derivedField(Math.floor(ratio * h), how), usedAt: ratioEntry.valueSpan } : defaultField(ratio * h, how);
 }
+
+/** MPT's attn_config.attn_impl: `flash` and `triton` are fused FlashAttention kernels, `torch` the unfused attention. */
+const MPT_ATTENTION: Record<string, AttentionImplementation> = { flash: 'flash', triton: 'flash', torch: 'unfused' };

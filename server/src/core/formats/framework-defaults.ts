@@ -35,6 +35,64 @@ export function llamaFeedForwardWidth(dim: number, multipleOf: number, multiplie
   return Math.ceil(width / multipleOf) * multipleOf;
 }
 
+/**
+ * The attention implementation and the activation recomputation each framework runs when a file
+ * does not say, for the version people run today, each with the line that sets it. A framework
+ * missing here has no default shapelint can cite: its files leave the choice unknown, and the
+ * launch falls back to the setting (pipeline/launch.ts), which says so.
+ */
+export const LAUNCH_DEFAULTS = {
+  hf: {
+    attention: 'sdpa',
+    attentionSource:
+      "transformers' default since v4.36 (huggingface/transformers modeling_utils.py _check_and_enable_sdpa: attn_implementation None becomes sdpa where the model supports it and torch >= 2.1.1)",
+    recompute: 'none',
+    recomputeSource: 'transformers TrainingArguments gradient_checkpointing=False (training_args.py)',
+  },
+  megatron: {
+    attention: 'transformer-engine',
+    attentionSource:
+      "Megatron-LM's default --transformer-impl transformer_engine (megatron/training/arguments.py) with attention_backend AttnBackend.auto (megatron/core/transformer/transformer_config.py): Transformer Engine picks flash or cuDNN fused attention",
+    recompute: 'none',
+    recomputeSource: 'Megatron-LM default --recompute-granularity None (megatron/training/arguments.py)',
+  },
+  neox: {
+    attention: 'unfused',
+    attentionSource: 'GPT-NeoX default attention_config None: every layer global, the unfused attention (megatron/neox_arguments/neox_args.py)',
+    recompute: 'none',
+    recomputeSource: 'GPT-NeoX default checkpoint_activations False (megatron/neox_arguments/neox_args.py)',
+  },
+  nemo: {
+    attention: 'unfused',
+    attentionSource:
+      "NeMo's megatron_gpt_config.yaml transformer_engine: False and use_flash_attention: False (NVIDIA/NeMo examples/nlp/language_modeling/conf/megatron_gpt_config.yaml @ 8cfedd72): Megatron-Core's local, unfused attention",
+    recompute: 'none',
+    recomputeSource: "NeMo's megatron_gpt_config.yaml activations_checkpoint_granularity: null (@ 8cfedd72)",
+  },
+  litgpt: {
+    attention: 'sdpa',
+    attentionSource: "LitGPT's CausalSelfAttention calls torch.nn.functional.scaled_dot_product_attention (Lightning-AI/litgpt litgpt/model.py @ 981d0418)",
+  },
+  nanogpt: {
+    attention: 'sdpa',
+    attentionSource: "nanoGPT's CausalSelfAttention uses scaled_dot_product_attention on PyTorch >= 2.0 (karpathy/nanoGPT model.py: self.flash)",
+    recompute: 'none',
+    recomputeSource: 'nanoGPT train.py has no activation checkpointing',
+  },
+  torchtitan: {
+    attention: 'sdpa',
+    attentionSource: "torchtitan's llama3 attention is scaled_dot_product_attention unless use_flex_attn (pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932)",
+    recompute: 'selective',
+    recomputeSource: 'torchtitan default [activation_checkpoint] mode "selective" (torchtitan/config/job_config.py ActivationCheckpoint)',
+  },
+  axolotl: {
+    attention: 'sdpa',
+    attentionSource: "Axolotl without flash_attention, sdp_attention or eager_attention leaves the choice to transformers, whose default since v4.36 is sdpa",
+    recompute: 'none',
+    recomputeSource: 'transformers TrainingArguments gradient_checkpointing=False, which Axolotl passes through',
+  },
+} as const;
+
 export const FRAMEWORK_DEFAULTS = {
   /**
    * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1

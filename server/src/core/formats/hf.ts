@@ -1,9 +1,9 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
-import { fieldAt, booleanValue, completeShape, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readDropout, readField, stringField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
+import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -90,7 +90,6 @@ export const hfReader: FormatReader = {
       () => latentAttentionHeadDim(index.get(...keys(['qk_nope_head_dim'])), index.get(...keys(['qk_rope_head_dim'])), 'qk_nope_head_dim + qk_rope_head_dim') ?? derivedHeadDim(hiddenSize, numHeads),
     );
     const vocabSize = readField(index, 'vocabSize', keys(KEYS.vocabSize), () => unknownField('no vocab_size in this config'));
-    const attention = index.get(...keys(['_attn_implementation', 'attn_implementation']));
     const gatedMlp =
       GATED_FAMILY.test(familyText) ||
       /^gated-/.test(activation.value ?? '') ||
@@ -125,10 +124,12 @@ export const hfReader: FormatReader = {
       {
         activation,
         gatedMlp,
-        flashAttention:
-          attention && typeof attention.value === 'string'
-            ? fieldAt(attention, attention.value.startsWith('flash_attention'))
-            : unknownField('chosen when the model is loaded (attn_implementation)'),
+        attentionKernel: readChoice(index, keys(['_attn_implementation', 'attn_implementation']), (entry) => transformersAttention(entry.value), () =>
+          defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.hf.attention, `${LAUNCH_DEFAULTS.hf.attentionSource}; this file does not set attn_implementation`),
+        ),
+        recompute: readChoice(index, keys(['gradient_checkpointing']), (entry) => checkpointingMode(booleanValue(entry)), () =>
+          defaultField<RecomputeMode>(LAUNCH_DEFAULTS.hf.recompute, LAUNCH_DEFAULTS.hf.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, keys(KEYS.attentionDropout), dropoutDefault('attention')),
         hiddenDropout: readDropout(index, keys(KEYS.hiddenDropout), dropoutDefault('hidden')),

@@ -1,10 +1,10 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../pipeline/shape';
 import type { CatalogueModel } from './catalogue/models';
 import { catalogueActivation, catalogueFields, checkpointSetting, catalogueModelAt, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -89,7 +89,7 @@ export const litgptReader: FormatReader = {
       {
         activation: mlpClass && gatedActivation ? fieldAt(mlpClass, gatedActivation) : hasModel ? defaultField('gelu', 'LitGPT default GptNeoxMLP (GELU)') : unknownField(elsewhere),
         gatedMlp: gatedActivation !== undefined,
-        flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
         kvHeadsMayDivideTensorParallel: false,
         ...LITGPT_DROPOUT,
       },
@@ -118,7 +118,7 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
     {
       activation: catalogueActivation(model, entry),
       gatedMlp: model.gatedMlp,
-      flashAttention: defaultField(true, "LitGPT uses PyTorch's scaled_dot_product_attention (a FlashAttention kernel on supported GPUs)"),
+      attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
       ...LITGPT_DROPOUT,
     },

@@ -69,7 +69,7 @@ export const maxtextReader: FormatReader = {
       {
         activation: activations[0] ? fieldAt(activations[0], gated ? `${String(activations[0].value)}-glu` : String(activations[0].value)) : unknownField('no mlp_activations'),
         gatedMlp: gated,
-        flashAttention: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
+        attentionKernel: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,

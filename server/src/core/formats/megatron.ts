@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode } from '../pipeline/shape';
 import {
   fieldAt,
   booleanValue,
@@ -18,7 +18,7 @@ import {
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, megatronSwigluWidth } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth } from './framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -27,6 +27,7 @@ import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } f
  * int(4h·2/3/64)·64, --num-query-groups only with --group-query-attention, --moe-router-topk 2.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.megatron;
+const LAUNCH = LAUNCH_DEFAULTS.megatron;
 
 const MODEL_FLAGS = [
   '--num-layers',
@@ -90,7 +91,8 @@ const ARGUMENTS_READ = [
   'moe_router_topk', 'topk', 'attention_dropout', 'hidden_dropout', 'config_name', 'pp_partition_method', 'decoder_first_pipeline_num_layers',
   'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout', 'account_for_embedding_in_pipeline_split',
   'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
-  'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path',
+  'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path', 'transformer_impl',
+  'recompute_granularity', 'recompute_activations',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -152,7 +154,8 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     {
       activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),
       gatedMlp: swiglu || quickGeglu,
-      flashAttention: megatronFlash(index, orDefault(() => defaultField(false, 'Megatron-LM default: no --use-flash-attn'))),
+      attentionKernel: megatronAttention(index, orDefault(() => defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource))),
+      recompute: megatronRecompute(index, orDefault(() => defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource))),
       kvHeadsMayDivideTensorParallel: true,
       attentionDropout: readDropout(index, ['attention_dropout'], orDefault(() =>
         defaultField(DEFAULTS.attentionDropout, `Megatron-LM default --attention-dropout ${DEFAULTS.attentionDropout}`),
@@ -261,15 +264,34 @@ function megatronActivation(index: ArgumentIndex, swiglu: boolean, fallback: () 
   return fallback();
 }
 
-const FLASH_BACKENDS: Record<string, boolean | null> = { flash: true, fused: true, unfused: false, local: false, auto: null };
+/** `--attention-backend` (AttnBackend in megatron/core/transformer/enums.py): fused is cuDNN's; local is Megatron-Core's own unfused attention. */
+const ATTENTION_BACKENDS: Record<string, AttentionImplementation | 'auto'> = { flash: 'flash', fused: 'cudnn', unfused: 'unfused', local: 'unfused', auto: 'auto' };
 
-function megatronFlash(index: ArgumentIndex, fallback: () => ShapeField<boolean>): ShapeField<boolean> {
+/**
+ * `--use-flash-attn` names FlashAttention; `--attention-backend` picks the kernel, and `auto`
+ * leaves it to the implementation: Transformer Engine's picker, or with `--transformer-impl local`
+ * Megatron-Core's unfused attention.
+ */
+function megatronAttention(index: ArgumentIndex, fallback: () => ShapeField<AttentionImplementation>): ShapeField<AttentionImplementation> {
   const useFlash = index.get('use_flash_attn');
-  if (useFlash && booleanValue(useFlash) !== undefined) return fieldAt(useFlash, booleanValue(useFlash) ?? null);
+  if (useFlash && booleanValue(useFlash) === true) return fieldAt<AttentionImplementation>(useFlash, 'flash');
+  const impl = index.get('transformer_impl');
+  const local = impl?.value === 'local';
   const backend = index.get('attention_backend');
-  if (backend && typeof backend.value === 'string' && backend.value in FLASH_BACKENDS) {
-    const value = FLASH_BACKENDS[backend.value];
-    return fieldAt(backend, value, value === null ? 'attention backend auto: Transformer Engine picks one at run time' : undefined);
+  const chosen = backend && typeof backend.value === 'string' ? ATTENTION_BACKENDS[backend.value] : undefined;
+  if (backend && chosen !== undefined && chosen !== 'auto') return fieldAt(backend, chosen);
+  if (impl && typeof impl.value === 'string' && (local || impl.value === 'transformer_engine')) {
+    const note = local ? '--transformer-impl local without --use-flash-attn: unfused attention' : 'Transformer Engine picks flash or cuDNN fused attention';
+    return fieldAt<AttentionImplementation>(impl, local ? 'unfused' : 'transformer-engine', note);
   }
+  return fallback();
+}
+
+/** `--recompute-granularity full|selective`; `--recompute-activations` is selective. */
+function megatronRecompute(index: ArgumentIndex, fallback: () => ShapeField<RecomputeMode>): ShapeField<RecomputeMode> {
+  const granularity = index.get('recompute_granularity');
+  if (granularity && (granularity.value === 'full' || granularity.value === 'selective')) return fieldAt<RecomputeMode>(granularity, granularity.value);
+  const activations = index.get('recompute_activations');
+  if (activations && booleanValue(activations) === true) return fieldAt<RecomputeMode>(activations, 'selective');
   return fallback();
 }

@@ -60,7 +60,7 @@ export const metaReader: FormatReader = {
       {
         activation: defaultField('swiglu', 'Llama FeedForward: w2(silu(w1·x) · w3·x)'),
         gatedMlp: true,
-        flashAttention: unknownField('chosen by the code that loads params.json'),
+        attentionKernel: unknownField('chosen by the code that loads params.json'),
         kvHeadsMayDivideTensorParallel: false,
         ...noDropout("Meta's reference Llama", DEFAULTS.modelSource),
       },

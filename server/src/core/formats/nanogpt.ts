@@ -1,9 +1,11 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parsePython } from '../parse/python';
-import { defaultField, derivedField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
 import { completeShape, derivedHeadDim, EntryIndex, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+
+const LAUNCH = LAUNCH_DEFAULTS.nanogpt;
 import { extensionOf, sniffHead } from './sniff';
 
 /**
@@ -79,7 +81,8 @@ export const nanogptReader: FormatReader = {
       {
         activation: defaultField('gelu', 'nanoGPT MLP uses GELU'),
         gatedMlp: false,
-        flashAttention: defaultField(true, "nanoGPT uses PyTorch's scaled_dot_product_attention (flash) on PyTorch >= 2.0"),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
+        recompute: defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type ModelShape } from '../pipeline/shape';
-import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readField, stringField, valueOf } from './fields';
+import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -35,7 +35,6 @@ export const nanotronReader: FormatReader = {
     const vocabDivisor = readField(index, 'vocabDivisor', ['model.make_vocab_size_divisible_by'], () => unknownField('no model.make_vocab_size_divisible_by in this file'));
     const numExperts = readField(index, 'numExperts', ['moe_config.num_experts'], () => defaultField(1, 'dense model (moe_config null)'));
     const activation = stringField(index.get('hidden_act'), unknownField('no model_config.hidden_act'));
-    const attention = index.get('_attn_implementation');
     const shape = completeShape(
       'nanotron',
       {
@@ -58,7 +57,7 @@ export const nanotronReader: FormatReader = {
       {
         activation,
         gatedMlp: /^(silu|swish)$/i.test(activation.value ?? ''),
-        flashAttention: attention && typeof attention.value === 'string' ? fieldAt(attention, attention.value.startsWith('flash_attention')) : unknownField('no _attn_implementation'),
+        attentionKernel: readChoice(index, ['_attn_implementation'], (entry) => transformersAttention(entry.value), () => unknownField('no _attn_implementation')),
         kvHeadsMayDivideTensorParallel: false,
       },
     );

@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type ModelShape, type ShapeField } from '../pipeline/shape';
-import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readDropout, readField, stringField, valueOf } from './fields';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -14,6 +14,7 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * MLP and query groups may divide TP. T5 configs keep the shape under `model.encoder`.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.nemo;
+const LAUNCH = LAUNCH_DEFAULTS.nemo;
 
 const NEMO_KEYS = [
   'encoder_seq_length',
@@ -99,7 +100,10 @@ export const nemoReader: FormatReader = {
       {
         activation,
         gatedMlp: isGatedActivation(activation.value),
-        flashAttention: nemoFlash(index),
+        attentionKernel: nemoAttention(index),
+        recompute: readChoice(index, ['activations_checkpoint_granularity'], (entry) => (entry.value === 'full' || entry.value === 'selective' ? entry.value : null), () =>
+          defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: true,
         attentionDropout: readDropout(index, keys('attention_dropout'), () =>
           defaultField(DEFAULTS.attentionDropout, `NeMo default attention_dropout ${DEFAULTS.attentionDropout}`),
@@ -115,9 +119,16 @@ export const nemoReader: FormatReader = {
 /** Settings that start from trained weights: SFT/PEFT `model.restore_from_path`, `exp_manager.resume_from_checkpoint`, NeMo 2 `resume_from`. */
 const CHECKPOINT_KEYS = ['restore_from_path', 'pretrained_checkpoint.restore_from_path', 'exp_manager.resume_from_checkpoint', 'resume_from', 'resume.restore_config.path'];
 
-function nemoFlash(index: EntryIndex): ShapeField<boolean> {
+/**
+ * `transformer_engine: True` runs Transformer Engine's attention (use_flash_attention then does
+ * nothing, says the config's comment); without it, `use_flash_attention` picks FlashAttention over
+ * Megatron-Core's unfused attention.
+ */
+function nemoAttention(index: EntryIndex): ShapeField<AttentionImplementation> {
+  const engine = index.get('transformer_engine');
+  if (engine && booleanValue(engine) === true) return fieldAt<AttentionImplementation>(engine, 'transformer-engine', 'Transformer Engine picks flash or cuDNN fused attention');
   const entry = index.get('use_flash_attention', 'fusions.flash_attention');
   const value = booleanValue(entry);
-  if (entry && (value !== undefined || entry.unresolved)) return fieldAt(entry, value ?? null);
-  return defaultField(false, 'NeMo default use_flash_attention: False');
+  if (entry && (value !== undefined || entry.unresolved)) return fieldAt<AttentionImplementation>(entry, value === undefined ? null : value ? 'flash' : 'unfused');
+  return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
 }

@@ -1,9 +1,12 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, roundUpToMultiple, unknownField, type ModelShape, type NumberField } from '../pipeline/shape';
+import { defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../pipeline/shape';
 import {
+  booleanValue,
+  checkpointingMode,
   fieldAt,
   completeShape,
+  readChoice,
   derivedHeadDim,
   EntryIndex,
   fieldFromEntry,
@@ -17,7 +20,7 @@ import {
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -25,6 +28,7 @@ import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead
  * or underscored, even mixed: NeoX's `from_ymls` replaces `-` with `_`.
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.neox;
+const LAUNCH = LAUNCH_DEFAULTS.neox;
 
 const NEOX_KEYS = [
   'pipe_parallel_size',
@@ -126,7 +130,10 @@ export const neoxReader: FormatReader = {
       {
         activation,
         gatedMlp,
-        flashAttention: neoxFlash(document),
+        attentionKernel: neoxAttention(document),
+        recompute: readChoice(index, ['checkpoint_activations'], (entry) => checkpointingMode(booleanValue(entry)), () =>
+          defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, ['attention_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
         hiddenDropout: readDropout(index, ['hidden_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
@@ -192,10 +199,10 @@ function neoxPipeline(index: EntryIndex): NumberField {
 }
 
 /** `attention_config: [[["flash"], 32]]` names the attention type per group of layers. */
-function neoxFlash(document: ConfigDocument) {
+function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementation> {
   const attention = document.entries.filter((entry) => entry.path[0]?.replace(/-/g, '_') === 'attention_config');
   const flash = attention.find((entry) => entry.value === 'flash');
-  if (flash) return fieldAt(flash, true);
-  if (attention.length > 0) return fieldAt(attention[0], false, 'attention_config has no flash layers');
-  return defaultField(false, 'GPT-NeoX default attention_config: global (no flash)');
+  if (flash) return fieldAt<AttentionImplementation>(flash, 'flash');
+  if (attention.length > 0) return fieldAt<AttentionImplementation>(attention[0], 'unfused', 'attention_config has no flash layers: global attention, unfused');
+  return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
 }

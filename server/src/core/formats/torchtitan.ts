@@ -1,9 +1,11 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseToml } from '../parse/toml';
-import { defaultField, unknownField, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode } from '../pipeline/shape';
 import { findModel, torchtitanName } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readField } from './fields';
-import { FRAMEWORK_DEFAULTS } from './framework-defaults';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readChoice, readField } from './fields';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+
+const LAUNCH = LAUNCH_DEFAULTS.torchtitan;
 import type { FormatReader } from './format';
 import { extensionOf, sniffHead } from './sniff';
 
@@ -48,7 +50,10 @@ export const torchtitanReader: FormatReader = {
       {
         activation: named && flavor ? catalogueActivation(named, flavor) : unknownField(why),
         gatedMlp: named?.gatedMlp ?? false,
-        flashAttention: defaultField(true, "torchtitan's default attention is PyTorch scaled_dot_product_attention (flash kernels where supported)"),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
+        recompute: readChoice(index, ['activation_checkpoint.mode'], (entry) => (RECOMPUTE_MODES as readonly unknown[]).includes(entry.value) ? (entry.value as RecomputeMode) : null, () =>
+          defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
+        ),
         kvHeadsMayDivideTensorParallel: false,
         // Only the llama3 model code was read; other torchtitan models keep their dropout unknown.
         ...(name?.value === 'llama3' ? noDropout("torchtitan's llama3", FRAMEWORK_DEFAULTS.torchtitan.llama3ModelSource) : {}),

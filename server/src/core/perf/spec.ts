@@ -1,6 +1,5 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
-import type { ResolvedCheckOptions } from '../pipeline/options';
-import type { ModelShape } from '../pipeline/shape';
+import type { Launch, ModelShape } from '../pipeline/shape';
 import type { LayerSpec } from './types';
 
 function positive(value: number | null): value is number {
@@ -12,16 +11,17 @@ function positive(value: number | null): value is number {
  * attention dropout is its own kernel unless FlashAttention fuses it (layer.ts drops it then).
  * An unknown rate counts as none, which the hover and report say.
  */
-function dropoutOf(shape: ModelShape): Pick<LayerSpec, 'dropout' | 'attentionDropout'> {
-  return { dropout: positive(shape.hiddenDropout.value), attentionDropout: positive(shape.attentionDropout.value) };
+function dropoutOf(launch: Launch): Pick<LayerSpec, 'dropout' | 'attentionDropout'> {
+  return { dropout: positive(launch.hiddenDropout.value), attentionDropout: positive(launch.attentionDropout.value) };
 }
 
 /**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
- * the framework's defaults (already in the shape), then the user's settings. Null when the
- * hidden size or the head count is unknown: there is nothing honest to predict then.
+ * the framework's defaults (already in the shape), then the user's settings (the launch says
+ * which). Null when the hidden size or the head count is unknown: there is nothing honest to
+ * predict then.
  */
-export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOptions): LayerSpec | null {
+export function layerSpecFromShape(shape: ModelShape, launch: Launch): LayerSpec | null {
   const hiddenSize = shape.hiddenSize.value;
   const numHeads = shape.numHeads.value;
   if (!positive(hiddenSize) || !positive(numHeads)) return null;
@@ -39,12 +39,13 @@ export function layerSpecFromShape(shape: ModelShape, options: ResolvedCheckOpti
     gatedMlp: shape.gatedMlp,
     vocabSize: positive(vocab) ? vocab : 0,
     numLayers: positive(shape.numLayers.value) ? shape.numLayers.value : 1,
-    seqLength: positive(shape.seqLength.value) ? shape.seqLength.value : options.sequenceLength,
-    microBatchSize: positive(shape.microBatchSize.value) ? shape.microBatchSize.value : options.microBatchSize,
-    tensorParallel: positive(shape.tensorParallel.value) ? shape.tensorParallel.value : options.tensorParallelSize,
+    seqLength: launch.seqLength.value,
+    microBatchSize: launch.microBatchSize.value,
+    tensorParallel: launch.tensorParallel.value,
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
-    flashAttention: shape.flashAttention.value === true,
-    ...dropoutOf(shape),
+    flashAttention: launch.attentionKernel.value !== 'unfused',
+    recompute: launch.recompute.value,
+    ...dropoutOf(launch),
   };
 }

@@ -1,3 +1,5 @@
+import type { RecomputeMode } from '../pipeline/shape';
+
 /** Plain numbers the throughput model needs; built from a ModelShape with defaults filled in. */
 export interface LayerSpec {
   hiddenSize: number;
@@ -24,6 +26,8 @@ export interface LayerSpec {
    * Mistral, Pythia, nanoGPT's pretraining default).
    */
   dropout?: boolean;
+  /** Activation recomputation in the backward; absent: none. */
+  recompute?: RecomputeMode;
   /** Dropout on the attention probabilities when it differs from `dropout` (`--attention-dropout 0 --hidden-dropout 0.1`). */
   attentionDropout?: boolean;
 }

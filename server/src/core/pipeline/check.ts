@@ -13,7 +13,8 @@ import { layerSpecFromShape } from '../perf/spec';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
 import type { FindingInput, Rule, RuleContext } from '../rules/rule';
-import type { ModelShape, NumberField } from './shape';
+import { resolveLaunch } from './launch';
+import type { Launch, ModelShape, NumberField } from './shape';
 import { suppressedRules } from './suppression';
 
 export interface CheckResult {
@@ -22,6 +23,8 @@ export interface CheckResult {
   document: ConfigDocument | null;
   shape: ModelShape | null;
   spec: LayerSpec | null;
+  /** What the prediction assumes about the launch, each choice with its origin; null without a shape. */
+  launch: Launch | null;
   findings: Finding[];
   options: ResolvedCheckOptions;
 }
@@ -45,6 +48,10 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     tensorParallelSize: options.tensorParallelSize ?? 1,
     rules: options.rules ?? {},
     profile: options.profile,
+    attention: options.attention,
+    dropout: options.dropout,
+    recompute: options.recompute,
+    requested: options,
   };
 }
 
@@ -52,12 +59,13 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
 export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
-  if (!reader) return { reader: null, document: null, shape: null, spec: null, findings: [], options: resolved };
+  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, findings: [], options: resolved };
   const document = reader.parse(text);
   const shape = reader.read(document);
-  const spec = layerSpecFromShape(shape, resolved);
+  const launch = resolveLaunch(shape, resolved);
+  const spec = layerSpecFromShape(shape, launch);
   const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
-  return { reader, document, shape, spec, findings, options: resolved };
+  return { reader, document, shape, spec, launch, findings, options: resolved };
 }
 
 interface RunInput {

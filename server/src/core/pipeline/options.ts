@@ -1,7 +1,11 @@
 import type { SeveritySetting } from './findings';
 import type { GpuSpec } from '../perf/gpus';
 import type { Dtype, GemmProfile } from '../perf/types';
-import type { FormatId } from './shape';
+import type { FormatId, RecomputeMode } from './shape';
+
+/** What `--attention` and `shapelint.attention` may force, over the file and the framework's default. */
+export const ATTENTION_OVERRIDES = ['flash', 'unfused'] as const;
+export type AttentionOverride = (typeof ATTENTION_OVERRIDES)[number];
 
 export interface CheckOptions {
   /** Force a format instead of detecting it. */
@@ -17,6 +21,12 @@ export interface CheckOptions {
   rules?: Record<string, SeveritySetting>;
   /** A measured GEMM profile of the target GPU: fix estimates use it as hovers do. */
   profile?: GemmProfile;
+  /** Forces the attention implementation over what the file and the framework say. */
+  attention?: AttentionOverride;
+  /** Forces both dropout probabilities (attention and hidden). */
+  dropout?: number;
+  /** Forces activation recomputation. */
+  recompute?: RecomputeMode;
 }
 
 export interface ResolvedCheckOptions {
@@ -28,6 +38,11 @@ export interface ResolvedCheckOptions {
   tensorParallelSize: number;
   rules: Record<string, SeveritySetting>;
   profile?: GemmProfile;
+  attention?: AttentionOverride;
+  dropout?: number;
+  recompute?: RecomputeMode;
+  /** The options as the user gave them: which values are settings and which shapelint's defaults. */
+  requested: CheckOptions;
 }
 
 /** Defaults for what a config often leaves to the launcher: a common pre-training setting. */

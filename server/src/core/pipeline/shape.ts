@@ -1,4 +1,5 @@
 import type { Span } from './document';
+import type { Dtype } from '../perf/types';
 
 export const FORMAT_IDS = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt', 'meta', 'nanotron', 'flagscale', 'axolotl', 'torchtitan', 'maxtext', 'foundry'] as const;
 
@@ -15,9 +16,11 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  *   arithmetic, the environment, `???`);
  * - `unknown`: nothing gives it (the file leaves it to the tokenizer, the launcher, a default
  *   shapelint has no source for), or it is set to null: "use the default";
- * - `invalid`: the file sets it to something that is not a usable value (see `invalidText`).
+ * - `invalid`: the file sets it to something that is not a usable value (see `invalidText`);
+ * - `setting`: a shapelint setting or CLI flag (`--attention unfused`, `shapelint.sequenceLength`),
+ *   either because the user chose it over the file or because nothing else gives it (its note says which).
  */
-export type FieldOrigin = 'file' | 'default' | 'derived' | 'catalogue' | 'unresolved' | 'unknown' | 'invalid';
+export type FieldOrigin = 'file' | 'default' | 'derived' | 'catalogue' | 'unresolved' | 'unknown' | 'invalid' | 'setting';
 
 export interface ShapeField<T> {
   value: T | null;
@@ -74,7 +77,10 @@ export type ModelShape = {
   activation: ShapeField<string>;
   /** Gated MLP (SwiGLU, GeGLU, ...): three matrices, gate and up of width ffnHiddenSize. */
   gatedMlp: boolean;
-  flashAttention: ShapeField<boolean>;
+  /** The attention implementation the framework runs (see AttentionImplementation); never null where a framework default is known. */
+  attentionKernel: ShapeField<AttentionImplementation>;
+  /** Activation recomputation in the backward (see RecomputeMode). */
+  recompute: ShapeField<RecomputeMode>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
   /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
@@ -95,6 +101,76 @@ export type ModelShape = {
   attentionDropout: ShapeField<number>;
   hiddenDropout: ShapeField<number>;
 } & { [name in NumericFieldName]: NumberField };
+
+/**
+ * The attention implementation a framework runs, named as the framework names it; which kernel
+ * that becomes on a GPU (and whether it is fused) is perf/attention.ts's call:
+ * - `sdpa`: PyTorch's scaled_dot_product_attention, which picks FlashAttention-2, cuDNN,
+ *   memory-efficient or the math path per GPU, dtype and head dim (transformers' default,
+ *   nanoGPT, LitGPT, torchtitan);
+ * - `transformer-engine`: Transformer Engine's DotProductAttention, which picks FlashAttention,
+ *   cuDNN's fused attention or its unfused path (Megatron-Core's default);
+ * - `flash`: a FlashAttention kernel the file names (`flash_attention_2`, `--use-flash-attn`,
+ *   NeoX `flash`, `--attention-backend flash`);
+ * - `cudnn`: cuDNN's fused attention the file names (`--attention-backend fused`);
+ * - `unfused`: the score BMM, softmax, dropout and attention-over-value BMM as separate kernels
+ *   (transformers `eager`, Megatron `--transformer-impl local`, NeoX `global`).
+ */
+export const ATTENTION_IMPLEMENTATIONS = ['sdpa', 'transformer-engine', 'flash', 'cudnn', 'unfused'] as const;
+export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number];
+
+/**
+ * Activation recomputation in the backward: `none`; `selective` (Megatron's
+ * `--recompute-granularity selective`: the attention core is recomputed; torchtitan's and NeMo's
+ * selective modes); `full` (every layer's forward runs again: `--recompute-granularity full`,
+ * NeoX `checkpoint_activations`, gradient checkpointing).
+ */
+export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
+export type RecomputeMode = (typeof RECOMPUTE_MODES)[number];
+
+/** A launch choice with a value: from the file, the framework's default or a setting, never a silent null. */
+export interface LaunchField<T> extends ShapeField<T> {
+  value: T;
+}
+
+/**
+ * Every launch choice a prediction depends on, each with where it came from (`origin`) and why
+ * (`note`: the framework default's source, or the setting or flag). Built by pipeline/launch.ts
+ * from the shape (file and framework defaults) and the options (settings and flags):
+ * - `attentionKernel`: the attention implementation (flags `--attention flash|unfused`, setting
+ *   `shapelint.attention`, which override the file);
+ * - `attentionDropout`, `hiddenDropout`: dropout probabilities (`--dropout P` sets both); null
+ *   only where nothing says, which counts as no dropout and is shown as unknown;
+ * - `recompute`: activation recomputation (`--recompute`, `shapelint.recompute`);
+ * - `dtype`: the GEMMs' data type (`--dtype`, `shapelint.dtype`);
+ * - `seqLength`, `microBatchSize`, `tensorParallel`, `pipelineParallel`: the file's, else the
+ *   framework's default, else the setting (`--seq`, `--micro-batch`, `--tp`).
+ */
+export interface Launch {
+  attentionKernel: LaunchField<AttentionImplementation>;
+  attentionDropout: ShapeField<number>;
+  hiddenDropout: ShapeField<number>;
+  recompute: LaunchField<RecomputeMode>;
+  dtype: LaunchField<Dtype>;
+  seqLength: LaunchField<number>;
+  microBatchSize: LaunchField<number>;
+  tensorParallel: LaunchField<number>;
+  pipelineParallel: LaunchField<number>;
+}
+
+export const LAUNCH_FIELDS = ['attentionKernel', 'attentionDropout', 'hiddenDropout', 'recompute', 'dtype', 'seqLength', 'microBatchSize', 'tensorParallel', 'pipelineParallel'] as const satisfies readonly (keyof Launch)[];
+
+export const LAUNCH_LABELS: Record<keyof Launch, string> = {
+  attentionKernel: 'attention',
+  attentionDropout: 'attention dropout',
+  hiddenDropout: 'hidden dropout',
+  recompute: 'recompute',
+  dtype: 'dtype',
+  seqLength: 'sequence length',
+  microBatchSize: 'micro-batch size',
+  tensorParallel: 'tensor-parallel size',
+  pipelineParallel: 'pipeline-parallel size',
+};
 
 export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;
 
@@ -161,7 +237,8 @@ export function shapeValues(shape: ModelShape): Record<string, number | string |
   for (const name of NUMERIC_FIELDS) values[name] = shape[name].value;
   values.activation = shape.activation.value;
   values.gatedMlp = shape.gatedMlp;
-  values.flashAttention = shape.flashAttention.value;
+  values.attentionKernel = shape.attentionKernel.value;
+  values.recompute = shape.recompute.value;
   for (const name of DROPOUT_FIELDS) values[name] = shape[name].value;
   return values;
 }
