@@ -1,6 +1,7 @@
 import type { GpuSpec } from '../core/perf/gpus';
 import type { Dtype, LayerSpec } from '../core/perf';
-import { RECOMPUTES, type Recompute, type RunLaunch, type Sharding } from '../core/perf/run';
+import type { RunLaunch, Sharding } from '../core/perf/run';
+import { RECOMPUTE_MODES, type RecomputeMode } from '../core/pipeline/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
 
@@ -41,10 +42,10 @@ function shardingOption(values: Values): Sharding {
   throw new UsageError(`--zero must be 0, 1, 2 or 3, got '${zero}'`);
 }
 
-function recomputeOption(values: Values): Recompute {
+function recomputeOption(values: Values): RecomputeMode {
   const value = text(values, 'recompute') ?? 'none';
-  if (!(RECOMPUTES as readonly string[]).includes(value)) throw new UsageError(`--recompute must be one of ${RECOMPUTES.join(', ')}, got '${value}'`);
-  return value as Recompute;
+  if (!(RECOMPUTE_MODES as readonly string[]).includes(value)) throw new UsageError(`--recompute must be one of ${RECOMPUTE_MODES.join(', ')}, got '${value}'`);
+  return value as RecomputeMode;
 }
 
 /** `--experts E --experts-per-token k --expert-ffn F` on the layer spec: F is each expert's MLP width. */

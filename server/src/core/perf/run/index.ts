@@ -8,7 +8,7 @@ import { predictMemory, type MemoryPrediction, type RunTerm } from './memory';
 import { predictStepTerms, stageWork, type TimeTermName } from './time';
 
 export * from './launch';
-export { GIB, layerActivations, predictMemory, type LayerActivations, type MemoryPrediction, type MemoryTermName, type RunTerm } from './memory';
+export { activationsKept, GIB, layerActivations, predictMemory, type LayerActivations, type MemoryPrediction, type MemoryTermName, type RunTerm } from './memory';
 export type { TimeTermName } from './time';
 
 /** How MFU counts FLOPs: stated next to every MFU the tool prints. */

@@ -1,3 +1,4 @@
+import type { RecomputeMode } from '../../pipeline/shape';
 import type { Dtype } from '../types';
 
 /**
@@ -6,10 +7,8 @@ import type { Dtype } from '../types';
  * TP) live in LayerSpec; these are the rest of the run.
  */
 export type Sharding = 'none' | 'distributed-optimizer' | 'zero-1' | 'zero-2' | 'zero-3' | 'fsdp';
-export type Recompute = 'none' | 'selective' | 'full';
 
 export const SHARDINGS: readonly Sharding[] = ['none', 'distributed-optimizer', 'zero-1', 'zero-2', 'zero-3', 'fsdp'];
-export const RECOMPUTES: readonly Recompute[] = ['none', 'selective', 'full'];
 
 export interface RunLaunch {
   dtype: Dtype;
@@ -24,7 +23,7 @@ export interface RunLaunch {
   globalBatch: number;
   sequenceParallel: boolean;
   sharding: Sharding;
-  recompute: Recompute;
+  recompute: RecomputeMode;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */
   overlapGradReduce: boolean;
   /** Input and output embeddings are separate matrices (Llama) rather than one (GPT-2, Megatron's default). */

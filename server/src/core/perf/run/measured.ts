@@ -3,7 +3,8 @@ import { findGpu, type GpuSpec } from '../gpus';
 import type { Dtype, LayerSpec } from '../types';
 import { predictRun, type RunPrediction } from './index';
 import { GIB } from './memory';
-import type { Recompute, RunLaunch, Sharding } from './launch';
+import type { RecomputeMode } from '../../pipeline/shape';
+import type { RunLaunch, Sharding } from './launch';
 
 /** Published, measured training runs (data/runs/*.json; schema in data/runs/README.md). */
 export interface RunSource {
@@ -50,7 +51,7 @@ export interface RunLaunchRecord {
   vp?: number;
   sequenceParallel?: boolean;
   sharding: Sharding;
-  recompute: Recompute;
+  recompute: RecomputeMode;
   attention: 'flash' | 'unfused';
   dtype: Dtype;
   overlapGradReduce?: boolean;

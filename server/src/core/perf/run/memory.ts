@@ -77,7 +77,7 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
   return { stored: norms + attention + mlp, attentionCore, input: replicated(2 * sb * h) };
 }
 
-function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute']): number {
+export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute']): number {
   if (recompute === 'full') return layer.input;
   if (recompute === 'selective') return layer.stored;
   return layer.stored + layer.attentionCore;

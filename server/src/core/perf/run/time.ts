@@ -80,7 +80,7 @@ function linkFor(group: Group, launch: RunLaunch, gpu: GpuSpec): Link {
 const LATENCY_US = RUN_CONSTANTS.collectiveLatencyUs.value;
 
 /** Ring collectives: an all-reduce moves 2(n−1)/n of the buffer per GPU, a reduce-scatter or all-gather (n−1)/n. */
-const ringUs = (bytes: number, ranks: number, passes: number, link: Link): number => (ranks > 1 ? LATENCY_US + (passes * (ranks - 1) * bytes) / ranks / link.bytesPerUs : 0);
+const ringUs = (bytes: number, ranks: number, passes: number, link: Link): number => (ranks > 1 && bytes > 0 ? LATENCY_US + (passes * (ranks - 1) * bytes) / ranks / link.bytesPerUs : 0);
 
 
 /** Time of one step, by part, µs. */
@@ -183,14 +183,15 @@ function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const described = `${((params.dense + params.expert) / 1e9).toFixed(3)}B parameters × ${perParamPasses[sharding]} B per ring pass over DP ${ranks} on ${link.name}`;
   if (everyMicroBatch) {
     const stageCompute = work.computeUs + work.recomputeUs;
-    const exposed = m * Math.max(0, commUs - stageCompute) + commUs / layout.layersPerStage;
+    const exposed = m * Math.max(commUs - stageCompute, commUs / layout.layersPerStage);
     return {
       value: exposed,
-      formula: `m × max(0, gather + reduce-scatter − compute) + one layer's: ${described}, every micro-batch`,
+      formula: `m × max(gather + reduce-scatter − compute, one layer's share): ${described}, every micro-batch`,
       source: 'Zhao et al. 2023 (PyTorch FSDP, arXiv 2304.11277) §3: all-gather forward and backward, reduce-scatter backward, prefetched under the neighbouring layer',
     };
   }
-  const exposed = launch.overlapGradReduce ? Math.max(0, commUs - work.backwardUs) + commUs / layout.layersPerStage : commUs;
+  // The last layer's gradients are reduced after the backward ends: that share is never hidden.
+  const exposed = launch.overlapGradReduce ? Math.max(commUs - work.backwardUs, commUs / layout.layersPerStage) : commUs;
   return {
     value: exposed,
     formula: `${described}, once per step${launch.overlapGradReduce ? ', under the last micro-batch\'s backward' : ', after the backward'}`,
