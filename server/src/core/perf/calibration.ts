@@ -143,12 +143,12 @@ export const COLLECTIVE_BUS_FRACTION: Readonly<Record<'nvlink' | 'pcie' | 'xgmi'
 export const TRAINING_COMPUTE_EFFICIENCY: RunCalibrated<number> = {
   value: 0.91,
   fittedOn: ['narayanan-2021-table2', 'torchtitan-llama-a100', 'nemo-24.07-h100'],
-  how: 'the value in 0.01 steps that minimises the median |error| of tokens/s per GPU over the 21 calibration runs not on ZeRO-3 (3.2% at 0.91; 4.1% at 0.90, 4.3% at 0.92; 10.8% without it)',
+  how: 'the value in 0.01 steps that minimises the median absolute error of tokens/s per GPU over the 21 calibration runs not on ZeRO-3 (3.2% at 0.91; 4.1% at 0.90, 4.3% at 0.92; 10.8% without it)',
 };
 
 /** DeepSpeed ZeRO-3's gathers and reduce-scatters reach this share of the ring bandwidth (many small per-module collectives, 2021). */
 export const ZERO3_COLLECTIVE_EFFICIENCY: RunCalibrated<number> = {
   value: 0.08,
   fittedOn: ['narayanan-2021-table2'],
-  how: 'the value in 0.01 steps that minimises the median |error| of the six ZeRO-3 rows of Table 2 (17% at 0.08, 21% at 0.09, 28% at 0.07, 130% without it): those runs slow down as the GPUs grow at a fixed batch, which a ring at the full node bandwidth does not',
+  how: 'the value in 0.01 steps that minimises the median absolute error of the six ZeRO-3 rows of Table 2 (17% at 0.08, 21% at 0.09, 28% at 0.07, 130% without it): those runs slow down as the GPUs grow at a fixed batch, which a ring at the full node bandwidth does not',
 };

@@ -2,6 +2,7 @@ import { megatronSwigluWidth } from '../../formats/framework-defaults';
 import { findGpu, type GpuSpec } from '../gpus';
 import type { Dtype, LayerSpec } from '../types';
 import { predictRun, type RunPrediction } from './index';
+import { median, ORDER_MIN_GAP } from '../measurements';
 import { GIB } from './memory';
 import type { RecomputeMode } from '../../pipeline/shape';
 import type { RunLaunch, Sharding } from './launch';
@@ -161,4 +162,48 @@ export function scoreRuns(files: readonly RunFile[]): ScoredRun[] {
       };
     }),
   );
+}
+
+export interface RunErrorSummary {
+  runs: number;
+  medianAbsError: number;
+  signedMedianError: number;
+  /** Share of runs predicted within ±20%. */
+  within20: number;
+  /** Pairs of one source and GPU whose measured tokens/s differ by ≥ 5%, and the share ordered right. */
+  pairs: number;
+  orderAccuracy: number;
+  memoryRuns: number;
+  memoryMedianAbsError: number;
+  memoryWithin20: number;
+}
+
+const relative = (predicted: number, measured: number): number => (predicted - measured) / measured;
+
+export function summarizeRuns(scored: readonly ScoredRun[]): RunErrorSummary {
+  const errors = scored.map((run) => relative(run.predictedTokensPerSecond, run.measuredTokensPerSecond));
+  const memory = scored.filter((run) => run.measuredMemoryGiB !== undefined).map((run) => Math.abs(relative(run.predictedMemoryGiB, run.measuredMemoryGiB!)));
+  let pairs = 0;
+  let ordered = 0;
+  scored.forEach((a, i) =>
+    scored.slice(i + 1).forEach((b) => {
+      if (a.source !== b.source || a.gpu !== b.gpu) return;
+      const [slow, fast] = a.measuredTokensPerSecond < b.measuredTokensPerSecond ? [a, b] : [b, a];
+      if (fast.measuredTokensPerSecond < slow.measuredTokensPerSecond * (1 + ORDER_MIN_GAP)) return;
+      pairs++;
+      if (fast.predictedTokensPerSecond > slow.predictedTokensPerSecond) ordered++;
+    }),
+  );
+  const share = (values: number[], limit: number): number => (values.length ? values.filter((value) => Math.abs(value) <= limit).length / values.length : NaN);
+  return {
+    runs: scored.length,
+    medianAbsError: median(errors.map(Math.abs)),
+    signedMedianError: median(errors),
+    within20: share(errors, 0.2),
+    pairs,
+    orderAccuracy: pairs ? ordered / pairs : NaN,
+    memoryRuns: memory.length,
+    memoryMedianAbsError: median(memory),
+    memoryWithin20: share(memory, 0.2),
+  };
 }
