@@ -1,7 +1,7 @@
 import type { GpuSpec } from '../core/perf/gpus';
 import type { Dtype, LayerSpec } from '../core/perf';
-import type { RunLaunch, Sharding } from '../core/perf/run';
-import { RECOMPUTE_MODES, type RecomputeMode } from '../core/pipeline/shape';
+import type { RunLaunch } from '../core/perf/run';
+import { RECOMPUTE_MODES, type RecomputeMode, type Sharding } from '../core/pipeline/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
 

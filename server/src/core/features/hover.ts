@@ -40,6 +40,12 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
   pipelineParallel: 'Pipeline stages. Layers are divided among them; GEMM shapes do not change.',
   numExperts: 'MoE experts. Each expert’s MLP GEMMs see about tokens·top-k/experts rows.',
   expertsPerToken: 'Experts each token is routed to (top-k).',
+  contextParallel: 'Context-parallel size (c). Each GPU holds s/c of every sequence; attention passes K/V around a ring.',
+  expertParallel: 'Expert-parallel size. The experts are divided among these GPUs; tokens reach them by all-to-all.',
+  virtualStages: 'Model chunks per pipeline stage (interleaving): the bubble shrinks v-fold, pipeline traffic grows v-fold.',
+  globalBatchSize: 'Sequences per optimizer step. With the micro-batch and data-parallel size it sets the micro-batches per step, and so the pipeline bubble.',
+  gpus: 'GPUs in the run (nodes × GPUs per node). With TP, PP and CP it sets the data-parallel size.',
+  gpusPerNode: 'GPUs joined by the node’s NVLink; collectives beyond them use the network.',
 };
 
 /** Hover markdown for the shape field at `offset`, or null when there is none there. */

@@ -87,6 +87,12 @@ export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> 
   pipelineParallel: [],
   numExperts: ['mlp_up', 'mlp_gate', 'mlp_down'],
   expertsPerToken: ['mlp_up', 'mlp_gate', 'mlp_down'],
+  contextParallel: 'all',
+  expertParallel: [],
+  virtualStages: [],
+  globalBatchSize: [],
+  gpus: [],
+  gpusPerNode: [],
 };
 
 export function formatTflops(tflops: number): string {

@@ -1,5 +1,7 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
+import type { ResolvedCheckOptions } from '../pipeline/options';
 import type { Launch, ModelShape } from '../pipeline/shape';
+import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './run';
 import type { LayerSpec } from './types';
 
 function positive(value: number | null): value is number {
@@ -48,4 +50,35 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch): LayerSpec
     recompute: launch.recompute.value,
     ...dropoutOf(launch),
   };
+}
+
+/** The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default) where nothing says. */
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps'>): RunLaunch {
+  const sharding = launch.sharding.value;
+  return {
+    dtype: launch.dtype.value,
+    gpus: launch.gpus.value,
+    gpusPerNode: launch.gpusPerNode.value,
+    pipelineParallel: launch.pipelineParallel.value,
+    contextParallel: launch.contextParallel.value,
+    expertParallel: launch.expertParallel.value,
+    virtualStages: launch.virtualStages.value,
+    globalBatch: launch.globalBatchSize.value,
+    sequenceParallel: launch.sequenceParallel.value && launch.tensorParallel.value > 1,
+    sharding,
+    recompute: launch.recompute.value,
+    overlapGradReduce: sharding === 'fsdp' || sharding === 'zero-3',
+    untiedEmbeddings: false,
+    interNodeGbps: options.interNodeGbps,
+  };
+}
+
+/** The whole run for a checked file, or why its launch cannot run (sizes that do not divide). */
+export function runForLaunch(spec: LayerSpec, launch: RunLaunch, options: Pick<ResolvedCheckOptions, 'gpu' | 'profile'>): { run: RunPrediction | null; runError: string | null } {
+  try {
+    return { run: predictRun(spec, launch, options.gpu, options.profile), runError: null };
+  } catch (error) {
+    if (error instanceof LaunchError) return { run: null, runError: error.message };
+    throw error;
+  }
 }

@@ -9,7 +9,8 @@ import {
   type ResolvedCheckOptions,
 } from './options';
 import { compareSpecs } from '../perf';
-import { layerSpecFromShape } from '../perf/spec';
+import { layerSpecFromShape, runForLaunch, runLaunchOf } from '../perf/spec';
+import type { RunLaunch, RunPrediction } from '../perf/run';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
 import type { FindingInput, Rule, RuleContext } from '../rules/rule';
@@ -25,6 +26,9 @@ export interface CheckResult {
   spec: LayerSpec | null;
   /** What the prediction assumes about the launch, each choice with its origin; null without a shape. */
   launch: Launch | null;
+  /** The whole run on its GPUs (memory per GPU, step time); null without a spec or when the launch cannot run (`runError` says why). */
+  run: RunPrediction | null;
+  runError: string | null;
   findings: Finding[];
   options: ResolvedCheckOptions;
 }
@@ -51,6 +55,8 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     attention: options.attention,
     dropout: options.dropout,
     recompute: options.recompute,
+    launch: options.launch ?? {},
+    interNodeGbps: options.interNodeGbps ?? gpu.interNodeGbps,
     requested: options,
   };
 }
@@ -59,13 +65,21 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
 export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
-  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, findings: [], options: resolved };
+  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, run: null, runError: null, findings: [], options: resolved };
   const document = reader.parse(text);
   const shape = reader.read(document);
-  const launch = resolveLaunch(shape, resolved);
+  const predicted = predictShape(shape, resolved);
+  const findings = runRules(RULES, { text, document, shape, ...predicted, options: resolved });
+  return { reader, document, shape, ...predicted, findings, options: resolved };
+}
+
+/** What a shape predicts under the options: the launch, the layer spec, the whole run (or why it cannot run). */
+export function predictShape(shape: ModelShape, options: ResolvedCheckOptions): Pick<CheckResult, 'launch' | 'spec' | 'run' | 'runError'> & { runLaunch: RunLaunch } {
+  const launch = resolveLaunch(shape, options);
   const spec = layerSpecFromShape(shape, launch);
-  const findings = runRules(RULES, { text, document, shape, spec, options: resolved });
-  return { reader, document, shape, spec, launch, findings, options: resolved };
+  const runLaunch = runLaunchOf(launch, options);
+  const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
+  return { launch, spec, runLaunch, run, runError };
 }
 
 interface RunInput {
@@ -73,11 +87,13 @@ interface RunInput {
   document: ConfigDocument;
   shape: ModelShape;
   spec: LayerSpec | null;
+  run: RunPrediction | null;
+  runLaunch?: RunLaunch;
   options: ResolvedCheckOptions;
 }
 
 export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
-  const { text, document, shape, spec, options } = input;
+  const { text, document, shape, spec, run, runLaunch, options } = input;
   const suppressed = suppressedRules(text);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -102,6 +118,8 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       options,
       spec,
+      run,
+      rerun: (change) => (spec && runLaunch ? runForLaunch({ ...spec, ...change.spec }, { ...runLaunch, ...change.launch }, options).run : null),
       estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
       anchor: (...fields) => anchorOf(fields),
       report,

@@ -1,4 +1,4 @@
-import type { RecomputeMode } from '../../pipeline/shape';
+import type { RecomputeMode, Sharding } from '../../pipeline/shape';
 import type { Dtype } from '../types';
 
 /**
@@ -6,10 +6,6 @@ import type { Dtype } from '../types';
  * a setting or a flag, defaults already applied). The layer's own sizes (sequence, micro-batch,
  * TP) live in LayerSpec; these are the rest of the run.
  */
-export type Sharding = 'none' | 'distributed-optimizer' | 'zero-1' | 'zero-2' | 'zero-3' | 'fsdp';
-
-export const SHARDINGS: readonly Sharding[] = ['none', 'distributed-optimizer', 'zero-1', 'zero-2', 'zero-3', 'fsdp'];
-
 export interface RunLaunch {
   dtype: Dtype;
   gpus: number;

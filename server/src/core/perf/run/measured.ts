@@ -4,8 +4,8 @@ import type { Dtype, LayerSpec } from '../types';
 import { predictRun, type RunPrediction } from './index';
 import { median, ORDER_MIN_GAP } from '../measurements';
 import { GIB } from './memory';
-import type { RecomputeMode } from '../../pipeline/shape';
-import type { RunLaunch, Sharding } from './launch';
+import type { RecomputeMode, Sharding } from '../../pipeline/shape';
+import type { RunLaunch } from './launch';
 
 /** Published, measured training runs (data/runs/*.json; schema in data/runs/README.md). */
 export interface RunSource {
