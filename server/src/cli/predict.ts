@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
-import { check } from '../core/pipeline/check';
 import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
 import { errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
-import { LaunchError, predictRun, type RunPrediction } from '../core/perf/run';
+import type { RunPrediction } from '../core/perf/run';
+import { runForLaunch, runLaunchOf } from '../core/perf/spec';
+import { check, resolveOptions } from '../core/pipeline/check';
+import { resolveLaunch } from '../core/pipeline/launch';
+import type { CheckOptions, ResolvedCheckOptions } from '../core/pipeline/options';
+import type { Launch } from '../core/pipeline/shape';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
-import { launchFromFlags, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
-import { formatRun, runJson } from './run-output';
+import { checkLaunch, launchOptionsFromFlags, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
+import { formatRun, launchJson, runJson } from './run-output';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
                          [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
@@ -76,28 +80,64 @@ function attentionFused(values: Values): boolean | undefined {
   return attention === 'flash';
 }
 
-function specFromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO): LayerSpec {
+interface Predicted {
+  spec: LayerSpec;
+  launch: Launch;
+  options: ResolvedCheckOptions;
+}
+
+function fromFlags(values: Values, gpu: GpuSpec, dtype: Dtype, launchOptions: CheckOptions): Predicted {
+  const spec = withExperts(specFromFlags(values), values);
+  const attention = attentionFused(values);
+  const options = resolveOptions({
+    gpu: gpu.id,
+    dtype,
+    sequenceLength: spec.seqLength,
+    microBatchSize: spec.microBatchSize,
+    tensorParallelSize: spec.tensorParallel,
+    ...(attention !== undefined ? { attention: attention ? 'flash' : 'unfused' } : {}),
+    ...launchOptions,
+  });
+  return { spec, launch: resolveLaunch(null, options), options };
+}
+
+function fromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO, launchOptions: CheckOptions): Predicted {
   const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
   if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
   const seq = positiveInteger(str(values, 'seq'), '--seq');
   const microBatch = positiveInteger(str(values, 'micro-batch'), '--micro-batch');
   const tp = positiveInteger(str(values, 'tp'), '--tp');
+  const attention = attentionFused(values);
   const result = check(readTextFile(path, io, 'config'), path, {
     gpu: gpu.id,
     dtype,
     ...(seq ? { sequenceLength: seq } : {}),
     ...(microBatch ? { microBatchSize: microBatch } : {}),
     ...(tp ? { tensorParallelSize: tp } : {}),
+    ...(attention !== undefined ? { attention: attention ? 'flash' : 'unfused' } : {}),
+    ...launchOptions,
   });
   if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
-  if (!result.spec) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
-  return {
-    ...result.spec,
-    ...(seq ? { seqLength: seq } : {}),
-    ...(microBatch ? { microBatchSize: microBatch } : {}),
-    ...(tp ? { tensorParallel: tp } : {}),
-    ...(attentionFused(values) !== undefined ? { flashAttention: attentionFused(values) } : {}),
-  };
+  if (!result.spec || !result.launch) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
+  const spec = withExperts(
+    {
+      ...result.spec,
+      ...(seq ? { seqLength: seq } : {}),
+      ...(microBatch ? { microBatchSize: microBatch } : {}),
+      ...(tp ? { tensorParallel: tp } : {}),
+    },
+    values,
+  );
+  return { spec, launch: result.launch, options: result.options };
+}
+
+/** The whole run for the spec and launch; a launch that cannot run is a usage error that says why. */
+function runOf({ spec, launch, options }: Predicted, values: Values): RunPrediction {
+  const runLaunch = runLaunchOf(launch, options);
+  checkLaunch(spec, runLaunch, values);
+  const { run, runError } = runForLaunch(spec, runLaunch, options);
+  if (!run) throw new UsageError(runError ?? 'the launch cannot run');
+  return run;
 }
 
 export const predict: CliCommand = async (args, io) => {
@@ -119,26 +159,21 @@ export const predict: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
-  const spec = withExperts(values.config !== undefined ? specFromConfig(values.config, values, gpu, dtype, io) : specFromFlags(values), values);
+  const launchOptions = { ...launchOptionsFromFlags(values), ...(profile ? { profile } : {}) };
+  const predicted = values.config !== undefined ? fromConfig(values.config, values, gpu, dtype, io, launchOptions) : fromFlags(values, gpu, dtype, launchOptions);
+  const { spec, launch } = predicted;
   const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
-  const run = wantsRun(values) ? runFor(spec, values, gpu, dtype, profile) : undefined;
+  const run = wantsRun(values) || values.config !== undefined ? runOf(predicted, values) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile), ...(run ? { run: runJson(run) } : {}) }, null, 2) + '\n');
+    const runPart = run ? { run: { ...runJson(run), launch: launchJson(launch) } } : {};
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile), ...runPart }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)) + (run ? formatRun(run, gpu) : ''));
+    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)) + (run ? formatRun(run, gpu, launch) : ''));
   }
   return EXIT_OK;
 };
 
-function runFor(spec: LayerSpec, values: Values, gpu: GpuSpec, dtype: Dtype, profile: Parameters<typeof predictRun>[3]): RunPrediction {
-  try {
-    return predictRun(spec, launchFromFlags(values, spec, gpu, dtype), gpu, profile);
-  } catch (error) {
-    if (error instanceof LaunchError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 function compact(value: number): string {
   if (value >= 1e12) return `${fixed(value / 1e12, 2)}T`;

@@ -1,6 +1,6 @@
-import type { GpuSpec } from '../core/perf/gpus';
-import type { Dtype, LayerSpec } from '../core/perf';
+import type { LayerSpec } from '../core/perf';
 import type { RunLaunch } from '../core/perf/run';
+import type { CheckOptions, LaunchOverrides } from '../core/pipeline/options';
 import { RECOMPUTE_MODES, type RecomputeMode, type Sharding } from '../core/pipeline/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
@@ -31,19 +31,21 @@ type Values = Record<string, string | boolean | undefined>;
 
 const text = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 
-function shardingOption(values: Values): Sharding {
+function shardingOption(values: Values): Sharding | undefined {
   const zero = text(values, 'zero');
   const chosen = [zero !== undefined ? '--zero' : '', values.fsdp === true ? '--fsdp' : '', values['distributed-optimizer'] === true ? '--distributed-optimizer' : ''].filter(Boolean);
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} are alternatives; give one`);
   if (values.fsdp === true) return 'fsdp';
   if (values['distributed-optimizer'] === true) return 'distributed-optimizer';
-  if (zero === undefined || zero === '0') return 'none';
+  if (zero === undefined) return undefined;
+  if (zero === '0') return 'none';
   if (zero === '1' || zero === '2' || zero === '3') return `zero-${zero}`;
   throw new UsageError(`--zero must be 0, 1, 2 or 3, got '${zero}'`);
 }
 
-function recomputeOption(values: Values): RecomputeMode {
-  const value = text(values, 'recompute') ?? 'none';
+function recomputeOption(values: Values): RecomputeMode | undefined {
+  const value = text(values, 'recompute');
+  if (value === undefined) return undefined;
   if (!(RECOMPUTE_MODES as readonly string[]).includes(value)) throw new UsageError(`--recompute must be one of ${RECOMPUTE_MODES.join(', ')}, got '${value}'`);
   return value as RecomputeMode;
 }
@@ -64,42 +66,36 @@ export function withExperts(spec: LayerSpec, values: Values): LayerSpec {
 /** Whether the command line asks for the run (it names the GPU count). */
 export const wantsRun = (values: Values): boolean => values.gpus !== undefined;
 
-/**
- * The launch from flags, with the defaults Megatron-LM applies where a flag is absent: one
- * pipeline stage, no CP/EP/interleaving, global batch = micro-batch × data-parallel size
- * (megatron/training/arguments.py), no sharding, no recomputation; the node from the GPU
- * catalogue (its NVLink domain, its inter-node bandwidth per GPU).
- */
-export function launchFromFlags(values: Values, spec: LayerSpec, gpu: GpuSpec, dtype: Dtype): RunLaunch {
-  const gpus = positiveInteger(text(values, 'gpus'), '--gpus') ?? 1;
-  const pipelineParallel = positiveInteger(text(values, 'pp'), '--pp') ?? 1;
-  const contextParallel = positiveInteger(text(values, 'cp'), '--cp') ?? 1;
-  const expertParallel = positiveInteger(text(values, 'ep'), '--ep') ?? 1;
-  if (expertParallel > 1 && spec.numExperts <= 1) throw new UsageError('--ep needs a mixture of experts (--experts)');
-  if (expertParallel > 1 && spec.numExperts % expertParallel !== 0) throw new UsageError(`--ep ${expertParallel} does not divide --experts ${spec.numExperts}`);
-  const virtualStages = positiveInteger(text(values, 'vp'), '--vp') ?? 1;
-  if (virtualStages > 1 && pipelineParallel === 1) throw new UsageError('--vp needs pipeline parallelism (--pp > 1)');
-  const tp = Math.max(1, spec.tensorParallel);
-  if (values['sequence-parallel'] === true && tp === 1) throw new UsageError('--sequence-parallel needs tensor parallelism (--tp > 1)');
-  const dataParallel = gpus / (tp * pipelineParallel * contextParallel);
-  const interNode = text(values, 'inter-node-gbps');
-  const interNodeGbps = interNode === undefined ? gpu.interNodeGbps : Number(interNode);
-  if (!Number.isFinite(interNodeGbps) || interNodeGbps <= 0) throw new UsageError(`--inter-node-gbps must be a positive number, got '${interNode}'`);
+/** The launch flags as check options: each given flag forces its choice over the file (and says so). */
+export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'launch' | 'recompute' | 'interNodeGbps'> {
+  const launch: LaunchOverrides = {};
+  const sizes = [
+    ['gpus', 'gpus'],
+    ['gpus-per-node', 'gpusPerNode'],
+    ['pp', 'pipelineParallel'],
+    ['cp', 'contextParallel'],
+    ['ep', 'expertParallel'],
+    ['vp', 'virtualStages'],
+    ['global-batch', 'globalBatchSize'],
+  ] as const;
+  for (const [flag, name] of sizes) {
+    const value = positiveInteger(text(values, flag), `--${flag}`);
+    if (value !== undefined) launch[name] = value;
+  }
+  if (values['sequence-parallel'] === true) launch.sequenceParallel = true;
   const sharding = shardingOption(values);
-  return {
-    dtype,
-    gpus,
-    gpusPerNode: positiveInteger(text(values, 'gpus-per-node'), '--gpus-per-node') ?? gpu.intraNode.domainSize,
-    pipelineParallel,
-    contextParallel,
-    expertParallel,
-    virtualStages,
-    globalBatch: positiveInteger(text(values, 'global-batch'), '--global-batch') ?? spec.microBatchSize * Math.max(1, Math.floor(dataParallel)),
-    sequenceParallel: values['sequence-parallel'] === true,
-    sharding,
-    recompute: recomputeOption(values),
-    overlapGradReduce: values['overlap-grad-reduce'] === true || sharding === 'fsdp' || sharding === 'zero-3',
-    untiedEmbeddings: values['untied-embeddings'] === true,
-    interNodeGbps,
-  };
+  if (sharding !== undefined) launch.sharding = sharding;
+  const interNode = text(values, 'inter-node-gbps');
+  const interNodeGbps = interNode === undefined ? undefined : Number(interNode);
+  if (interNodeGbps !== undefined && (!Number.isFinite(interNodeGbps) || interNodeGbps <= 0)) throw new UsageError(`--inter-node-gbps must be a positive number, got '${interNode}'`);
+  const recompute = recomputeOption(values);
+  return { launch, ...(recompute ? { recompute } : {}), ...(interNodeGbps !== undefined ? { interNodeGbps } : {}) };
+}
+
+/** What Megatron-LM's argument checks refuse, said before predicting. */
+export function checkLaunch(spec: LayerSpec, launch: RunLaunch, values: Values): void {
+  if (values['sequence-parallel'] === true && spec.tensorParallel <= 1) throw new UsageError('--sequence-parallel needs tensor parallelism (--tp > 1)');
+  if (launch.expertParallel > 1 && spec.numExperts <= 1) throw new UsageError('--ep needs a mixture of experts (--experts)');
+  if (launch.expertParallel > 1 && spec.numExperts % launch.expertParallel !== 0) throw new UsageError(`--ep ${launch.expertParallel} does not divide --experts ${spec.numExperts}`);
+  if (launch.virtualStages > 1 && launch.pipelineParallel === 1) throw new UsageError('--vp needs pipeline parallelism (--pp > 1)');
 }

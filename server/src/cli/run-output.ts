@@ -1,4 +1,5 @@
 import type { GpuSpec } from '../core/perf/gpus';
+import { LAUNCH_FIELDS, LAUNCH_LABELS, type Launch } from '../core/pipeline/shape';
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../core/perf/run';
 import { fixed, table } from './perf-args';
 
@@ -39,10 +40,23 @@ export function runJson(run: RunPrediction): object {
   };
 }
 
+/** Every launch choice the run assumed, with where it came from. */
+export function launchJson(launch: Launch): Record<string, { value: unknown; origin: string; note?: string }> {
+  return Object.fromEntries(LAUNCH_FIELDS.map((name) => [name, { value: launch[name].value, origin: launch[name].origin, ...(launch[name].note ? { note: launch[name].note } : {}) }]));
+}
+
+/** The launch on one line: value, and where it came from where that is not the file. */
+function launchLine(launch: Launch): string {
+  return LAUNCH_FIELDS.map((name) => {
+    const field = launch[name];
+    return `${LAUNCH_LABELS[name]} ${String(field.value)}${field.origin === 'file' ? '' : ` (${field.origin})`}`;
+  }).join(', ');
+}
+
 const gib = (bytes: number): string => fixed(bytes / GIB, 2);
 
 /** The run as two small tables: memory per GPU by term, then step time by part. */
-export function formatRun(run: RunPrediction, gpu: GpuSpec): string {
+export function formatRun(run: RunPrediction, gpu: GpuSpec, launch: Launch): string {
   const memory = run.memory;
   const memoryRows = MEMORY_TERMS.filter((name) => memory.terms[name]).map((name) => [name, gib(memory.terms[name]!.value), memory.terms[name]!.formula]);
   memoryRows.push(['peak per GPU', gib(memory.peakBytesPerGpu), `${memory.fits ? 'fits' : 'DOES NOT FIT'} in ${gib(memory.capacityBytes)} GiB (${gpu.name})${memory.peakStage === 'only' ? '' : `; the ${memory.peakStage} pipeline stage peaks`}`]);
@@ -53,6 +67,7 @@ export function formatRun(run: RunPrediction, gpu: GpuSpec): string {
   timeRows.push(['step', fixed(run.stepSeconds * 1e3, 1), '100%', `DP ${run.layout.dataParallel}, ${run.layout.microBatches} micro-batch${run.layout.microBatches === 1 ? '' : 'es'} per step`]);
   return [
     `run: ${fixed(run.tokensPerSecondPerGpu, 0)} tokens/s per GPU, MFU ${fixed(run.mfu * 100)}%, ${fixed(run.stepSeconds, 2)} s per step`,
+    `assumed: ${launchLine(launch)}`,
     '',
     table(['memory per GPU', 'GiB', 'how'], memoryRows),
     table(['step time', 'ms', 'share', 'how'], timeRows),

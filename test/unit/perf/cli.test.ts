@@ -194,6 +194,19 @@ suite('shapelint predict: the whole run (--gpus)', () => {
     assert.ok(slow.run.time.dataParallel > fast.run.time.dataParallel, 'a slower network costs more');
   });
 
+  test('--config reads the launch from a Megatron-LM script (torchrun GPUs, parallel sizes, global batch); flags override it and say so', async () => {
+    const script = join(__dirname, '..', '..', 'fixtures', 'perf', 'megatron-gpt3-175b', 'train_gpt3_175b_distributed.sh');
+    const asWritten = await run(['predict', '--config', script, '--gpu', 'a100', '--format', 'json']);
+    assert.equal(asWritten.code, 2, 'the example runs TP 8 × PP 16 on one node of 8');
+    assert.match(asWritten.stderr, /8 GPUs are not a multiple of TP 8 × PP 16 × CP 1 = 128/);
+    const { run: result } = JSON.parse((await run(['predict', '--config', script, '--gpu', 'a100', '--gpus', '1024', '--format', 'json'])).stdout);
+    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, shapelint.gpus' });
+    assert.equal(result.launch.pipelineParallel.origin, 'file');
+    assert.equal(result.launch.globalBatchSize.value, 1536);
+    assert.equal(result.launch.sharding.origin, 'default');
+    assert.deepEqual(result.layout, { dataParallel: 8, microBatches: 192, expertDataParallel: 8, layersPerStage: 6 });
+  });
+
   test('bad launches exit 2 and say why', async () => {
     for (const [args, why] of [
       [['--gpus', '12', '--tp', '8'], /not a multiple/],
