@@ -13,6 +13,7 @@ import { findGpu, type GpuSpec } from '../server/src/core/perf/gpus';
 import { predictGemmShape, predictLayer, type GemmShape, type LayerPrediction } from '../server/src/core/perf';
 import { CALIBRATION_SOURCES, GEMM_FIXED_COST_US } from '../server/src/core/perf/calibration';
 import { MIN_BAND_POINTS } from '../server/src/core/perf/error-band';
+import { FUSED_KERNEL_NAMES } from '../server/src/core/perf/attention';
 import { ORDER_MIN_GAP, scorePoints, summarize, summarizeByGpu, type ErrorSummary, type MeasurementFile, type ScoredPoint } from '../server/src/core/perf/measurements';
 import { loadRuns, runValidationEntries, wholeRunsSection } from './run-accuracy';
 import type { RunFile } from '../server/src/core/perf/run/measured';
@@ -20,6 +21,7 @@ import { FIGURE_1, FIGURE_1_SPEEDUP, FIGURE_10, FIGURE_12, FIGURE_20, FIGURE_7, 
 
 const ROOT = join(__dirname, '..');
 export const MEASUREMENTS_DIR = join(ROOT, 'data', 'measurements');
+export const ATTENTION_DIR = join(ROOT, 'data', 'attention');
 export const ACCURACY_PAGE = join(ROOT, 'docs', 'accuracy.md');
 export const VALIDATION_ERROR_MODULE = join(ROOT, 'server', 'src', 'core', 'perf', 'validation-error.ts');
 
@@ -342,8 +344,54 @@ export function validationErrorModule(files: MeasurementFile[], runs: RunFile[] 
   ].join('\n');
 }
 
-export function accuracyPage(files: MeasurementFile[], runs: RunFile[] = loadRuns()): string {
+/** The fused-attention model against data/attention: per validation source, its points; in-sample apart. */
+function attentionSection(files: MeasurementFile[]): string {
   const scored = scorePoints(files);
+  const validation = scored.filter((entry) => entry.source.role === 'validation');
+  const calibration = scored.filter((entry) => entry.source.role === 'calibration');
+  const overlapped = overlappedSources(files);
+  const perSource = files
+    .filter((file) => file.source.role === 'validation')
+    .map((file) => {
+      const entries = validation.filter((entry) => entry.source.id === file.source.id);
+      const rows = entries.map(({ point, predicted }) => {
+        if (point.kind !== 'fused_attention') throw new Error(`${file.source.id}: data/attention holds fused_attention points only`);
+        return [FUSED_KERNEL_NAMES[point.kernel], point.pass, String(point.seq), String(point.headDim), `${point.batch}×${point.heads}`, f1(point.tflops), f1(predicted), error(predicted, point.tflops)];
+      });
+      const independence = overlapped.has(file.source.id) ? ' **Not independent**: a calibration source ran the same kernel on the same shapes (see `overlapsWith`).' : ' Independent of every calibration source.';
+      return `### \`${file.source.id}\` (validation)
+
+${file.source.title}.${independence}
+
+${summaryTable(entries, 'all points')}
+
+${markdown(['kernel', 'pass', 's', 'd', 'batch×heads', 'measured', 'predicted', 'error'], rows)}`;
+    });
+  return `## The fused-attention model
+
+A fused attention kernel (FlashAttention-2, FlashAttention-3, cuDNN's fused attention) runs at an
+efficiency per head dim, forward and backward, measured on Hopper (the FlashAttention-3 paper's
+Figures 5 and 6) and on Ampere (the paper's Figure 12, FlashAttention-2 forward only); the head dim
+is padded to the kernel's template (FlashAttention-2 runs d = 80 as its 96 kernel); the backward
+above d = 128 runs at ${'≈'}half its d = 128 rate (flash-attention issue #2878: the only such figure
+found); efficiency ramps with the sequence length as s/(s + k0). The constants and what they were
+fitted on are in \`calibration.ts\` (\`FUSED_ATTENTION_EFFICIENCY\`, \`FUSED_ATTENTION_RAMP_KEYS\`,
+\`BACKWARD_LARGE_HEAD_DIM\`); the data, split by source, in [\`data/attention/\`](../data/attention/README.md).
+
+**Thin data, said plainly.** Every validation point is an H100 forward pass at head dim 128: no
+backward, no other head dim, no other GPU was validated. Ada, Blackwell and AMD GPUs borrow the
+nearest measured architecture's efficiency, which the hover says.
+
+${perSource.join('\n\n')}
+
+### In-sample: \`${files.filter((file) => file.source.role === 'calibration').map((file) => file.source.id).join('`, `')}\` (calibration)
+
+${summaryTable(calibration, 'all calibration points (in-sample)')}`;
+}
+
+export function accuracyPage(files: MeasurementFile[], attention: MeasurementFile[], runs: RunFile[] = loadRuns()): string {
+  const scored = scorePoints(files);
+  const gemmCalibration = CALIBRATION_SOURCES.filter((id) => files.some((file) => file.source.id === id));
   const validation = scored.filter((entry) => entry.source.role === 'validation');
   const calibration = scored.filter((entry) => entry.source.role === 'calibration');
   const validationSources = files.filter((file) => file.source.role === 'validation');
@@ -362,7 +410,8 @@ The sources are split, by source and not by point, into two sets:
 
 - **calibration** (${files.length - validationSources.length} sources): the model's fitted constants may have seen them. Every
   such constant sits in [\`server/src/core/perf/calibration.ts\`](../server/src/core/perf/calibration.ts)
-  with the sources it was fitted on (${CALIBRATION_SOURCES.map((id) => `\`${id}\``).join(', ')}).
+  with the sources it was fitted on (${gemmCalibration.map((id) => `\`${id}\``).join(', ')}).
+  The fused-attention model has its own data and section below.
   Figures on them are **in-sample** and say only that the fit worked.
 - **validation** (${validationSources.length} sources: ${validationSources.map((file) => `\`${file.source.id}\``).join(', ')}): no constant was set by looking at them. The
   figures below on them are the evidence for how wrong the hover can be.
@@ -392,6 +441,8 @@ points; every other GPU has fewer or none, and the hover says so instead of show
 ### Before and after
 
 ${beforeAndAfter(files, validation)}
+
+${attentionSection(attention)}
 
 ## In-sample: calibration sources
 
@@ -432,7 +483,7 @@ ${wholeRunsSection(runs)}`;
 
 if (require.main === module) {
   const files = loadMeasurements();
-  const page = accuracyPage(files);
+  const page = accuracyPage(files, loadMeasurements(ATTENTION_DIR));
   if (process.argv.includes('--write')) {
     writeFileSync(ACCURACY_PAGE, page);
     writeFileSync(VALIDATION_ERROR_MODULE, validationErrorModule(files));

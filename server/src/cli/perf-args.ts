@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_GPU_ID, findGpu, type GpuSpec } from '../core/perf/gpus';
 import { ProfileError, loadGemmProfile, type Dtype, type GemmProfile } from '../core/perf';
+import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/pipeline/options';
+import { RECOMPUTE_MODES, type RecomputeMode } from '../core/pipeline/shape';
 import { UsageError, type CliIO } from './io';
 
 /** Option parsing shared by the `gemm` and `predict` commands. */
@@ -61,6 +63,38 @@ function profileOption(path: string | undefined, gpu: GpuSpec, dtype: Dtype, io:
     io.stderr(`shapelint: note: the profile is for ${profile.gpu.catalogId}, not ${gpu.id}; it is not used\n`);
   }
   return profile;
+}
+
+/** The launch choices `check`, `predict` and `search` may force over the file and the framework's defaults. */
+export const LAUNCH_OPTIONS = {
+  attention: { type: 'string' },
+  dropout: { type: 'string' },
+  recompute: { type: 'string' },
+} as const;
+
+export const LAUNCH_HELP = `  --attention flash|unfused   the attention kernel, over the file and the framework's default
+                              (default: what the framework runs: SDPA, Transformer Engine, ...)
+  --dropout P                 attention and hidden dropout probability, over the file's
+  --recompute none|selective|full
+                              activation recomputation in the backward, over the file's`;
+
+/** The --attention, --dropout and --recompute flags, checked. */
+export function launchChoices(values: { attention?: string; dropout?: string; recompute?: string }): Pick<CheckOptions, 'attention' | 'dropout' | 'recompute'> {
+  const choices: Pick<CheckOptions, 'attention' | 'dropout' | 'recompute'> = {};
+  if (values.attention !== undefined) {
+    if (!(ATTENTION_OVERRIDES as readonly string[]).includes(values.attention)) throw new UsageError(`--attention must be ${ATTENTION_OVERRIDES.join(' or ')}, got '${values.attention}'`);
+    choices.attention = values.attention as AttentionOverride;
+  }
+  if (values.dropout !== undefined) {
+    const probability = Number(values.dropout);
+    if (values.dropout.trim() === '' || !(probability >= 0 && probability < 1)) throw new UsageError(`--dropout must be a probability from 0 to below 1, got '${values.dropout}'`);
+    choices.dropout = probability;
+  }
+  if (values.recompute !== undefined) {
+    if (!(RECOMPUTE_MODES as readonly string[]).includes(values.recompute)) throw new UsageError(`--recompute must be ${RECOMPUTE_MODES.join(', ')}, got '${values.recompute}'`);
+    choices.recompute = values.recompute as RecomputeMode;
+  }
+  return choices;
 }
 
 /** Options every prediction command (`gemm`, `predict`) takes. */

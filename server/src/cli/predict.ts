@@ -1,40 +1,42 @@
 import { parseArgs } from 'node:util';
+import { check, resolveOptions } from '../core/pipeline/check';
+import { resolveLaunch } from '../core/pipeline/launch';
+import type { CheckOptions } from '../core/pipeline/options';
+import type { Launch } from '../core/pipeline/shape';
+import { assumptionsLine, launchAssumptions } from '../core/perf/assumptions';
+import { attentionSpec } from '../core/perf/spec';
 import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/framework-defaults';
-import { errorBand, type ErrorBand } from '../core/perf/error-band';
+import { aboveGemmBand, errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import type { RunPrediction } from '../core/perf/run';
 import { runForLaunch, runLaunchOf } from '../core/perf/spec';
-import { check, resolveOptions } from '../core/pipeline/check';
-import { resolveLaunch } from '../core/pipeline/launch';
-import type { CheckOptions, ResolvedCheckOptions } from '../core/pipeline/options';
-import type { Launch } from '../core/pipeline/shape';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { fixed, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
-import { checkLaunch, launchOptionsFromFlags, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
+import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
+import { checkLaunch, launchOptionsFromFlags, RUN_HELP, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
 import { formatRun, launchJson, runJson } from './run-output';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
-                         [--vocab V] [--layers L] [--activation gelu|swiglu] [--flash])
-                        [--experts E --experts-per-token k --expert-ffn F]
+                         [--vocab V] [--layers L] [--activation gelu|swiglu])
                         [--seq S] [--micro-batch B] [--tp T] [--gpu ID] [--dtype bf16|fp16|fp8]
-                        [--attention flash|unfused] [--backward] [--profile FILE] [--format text|json]
-                        [--gpus N [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G]
-                         [--sequence-parallel] [--zero 0|1|2|3 | --fsdp | --distributed-optimizer]
-                         [--overlap-grad-reduce] [--untied-embeddings] [--recompute none|selective|full]
-                         [--gpus-per-node G] [--inter-node-gbps BW]]
+                        [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
+                        [--experts E --experts-per-token k --expert-ffn F]
+                        [--gpus N [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G] [--sequence-parallel]
+                         [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]]
+                        [--backward] [--profile FILE] [--format text|json]
 
 Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s
-(logits excluded) and the model's tokens/s (logits included). With --config the shape comes from
-the file; --seq, --micro-batch, --tp and --flash then override it. Without --config, --seq and
---micro-batch are required; --ffn defaults to 4h (gelu) or Megatron's SwiGLU int(8h/3/64)·64;
---vocab defaults to none (no logits); --layers to 1.
+(logits excluded) and the model's tokens/s (logits included), and says what it assumed (the
+attention kernel, dropout, recomputation, sizes: each from the file, the framework's default or a
+flag). With --config the shape comes from the file; --seq, --micro-batch and --tp then override
+it. Without --config, --seq and --micro-batch are required; --ffn defaults to 4h (gelu) or
+Megatron's SwiGLU int(8h/3/64)·64; --vocab defaults to none (no logits); --layers to 1; the
+attention to PyTorch SDPA.
 
-With --gpus, it predicts the whole run too: memory per GPU by term against the GPU's capacity,
-step time by part, tokens/s per GPU and MFU (the FLOP convention is printed with it). Absent
-launch flags take Megatron-LM's defaults: PP/CP/EP/VP 1, global batch = micro-batch × data-parallel
-size, no optimizer sharding, no recomputation; --gpus-per-node and --inter-node-gbps default to the
-GPU catalogue's node (its NVLink domain, its network bandwidth per GPU).
+${LAUNCH_HELP}
+  --flash                     the same as --attention flash
+
+${RUN_HELP}
 `;
 
 const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'head-dim', 'ffn', 'vocab', 'layers', 'activation'] as const;
@@ -46,7 +48,8 @@ function str(values: Values, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function specFromFlags(values: Values): LayerSpec {
+/** The shape from the flags, with the launch's sizes, attention kernel, dropout and recomputation. */
+export function specFromFlags(values: Values, launch: Launch, gpu: GpuSpec): LayerSpec {
   const hiddenSize = requiredInteger(str(values, 'hidden'), '--hidden');
   const numHeads = requiredInteger(str(values, 'heads'), '--heads');
   const activation = str(values, 'activation') ?? 'gelu';
@@ -63,79 +66,69 @@ export function specFromFlags(values: Values): LayerSpec {
     gatedMlp: gated,
     vocabSize: positiveInteger(str(values, 'vocab'), '--vocab') ?? 0,
     numLayers: positiveInteger(str(values, 'layers'), '--layers') ?? 1,
-    seqLength: requiredInteger(str(values, 'seq'), '--seq'),
-    microBatchSize: requiredInteger(str(values, 'micro-batch'), '--micro-batch'),
-    tensorParallel: positiveInteger(str(values, 'tp'), '--tp') ?? 1,
+    seqLength: launch.seqLength.value,
+    microBatchSize: launch.microBatchSize.value,
+    tensorParallel: launch.tensorParallel.value,
     numExperts: 1,
     expertsPerToken: 1,
-    flashAttention: attentionFused(values) ?? false,
+    ...attentionSpec(launch.attentionKernel.value, gpu, headDim),
+    recompute: launch.recompute.value,
+    dropout: (launch.hiddenDropout.value ?? 0) > 0,
+    attentionDropout: (launch.attentionDropout.value ?? 0) > 0,
   };
 }
 
-/** `--attention flash|unfused`, or the older `--flash`; undefined when neither is given. */
-function attentionFused(values: Values): boolean | undefined {
-  const attention = str(values, 'attention');
-  if (attention === undefined) return values.flash === true ? true : undefined;
-  if (attention !== 'flash' && attention !== 'unfused') throw new UsageError(`--attention must be flash or unfused, got '${attention}'`);
-  return attention === 'flash';
-}
-
-interface Predicted {
-  spec: LayerSpec;
-  launch: Launch;
-  options: ResolvedCheckOptions;
-}
-
-function fromFlags(values: Values, gpu: GpuSpec, dtype: Dtype, launchOptions: CheckOptions): Predicted {
-  const spec = withExperts(specFromFlags(values), values);
-  const attention = attentionFused(values);
-  const options = resolveOptions({
+/** What `predict` and `search` take from the flags besides the shape: the target and the launch. */
+export function launchFromFlags(values: Values, gpu: GpuSpec, dtype: Dtype): CheckOptions {
+  const text = (name: string) => str(values, name);
+  const choices = launchChoices({ attention: text('attention') ?? (values.flash === true ? 'flash' : undefined), dropout: text('dropout'), recompute: text('recompute') });
+  const seq = positiveInteger(text('seq'), '--seq');
+  const microBatch = positiveInteger(text('micro-batch'), '--micro-batch');
+  const tp = positiveInteger(text('tp'), '--tp');
+  return {
     gpu: gpu.id,
     dtype,
-    sequenceLength: spec.seqLength,
-    microBatchSize: spec.microBatchSize,
-    tensorParallelSize: spec.tensorParallel,
-    ...(attention !== undefined ? { attention: attention ? 'flash' : 'unfused' } : {}),
-    ...launchOptions,
-  });
-  return { spec, launch: resolveLaunch(null, options), options };
-}
-
-function fromConfig(path: string, values: Values, gpu: GpuSpec, dtype: Dtype, io: CliIO, launchOptions: CheckOptions): Predicted {
-  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
-  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
-  const seq = positiveInteger(str(values, 'seq'), '--seq');
-  const microBatch = positiveInteger(str(values, 'micro-batch'), '--micro-batch');
-  const tp = positiveInteger(str(values, 'tp'), '--tp');
-  const attention = attentionFused(values);
-  const result = check(readTextFile(path, io, 'config'), path, {
-    gpu: gpu.id,
-    dtype,
+    ...choices,
     ...(seq ? { sequenceLength: seq } : {}),
     ...(microBatch ? { microBatchSize: microBatch } : {}),
     ...(tp ? { tensorParallelSize: tp } : {}),
-    ...(attention !== undefined ? { attention: attention ? 'flash' : 'unfused' } : {}),
-    ...launchOptions,
-  });
+  };
+}
+
+/** A size flag given with --config overrides the file: the launch says so. */
+function overridden(launch: Launch, values: Values): Launch {
+  const flags = [['seqLength', 'seq'], ['microBatchSize', 'micro-batch'], ['tensorParallel', 'tp']] as const;
+  const result = { ...launch };
+  for (const [name, flag] of flags) {
+    const value = positiveInteger(str(values, flag), `--${flag}`);
+    if (value !== undefined) result[name] = { value, origin: 'setting', note: `set by --${flag}, over the file` };
+  }
+  return result;
+}
+
+function fromConfig(path: string, values: Values, options: CheckOptions, io: CliIO): { spec: LayerSpec; launch: Launch } {
+  const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
+  if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
+  const result = check(readTextFile(path, io, 'config'), path, options);
   if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
   if (!result.spec || !result.launch) throw new UsageError(`'${path}' does not say its hidden size and attention heads; nothing to predict`);
-  const spec = withExperts(
-    {
-      ...result.spec,
-      ...(seq ? { seqLength: seq } : {}),
-      ...(microBatch ? { microBatchSize: microBatch } : {}),
-      ...(tp ? { tensorParallel: tp } : {}),
-    },
-    values,
-  );
-  return { spec, launch: result.launch, options: result.options };
+  const launch = overridden(result.launch, values);
+  return { spec: { ...result.spec, seqLength: launch.seqLength.value, microBatchSize: launch.microBatchSize.value, tensorParallel: launch.tensorParallel.value }, launch };
+}
+
+function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): { spec: LayerSpec; launch: Launch } {
+  requiredInteger(str(values, 'seq'), '--seq');
+  requiredInteger(str(values, 'micro-batch'), '--micro-batch');
+  const launch = resolveLaunch(null, resolveOptions(options));
+  return { spec: specFromFlags(values, launch, gpu), launch };
 }
 
 /** The whole run for the spec and launch; a launch that cannot run is a usage error that says why. */
-function runOf({ spec, launch, options }: Predicted, values: Values): RunPrediction {
-  const runLaunch = runLaunchOf(launch, options);
+function runOf(spec: LayerSpec, launch: Launch, options: CheckOptions, values: Values): RunPrediction {
+  const resolved = resolveOptions(options);
+  const runLaunch = runLaunchOf(launch, resolved);
   checkLaunch(spec, runLaunch, values);
-  const { run, runError } = runForLaunch(spec, runLaunch, options);
+  const { run, runError } = runForLaunch(spec, runLaunch, resolved);
   if (!run) throw new UsageError(runError ?? 'the launch cannot run');
   return run;
 }
@@ -149,7 +142,7 @@ export const predict: CliCommand = async (args, io) => {
       'head-dim': { type: 'string' },
       flash: { type: 'boolean' },
       backward: { type: 'boolean' },
-      attention: { type: 'string' },
+      ...LAUNCH_OPTIONS,
       ...RUN_OPTIONS,
       ...PREDICTION_OPTIONS,
     },
@@ -159,21 +152,22 @@ export const predict: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
-  const launchOptions = { ...launchOptionsFromFlags(values), ...(profile ? { profile } : {}) };
-  const predicted = values.config !== undefined ? fromConfig(values.config, values, gpu, dtype, io, launchOptions) : fromFlags(values, gpu, dtype, launchOptions);
-  const { spec, launch } = predicted;
+  const options = { ...launchFromFlags(values, gpu, dtype), ...launchOptionsFromFlags(values), ...(profile ? { profile } : {}) };
+  const fromSource = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
+  const { launch } = fromSource;
+  const spec = withExperts(fromSource.spec, values);
   const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
-  const run = wantsRun(values) || values.config !== undefined ? runOf(predicted, values) : undefined;
+  const assumptions = launchAssumptions(launch, gpu, spec.headDim);
+  const run = wantsRun(values) || values.config !== undefined ? runOf(spec, launch, options, values) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
     const runPart = run ? { run: { ...runJson(run), launch: launchJson(launch) } } : {};
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, ...rest, accuracy: errorBand(gpu, dtype, profile), ...runPart }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, dtype, profile), layer: aboveGemmBand('layer', gpu, dtype, profile) }, ...runPart }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, errorBand(gpu, dtype, profile)) + (run ? formatRun(run, gpu, launch) : ''));
+    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, dtype, profile), assumptionsLine(assumptions)) + (run ? formatRun(run, gpu, launch) : ''));
   }
   return EXIT_OK;
 };
-
 
 function compact(value: number): string {
   if (value >= 1e12) return `${fixed(value / 1e12, 2)}T`;
@@ -182,7 +176,7 @@ function compact(value: number): string {
   return String(Math.round(value));
 }
 
-function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec, band: ErrorBand): string {
+function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: GpuSpec, band: ErrorBand, assumptions: string): string {
   const gemmRows = prediction.gemms.map((gemm) => [
     gemm.label,
     String(gemm.m),
@@ -198,7 +192,8 @@ function formatPrediction(prediction: LayerPrediction, spec: LayerSpec, gpu: Gpu
   ]);
   const elementwise = prediction.elementwise.map((work) => `${work.label} ${fixed(work.timeUs)} µs`).join(', ');
   const lines = [
-    `${gpu.name} (${gpu.id}), ${prediction.dtype}; h=${spec.hiddenSize} a=${spec.numHeads} kv=${spec.numKvHeads} d=${spec.headDim} ffn=${spec.ffnHiddenSize}${spec.gatedMlp ? ' (gated)' : ''} v=${spec.vocabSize || '-'}; s=${spec.seqLength} b=${spec.microBatchSize} t=${spec.tensorParallel}${spec.flashAttention ? '; FlashAttention' : ''}`,
+    `${gpu.name} (${gpu.id}), ${prediction.dtype}; h=${spec.hiddenSize} a=${spec.numHeads} kv=${spec.numKvHeads} d=${spec.headDim} ffn=${spec.ffnHiddenSize}${spec.gatedMlp ? ' (gated)' : ''} v=${spec.vocabSize || '-'}; s=${spec.seqLength} b=${spec.microBatchSize} t=${spec.tensorParallel}`,
+    `assumes: ${assumptions}`,
     '',
     table(['GEMM', 'M', 'N', 'K', 'batch', 'tile', 'waves', 'bound', 'µs', 'TFLOP/s', 'source'], gemmRows),
     `element-wise (not fused): ${elementwise}`,

@@ -1,7 +1,7 @@
 import type { LayerSpec } from '../core/perf';
 import type { RunLaunch } from '../core/perf/run';
 import type { CheckOptions, LaunchOverrides } from '../core/pipeline/options';
-import { RECOMPUTE_MODES, type RecomputeMode, type Sharding } from '../core/pipeline/shape';
+import type { Sharding } from '../core/pipeline/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
 
@@ -21,7 +21,6 @@ export const RUN_OPTIONS = {
   'distributed-optimizer': { type: 'boolean' },
   'overlap-grad-reduce': { type: 'boolean' },
   'untied-embeddings': { type: 'boolean' },
-  recompute: { type: 'string' },
   experts: { type: 'string' },
   'experts-per-token': { type: 'string' },
   'expert-ffn': { type: 'string' },
@@ -43,12 +42,6 @@ function shardingOption(values: Values): Sharding | undefined {
   throw new UsageError(`--zero must be 0, 1, 2 or 3, got '${zero}'`);
 }
 
-function recomputeOption(values: Values): RecomputeMode | undefined {
-  const value = text(values, 'recompute');
-  if (value === undefined) return undefined;
-  if (!(RECOMPUTE_MODES as readonly string[]).includes(value)) throw new UsageError(`--recompute must be one of ${RECOMPUTE_MODES.join(', ')}, got '${value}'`);
-  return value as RecomputeMode;
-}
 
 /** `--experts E --experts-per-token k --expert-ffn F` on the layer spec: F is each expert's MLP width. */
 export function withExperts(spec: LayerSpec, values: Values): LayerSpec {
@@ -63,11 +56,25 @@ export function withExperts(spec: LayerSpec, values: Values): LayerSpec {
   return { ...spec, numExperts: experts, expertsPerToken: perToken ?? 1, ffnHiddenSize: expertFfn ?? spec.ffnHiddenSize };
 }
 
+export const RUN_HELP = `The whole run (with --gpus, or from the file with --config): memory per GPU by term, step time by part,
+tokens/s per GPU and MFU. A flag forces its choice over the file; what neither gives takes
+Megatron-LM's default (PP/CP/EP/VP 1, global batch = micro-batch × data-parallel size, no sharding)
+and says so.
+  --gpus N                    GPUs in the run (default: the file's launcher, else 8)
+  --pp P, --cp C, --ep E, --vp V   pipeline, context, expert parallel sizes, virtual stages per stage
+  --global-batch G            sequences per optimizer step
+  --sequence-parallel         Megatron sequence parallelism (needs --tp > 1)
+  --zero 0|1|2|3 | --fsdp | --distributed-optimizer   how model state is sharded over data parallelism
+  --overlap-grad-reduce       the gradient reduction runs under the backward (Megatron)
+  --untied-embeddings         separate input and output embeddings
+  --experts E --experts-per-token k --expert-ffn F   a mixture of experts
+  --gpus-per-node G, --inter-node-gbps BW   the cluster (default: the GPU catalogue's node)`;
+
 /** Whether the command line asks for the run (it names the GPU count). */
 export const wantsRun = (values: Values): boolean => values.gpus !== undefined;
 
 /** The launch flags as check options: each given flag forces its choice over the file (and says so). */
-export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'launch' | 'recompute' | 'interNodeGbps'> {
+export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'launch' | 'interNodeGbps'> {
   const launch: LaunchOverrides = {};
   const sizes = [
     ['gpus', 'gpus'],
@@ -88,8 +95,7 @@ export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'laun
   const interNode = text(values, 'inter-node-gbps');
   const interNodeGbps = interNode === undefined ? undefined : Number(interNode);
   if (interNodeGbps !== undefined && (!Number.isFinite(interNodeGbps) || interNodeGbps <= 0)) throw new UsageError(`--inter-node-gbps must be a positive number, got '${interNode}'`);
-  const recompute = recomputeOption(values);
-  return { launch, ...(recompute ? { recompute } : {}), ...(interNodeGbps !== undefined ? { interNodeGbps } : {}) };
+  return { launch, ...(interNodeGbps !== undefined ? { interNodeGbps } : {}) };
 }
 
 /** What Megatron-LM's argument checks refuse, said before predicting. */

@@ -3,29 +3,36 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, resolveOptions, UnknownGpuError } from '../core/pipeline/check';
 import type { ResolvedCheckOptions } from '../core/pipeline/options';
 import { formatCount, formatSpeedup } from '../core/features/numbers';
-import { DEFAULT_SEARCH_SETTINGS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
+import { DEFAULT_SEARCH_SETTINGS, GAIN_PARTS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
 import { describeChanges, describeDims } from '../core/search/describe';
+import { assumptionsLine } from '../core/perf/assumptions';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { dtypeOption, formatOption, positiveInteger, readTextFile, SHAPE_OPTIONS, table } from './perf-args';
+import { resolveLaunch } from '../core/pipeline/launch';
+import { dtypeOption, formatOption, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, readTextFile, SHAPE_OPTIONS, table } from './perf-args';
 import { specFromFlags } from './predict';
 
 const HELP = `usage: shapelint search (--config FILE | --hidden H --heads A --layers L [--kv-heads K] [--ffn F]
                         [--vocab V] [--activation gelu|swiglu])
                        [--params 5%] [--keep ${SEARCH_FIELDS.join(',')}] [--top 10] [--rank size-adjusted|tokens]
                        [--gpu ID] [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T] [--pp P]
-                       [--format text|json]
+                       [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
+                       [--max-head-dim 128] [--format text|json]
 
 Finds the shapes near the current one that the throughput model predicts run fastest on the
 GPU, within a parameter budget (total parameters, the embedding counted once as tied). It
-enumerates hidden sizes, heads (head dim 64/128/256 or the current one), kv heads, MLP widths
-and the layer count that holds the parameter count; every candidate passes the alignment and
-divisibility rules. Ranked by whole-model tokens/s (forward and backward, logits included)
+enumerates hidden sizes, heads (head dim 64/128 or the current one; 256 with --max-head-dim 256),
+kv heads, MLP widths and the layer count that holds the parameter count; every candidate passes
+the alignment and divisibility rules. Each prediction assumes the attention kernel the framework
+runs (the file's, else its default), which the output names with the other assumptions. Ranked by whole-model tokens/s (forward and backward, logits included)
 scaled to the current parameter count (--rank tokens: tokens/s as they are). With --config, each
 candidate comes with the edits that turn the file into it, re-checked. See docs/shape-search.md.
 
   --params P%        the parameter budget, ± (default 5%)
   --keep FIELDS      fields to hold at their current value, comma-separated
   --top N            how many candidates to print (default 10)
+  --max-head-dim D   the largest head dim to propose (default 128, the largest whose fused
+                     backward runs at full speed on the GPUs in the catalogue)
+${LAUNCH_HELP}
 `;
 
 const PERCENT = /^(\d+(?:\.\d+)?)%?$/;
@@ -43,6 +50,8 @@ export const search: CliCommand = async (args, io) => {
       gpu: { type: 'string' },
       dtype: { type: 'string' },
       pp: { type: 'string' },
+      'max-head-dim': { type: 'string' },
+      ...LAUNCH_OPTIONS,
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -59,6 +68,7 @@ export const search: CliCommand = async (args, io) => {
     keep: keepOption(values.keep),
     top: positiveInteger(values.top, '--top') ?? DEFAULT_SEARCH_SETTINGS.top,
     rank: rankOption(values.rank),
+    maxHeadDim: positiveInteger(values['max-head-dim'], '--max-head-dim') ?? DEFAULT_SEARCH_SETTINGS.maxHeadDim,
   };
   const pipelineParallel = positiveInteger(values.pp, '--pp');
   const source = values.config !== undefined ? fileSource(values.config, values, options, pipelineParallel, io) : numbersSource(values, options, pipelineParallel);
@@ -85,6 +95,7 @@ function launchOptions(values: Values): ResolvedCheckOptions {
       sequenceLength: positiveInteger(text('seq'), '--seq'),
       microBatchSize: positiveInteger(text('micro-batch'), '--micro-batch'),
       tensorParallelSize: positiveInteger(text('tp'), '--tp'),
+      ...launchChoices({ attention: text('attention'), dropout: text('dropout'), recompute: text('recompute') }),
     });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);
@@ -127,9 +138,10 @@ function fileSource(path: string, values: Values, options: ResolvedCheckOptions,
 
 function numbersSource(values: Values, options: ResolvedCheckOptions, pipelineParallel: number | undefined): SearchSource {
   if (values.layers === undefined) throw new UsageError('--layers is required: the parameter budget counts every layer');
-  const spec = specFromFlags({ ...values, seq: String(options.sequenceLength), 'micro-batch': String(options.microBatchSize), tp: String(options.tensorParallelSize) });
+  const launch = resolveLaunch(null, options);
+  const spec = specFromFlags(values, launch, options.gpu);
   const activation = typeof values.activation === 'string' ? values.activation : 'gelu';
-  return { kind: 'numbers', spec, options, pipelineParallel: pipelineParallel ?? 1, activation };
+  return { kind: 'numbers', spec, launch, options, pipelineParallel: pipelineParallel ?? 1, activation };
 }
 
 function jsonOutput(result: SearchResult, text: string | null) {
@@ -141,6 +153,10 @@ function jsonOutput(result: SearchResult, text: string | null) {
     budget: result.budget,
     rank: result.rank,
     params: 'total parameters, the embedding counted once (tied)',
+    assumptions: result.assumptions,
+    maxHeadDim: result.maxHeadDim,
+    accuracy: result.accuracy,
+    gainSplit: 'each candidate\'s gain in tokens/s by kind of work (linear GEMMs, attention BMMs or fused kernel, element-wise kernels, logits); they add up to speedup − 1',
     current: { shape: result.current.shape, params: result.current.params, tokensPerSecond: result.current.tokensPerSecond },
     candidates: result.candidates.map((candidate) => ({
       shape: candidate.shape,
@@ -148,6 +164,7 @@ function jsonOutput(result: SearchResult, text: string | null) {
       tokensPerSecond: candidate.tokensPerSecond,
       speedup: candidate.speedup,
       sizeAdjustedSpeedup: candidate.sizeAdjustedSpeedup,
+      gainSplit: candidate.gainSplit,
       changes: candidate.changes,
       edits: candidate.edits.map((edit) => ({ range: range(edit), newText: edit.newText })),
       satisfies: candidate.satisfies,
@@ -163,6 +180,8 @@ function textOutput(result: SearchResult, name: string, options: ResolvedCheckOp
   const { current } = result;
   const lines = [
     `${name} on ${options.gpu.name}, ${result.dtype}, forward and backward: shapes within ±${result.budget * 100}% of ${formatCount(current.params)} parameters (total, the embedding counted once), ranked by ${result.rank === 'tokens' ? 'tokens/s' : 'tokens/s at equal size (tokens/s × params / current params)'}`,
+    `assumes: ${assumptionsLine(result.assumptions)}`,
+    `accuracy: ${result.accuracy}`,
     `current: ${describeDims(current.dims)}: ${formatCount(current.params)} params, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s`,
     '',
   ];
@@ -176,9 +195,10 @@ function textOutput(result: SearchResult, name: string, options: ResolvedCheckOp
       formatSpeedup(candidate.sizeAdjustedSpeedup),
       formatCount(candidate.params),
       formatSpeedup(candidate.params / current.params),
+      ...GAIN_PARTS.map((part) => formatSpeedup(1 + candidate.gainSplit[part])),
     ]);
     // The changes, left-aligned after the numbers.
-    const [header, ...body] = table(['#', 'tokens/s', 'Δ tokens/s', 'at equal size', 'params', 'Δ params'], rows).trimEnd().split('\n');
+    const [header, ...body] = table(['#', 'tokens/s', 'Δ tokens/s', 'at equal size', 'params', 'Δ params', 'GEMMs', 'attention', 'elem.', 'logits'], rows).trimEnd().split('\n');
     lines.push(`${header}  changes (derived in parentheses)`, ...body.map((row, index) => `${row}  ${describeChanges(result.candidates[index].changes, current.dims, result.candidates[index].dims)}`));
     const passedByAll = result.candidates[0].satisfies.filter((rule) => result.candidates.every((candidate) => candidate.satisfies.includes(rule)));
     lines.push('', `every candidate passes: ${passedByAll.join(', ')}${result.candidates[0].edits.length > 0 ? ' (each edited file re-checked)' : ''}`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
-import { ACCURACY_PAGE, accuracyPage, loadMeasurements, overlappedSources, VALIDATION_ERROR_MODULE, validationErrorModule } from '../../../tools/accuracy-table';
-import { ACHIEVABLE_FRACTION, ALIGNMENT_EFFICIENCY, CALIBRATION_SOURCES, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US } from '../../../server/src/core/perf/calibration';
+import { ACCURACY_PAGE, accuracyPage, ATTENTION_DIR, loadMeasurements, overlappedSources, VALIDATION_ERROR_MODULE, validationErrorModule } from '../../../tools/accuracy-table';
+import { ACHIEVABLE_FRACTION, ALIGNMENT_EFFICIENCY, BACKWARD_LARGE_HEAD_DIM, CALIBRATION_SOURCES, FUSED_ATTENTION_EFFICIENCY, FUSED_ATTENTION_RAMP_KEYS, GEMM_FIXED_COST_US } from '../../../server/src/core/perf/calibration';
 import { errorBand } from '../../../server/src/core/perf/error-band';
 import { findGpu } from '../../../server/src/core/perf/gpus';
 import { scorePoints, summarize, type ScoredPoint } from '../../../server/src/core/perf/measurements';
@@ -13,6 +13,7 @@ import { GPT3_2_7B, resultFor } from '../service/check-result';
 import { compareSpecs, loadGemmProfile, predictGemmShape, PROFILE_SCHEMA, type GemmProfile, type GemmShape } from '../../../server/src/core/perf';
 
 const files = loadMeasurements();
+const attentionFiles = loadMeasurements(ATTENTION_DIR);
 const H100 = findGpu('h100-sxm')!;
 
 suite('measured data (data/measurements)', () => {
@@ -29,23 +30,27 @@ suite('measured data (data/measurements)', () => {
   });
 
   test('calibration and validation are split by source, at least a third of the sources validation-only', () => {
-    const roles = new Map(files.map(({ source }) => [source.id, source.role]));
-    assert.equal(roles.size, files.length, 'source ids are unique');
-    const calibration = files.filter(({ source }) => source.role === 'calibration').map(({ source }) => source.id);
-    assert.deepEqual([...calibration].sort(), [...CALIBRATION_SOURCES].sort(), 'calibration.ts lists exactly the calibration sources');
-    assert.ok(files.length - calibration.length >= files.length / 3, `${files.length - calibration.length} of ${files.length} sources are validation`);
+    const all = [...files, ...attentionFiles];
+    const roles = new Map(all.map(({ source }) => [source.id, source.role]));
+    assert.equal(roles.size, all.length, 'source ids are unique');
+    const calibration = all.filter(({ source }) => source.role === 'calibration').map(({ source }) => source.id);
+    assert.deepEqual([...calibration].sort(), [...CALIBRATION_SOURCES].sort(), 'calibration.ts lists exactly the calibration sources (data/measurements and data/attention)');
+    assert.ok(attentionFiles.some(({ source }) => source.role === 'validation'), 'the attention model has validation data');
+    assert.ok(all.length - calibration.length >= all.length / 3, `${all.length - calibration.length} of ${all.length} sources are validation`);
   });
 
   test('a calibration source that overlaps validation data names validation sources that exist', () => {
-    const roles = new Map(files.map(({ source }) => [source.id, source.role]));
-    for (const { source } of files) for (const id of source.overlapsWith ?? []) {
+    const all = [...files, ...attentionFiles];
+    const roles = new Map(all.map(({ source }) => [source.id, source.role]));
+    for (const { source } of all) for (const id of source.overlapsWith ?? []) {
       assert.equal(source.role, 'calibration', `${source.id}: only a calibration source can spoil a validation source`);
       assert.equal(roles.get(id), 'validation', `${source.id} overlaps ${id}`);
     }
   });
 
   test('no fitted constant names a validation source', () => {
-    const constants = [ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US, ...Object.values(ACHIEVABLE_FRACTION)];
+    const fused = Object.values(FUSED_ATTENTION_EFFICIENCY).flatMap((family) => Object.values(family));
+    const constants = [ALIGNMENT_EFFICIENCY, GEMM_FIXED_COST_US, FUSED_ATTENTION_RAMP_KEYS, BACKWARD_LARGE_HEAD_DIM, ...fused, ...Object.values(ACHIEVABLE_FRACTION)];
     for (const constant of constants) for (const id of constant.fittedOn) assert.ok((CALIBRATION_SOURCES as readonly string[]).includes(id), id);
   });
 });
@@ -79,7 +84,7 @@ suite('accuracy figures', () => {
   });
 
   test('docs/accuracy.md and validation-error.ts are what the tool generates from the data (run tools/accuracy-table.ts --write)', () => {
-    assert.equal(readFileSync(ACCURACY_PAGE, 'utf8'), accuracyPage(files));
+    assert.equal(readFileSync(ACCURACY_PAGE, 'utf8'), accuracyPage(files, attentionFiles));
     assert.equal(readFileSync(VALIDATION_ERROR_MODULE, 'utf8'), validationErrorModule(files));
   });
 

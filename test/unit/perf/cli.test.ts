@@ -56,7 +56,7 @@ suite('shapelint gemm', () => {
 
 suite('shapelint predict', () => {
   test('--format json: gpu, layer, named gemms and model; the layer excludes the logits', async () => {
-    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100-sxm4-40gb', '--format', 'json']);
+    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100-sxm4-40gb', '--attention', 'unfused', '--format', 'json']);
     assert.equal(code, 0);
     const result = JSON.parse(stdout);
     assert.equal(result.gpu, 'a100-sxm4-40gb');
@@ -73,16 +73,71 @@ suite('shapelint predict', () => {
     for (const key of ['flopsPerToken', 'tokensPerSecond']) assert.ok(result.model[key] > 0);
   });
 
-  test('--activation swiglu adds mlp_gate; --kv-heads narrows qkv; --flash fuses attention; --backward adds gradients', async () => {
-    const args = ['predict', '--hidden', '4096', '--heads', '32', '--kv-heads', '8', '--ffn', '14336', '--activation', 'swiglu', '--seq', '4096', '--micro-batch', '1', '--format', 'json'];
+  test('--activation swiglu adds mlp_gate; --kv-heads narrows qkv; --attention flash fuses attention; --backward adds gradients', async () => {
+    const args = ['predict', '--hidden', '4096', '--heads', '32', '--kv-heads', '8', '--ffn', '14336', '--activation', 'swiglu', '--seq', '4096', '--micro-batch', '1', '--attention', 'unfused', '--format', 'json'];
     const swiglu = JSON.parse((await run(args)).stdout);
     const names = swiglu.gemms.map((g: { name: string }) => g.name);
     assert.ok(names.includes('mlp_gate'));
     assert.equal(swiglu.gemms[0].n, (32 + 16) * 128);
-    const flash = JSON.parse((await run([...args, '--flash'])).stdout);
+    const flash = JSON.parse((await run([...args, '--attention', 'flash'])).stdout);
     assert.ok(flash.gemms.some((g: { name: string }) => g.name === 'flash_attention'));
+    assert.deepEqual(JSON.parse((await run([...args.filter((arg) => arg !== 'unfused' && arg !== '--attention'), '--flash'])).stdout).gemms, flash.gemms, '--flash is --attention flash');
     const backward = JSON.parse((await run([...args, '--backward'])).stdout);
     assert.equal(backward.gemms.length, 3 * swiglu.gemms.length);
+  });
+
+  test('--format json has the assumptions, each with its value, origin and source', async () => {
+    const config = join(__dirname, '..', '..', 'fixtures', 'perf', 'gpt3-2.7b', 'config.json');
+    const result = JSON.parse((await run(['predict', '--config', config, '--gpu', 'a100-sxm4-40gb', '--micro-batch', '8', '--recompute', 'full', '--format', 'json'])).stdout);
+    const byName = new Map(result.assumptions.map((item: { name: string }) => [item.name, item]));
+    assert.deepEqual(
+      result.assumptions.map((item: { name: string }) => item.name),
+      [
+        'attentionKernel',
+        'attentionDropout',
+        'hiddenDropout',
+        'recompute',
+        'dtype',
+        'seqLength',
+        'microBatchSize',
+        'tensorParallel',
+        'pipelineParallel',
+        'contextParallel',
+        'expertParallel',
+        'virtualStages',
+        'sequenceParallel',
+        'sharding',
+        'gpus',
+        'gpusPerNode',
+        'globalBatchSize',
+      ],
+    );
+    assert.deepEqual(byName.get('attentionKernel'), {
+      name: 'attentionKernel',
+      label: 'attention',
+      value: 'PyTorch SDPA → FlashAttention-2',
+      origin: 'default',
+      source: byName.get('attentionKernel') && (byName.get('attentionKernel') as { source: string }).source,
+    });
+    assert.match((byName.get('attentionKernel') as { source: string }).source, /since v4\.36.*this file does not set attn_implementation; PyTorch SDPA picks: FlashAttention-2/);
+    assert.deepEqual([(byName.get('seqLength') as { origin: string }).origin, (byName.get('microBatchSize') as { origin: string; source: string }).source], ['file', 'set by --micro-batch, over the file']);
+    assert.deepEqual([(byName.get('recompute') as { value: string }).value, (byName.get('recompute') as { origin: string }).origin], ['full', 'setting']);
+    assert.equal(result.spec.recompute, 'full');
+    assert.match(result.accuracy.layer.text, /not validated at this level/);
+  });
+
+  test('--recompute full runs the forward again in the backward: more time, the same model FLOPs', async () => {
+    const args = ['predict', ...GPT3, '--gpu', 'a100', '--backward', '--format', 'json'];
+    const none = JSON.parse((await run(args)).stdout);
+    const full = JSON.parse((await run([...args, '--recompute', 'full'])).stdout);
+    const selective = JSON.parse((await run([...args, '--recompute', 'selective'])).stdout);
+    assert.ok(full.gemms.some((gemm: { label: string }) => gemm.label === 'qkv.recompute'));
+    assert.ok(selective.gemms.every((gemm: { label: string; name: string }) => !gemm.label.endsWith('.recompute') || gemm.name === 'flash_attention'));
+    assert.equal(full.model.flopsPerToken, none.model.flopsPerToken);
+    assert.ok(none.layer.timeUs < selective.layer.timeUs && selective.layer.timeUs < full.layer.timeUs);
+    // A full recompute adds one forward to forward + backward (about 3 forwards): about a third more time.
+    assert.ok(full.layer.timeUs / none.layer.timeUs > 1.25 && full.layer.timeUs / none.layer.timeUs < 1.4, String(full.layer.timeUs / none.layer.timeUs));
+    assert.equal((await run([...args, '--recompute', 'some'])).code, 2);
   });
 
   test('--tp gives per-GPU shapes', async () => {
@@ -90,10 +145,14 @@ suite('shapelint predict', () => {
     assert.equal(result.gemms[0].n, (3 * 2560) / 2);
   });
 
-  test('text output is a table with the layer and model summary', async () => {
-    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100']);
+  test('text output is a table with the layer and model summary, and names what it assumed', async () => {
+    const { code, stdout } = await run(['predict', ...GPT3, '--gpu', 'a100', '--attention', 'unfused']);
     assert.equal(code, 0);
     assert.match(stdout, /attention_over_value/);
+    assert.match(stdout, /^assumes: attention unfused attention \(setting\), .*recompute none \(setting\)/m);
+    assert.match(stdout, /the layer: not validated at this level; its GEMMs: /);
+    const silent = (await run(['predict', ...GPT3, '--gpu', 'a100'])).stdout;
+    assert.match(silent, /^assumes: attention PyTorch SDPA → FlashAttention-2 \(setting\)/m);
     assert.match(stdout, /layer \(logits excluded\)/);
     assert.match(stdout, /tokens\/s/);
   });

@@ -134,7 +134,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
 export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Partial<LayerSpec>, spec: LayerSpec) => FixEstimate, options: ShapeOptions = {}): FindingInput[] {
   const shape = buildShape(text, options);
   const resolved = resolveOptions();
-  const spec = layerSpecFromShape(shape, resolveLaunch(shape, resolved));
+  const spec = layerSpecFromShape(shape, resolveLaunch(shape, resolved), resolved.gpu);
   const reported: FindingInput[] = [];
   const context: RuleContext = {
     shape,

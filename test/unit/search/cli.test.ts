@@ -50,7 +50,10 @@ suite('shapelint search', () => {
     assert.equal(code, 0);
     const lines = stdout.split('\n');
     assert.match(lines[0], /±5% of 2\.65B parameters \(total, the embedding counted once\)/);
-    assert.match(lines[1], /^current: h=2560 a=32 \(d=80\) ffn=10240 L=32 v=50257: 2\.65B params, [\d,]+ tokens\/s$/);
+    assert.match(lines[1], /^assumes: attention PyTorch SDPA → FlashAttention-2 \(default\), attention dropout 0\.1 \(default\), .*sequence length 2048 \(file\)/);
+    assert.match(lines[2], /^accuracy: the model's tokens\/s: not validated at this level; its GEMMs: /);
+    assert.match(lines[3], /^current: h=2560 a=32 \(d=80\) ffn=10240 L=32 v=50257: 2\.65B params, [\d,]+ tokens\/s$/);
+    assert.match(stdout, /GEMMs +attention +elem\. +logits +changes/);
     const rows = lines.filter((line) => /^\d+ +[\d,]+ /.test(line));
     assert.equal(rows.length, 3);
     for (const row of rows) assert.match(row, /n_head 32 → \d+.*vocab_size 50257 → 50304$/);
@@ -75,10 +78,45 @@ suite('shapelint search', () => {
       [['--config', GPT3, '--hidden', '2048'], /drop --hidden/],
       [['--hidden', '2048', '--heads', '16'], /--layers is required/],
       [['--config', 'test/fixtures/cli/not-a-config.txt'], /not a model config/],
+      [['--config', GPT3, '--attention', 'fast'], /--attention must be flash or unfused/],
+      [['--config', GPT3, '--dropout', '1.5'], /--dropout must be a probability/],
+      [['--config', GPT3, '--max-head-dim', '0'], /--max-head-dim must be a positive integer/],
     ] as const) {
       const { code, stderr } = await run([...args]);
       assert.equal(code, 2, stderr);
       assert.match(stderr, reason);
     }
+  });
+
+  test("GPT-3 2.7B's config.json on A100 40GB: the framework's fused attention, no head dim above 128, 20 heads of 128 in the top ten, the gain split", async () => {
+    type Output = { assumptions: { name: string; value: string; origin: string; source: string }[]; accuracy: string; candidates: (JsonCandidate & { gainSplit: Record<string, number> })[] };
+    const output = JSON.parse((await run(['--config', GPT3, ...PAPER, '--format', 'json'])).stdout) as Output;
+    const attention = output.assumptions.find((item) => item.name === 'attentionKernel');
+    assert.deepEqual([attention?.value, attention?.origin], ['PyTorch SDPA → FlashAttention-2', 'default']);
+    assert.match(attention?.source ?? '', /transformers' default since v4\.36/);
+    assert.match(output.accuracy, /not validated at this level/);
+    const best = Math.max(...output.candidates.map((candidate) => candidate.speedup));
+    assert.ok(best > 1 && best <= 1.3, `best gain ${best}`);
+    assert.ok(output.candidates.every((candidate) => Number(candidate.shape.headDim) <= 128));
+    const twenty = output.candidates.find((candidate) => candidate.shape.hiddenSize === 2560 && candidate.shape.numHeads === 20);
+    assert.ok(twenty && twenty.shape.headDim === 128);
+    for (const candidate of output.candidates) {
+      const { gemms, attention: attentionGain, elementwise, logits } = candidate.gainSplit;
+      assert.ok(Math.abs(gemms + attentionGain + elementwise + logits - (candidate.speedup - 1)) < 1e-9, 'the split adds up to the gain');
+    }
+    // The head-dim change saves attention time; the vocabulary pad saves logits time.
+    assert.ok(twenty.gainSplit.attention > 0.02 && twenty.gainSplit.logits > 0.02 && Math.abs(twenty.gainSplit.gemms) < 0.005, JSON.stringify(twenty.gainSplit));
+
+    const wide = JSON.parse((await run(['--config', GPT3, ...PAPER, '--max-head-dim', '256', '--top', '40', '--format', 'json'])).stdout) as Output;
+    assert.ok(wide.candidates.some((candidate) => candidate.shape.headDim === 256), '--max-head-dim 256 proposes head dim 256');
+  });
+
+  test("--attention unfused reproduces the paper's setting: 20 heads of 128 gains at least 8%", async () => {
+    type Output = { assumptions: { name: string; value: string; origin: string }[]; candidates: JsonCandidate[] };
+    const output = JSON.parse((await run(['--config', GPT3, ...PAPER, '--attention', 'unfused', '--format', 'json'])).stdout) as Output;
+    const attention = output.assumptions.find((item) => item.name === 'attentionKernel');
+    assert.deepEqual([attention?.value, attention?.origin], ['unfused attention', 'setting']);
+    const twenty = output.candidates.find((candidate) => candidate.shape.hiddenSize === 2560 && candidate.shape.numHeads === 20);
+    assert.ok(twenty && twenty.speedup >= 1.08, String(twenty?.speedup));
   });
 });

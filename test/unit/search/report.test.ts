@@ -39,7 +39,15 @@ suite('report: the search section', () => {
   });
 
   test('it says what was searched and what the model does not know', () => {
-    assert.match(html, /833 layer shapes searched/);
+    // 833 with head dim 256; 703 without it, the default (--max-head-dim 128).
+    assert.match(html, /703 layer shapes searched/);
+    assert.match(html, /head dim 64\/128 \(none above 128, the largest whose fused backward runs at full speed/);
     assert.match(html, /knows nothing of convergence/);
+  });
+
+  test('it says what every number assumed, how far it is validated, and where each gain comes from', () => {
+    assert.match(html, /Assumes: attention PyTorch SDPA → FlashAttention-2 \(default\), attention dropout 0 \(default\)/);
+    assert.match(html, /Accuracy: the model&#39;s tokens\/s: not validated at this level|Accuracy: the model's tokens\/s: not validated at this level/);
+    assert.equal(count(/<td class="gain">GEMMs [+−][\d.]+% · attention [+−][\d.]+% · element-wise [+−][\d.]+% · logits [+−][\d.]+%<\/td>/g), result.candidates.length);
   });
 });

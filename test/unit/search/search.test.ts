@@ -162,10 +162,9 @@ suite('shape search: bounds and determinism', () => {
   });
 
   test('bare numbers: no edits, the same rules by construction, the vocabulary padded', () => {
-    const spec = check(read(GPT3), GPT3, PAPER_A100).spec;
-    assert.ok(spec);
-    const options = check(read(GPT3), GPT3, PAPER_A100).options;
-    const result = runSearch({ kind: 'numbers', spec, options, pipelineParallel: 4, activation: 'gelu' }, DEFAULT_SEARCH_SETTINGS);
+    const { spec, launch, options } = check(read(GPT3), GPT3, PAPER_A100);
+    assert.ok(spec && launch);
+    const result = runSearch({ kind: 'numbers', spec, launch, options, pipelineParallel: 4, activation: 'gelu' }, DEFAULT_SEARCH_SETTINGS);
     assert.ok(result.candidates.length > 0);
     for (const { dims, edits } of result.candidates) {
       assert.deepEqual(edits, []);

@@ -10,7 +10,8 @@ import type { Severity } from '../pipeline/findings';
 import type { GemmPrediction, LayerSpec } from '../perf/types';
 import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
-import type { SearchResult } from '../search';
+import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
+import { assumptionsLine } from '../perf/assumptions';
 import { describeChanges, describeDims } from '../search/describe';
 import { formatSpeedup } from './numbers';
 
@@ -245,20 +246,21 @@ export function renderSearchHtml(result: SearchResult): string {
     `<section id="search"><h2>Faster shapes within ±${result.budget * 100}% parameters</h2>`,
     `<p class="meta">${escapeHtml(result.gpu.name)} · ${escapeHtml(result.dtype)} · forward and backward · ranked by ${result.rank === 'tokens' ? 'tokens/s' : 'tokens/s at equal size'} · ` +
       `current: ${escapeHtml(describeDims(current.dims))}, ${formatCount(current.params)} parameters, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s</p>`,
+    `<p class="meta assumptions">Assumes: ${escapeHtml(assumptionsLine(result.assumptions))}. Accuracy: ${escapeHtml(result.accuracy)}.</p>`,
   ];
   parts.push(scatterChart(result));
   if (result.candidates.length === 0) {
     parts.push('<p>No shape within the budget passes the alignment rules.</p>');
   } else {
     parts.push(
-      '<table class="candidates"><thead><tr><th>#</th><th class="num">tokens/s</th><th class="num">Δ</th><th class="num">at equal size</th><th class="num">params</th><th>changes</th><th></th></tr></thead><tbody>',
+      '<table class="candidates"><thead><tr><th>#</th><th class="num">tokens/s</th><th class="num">Δ</th><th class="num">at equal size</th><th class="num">params</th><th>gain from</th><th>changes</th><th></th></tr></thead><tbody>',
     );
     result.candidates.forEach((candidate, index) => {
       const changes = escapeHtml(describeChanges(candidate.changes, current.dims, candidate.dims));
       parts.push(
         `<tr${candidate.pareto ? ' class="pareto"' : ''}><td>${index + 1}</td><td class="num">${Math.round(candidate.tokensPerSecond).toLocaleString('en-US')}</td>` +
           `<td class="num">${formatSpeedup(candidate.speedup)}</td><td class="num">${formatSpeedup(candidate.sizeAdjustedSpeedup)}</td>` +
-          `<td class="num">${formatCount(candidate.params)} (${formatSpeedup(candidate.params / current.params)})</td><td>${changes}</td>` +
+          `<td class="num">${formatCount(candidate.params)} (${formatSpeedup(candidate.params / current.params)})</td><td class="gain">${gainText(candidate.gainSplit)}</td><td>${changes}</td>` +
           `<td>${candidate.edits.length > 0 ? `<button class="apply" data-apply="${index}" title="Edit the file into this shape">Apply</button>` : ''}</td></tr>`,
       );
     });
@@ -268,6 +270,13 @@ export function renderSearchHtml(result: SearchResult): string {
   if (result.held.length > 0) parts.push(` Held: ${escapeHtml(result.held.join('; '))}.`);
   parts.push(' Predicted by the throughput model, which knows nothing of convergence: a shape change can change what the model learns.</p></section>');
   return parts.join('\n');
+}
+
+const GAIN_LABELS: Record<(typeof GAIN_PARTS)[number], string> = { gemms: 'GEMMs', attention: 'attention', elementwise: 'element-wise', logits: 'logits' };
+
+/** A candidate's gain by kind of work: "GEMMs +1.1% · attention +8.1% · element-wise +1.2% · logits +4.3%". */
+function gainText(split: GainSplit): string {
+  return GAIN_PARTS.map((part) => `${GAIN_LABELS[part]} ${formatSpeedup(1 + split[part])}`).join(' · ');
 }
 
 /** Tokens/s against parameters: the cloud, the Pareto front as a line, the numbered candidates and the current shape. */

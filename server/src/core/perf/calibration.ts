@@ -18,6 +18,7 @@ export const CALIBRATION_SOURCES = [
   'pytorch-issue-181718-rtx4090-alignment',
   'zzc0721-l4',
   'xla-sm90-perf-table-9bebee8',
+  'flash-attention-3-paper-h100',
 ] as const;
 export type CalibrationSource = (typeof CALIBRATION_SOURCES)[number];
 
@@ -71,14 +72,70 @@ export const ALIGNMENT_BY_ARCHITECTURE: Readonly<Partial<Record<Architecture, Ca
   },
 };
 
+/** Fused attention kernels the model tells apart (perf/attention.ts picks one per framework, GPU and head dim). */
+export type FusedKernel = 'flash2' | 'flash3' | 'cudnn';
+
+/** Efficiency of a fused attention kernel at long sequences, per head dim, as a fraction of the GPU's achievable matmul rate. */
+export interface FusedEfficiency {
+  forward: ReadonlyArray<readonly [headDim: number, efficiency: number]>;
+  backward: ReadonlyArray<readonly [headDim: number, efficiency: number]>;
+}
+
+/** Long-sequence efficiency ÷ the sequence ramp s/(s + k0) at s = 16k, ÷ H100 SXM's achievable 794 TFLOP/s (989 × 0.803). */
+const H100_FA3_PAPER_HOW =
+  "FlashAttention-3 paper (arXiv 2407.08608) Fig. 5 and 6, non-causal, H100 SXM5: the 16k bar of each kernel and head dim, divided by the sequence ramp at 16k and by H100's achievable matmul rate (794 TFLOP/s); d = 256 backward (not in the paper) is d = 128's × BACKWARD_LARGE_HEAD_DIM";
+
 /**
- * FlashAttention as one fused kernel: the per-score-element softmax work is worth this many
- * head-dim elements of matmul, so efficiency ∝ d/(d + c).
+ * Fused attention efficiency per kernel and architecture family. Only Hopper (H100) and Ampere
+ * (A100, FlashAttention-2 forward) were measured; other architectures borrow the nearest (see
+ * ATTENTION_DATA_FAMILY in attention.ts), which the hover says.
  */
-export const FLASH_SOFTMAX_COST: Calibrated<number> = {
-  value: 48,
-  fittedOn: ['paper-figures'],
-  how: 'Fig. 12 (A100, a=128): ~150 TFLOP/s at d=64, ~210 at d=128, ~235 at d=256',
+export const FUSED_ATTENTION_EFFICIENCY: Readonly<Record<'hopper' | 'ampere', Partial<Record<FusedKernel, Calibrated<FusedEfficiency>>>>> = {
+  hopper: {
+    flash2: {
+      value: { forward: [[64, 0.411], [128, 0.469], [256, 0.413]], backward: [[64, 0.373], [128, 0.412], [256, 0.21]] },
+      fittedOn: ['flash-attention-3-paper-h100'],
+      how: `${H100_FA3_PAPER_HOW}. FlashAttention-2 does not use Hopper's wgmma, hence its low rate there`,
+    },
+    cudnn: {
+      value: { forward: [[64, 0.524], [128, 0.754], [256, 0.737]], backward: [[64, 0.555], [128, 0.661], [256, 0.337]] },
+      fittedOn: ['flash-attention-3-paper-h100'],
+      how: H100_FA3_PAPER_HOW,
+    },
+    flash3: {
+      value: { forward: [[64, 0.63], [128, 0.821], [256, 0.958]], backward: [[64, 0.607], [128, 0.719], [256, 0.367]] },
+      fittedOn: ['flash-attention-3-paper-h100'],
+      how: H100_FA3_PAPER_HOW,
+    },
+  },
+  ampere: {
+    flash2: {
+      value: { forward: [[32, 0.194], [64, 0.583], [128, 0.816], [256, 0.913]], backward: [[32, 0.176], [64, 0.529], [128, 0.717], [256, 0.366]] },
+      fittedOn: ['paper-figures', 'flash-attention-3-paper-h100'],
+      how: "the paper's Fig. 12 (A100 40GB, FlashAttention-2 forward, s = 2048: ~50, 150, 210, 235 TFLOP/s at d = 32, 64, 128, 256) ÷ the sequence ramp at 2048 ÷ A100's achievable 271 TFLOP/s; backward = forward × FlashAttention-2's backward/forward ratio on H100 at the same d (0.91 at 64, 0.88 at 128; no A100 backward figure is stored); d = 256 backward is d = 128's × BACKWARD_LARGE_HEAD_DIM",
+    },
+  },
+};
+
+/**
+ * The d = 256 backward's efficiency relative to d = 128's: FlashAttention-4 on an H200 takes 3.92×
+ * the d = 128 backward's time for 2× its FLOPs (its forward: 1.87× the time). Applied to every
+ * kernel: no FlashAttention-2/3 or cuDNN d = 256 backward figure was found.
+ */
+export const BACKWARD_LARGE_HEAD_DIM: Calibrated<number> = {
+  value: 0.51,
+  fittedOn: [],
+  how: 'Dao-AILab/flash-attention issue #2878 (flash-attn-4 4.0.0b24, H200, b 1, s 86000, 32 heads): backward 246.29 ms at d = 128, 965.85 ms at d = 256; 2 / 3.92 = 0.51',
+};
+
+/**
+ * The sequence ramp of a fused kernel: each query block's fixed work (load Q, write O, the
+ * softmax rescaling) is worth k0 keys, so efficiency ∝ s/(s + k0).
+ */
+export const FUSED_ATTENTION_RAMP_KEYS: Calibrated<{ forward: number; backward: number }> = {
+  value: { forward: 110, backward: 280 },
+  fittedOn: ['flash-attention-3-paper-h100'],
+  how: 'the k0 in steps of 10 that minimises the mean absolute log error of plateau × s/(s + k0) over the 90 non-causal bars (s = 512 to 16k) of Fig. 5 and 6, each series scaled to its 16k bar: 3.1% forward, 2.4% backward',
 };
 
 /**
@@ -141,14 +198,14 @@ export const COLLECTIVE_BUS_FRACTION: Readonly<Record<'nvlink' | 'pcie' | 'xgmi'
  * Divides the compute and recompute time.
  */
 export const TRAINING_COMPUTE_EFFICIENCY: RunCalibrated<number> = {
-  value: 0.91,
+  value: 0.87,
   fittedOn: ['narayanan-2021-table2', 'torchtitan-llama-a100', 'nemo-24.07-h100'],
-  how: 'the value in 0.01 steps that minimises the median absolute error of tokens/s per GPU over the 21 calibration runs not on ZeRO-3 (3.2% at 0.91; 4.1% at 0.90, 4.3% at 0.92; 10.8% without it)',
+  how: 'the value in 0.01 steps that minimises the median absolute error of tokens/s per GPU over the 21 calibration runs not on ZeRO-3 (5.0% at 0.87; 5.2% at 0.88, 5.9% at 0.86; 10.8% without it), with the fused-attention model per GPU and head dim',
 };
 
 /** DeepSpeed ZeRO-3's gathers and reduce-scatters reach this share of the ring bandwidth (many small per-module collectives, 2021). */
 export const ZERO3_COLLECTIVE_EFFICIENCY: RunCalibrated<number> = {
   value: 0.08,
   fittedOn: ['narayanan-2021-table2'],
-  how: 'the value in 0.01 steps that minimises the median absolute error of the six ZeRO-3 rows of Table 2 (17% at 0.08, 21% at 0.09, 28% at 0.07, 130% without it): those runs slow down as the GPUs grow at a fixed batch, which a ring at the full node bandwidth does not',
+  how: 'the value in 0.01 steps that minimises the median absolute error of the six ZeRO-3 rows of Table 2 (17% at 0.08, 21% at 0.09, 28% at 0.07, 120% without it): those runs slow down as the GPUs grow at a fixed batch, which a ring at the full node bandwidth does not',
 };

@@ -37,6 +37,15 @@ export function errorBand(gpu: GpuSpec, dtype: Dtype, profile?: GemmProfile): Er
   };
 }
 
+/**
+ * The band of a number above the GEMM level (a layer, a whole model's tokens/s): no layer- or
+ * run-level measurement is validation data here (the paper's Figure 1 layers are calibration), so
+ * it says so and gives its GEMMs' band for what that is worth.
+ */
+export function aboveGemmBand(level: 'layer' | 'model', gpu: GpuSpec, dtype: Dtype, profile?: GemmProfile): ErrorBand {
+  return { typical: null, text: `${level === 'layer' ? 'the layer' : "the model's tokens/s"}: not validated at this level; its GEMMs: ${errorBand(gpu, dtype, profile).text}` };
+}
+
 const percent = (fraction: number): string => `${Math.max(1, Math.round(fraction * 100))}%`;
 
 const fits = new WeakMap<GemmProfile, { typical: number; points: number } | null>();

@@ -1,4 +1,5 @@
-import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, FLASH_SOFTMAX_COST, GEMM_FIXED_COST_US } from './calibration';
+import { fusedAttentionEfficiency, paddedHeadDim } from './attention';
+import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, GEMM_FIXED_COST_US } from './calibration';
 import { elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
 import { largestPowerOfTwoDividing } from '../pipeline/shape';
 import type { Dtype, GemmPrediction, GemmShape } from './types';
@@ -59,15 +60,19 @@ function tileEfficiency(tile: Tile): number {
   return Math.min(1, reuse(tile) / reuse(KERNEL_MODEL.referenceTile));
 }
 
-/** The FlashAttention kernel: query blocks of `flashBlockRows` rows per head, each sweeping all keys. */
+/**
+ * A fused attention kernel: query blocks of `flashBlockRows` rows per head, each sweeping all keys
+ * at the kernel's measured efficiency for the head dim it runs (padded to its template) and the
+ * sequence length (perf/attention.ts).
+ */
 function flashComputeUs(shape: GemmShape, rates: DeviceRates): { us: number; waves: number; tile: [number, number] } {
   const rows = KERNEL_MODEL.flashBlockRows;
   const blocks = Math.ceil(shape.m / rows) * shape.batch;
   const waves = Math.ceil(blocks / rates.gpu.computeUnits);
   const matmuls = shape.matmuls ?? 2;
-  const softmaxShare = shape.k / (shape.k + FLASH_SOFTMAX_COST.value);
-  const backward = matmuls > 2 ? KERNEL_MODEL.flashBackwardEfficiency : 1;
-  const blockUs = (2 * rows * shape.n * shape.k * matmuls) / (rates.smFlopsPerUs * softmaxShare * backward);
+  const kernel = shape.kernel ?? 'flash2';
+  const efficiency = fusedAttentionEfficiency(kernel, rates.gpu, shape.k, shape.n, matmuls > 2);
+  const blockUs = (2 * rows * shape.n * paddedHeadDim(kernel, shape.k) * matmuls) / (rates.smFlopsPerUs * efficiency);
   return { us: waves * blockUs, waves, tile: [rows, shape.n] };
 }
 
@@ -89,7 +94,8 @@ function epilogueUs(tile: Tile, rates: DeviceRates): number {
 export function predictGemm(shape: GemmShape, rates: DeviceRates): GemmPrediction {
   const { gpu } = rates;
   const flops = gemmFlops(shape);
-  const alignment = Math.min(alignmentEfficiency(shape.m, rates), alignmentEfficiency(shape.n, rates), alignmentEfficiency(shape.k, rates));
+  // A fused attention kernel pads the head dim to its template (counted in its time), so alignment is a plain GEMM's matter.
+  const alignment = shape.matmuls !== undefined ? 1 : Math.min(alignmentEfficiency(shape.m, rates), alignmentEfficiency(shape.n, rates), alignmentEfficiency(shape.k, rates));
   const memoryUs = memoryBytes(shape, rates) / rates.bytesPerUs;
 
   // `computeUs` is the kernel's time on the fastest tile; `mainLoopUs` its tensor-core share (the rest writes C).

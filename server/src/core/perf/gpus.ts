@@ -383,8 +383,6 @@ export const KERNEL_MODEL = {
   referenceTile: [256, 128] as Tile,
   /** Query rows per FlashAttention thread block (FlashAttention-2 uses 128 on A100/H100). */
   flashBlockRows: 128,
-  /** FlashAttention-2 backward runs below its forward (Dao 2023: 50-73% of A100 peak overall); assumed. */
-  flashBackwardEfficiency: 0.85,
 } as const;
 
 export const DEFAULT_GPU_ID = 'h100-sxm';

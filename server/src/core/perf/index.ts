@@ -1,7 +1,7 @@
 import type { FixEstimate } from '../pipeline/findings';
 import { dtypeFor, type GpuSpec, type WorkKind } from './gpus';
 import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
-import { backwardGemms, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams } from './layer';
+import { backwardGemms, isRecomputed, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams, recomputedWork } from './layer';
 import { applyProfile, profileApplies } from './profile';
 import type { Dtype, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from './types';
 
@@ -39,17 +39,18 @@ export function predictLayer(spec: LayerSpec, gpu: GpuSpec, options: PredictOpti
   const ratesFor = (work: WorkKind): DeviceRates => (dtypeFor(options.dtype, work) === options.dtype ? rates : deviceRates(gpu, dtypeFor(options.dtype, work)));
   const withBackward = (shapes: GemmShape[]): GemmShape[] => (options.backward ? shapes.flatMap((shape) => [shape, ...backwardGemms(shape)]) : shapes);
   const logits = logitsGemm(spec);
-  const shapes = [...withBackward(layerGemms(spec)), ...(logits ? withBackward([logits]) : [])];
+  const elementwiseRates = ratesFor('elementwise');
+  const recompute = options.backward ? recomputedWork(spec, elementwiseRates.elementBytes) : { gemms: [], elementwise: [] };
+  const shapes = [...withBackward(layerGemms(spec)), ...recompute.gemms, ...(logits ? withBackward([logits]) : [])];
   const gemms = shapes.map((shape) => {
     const work: WorkKind = ATTENTION_GEMMS.has(shape.name) ? 'attention' : 'linear';
     return predictWithProfile(shape, ratesFor(work), applicableProfile(gpu, { dtype: dtypeFor(options.dtype, work), profile: options.profile }));
   });
 
-  const elementwiseRates = ratesFor('elementwise');
-  const elementwise = layerElementwise(spec, elementwiseRates.elementBytes, options.backward).map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, elementwiseRates) }));
+  const elementwise = [...layerElementwise(spec, elementwiseRates.elementBytes, options.backward), ...recompute.elementwise].map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, elementwiseRates) }));
   const layer = gemms.filter((gemm) => gemm.name !== 'logits');
   const logitGemms = gemms.filter((gemm) => gemm.name === 'logits');
-  const layerFlops = sum(layer.map(gemmFlops));
+  const layerFlops = sum(layer.filter((gemm) => !isRecomputed(gemm)).map(gemmFlops));
   const layerTimeUs = sum(layer.map((gemm) => gemm.timeUs)) + sum(elementwise.map((work) => work.timeUs));
 
   const crossEntropy = logitsElementwise(spec, elementwiseRates.elementBytes, options.backward);

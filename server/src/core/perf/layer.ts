@@ -48,7 +48,7 @@ export function layerGemms(spec: LayerSpec): GemmShape[] {
   const attentionBatch = spec.microBatchSize * heads;
   const gemms: GemmShape[] = [gemm('qkv', tokens, (heads + 2 * kvHeads) * d, h)];
   if (spec.flashAttention) {
-    gemms.push({ ...gemm('flash_attention', s, s, d, attentionBatch), matmuls: 2 });
+    gemms.push({ ...gemm('flash_attention', s, s, d, attentionBatch), matmuls: 2, ...(spec.fusedKernel ? { kernel: spec.fusedKernel } : {}) });
   } else {
     gemms.push(gemm('attention_score', s, s, d, attentionBatch), gemm('attention_over_value', s, d, s, attentionBatch));
   }
@@ -115,6 +115,30 @@ export function layerElementwise(spec: LayerSpec, elementBytes: number, backward
   result.push(work('activation', (spec.gatedMlp ? 3 : 2) * activationTokens * local.ffn * elementBytes));
   return result;
 }
+
+/** The attention core: what selective recomputation runs again (Korthikanti et al. 2022; Megatron's `--recompute-granularity selective`). */
+const ATTENTION_CORE: ReadonlySet<string> = new Set(['attention_score', 'attention_over_value', 'flash_attention', 'softmax', 'attention_dropout']);
+
+/**
+ * The forward work the backward runs again: the whole layer's under full recomputation, the
+ * attention core's under selective, none without. Labelled `.recompute`; its FLOPs are not model
+ * FLOPs, so layer TFLOP/s counts them as time only.
+ */
+export function recomputedWork(spec: LayerSpec, elementBytes: number): { gemms: GemmShape[]; elementwise: ElementwiseWork[] } {
+  const mode = spec.recompute ?? 'none';
+  if (mode === 'none') return { gemms: [], elementwise: [] };
+  const wanted = (name: string) => mode === 'full' || ATTENTION_CORE.has(name);
+  return {
+    gemms: layerGemms(spec)
+      .filter((shape) => wanted(shape.name))
+      .map((shape) => ({ ...shape, label: `${shape.name}.recompute` })),
+    elementwise: layerElementwise(spec, elementBytes, false)
+      .filter((work) => wanted(work.name))
+      .map((work) => ({ ...work, label: `${work.name}.recompute` })),
+  };
+}
+
+export const isRecomputed = (item: { label: string }): boolean => item.label.endsWith('.recompute');
 
 /** The cross-entropy over the logits: read and write every logit once. */
 export function logitsElementwise(spec: LayerSpec, elementBytes: number, backward: boolean): ElementwiseWork | null {

@@ -1,5 +1,6 @@
 import { findGpu } from './gpus';
 import { predictGemmShape, predictLayer } from './index';
+import type { FusedKernel } from './calibration';
 import type { Dtype, GemmShape, LayerSpec } from './types';
 
 /**
@@ -60,7 +61,21 @@ export interface BestOfSquaresPoint extends PointBase {
   sizes?: number[];
 }
 
-export type MeasuredPoint = GemmPoint | LayerPoint | BestOfSquaresPoint;
+/**
+ * One fused attention kernel (data/attention): `batch` sequences of `heads` heads, non-causal,
+ * forward (2 matmuls of s × s × d) or backward (5), as the FlashAttention papers count FLOPs.
+ */
+export interface FusedAttentionPoint extends PointBase {
+  kind: 'fused_attention';
+  kernel: FusedKernel;
+  pass: 'forward' | 'backward';
+  seq: number;
+  headDim: number;
+  heads: number;
+  batch: number;
+}
+
+export type MeasuredPoint = GemmPoint | LayerPoint | BestOfSquaresPoint | FusedAttentionPoint;
 
 const SQUARE_SWEEP = Array.from({ length: 20 }, (_, i) => Math.floor(2 ** (8 + i / 4)));
 
@@ -89,6 +104,11 @@ export function layerSpecOf(point: LayerPoint): LayerSpec {
   };
 }
 
+export function attentionShapeOf(point: FusedAttentionPoint): GemmShape {
+  const { seq, headDim, heads, batch, kernel } = point;
+  return { name: 'flash_attention', label: 'measured', m: seq, n: seq, k: headDim, batch: batch * heads, matmuls: point.pass === 'forward' ? 2 : 5, kernel };
+}
+
 export function gemmShapeOf(point: GemmPoint): GemmShape {
   const shape: GemmShape = { name: point.kind === 'flash_attention' ? 'flash_attention' : 'mlp_up', label: 'measured', m: point.m, n: point.n, k: point.k, batch: point.batch };
   return point.kind === 'flash_attention' ? { ...shape, matmuls: 2 } : shape;
@@ -98,6 +118,7 @@ export function gemmShapeOf(point: GemmPoint): GemmShape {
 export function predictPoint(point: MeasuredPoint): number {
   const gpu = findGpu(point.gpu);
   if (!gpu) throw new Error(`measurement on unknown GPU ${point.gpu}`);
+  if (point.kind === 'fused_attention') return predictGemmShape(attentionShapeOf(point), gpu, { dtype: point.dtype }).tflops;
   if (point.kind === 'layer') return predictLayer(layerSpecOf(point), gpu, { dtype: point.dtype, backward: false }).layer.tflops;
   if (point.kind === 'best_of_squares') {
     return Math.max(...(point.sizes ?? SQUARE_SWEEP).map((n) => predictGemmShape({ name: 'mlp_up', label: 'measured', m: n, n, k: n, batch: 1 }, gpu, { dtype: point.dtype }).tflops));

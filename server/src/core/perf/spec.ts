@@ -1,6 +1,8 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
 import type { ResolvedCheckOptions } from '../pipeline/options';
-import type { Launch, ModelShape } from '../pipeline/shape';
+import type { AttentionImplementation, Launch, ModelShape } from '../pipeline/shape';
+import { chooseAttentionKernel } from './attention';
+import type { GpuSpec } from './gpus';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './run';
 import type { LayerSpec } from './types';
 
@@ -17,13 +19,19 @@ function dropoutOf(launch: Launch): Pick<LayerSpec, 'dropout' | 'attentionDropou
   return { dropout: positive(launch.hiddenDropout.value), attentionDropout: positive(launch.attentionDropout.value) };
 }
 
+/** The attention fields of a LayerSpec: the kernel the framework's choice runs on this GPU at this head dim. */
+export function attentionSpec(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number): Pick<LayerSpec, 'flashAttention' | 'fusedKernel'> {
+  const { kernel } = chooseAttentionKernel(implementation, gpu, headDim);
+  return kernel === 'unfused' ? { flashAttention: false } : { flashAttention: true, fusedKernel: kernel };
+}
+
 /**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
  * the framework's defaults (already in the shape), then the user's settings (the launch says
  * which). Null when the hidden size or the head count is unknown: there is nothing honest to
  * predict then.
  */
-export function layerSpecFromShape(shape: ModelShape, launch: Launch): LayerSpec | null {
+export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSpec): LayerSpec | null {
   const hiddenSize = shape.hiddenSize.value;
   const numHeads = shape.numHeads.value;
   if (!positive(hiddenSize) || !positive(numHeads)) return null;
@@ -46,7 +54,7 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch): LayerSpec
     tensorParallel: launch.tensorParallel.value,
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
-    flashAttention: launch.attentionKernel.value !== 'unfused',
+    ...attentionSpec(launch.attentionKernel.value, gpu, headDim),
     recompute: launch.recompute.value,
     ...dropoutOf(launch),
   };

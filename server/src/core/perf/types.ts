@@ -1,4 +1,5 @@
 import type { RecomputeMode } from '../pipeline/shape';
+import type { FusedKernel } from './calibration';
 
 /** Plain numbers the throughput model needs; built from a ModelShape with defaults filled in. */
 export interface LayerSpec {
@@ -19,6 +20,8 @@ export interface LayerSpec {
   numExperts: number;
   expertsPerToken: number;
   flashAttention: boolean;
+  /** With `flashAttention`: the fused kernel (absent: FlashAttention-2). perf/attention.ts chooses it per framework, GPU and head dim. */
+  fusedKernel?: FusedKernel;
   /**
    * Whether training runs dropout on the hidden states (the bias-dropout-residual adds), and on
    * the attention probabilities unless `attentionDropout` says otherwise, as the paper's measured
@@ -58,6 +61,8 @@ export interface GemmShape {
    * 2 forward (QKᵀ, PV), 5 backward. Absent for plain GEMMs (1).
    */
   matmuls?: number;
+  /** With `matmuls`: the fused kernel (absent: FlashAttention-2, which the paper's Figure 12 measured). */
+  kernel?: FusedKernel;
 }
 
 export interface GemmPrediction extends GemmShape {

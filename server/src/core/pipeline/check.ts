@@ -76,7 +76,7 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
 /** What a shape predicts under the options: the launch, the layer spec, the whole run (or why it cannot run). */
 export function predictShape(shape: ModelShape, options: ResolvedCheckOptions): Pick<CheckResult, 'launch' | 'spec' | 'run' | 'runError'> & { runLaunch: RunLaunch } {
   const launch = resolveLaunch(shape, options);
-  const spec = layerSpecFromShape(shape, launch);
+  const spec = layerSpecFromShape(shape, launch, options.gpu);
   const runLaunch = runLaunchOf(launch, options);
   const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
   return { launch, spec, runLaunch, run, runError };

@@ -6,9 +6,13 @@
  */
 import type { CheckResult } from '../pipeline/check';
 import type { TextEdit } from '../pipeline/findings';
-import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerSpec } from '../perf';
+import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerPrediction, type LayerSpec } from '../perf';
+import { FAST_BACKWARD_MAX_HEAD_DIM } from '../perf/attention';
+import { launchAssumptions, type Assumption } from '../perf/assumptions';
+import { aboveGemmBand } from '../perf/error-band';
+import { attentionSpec } from '../perf/spec';
 import type { GpuSpec } from '../perf/gpus';
-import { NUMERIC_FIELDS, shapeValues, type ModelShape, type NumericFieldName } from '../pipeline/shape';
+import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../pipeline/shape';
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../pipeline/options';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
@@ -27,14 +31,34 @@ export interface SearchSettings {
   top: number;
   rank: SearchRank;
   profile?: GemmProfile;
+  /** The largest head dim proposed (the current one stays): by default the largest whose fused backward runs at full speed. */
+  maxHeadDim: number;
 }
 
-export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { budget: 0.05, keep: [], top: 10, rank: 'size-adjusted' };
+export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { budget: 0.05, keep: [], top: 10, rank: 'size-adjusted', maxHeadDim: FAST_BACKWARD_MAX_HEAD_DIM };
 
 /** A checked file, or bare numbers (then no edits). */
 export type SearchSource =
   | { kind: 'file'; text: string; fileName: string; result: CheckResult; /** Pipeline stages where the file does not say. */ pipelineParallel?: number }
-  | { kind: 'numbers'; spec: LayerSpec; options: ResolvedCheckOptions; pipelineParallel: number; activation: string };
+  | { kind: 'numbers'; spec: LayerSpec; launch: Launch; options: ResolvedCheckOptions; pipelineParallel: number; activation: string };
+
+/** The kinds of work a gain is split into, in output order. */
+export const GAIN_PARTS = ['gemms', 'attention', 'elementwise', 'logits'] as const;
+
+/**
+ * Where a candidate's gain in tokens/s comes from: the time per token it saves in each kind of
+ * work, as a share of its gain (the four add up to `speedup − 1`).
+ */
+export interface GainSplit {
+  /** The linear layers' GEMMs (QKV, projection, MLP). */
+  gemms: number;
+  /** The attention BMMs or the fused attention kernel. */
+  attention: number;
+  /** Softmax, attention dropout, norms, residual adds, activation. */
+  elementwise: number;
+  /** The logit GEMM and its cross-entropy. */
+  logits: number;
+}
 
 export interface SearchCandidate {
   /** The shape as `check --format json` prints it. */
@@ -46,6 +70,8 @@ export interface SearchCandidate {
   speedup: number;
   /** The speed-up at equal size: tokens/s × params against the current one's. */
   sizeAdjustedSpeedup: number;
+  /** The gain in tokens/s by kind of work. */
+  gainSplit: GainSplit;
   changes: Change[];
   /** Offset edits turning the file into the candidate; empty for bare numbers. */
   edits: TextEdit[];
@@ -66,6 +92,11 @@ export interface SearchResult {
   dtype: Dtype;
   budget: number;
   rank: SearchRank;
+  /** What every prediction of the search assumed (the current shape's head dim for the attention kernel), with origins and sources. */
+  assumptions: Assumption[];
+  /** How far the search's numbers (whole-model tokens/s) can be trusted: not validated at this level, its GEMMs' band. */
+  accuracy: string;
+  maxHeadDim: number;
   current: { shape: Record<string, number | string | boolean | null>; dims: SearchDims; params: number; tokensPerSecond: number };
   candidates: SearchCandidate[];
   /** Every shape within the budget (the current one too), for the chart. */
@@ -94,6 +125,8 @@ interface Evaluated {
   dims: SearchDims;
   params: number;
   tokensPerSecond: number;
+  /** Time per token by kind of work, µs. */
+  work: GainSplit;
 }
 
 interface Plan {
@@ -104,6 +137,27 @@ interface Plan {
   base: FileBase | null;
   held: string[];
   currentShape: Record<string, number | string | boolean | null>;
+  launch: Launch;
+}
+
+const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down']);
+
+/** One layer's time by kind of work (µs), logits apart. */
+function layerWork(prediction: LayerPrediction): Omit<GainSplit, 'logits'> {
+  const sumOf = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const gemms = prediction.gemms.filter((gemm) => gemm.name !== 'logits');
+  return {
+    gemms: sumOf(gemms.filter((gemm) => LINEAR_GEMMS.has(gemm.name)).map((gemm) => gemm.timeUs)),
+    attention: sumOf(gemms.filter((gemm) => !LINEAR_GEMMS.has(gemm.name)).map((gemm) => gemm.timeUs)),
+    elementwise: sumOf(prediction.elementwise.map((work) => work.timeUs)),
+  };
+}
+
+/** A candidate's gain by kind of work: each kind's saved time per token over the candidate's total, so the four add up to the speed-up − 1. */
+function gainSplit(current: GainSplit, candidate: GainSplit): GainSplit {
+  const total = candidate.gemms + candidate.attention + candidate.elementwise + candidate.logits;
+  const share = (name: keyof GainSplit) => (current[name] - candidate[name]) / total;
+  return { gemms: share('gemms'), attention: share('attention'), elementwise: share('elementwise'), logits: share('logits') };
 }
 
 /** Runs the whole search at once (the CLI). */
@@ -118,15 +172,23 @@ export function runSearch(source: SearchSource, settings: SearchSettings): Searc
 export function* searchShapes(source: SearchSource, settings: SearchSettings): Generator<SearchProgress, SearchResult> {
   const plan = planSearch(source, settings);
   const { space, spec, gpu, dtype } = plan;
-  const evaluate = (dims: LayerDims): { layerUs: number; logitsUs: number; perLayer: number; embedding: number } => {
-    const one: LayerSpec = { ...spec, ...dims, numLayers: 1 };
+  const tokens = spec.seqLength * spec.microBatchSize;
+  const evaluate = (dims: LayerDims) => {
+    // Each head dim gets the kernel the framework's attention runs for it on this GPU.
+    const one: LayerSpec = { ...spec, ...dims, numLayers: 1, ...attentionSpec(plan.launch.attentionKernel.value, gpu, dims.headDim) };
     const prediction = predictLayer(one, gpu, { dtype, backward: true, profile: settings.profile });
-    const tokens = spec.seqLength * spec.microBatchSize;
     const modelUs = (tokens / prediction.model.tokensPerSecond) * 1e6;
     const embedding = modelParams({ ...one, numLayers: 0 });
-    return { layerUs: prediction.layer.timeUs, logitsUs: modelUs - prediction.layer.timeUs, perLayer: prediction.model.params - embedding, embedding };
+    return { layerUs: prediction.layer.timeUs, logitsUs: modelUs - prediction.layer.timeUs, perLayer: prediction.model.params - embedding, embedding, layerWork: layerWork(prediction) };
   };
-  const tokensPerSecond = (timing: ReturnType<typeof evaluate>, layers: number) => (spec.seqLength * spec.microBatchSize) / ((layers * timing.layerUs + timing.logitsUs) / 1e6);
+  type Timing = ReturnType<typeof evaluate>;
+  const tokensPerSecond = (timing: Timing, layers: number) => tokens / ((layers * timing.layerUs + timing.logitsUs) / 1e6);
+  const workPerToken = (timing: Timing, layers: number): GainSplit => ({
+    gemms: (layers * timing.layerWork.gemms) / tokens,
+    attention: (layers * timing.layerWork.attention) / tokens,
+    elementwise: (layers * timing.layerWork.elementwise) / tokens,
+    logits: timing.logitsUs / tokens,
+  });
 
   const current = space.current;
   const currentTiming = evaluate(current);
@@ -144,7 +206,9 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     const paramsWith = (layers: number) => timing.embedding + layers * timing.perLayer;
     const numLayers = counts.sort((a, b) => Math.abs(paramsWith(a) - currentParams) - Math.abs(paramsWith(b) - currentParams) || a - b)[0];
     const dims = { ...shapes[index], numLayers };
-    if (numLayers !== undefined && !sameDims(dims, current)) inBudget.push({ dims, params: paramsWith(numLayers), tokensPerSecond: tokensPerSecond(timing, numLayers) });
+    if (numLayers !== undefined && !sameDims(dims, current)) {
+      inBudget.push({ dims, params: paramsWith(numLayers), tokensPerSecond: tokensPerSecond(timing, numLayers), work: workPerToken(timing, numLayers) });
+    }
     if ((index + 1) % SLICE === 0) yield { done: index + 1, total: shapes.length };
   }
 
@@ -152,7 +216,7 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   const ranked = [...inBudget].sort(
     (a, b) => key(b) - key(a) || changeCount(a.dims, current) - changeCount(b.dims, current) || Math.abs(a.params - currentParams) - Math.abs(b.params - currentParams) || compareDims(a.dims, b.dims),
   );
-  const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps };
+  const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps, work: workPerToken(currentTiming, current.numLayers) };
   const front = paretoFront([currentPoint, ...inBudget]);
 
   const pruned = new Map<string, number>();
@@ -186,6 +250,7 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
       tokensPerSecond: item.tokensPerSecond,
       speedup: item.tokensPerSecond / currentTps,
       sizeAdjustedSpeedup: (item.tokensPerSecond * item.params) / (currentTps * currentParams),
+      gainSplit: gainSplit(currentPoint.work, item.work),
       changes: changesBetween(current, item.dims, plan.base),
       edits,
       satisfies,
@@ -198,6 +263,9 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     dtype,
     budget: settings.budget,
     rank: settings.rank,
+    assumptions: launchAssumptions(plan.launch, gpu, current.headDim),
+    accuracy: aboveGemmBand('model', gpu, dtype, settings.profile).text,
+    maxHeadDim: settings.maxHeadDim,
     current: { shape: plan.currentShape, dims: current, params: currentParams, tokensPerSecond: currentTps },
     candidates,
     points: [currentPoint, ...inBudget].map((item) => ({ params: item.params, tokensPerSecond: item.tokensPerSecond, pareto: front.has(item), current: item === currentPoint })),
@@ -294,6 +362,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       explicitHeadDim: shape.headDim.origin === 'file',
       derivedFfn,
       vocabSize,
+      maxHeadDim: settings.maxHeadDim,
     },
     spec: result.spec as LayerSpec,
     gpu: options.gpu,
@@ -301,6 +370,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
     base,
     held,
     currentShape: shapeValues(shape),
+    launch: result.launch as Launch,
   };
 }
 
@@ -321,7 +391,8 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     expertsPerToken: spec.expertsPerToken,
     activation: source.activation,
     gatedMlp: spec.gatedMlp,
-    flashAttention: spec.flashAttention,
+    attentionKernel: source.launch.attentionKernel.value,
+    recompute: source.launch.recompute.value,
   });
   return {
     space: {
@@ -335,6 +406,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
       fixed: keep,
       explicitHeadDim: spec.headDim * spec.numHeads !== spec.hiddenSize,
       vocabSize: keep.has('vocab') || spec.vocabSize === 0 ? spec.vocabSize : Math.ceil(spec.vocabSize / multiple) * multiple,
+      maxHeadDim: settings.maxHeadDim,
     },
     spec,
     gpu: options.gpu,
@@ -342,5 +414,6 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     base: null,
     held: [...keep].map((field) => `${field}: kept (--keep)`),
     currentShape,
+    launch: source.launch,
   };
 }

@@ -58,6 +58,8 @@ export interface SpaceInput {
   derivedFfn?: (hidden: number) => number | null;
   /** The vocabulary the candidates use: the current one padded, unless kept. */
   vocabSize: number;
+  /** The largest head dim proposed (the current one is always kept): by default the largest whose fused backward runs at full speed. */
+  maxHeadDim: number;
 }
 
 const multiplesIn = (low: number, high: number, step: number): number[] => {
@@ -72,7 +74,12 @@ export function hiddenSizes(input: SpaceInput): number[] {
   return multiplesIn(h * (1 - HIDDEN_SPAN), h * (1 + HIDDEN_SPAN), input.linearAlignment * input.spec.tensorParallel);
 }
 
-/** (heads, head dim) pairs for a hidden size: head dims of 64/128/256 or the current one, heads sharding over TP. */
+/** The head dims proposed: 64/128/256 up to the limit, and the current one. */
+function proposedHeadDims(input: SpaceInput): number[] {
+  return [...new Set<number>([...HEAD_DIMS.filter((d) => d <= input.maxHeadDim), input.current.headDim])].filter((d) => d % input.attentionAlignment === 0).sort((a, b) => a - b);
+}
+
+/** (heads, head dim) pairs for a hidden size: head dims of 64/128/256 up to the limit or the current one, heads sharding over TP. */
 export function headShapes(input: SpaceInput, hidden: number): { numHeads: number; headDim: number }[] {
   const { current, attentionAlignment } = input;
   const t = input.spec.tensorParallel;
@@ -81,8 +88,8 @@ export function headShapes(input: SpaceInput, hidden: number): { numHeads: numbe
     const headDim = input.explicitHeadDim ? current.headDim : hidden / current.numHeads;
     return aligned(headDim) ? [{ numHeads: current.numHeads, headDim }] : [];
   }
-  const dims = [...new Set<number>([...HEAD_DIMS, current.headDim])].filter(aligned).sort((a, b) => a - b);
-  return dims
+  return proposedHeadDims(input)
+    .filter(aligned)
     .map((headDim) => ({ numHeads: hidden / headDim, headDim }))
     .filter(({ numHeads }) => Number.isInteger(numHeads) && numHeads % t === 0);
 }
@@ -159,7 +166,8 @@ export function describeBounds(input: SpaceInput): string[] {
   const step = input.linearAlignment * t;
   const lines: string[] = [];
   lines.push(fixed('hidden') ? `${FIELD_LABELS.hiddenSize}: held at ${input.current.hiddenSize}` : `${FIELD_LABELS.hiddenSize}: multiples of ${step} within ±${HIDDEN_SPAN * 100}%`);
-  lines.push(fixed('heads') ? `heads: held at ${input.current.numHeads}` : `heads: head dim ${[...new Set([...HEAD_DIMS, input.current.headDim])].filter((d) => d % input.attentionAlignment === 0).join('/')}${t > 1 ? `, heads a multiple of TP ${t}` : ''}`);
+  const limit = input.maxHeadDim < Math.max(...HEAD_DIMS) ? ` (none above ${input.maxHeadDim}, the largest whose fused backward runs at full speed: --max-head-dim)` : '';
+  lines.push(fixed('heads') ? `heads: held at ${input.current.numHeads}` : `heads: head dim ${proposedHeadDims(input).join('/')}${limit}${t > 1 ? `, heads a multiple of TP ${t}` : ''}`);
   lines.push(input.current.numKvHeads === input.current.numHeads ? 'kv heads: as many as heads (multi-head attention)' : fixed('kv-heads') ? `kv heads: held at ${input.current.numKvHeads}` : 'kv heads: the divisor of the heads nearest the current group size');
   lines.push(
     fixed('ffn')

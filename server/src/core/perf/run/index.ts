@@ -43,7 +43,8 @@ export function modelFlopsPerToken(spec: LayerSpec): number {
  */
 export function predictRun(spec: LayerSpec, launch: RunLaunch, gpu: GpuSpec, profile?: GemmProfile): RunPrediction {
   const layout = runLayout(launch, spec.microBatchSize, Math.max(1, spec.tensorParallel), Math.max(1, spec.numLayers));
-  const local: LayerSpec = { ...spec, seqLength: spec.seqLength / launch.contextParallel };
+  // The run charges recomputation as its own term (time.ts), so the layer is predicted without it.
+  const local: LayerSpec = { ...spec, seqLength: spec.seqLength / launch.contextParallel, recompute: 'none' };
   const training = predictLayer(local, gpu, { dtype: launch.dtype, backward: true, profile });
   const forward = predictLayer(local, gpu, { dtype: launch.dtype, backward: false, profile });
   const work = stageWork(spec, launch, layout, training, forward);

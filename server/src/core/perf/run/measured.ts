@@ -4,7 +4,8 @@ import type { Dtype, LayerSpec } from '../types';
 import { predictRun, type RunPrediction } from './index';
 import { median, ORDER_MIN_GAP } from '../measurements';
 import { GIB } from './memory';
-import type { RecomputeMode, Sharding } from '../../pipeline/shape';
+import type { AttentionImplementation, RecomputeMode, Sharding } from '../../pipeline/shape';
+import { attentionSpec } from '../spec';
 import type { RunLaunch } from './launch';
 
 /** Published, measured training runs (data/runs/*.json; schema in data/runs/README.md). */
@@ -53,7 +54,8 @@ export interface RunLaunchRecord {
   sequenceParallel?: boolean;
   sharding: Sharding;
   recompute: RecomputeMode;
-  attention: 'flash' | 'unfused';
+  /** The attention implementation the framework runs, as shapelint names it (perf/attention.ts picks the kernel per GPU). */
+  attention: AttentionImplementation;
   dtype: Dtype;
   overlapGradReduce?: boolean;
 }
@@ -105,7 +107,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     tensorParallel: launch.tp ?? 1,
     numExperts: model.experts ?? 1,
     expertsPerToken: model.expertsPerToken ?? 1,
-    flashAttention: launch.attention === 'flash',
+    ...attentionSpec(launch.attention, gpu, model.headDim ?? model.hidden / model.heads),
     dropout: model.dropout ?? false,
   };
   const runLaunch: RunLaunch = {
