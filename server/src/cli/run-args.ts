@@ -90,6 +90,8 @@ export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'laun
     if (value !== undefined) launch[name] = value;
   }
   if (values['sequence-parallel'] === true) launch.sequenceParallel = true;
+  if (values['overlap-grad-reduce'] === true) launch.overlapGradReduce = true;
+  if (values['untied-embeddings'] === true) launch.untiedEmbeddings = true;
   const sharding = shardingOption(values);
   if (sharding !== undefined) launch.sharding = sharding;
   const interNode = text(values, 'inter-node-gbps');

@@ -60,8 +60,8 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSp
   };
 }
 
-/** The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default) where nothing says. */
-export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps'>): RunLaunch {
+/** The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default) unless --untied-embeddings. */
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>): RunLaunch {
   const sharding = launch.sharding.value;
   return {
     dtype: launch.dtype.value,
@@ -75,8 +75,8 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     sequenceParallel: launch.sequenceParallel.value && launch.tensorParallel.value > 1,
     sharding,
     recompute: launch.recompute.value,
-    overlapGradReduce: sharding === 'fsdp' || sharding === 'zero-3',
-    untiedEmbeddings: false,
+    overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
+    untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,
   };
 }

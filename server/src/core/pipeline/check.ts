@@ -119,6 +119,7 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       options,
       spec,
       run,
+      runLaunch,
       rerun: (change) => (spec && runLaunch ? runForLaunch({ ...spec, ...change.spec }, { ...runLaunch, ...change.launch }, options).run : null),
       estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
       anchor: (...fields) => anchorOf(fields),

@@ -30,6 +30,8 @@ const LAUNCH_SETTING_NAMES = {
   globalBatchSize: '--global-batch',
   sequenceParallel: '--sequence-parallel',
   sharding: '--zero, --fsdp, --distributed-optimizer',
+  overlapGradReduce: '--overlap-grad-reduce',
+  untiedEmbeddings: '--untied-embeddings',
 } as const satisfies Record<keyof LaunchOverrides, string>;
 
 type SettingName = keyof typeof SETTING_NAMES;

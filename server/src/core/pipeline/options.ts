@@ -44,6 +44,10 @@ export interface LaunchOverrides {
   globalBatchSize?: number;
   sequenceParallel?: boolean;
   sharding?: Sharding;
+  /** Megatron's --overlap-grad-reduce (FSDP and ZeRO-3 always overlap). */
+  overlapGradReduce?: boolean;
+  /** Separate input and output embeddings (Megatron --untie-embeddings-and-output-weights; Llama). */
+  untiedEmbeddings?: boolean;
 }
 
 export interface ResolvedCheckOptions {

@@ -24,6 +24,8 @@ export interface RuleContext {
   spec: LayerSpec | null;
   /** The whole run (memory per GPU, step time); null without a spec or when the launch cannot run. */
   run: RunPrediction | null;
+  /** The launch the run was predicted for; absent where no run is predicted. */
+  runLaunch?: RunLaunch;
   /** The run again with the layer or the launch changed; null when it cannot run. */
   rerun(change: { spec?: Partial<LayerSpec>; launch?: Partial<RunLaunch> }): RunPrediction | null;
   /** Predicted effect of changing the spec; undefined when the spec is unknown. */
