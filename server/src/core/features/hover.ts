@@ -14,6 +14,7 @@ import {
   formatTime,
   frameworkWorkText,
   predictionOf,
+  runLines,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
 import { rankFixes } from './fixes';
@@ -48,6 +49,9 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
   gpusPerNode: 'GPUs joined by the node’s NVLink; collectives beyond them use the network.',
 };
 
+/** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */
+const RUN_FIELDS: ReadonlySet<NumericFieldName> = new Set(['microBatchSize', 'tensorParallel', 'pipelineParallel', 'contextParallel', 'expertParallel', 'virtualStages', 'globalBatchSize', 'gpus', 'gpusPerNode']);
+
 /** Hover markdown for the shape field at `offset`, or null when there is none there. */
 export function doHover(result: CheckResult, offset: number): HoverContent | null {
   const at = fieldAt(result, offset);
@@ -76,6 +80,7 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
       frameworkWorkText(result, prediction),
     );
   }
+  if (RUN_FIELDS.has(name)) lines.push('', ...runLines(result));
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
   const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
   if (table.length > 0) lines.push('', ...table);
