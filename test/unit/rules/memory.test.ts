@@ -14,7 +14,7 @@ const megatron7b = (flags: string): string =>
 
 suite('memory', () => {
   test('Llama-2-70B with no model parallelism on 8 H100s: a warning that names the need and the 80 GB, and the remedies by tokens/s', () => {
-    const [finding, ...rest] = byRule(check(LLAMA_2_70B, 'config.json', { gpu: 'h100' }).findings, 'memory');
+    const [finding, ...rest] = byRule(check(LLAMA_2_70B, 'config.json', { gpu: 'h100', launch: { gpus: 8 } }).findings, 'memory');
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'warning');
     assert.match(finding.message, /^The run needs ≈ 1\d{3} GiB per GPU, more than the 80 GiB an NVIDIA H100 SXM5 80GB has/);
@@ -41,6 +41,12 @@ suite('memory', () => {
     const tp = finding.fixes.find((fix) => fix.title.startsWith('Tensor parallelism'));
     assert.ok(tp);
     assert.deepEqual(tp.edits, [{ offset: text.indexOf('--tensor-model-parallel-size 1') + '--tensor-model-parallel-size '.length, length: 1, newText: tp.title.match(/→ (\d+) within/)![1] }]);
+  });
+
+  test('a config that says nothing of its launch is not judged on shapelint\'s defaults alone', () => {
+    const result = check(LLAMA_2_70B, 'config.json', { gpu: 'h100' });
+    assert.equal(result.run?.memory.fits, false, 'the run model still says so, in the hover and the lens');
+    assert.deepEqual(byRule(result.findings, 'memory'), []);
   });
 
   test('a launch that cannot run gets no memory warning (nothing to weigh)', () => {

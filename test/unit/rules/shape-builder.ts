@@ -26,6 +26,7 @@ import {
   type FormatId,
   type ModelShape,
   type RecomputeMode,
+  type Sharding,
   type NumberField,
   type NumericFieldName,
 } from '../../../server/src/core/pipeline/shape';
@@ -103,6 +104,8 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     // The paper's setting (and GPT-NeoX's default): the unfused attention, so fix estimates match its figures.
     attentionKernel: defaultField<AttentionImplementation>('unfused', 'unfused attention, as the paper measured'),
     recompute: unknownField<RecomputeMode>(),
+    sequenceParallel: unknownField<boolean>(),
+    sharding: unknownField<Sharding>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
     attentionDropout: unknownField<number>(),
     hiddenDropout: unknownField<number>(),

@@ -67,13 +67,27 @@ function decidingField(context: RuleContext, run: RunPrediction): NumberField[] 
     : [shape.tensorParallel, shape.gpus, shape.numLayers, shape.hiddenSize];
 }
 
+/**
+ * Whether the run rests on something the user said: a layout field the file writes (or derives
+ * from what it writes), or a flag or setting. A config that says nothing of its launch (an HF
+ * config.json) would otherwise be judged on shapelint's own defaults alone.
+ */
+function launchStated(context: RuleContext): boolean {
+  const { shape, options } = context;
+  const written = (origin: string): boolean => origin === 'file' || origin === 'derived';
+  const sizes = [shape.microBatchSize, shape.tensorParallel, shape.pipelineParallel, shape.contextParallel, shape.gpus, shape.globalBatchSize];
+  if (sizes.some((field) => written(field.origin)) || [shape.sharding, shape.recompute].some((field) => written(field.origin))) return true;
+  // The editor always sends the sequence, micro-batch and TP settings (they have defaults); the run's own flags and settings do not.
+  return Object.keys(options.requested.launch ?? {}).length > 0;
+}
+
 export const memoryRule: Rule = {
   id: 'memory',
   defaultSeverity: 'warning',
   description: 'The run model predicts more memory per GPU than the GPU has; the fixes that fit are ordered by predicted tokens/s.',
   check(context) {
     const { run, spec, runLaunch } = context;
-    if (!run || !spec || !runLaunch || run.memory.fits) return;
+    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context)) return;
     const gpu = context.options.gpu;
     const tried = remedies(context, spec, runLaunch).flatMap((remedy) => {
       const after = context.rerun({ spec: remedy.spec, launch: remedy.launch });
