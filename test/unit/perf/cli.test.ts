@@ -6,6 +6,7 @@ import { suite, test } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { GPUS } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
+import { LAUNCH_FIELDS } from '../../../server/src/core/pipeline/shape';
 
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -92,25 +93,7 @@ suite('shapelint predict', () => {
     const byName = new Map(result.assumptions.map((item: { name: string }) => [item.name, item]));
     assert.deepEqual(
       result.assumptions.map((item: { name: string }) => item.name),
-      [
-        'attentionKernel',
-        'attentionDropout',
-        'hiddenDropout',
-        'recompute',
-        'dtype',
-        'seqLength',
-        'microBatchSize',
-        'tensorParallel',
-        'pipelineParallel',
-        'contextParallel',
-        'expertParallel',
-        'virtualStages',
-        'sequenceParallel',
-        'sharding',
-        'gpus',
-        'gpusPerNode',
-        'globalBatchSize',
-      ],
+      [...LAUNCH_FIELDS],
     );
     assert.deepEqual(byName.get('attentionKernel'), {
       name: 'attentionKernel',

@@ -30,7 +30,7 @@ export interface GpuSpec {
   launchOverheadUs: number;
   /** The output tile shapes (rows × columns) the vendor GEMM library chooses among. */
   tiles: readonly Tile[];
-  /** Memory a training process can address, GiB (what nvidia-smi reports as total); the run model charges the CUDA context itself. */
+  /** Memory a training process can address, GiB: the total nvidia-smi reports (figures as published in logs and issues, not measured by this project); the run model charges the CUDA context itself. */
   memoryGiB: number;
   /** The link between GPUs of one node: per-GPU bandwidth in one direction, and how many GPUs it joins (the NVLink domain). */
   intraNode: IntraNodeLink;
@@ -106,7 +106,11 @@ export const GPUS: readonly GpuSpec[] = [
       `${PAPER} III-B: 16-byte alignment on V100`,
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
-      LAUNCH_ASSUMED, 'V100 SXM2 32GB: nvidia-smi 32510 MiB', NVLINK2, 'inter-node 100 Gb/s per GPU assumed (DGX-2: 8× EDR 100 Gb/s for 16 GPUs; DGX-1: 4× EDR for 8)'],
+      LAUNCH_ASSUMED,
+      'V100 SXM2 32GB: nvidia-smi 32510 MiB',
+      NVLINK2,
+      'inter-node 100 Gb/s per GPU assumed (DGX-2: 8× EDR 100 Gb/s for 16 GPUs; DGX-1: 4× EDR for 8)',
+    ],
   },
   {
     id: 'a100-sxm4-40gb',
@@ -312,7 +316,11 @@ export const GPUS: readonly GpuSpec[] = [
       'alignmentBytes assumed equal to NVIDIA A100+ (no AMD figure read)',
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
-      'launchOverheadUs assumed higher on ROCm; not measured', 'MI250X: 128 GB HBM2e for two GCDs', 'Infinity Fabric between GCDs: 50-200 GB/s per pair on a Frontier/El Capitan-class node; 100 GB/s per direction assumed', 'Frontier node: 4× Slingshot 200 Gb/s for 8 GCDs'],
+      'launchOverheadUs assumed higher on ROCm; not measured',
+      'MI250X: 128 GB HBM2e for two GCDs',
+      'Infinity Fabric between GCDs: 50-200 GB/s per pair on a Frontier/El Capitan-class node; 100 GB/s per direction assumed',
+      'Frontier node: 4× Slingshot 200 Gb/s for 8 GCDs',
+    ],
   },
   {
     id: 'mi300x',
@@ -339,7 +347,11 @@ export const GPUS: readonly GpuSpec[] = [
       'alignmentBytes assumed equal to NVIDIA A100+ (no AMD figure read)',
       `${ML_ENG_MAMF}: MI300X 668.4 TFLOPS (51.4% of 1300; 0.511 of 1307)`,
       BANDWIDTH_ASSUMED,
-      'launchOverheadUs assumed higher on ROCm; not measured', 'MI300X: 192 GB HBM3 (datasheet)', 'AMD MI300X datasheet: 7 Infinity Fabric links, 896 GB/s bidirectional peer bandwidth', 'inter-node 400 Gb/s per GPU assumed (one 400G NIC per GPU, as MI300X platforms ship)'],
+      'launchOverheadUs assumed higher on ROCm; not measured',
+      'MI300X: 192 GB HBM3 (datasheet)',
+      'AMD MI300X datasheet: 7 Infinity Fabric links, 896 GB/s bidirectional peer bandwidth',
+      'inter-node 400 Gb/s per GPU assumed (one 400G NIC per GPU, as MI300X platforms ship)',
+    ],
   },
   {
     id: 'rtx-4090',
@@ -365,7 +377,11 @@ export const GPUS: readonly GpuSpec[] = [
       FP8_DOUBLE,
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
-      LAUNCH_ASSUMED, '24 GB GDDR6X (datasheet)', 'PCIe 4.0 ×16, 32 GB/s per direction; GeForce cards have no peer-to-peer, so collectives go through the host', NETWORK_ASSUMED],
+      LAUNCH_ASSUMED,
+      '24 GB GDDR6X (datasheet)',
+      'PCIe 4.0 ×16, 32 GB/s per direction; GeForce cards have no peer-to-peer, so collectives go through the host',
+      NETWORK_ASSUMED,
+    ],
   },
 ];
 
