@@ -60,6 +60,22 @@ suite('the run launch: read from files, else the framework default, else a setti
     assert.deepEqual([launch.contextParallel.value, launch.contextParallel.origin], [2, 'file']);
   });
 
+  test('GPT-NeoX: zero_optimization.stage is the sharding, train_batch_size the global batch', () => {
+    const yaml = `{\n  "num_layers": 32,\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n  "seq_length": 2048,\n  "train_micro_batch_size_per_gpu": 4,\n  "train_batch_size": 256,\n  "zero_optimization": { "stage": 1 }\n}\n`;
+    const { launch } = launchOf(yaml, 'neox.yml', { format: 'neox' });
+    assert.ok(launch);
+    assert.deepEqual([launch.sharding.value, launch.sharding.origin, launch.globalBatchSize.value], ['zero-1', 'file', 256]);
+  });
+
+  test('NeMo: trainer.num_nodes × devices, the parallel sizes, sequence_parallel, the distributed optimizer', () => {
+    const yaml = `trainer:\n  num_nodes: 2\n  devices: 8\nmodel:\n  encoder_seq_length: 4096\n  micro_batch_size: 1\n  global_batch_size: 64\n  hidden_size: 4096\n  num_attention_heads: 32\n  num_layers: 32\n  tensor_model_parallel_size: 2\n  context_parallel_size: 2\n  sequence_parallel: true\n  optim:\n    name: distributed_fused_adam\n`;
+    const { launch, run } = launchOf(yaml, 'megatron_gpt_config.yaml', { format: 'nemo' });
+    assert.ok(launch && run);
+    assert.deepEqual([launch.gpus.value, launch.gpus.origin, launch.gpusPerNode.value], [16, 'derived', 8]);
+    assert.deepEqual([launch.contextParallel.value, launch.sequenceParallel.value, launch.sharding.value, launch.globalBatchSize.value], [2, true, 'distributed-optimizer', 64]);
+    assert.deepEqual(run.layout, { dataParallel: 4, microBatches: 16, expertDataParallel: 8, layersPerStage: 32 });
+  });
+
   test('a launch that cannot run leaves the run null and says why', () => {
     const result = check(megatron('--tensor-model-parallel-size 8 --pipeline-model-parallel-size 16'), 'pretrain.sh');
     assert.equal(result.run, null);
