@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GPUS } from '../server/src/core/perf/gpus';
 import { RULES } from '../server/src/core/rules';
-import { FORMAT_IDS } from '../server/src/core/pipeline/shape';
+import { FORMAT_IDS, RECOMPUTE_MODES } from '../server/src/core/pipeline/shape';
+import { ATTENTION_OVERRIDES } from '../server/src/core/pipeline/options';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, SEARCH_ACTION_KIND, SEARCH_TITLE } from '../server/src/protocol';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
@@ -90,7 +91,7 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             scope: 'resource',
             default: DEFAULT_SETTINGS.dtype,
             enum: ['bf16', 'fp16', 'fp8'],
-            description: text('config.dtype', 'Data type of the GEMMs: sets the GPU peak and the bytes per element used for alignment.'),
+            description: text('config.dtype', 'Data type of the GEMMs where the config does not say its precision (--bf16, NeoX precision, NeMo trainer.precision): sets the GPU peak and the bytes per element used for alignment.'),
           },
           'shapelint.microBatchSize': {
             type: 'integer',
@@ -112,6 +113,31 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             minimum: 1,
             default: DEFAULT_SETTINGS.tensorParallelSize,
             description: text('config.tensorParallelSize', 'Tensor-parallel size used when the config does not say.'),
+          },
+          'shapelint.attention': {
+            type: 'string',
+            scope: 'resource',
+            enum: ['auto', ...ATTENTION_OVERRIDES],
+            default: DEFAULT_SETTINGS.attention,
+            description: text(
+              'config.attention',
+              "The attention kernel predictions assume: auto (what the file says, else the framework's default: PyTorch SDPA, Transformer Engine, ...), flash, or unfused (the paper's setting).",
+            ),
+          },
+          'shapelint.dropout': {
+            type: ['number', 'null'],
+            scope: 'resource',
+            minimum: 0,
+            exclusiveMaximum: 1,
+            default: DEFAULT_SETTINGS.dropout,
+            description: text('config.dropout', "Attention and hidden dropout probability predictions assume, over the file's; null: the file's, else the framework's default."),
+          },
+          'shapelint.recompute': {
+            type: 'string',
+            scope: 'resource',
+            enum: ['auto', ...RECOMPUTE_MODES],
+            default: DEFAULT_SETTINGS.recompute,
+            description: text('config.recompute', "Activation recomputation in the backward: auto (the file's, else the framework's default), none, selective or full."),
           },
           'shapelint.rules': {
             type: 'object',

@@ -6,9 +6,9 @@ import { RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { ReportData } from './core/features/report';
 import type { SeveritySetting } from './core/pipeline/findings';
 import { DEFAULT_GPU_ID } from './core/perf/gpus';
-import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH } from './core/pipeline/options';
+import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH, type AttentionOverride } from './core/pipeline/options';
 import type { Dtype } from './core/perf/types';
-import type { FormatId } from './core/pipeline/shape';
+import type { FormatId, RecomputeMode } from './core/pipeline/shape';
 
 export const SETTINGS_SECTION = 'shapelint';
 
@@ -26,6 +26,12 @@ export interface ShapelintSettings {
   gpuProfile: string;
   /** Glob → format, for files shapelint would not recognise by name and content. */
   associations: Record<string, FormatId>;
+  /** Forces the attention kernel over the file and the framework's default; 'auto' forces nothing. */
+  attention: 'auto' | AttentionOverride;
+  /** Forces both dropout probabilities; null forces nothing. */
+  dropout: number | null;
+  /** Forces activation recomputation; 'auto' forces nothing. */
+  recompute: 'auto' | RecomputeMode;
 }
 
 export const DEFAULT_SETTINGS: ShapelintSettings = {
@@ -38,6 +44,9 @@ export const DEFAULT_SETTINGS: ShapelintSettings = {
   inlayHints: { enabled: true },
   gpuProfile: '',
   associations: {},
+  attention: 'auto',
+  dropout: null,
+  recompute: 'auto',
 };
 
 export const Commands = {

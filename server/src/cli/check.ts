@@ -12,13 +12,15 @@ import { predictForShape } from '../core/perf';
 import { findRule, RULES } from '../core/rules';
 import { FORMAT_IDS, shapeValues, type FormatId } from '../core/pipeline/shape';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
-import { dtypeOption, positiveInteger } from './perf-args';
+import { dtypeOption, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger } from './perf-args';
+import { launchAssumptions } from '../core/perf/assumptions';
 import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
 
 const HELP = `usage: shapelint check <files or folders...> [--format text|json|sarif|github] [--gpu ID] [--fix]
                        [--rule id=severity]... [--config-format ${FORMAT_IDS.join('|')}]
                        [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T]
+                       [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
 
 Checks model configs against the alignment rules of "The Case for Co-Designing Model
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
@@ -29,11 +31,14 @@ some format recognises. Text output is one line per finding: path:line:col sever
   --fix                  apply the safe fixes (vocabulary and divisor padding) in place, then report what is left
   --rule id=severity     error, warning, information, hint or off; repeatable
   --config-format FORMAT read every file as this format instead of detecting it
-  --dtype bf16|fp16|fp8  the precision to predict for; default bf16
+  --dtype bf16|fp16|fp8  the precision to predict for where a file does not say (--bf16, NeoX precision,
+                         NeMo trainer.precision); default bf16
   --seq S, --micro-batch B, --tp T
                          what the launch uses where a file does not say (default 2048, 4, 1); an HF
                          config.json never says, and predictions and the micro-batch, tokens-per-batch
                          and tensor-parallel rules depend on them
+${LAUNCH_HELP}
+  (--format json prints each file's launch assumptions, with their origin and source)
 
 Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path,
 3 an internal error (a file shapelint could not finish checking; the others are still reported).
@@ -85,6 +90,7 @@ export const check: CliCommand = async (args, io) => {
       seq: { type: 'string' },
       'micro-batch': { type: 'string' },
       tp: { type: 'string' },
+      ...LAUNCH_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -185,6 +191,9 @@ interface CheckFlags {
   seq?: string;
   'micro-batch'?: string;
   tp?: string;
+  attention?: string;
+  dropout?: string;
+  recompute?: string;
 }
 
 function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
@@ -210,6 +219,7 @@ function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
       sequenceLength: positiveInteger(flags.seq, '--seq'),
       microBatchSize: positiveInteger(flags['micro-batch'], '--micro-batch'),
       tensorParallelSize: positiveInteger(flags.tp, '--tp'),
+      ...launchChoices(flags),
     });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);
@@ -328,6 +338,7 @@ function jsonReport(reports: FileReport[], failures: FileFailure[]) {
             ...(fix.estimate ? { estimate: fix.estimate } : {}),
           })),
         })),
+        assumptions: result.launch && result.spec ? launchAssumptions(result.launch, result.options.gpu, result.spec.headDim) : null,
         prediction: predictForShape(result),
       };
     }),

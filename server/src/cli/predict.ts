@@ -71,7 +71,7 @@ export function specFromFlags(values: Values, launch: Launch, gpu: GpuSpec): Lay
     tensorParallel: launch.tensorParallel.value,
     numExperts: 1,
     expertsPerToken: 1,
-    ...attentionSpec(launch.attentionKernel.value, gpu, headDim),
+    ...attentionSpec(launch, gpu, headDim),
     recompute: launch.recompute.value,
     dropout: (launch.hiddenDropout.value ?? 0) > 0,
     attentionDropout: (launch.attentionDropout.value ?? 0) > 0,
@@ -156,15 +156,17 @@ export const predict: CliCommand = async (args, io) => {
   const fromSource = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
   const { launch } = fromSource;
   const spec = withExperts(fromSource.spec, values);
-  const prediction = predictLayer(spec, gpu, { dtype, backward: values.backward === true, profile });
+  // The file's precision, where it gives one, over --dtype's default (as check does).
+  const used = launch.dtype.value;
+  const prediction = predictLayer(spec, gpu, { dtype: used, backward: values.backward === true, profile });
   const assumptions = launchAssumptions(launch, gpu, spec.headDim);
   const run = wantsRun(values) || values.config !== undefined ? runOf(spec, launch, options, values) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
     const runPart = run ? { run: { ...runJson(run), launch: launchJson(launch) } } : {};
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, dtype, profile), layer: aboveGemmBand('layer', gpu, dtype, profile) }, ...runPart }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, used, profile), layer: aboveGemmBand('layer', gpu, used, profile) }, ...runPart }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, dtype, profile), assumptionsLine(assumptions)) + (run ? formatRun(run, gpu, launch) : ''));
+    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, used, profile), assumptionsLine(assumptions)) + (run ? formatRun(run, gpu, launch) : ''));
   }
   return EXIT_OK;
 };

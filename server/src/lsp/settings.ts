@@ -1,7 +1,7 @@
 import type { SeveritySetting } from '../core/pipeline/findings';
-import type { CheckOptions } from '../core/pipeline/options';
+import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/pipeline/options';
 import type { Dtype } from '../core/perf/types';
-import { FORMAT_IDS, type FormatId } from '../core/pipeline/shape';
+import { FORMAT_IDS, RECOMPUTE_MODES, type FormatId, type RecomputeMode } from '../core/pipeline/shape';
 import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
 
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
@@ -26,6 +26,9 @@ export function normalizeSettings(raw: unknown): ShapelintSettings {
     associations: Object.fromEntries(
       Object.entries(filterRecord(input.associations, (value): value is FormatId => FORMAT_IDS.includes(value as FormatId))).filter(([glob]) => globProblem(glob) === undefined),
     ),
+    attention: (ATTENTION_OVERRIDES as readonly unknown[]).includes(input.attention) ? (input.attention as AttentionOverride) : DEFAULT_SETTINGS.attention,
+    dropout: typeof input.dropout === 'number' && input.dropout >= 0 && input.dropout < 1 ? input.dropout : DEFAULT_SETTINGS.dropout,
+    recompute: (RECOMPUTE_MODES as readonly unknown[]).includes(input.recompute) ? (input.recompute as RecomputeMode) : DEFAULT_SETTINGS.recompute,
   };
 }
 
@@ -64,6 +67,9 @@ export function checkOptions(settings: ShapelintSettings, format: FormatId | und
     sequenceLength: settings.sequenceLength,
     tensorParallelSize: settings.tensorParallelSize,
     rules: settings.rules,
+    ...(settings.attention !== 'auto' ? { attention: settings.attention } : {}),
+    ...(settings.dropout !== null ? { dropout: settings.dropout } : {}),
+    ...(settings.recompute !== 'auto' ? { recompute: settings.recompute } : {}),
   };
 }
 

@@ -167,6 +167,24 @@ suite('shapelint check: json', () => {
     assert.ok(headDim.fixes.every((fix) => !fix.safe));
     assert.ok(file.prediction && file.prediction.layer.tflops > 0);
   });
+
+  test("each file's launch assumptions with origin and source; --attention, --dropout and --recompute override the file, and the fix estimates follow", async () => {
+    type Report = { files: { assumptions: { name: string; value: unknown; origin: string; source: string }[]; diagnostics: { rule: string; fixes: { title: string }[] }[] }[] };
+    const silent = JSON.parse((await run([GPT3, '--gpu', 'a100-sxm4-40gb', '--format', 'json'])).stdout) as Report;
+    const [file] = silent.files;
+    const attention = file.assumptions.find((item) => item.name === 'attentionKernel')!;
+    assert.deepEqual([attention.value, attention.origin], ['PyTorch SDPA → FlashAttention-2', 'default']);
+    assert.match(attention.source, /this file does not set attn_implementation/);
+    const forced = JSON.parse((await run([GPT3, '--gpu', 'a100-sxm4-40gb', '--attention', 'unfused', '--dropout', '0', '--recompute', 'full', '--format', 'json'])).stdout) as Report;
+    const values = new Map(forced.files[0].assumptions.map((item) => [item.name, [item.value, item.origin]]));
+    assert.deepEqual(values.get('attentionKernel'), ['unfused attention', 'setting']);
+    assert.deepEqual(values.get('hiddenDropout'), [0, 'setting']);
+    assert.deepEqual(values.get('recompute'), ['full', 'setting']);
+    // The same fix, estimated under each launch: the fused kernel leaves less for 20 heads to gain.
+    const gain = (report: Report) => Number(/\+([\d.]+)% layer/.exec(report.files[0].diagnostics.find((d) => d.rule === 'head-dim')!.fixes.find((fix) => fix.title.startsWith('Use 20 heads'))!.title)![1]);
+    assert.ok(gain(silent) < 8 && gain(forced) > 15, `${gain(silent)} fused, ${gain(forced)} unfused`);
+    assert.equal((await run([GPT3, '--attention', 'sdpa'])).code, 2);
+  });
 });
 
 suite('shapelint check: sarif', () => {

@@ -111,4 +111,21 @@ suite('launch: every launch choice is a field with an origin', () => {
     assert.deepEqual([meta.launch?.attentionKernel.value, meta.launch?.attentionKernel.origin], ['sdpa', 'setting']);
     assert.match(meta.launch?.attentionKernel.note ?? '', /params\.json.*shapelint's default sdpa/);
   });
+
+  test('precision: --bf16/--fp16/--fp8-format, NeoX fp16/bf16 sections, NeMo trainer.precision; FP32 is unknown; the file wins over the default setting', () => {
+    assert.equal(read('megatron', megatron('--bf16')).dtype.value, 'bf16');
+    assert.equal(read('megatron', megatron('--fp16 --fp8-format hybrid')).dtype.value, 'fp8');
+    const fp32 = read('megatron', megatron('')).dtype;
+    assert.deepEqual([fp32.value, fp32.origin], [null, 'unknown']);
+    assert.match(fp32.note ?? '', /FP32/);
+    const { text, shape } = readFixture('neox/2-7B.yml');
+    assertField(text, shape.dtype, { value: 'fp16', origin: 'file', literal: 'true' });
+    assert.equal(read('neox', neox('"precision": "bfloat16",')).dtype.value, 'bf16');
+    assert.equal(readFixture('nemo/megatron-gpt-config.yaml').shape.dtype.value, 'bf16');
+    // V100 has no bf16 tensor path: the file's fp16 is what the prediction uses.
+    const result = check(megatron('--fp16'), 'pretrain.sh', { gpu: 'v100-sxm2' });
+    assert.deepEqual([result.launch?.dtype.value, result.launch?.dtype.origin, result.options.dtype], ['fp16', 'file', 'fp16']);
+    const silent = check(megatron(''), 'pretrain.sh', { gpu: 'v100-sxm2', dtype: 'fp16' });
+    assert.deepEqual([silent.launch?.dtype.value, silent.launch?.dtype.origin], ['fp16', 'setting']);
+  });
 });

@@ -161,10 +161,10 @@ suite('the error band shown with a prediction', () => {
     assert.ok(Math.abs(profiled.estimate.speedup - expected.speedup) < 1e-12, `${profiled.estimate.speedup} vs ${expected.speedup}`);
   });
 
-  test('the shape report states the band under its headline', () => {
+  test('the shape report states the band under its headline: not validated at the layer level, its GEMMs\' band', () => {
     const data = reportData(resultFor(GPT3_2_7B, { check: { gpu: 'b200' } }), 'config.json');
     assert.ok(data);
-    assert.equal(data.accuracy, errorBand(findGpu('b200')!, 'bf16').text);
+    assert.equal(data.accuracy, `the layer: not validated at this level; its GEMMs: ${errorBand(findGpu('b200')!, 'bf16').text}`);
     assert.ok(data.accuracy.endsWith(`typical on NVIDIA B200 in bf16 (median error on ${VALIDATION_ERROR.b200.byDtype.bf16!.points} validation GEMMs)`), data.accuracy);
     assert.ok(renderReportHtml(data).includes(`<p class="meta">${data.accuracy}</p>`));
   });

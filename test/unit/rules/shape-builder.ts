@@ -13,6 +13,7 @@ import type { CheckOptions } from '../../../server/src/core/pipeline/options';
 import { fieldFromEntry } from '../../../server/src/core/formats/fields';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
 import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
+import type { Dtype } from '../../../server/src/core/perf/types';
 import type { LayerSpec } from '../../../server/src/core/perf/types';
 import { RULES } from '../../../server/src/core/rules';
 import type { FindingInput, Rule, RuleContext } from '../../../server/src/core/rules/rule';
@@ -106,6 +107,7 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     recompute: unknownField<RecomputeMode>(),
     sequenceParallel: unknownField<boolean>(),
     sharding: unknownField<Sharding>(),
+    dtype: unknownField<Dtype>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
     attentionDropout: unknownField<number>(),
     hiddenDropout: unknownField<number>(),

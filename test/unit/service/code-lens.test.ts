@@ -21,13 +21,14 @@ suite('code lens', () => {
     assert.match(lens.tooltip, /accuracy not validated on NVIDIA A100 SXM4 80GB/);
   });
 
-  test('with validation data for the GPU, the title carries its typical error', () => {
+  test('a layer number is not validated at the layer level: the title says so, the tooltip gives its GEMMs\' band and the assumptions', () => {
     const lens = codeLens(resultFor(GPT3_2_7B, { check: { gpu: 'h100' } }));
     const typical = Math.round(VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.medianAbsError * 100);
     assert.ok(lens);
     const runTypical = Math.round(RUN_VALIDATION_ERROR['h100-sxm'].medianAbsError * 100);
-    assert.match(lens.title, new RegExp(`^≈ [\\d,]+ tokens/s/GPU · MFU \\d+% ±${runTypical}% · [\\d.]+ of 80 GiB(: does not fit)? · Layer: ≈ [\\d.]+ TFLOP/s ±${typical}% \\(\\d+% of peak\\) on NVIDIA H100`));
-    assert.match(lens.tooltip, new RegExp(`±${typical}% typical on NVIDIA H100 SXM5 80GB in bf16 \\(median error on ${VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.points} validation GEMMs\\)`));
+    assert.match(lens.title, new RegExp(`^≈ [\\d,]+ tokens/s/GPU · MFU \\d+% ±${runTypical}% · [\\d.]+ of 80 GiB(: does not fit)? · Layer: ≈ [\\d.]+ TFLOP/s unvalidated \\(\\d+% of peak\\) on NVIDIA H100`));
+    assert.match(lens.tooltip, new RegExp(`the layer: not validated at this level; its GEMMs: ±${typical}% typical on NVIDIA H100 SXM5 80GB in bf16 \\(median error on ${VALIDATION_ERROR['h100-sxm'].byDtype.bf16!.points} validation GEMMs\\)`));
+    assert.match(lens.tooltip, /Assumes attention unfused attention \(unfused attention, as the paper measured; the unfused attention\); recompute none \(setting\)/);
   });
 
   test('none when the shape is too unknown to predict', () => {

@@ -3,6 +3,9 @@ import { suite, test } from 'node:test';
 import { doHover } from '../../../server/src/core/features/hover';
 import { spanOf } from '../rules/shape-builder';
 import { GPT3_2_7B, resultFor } from './check-result';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../../server/src/core/pipeline/check';
 
 suite('hover', () => {
   const result = resultFor(GPT3_2_7B);
@@ -25,7 +28,14 @@ suite('hover', () => {
     assert.match(hover.markdown, /B params/);
     for (const gemm of ['qkv', 'mlp_up', 'mlp_down', 'logits']) assert.match(hover.markdown, new RegExp(`\\| ${gemm}\\b[^|]*\\| \\d+×\\d+×\\d+ \\| [\\d.]+ \\|`));
     assert.match(hover.markdown, /Layer on NVIDIA H100[^:]*: \*\*≈ [\d.]+ TFLOP\/s\*\* \(\d+% of peak\)/);
-    assert.match(hover.markdown, /_±\d+% typical on NVIDIA H100 SXM5 80GB in bf16 \(median error on \d+ validation GEMMs\)_/);
+    assert.match(hover.markdown, /_the layer: not validated at this level; its GEMMs: ±\d+% typical on NVIDIA H100 SXM5 80GB in bf16 \(median error on \d+ validation GEMMs\)_/);
+  });
+
+  test("says what it assumed: an HF config silent on attn_implementation runs transformers' default SDPA", () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'gpt3-2.7b', 'config.json'), 'utf8');
+    const hover = doHover(check(text, 'config.json', { gpu: 'a100-sxm4-40gb' }), text.indexOf('2560', text.indexOf('"n_embd"')))!.markdown;
+    assert.match(hover, /Assumes attention PyTorch SDPA → FlashAttention-2 \(transformers' default since v4\.36 .*; this file does not set attn_implementation; PyTorch SDPA picks: FlashAttention-2\)/);
+    assert.match(hover, /recompute none \(transformers TrainingArguments gradient_checkpointing=False/);
   });
 
   test('says which tokens the prediction is for, and when settings filled them in', () => {

@@ -40,6 +40,17 @@ suite('settings', () => {
     });
   });
 
+  test('attention, dropout and recompute force a launch choice only when set; junk forces nothing', () => {
+    const forced = normalizeSettings({ attention: 'unfused', dropout: 0.1, recompute: 'selective' });
+    assert.deepEqual([forced.attention, forced.dropout, forced.recompute], ['unfused', 0.1, 'selective']);
+    const options = checkOptions(forced, undefined);
+    assert.deepEqual([options.attention, options.dropout, options.recompute], ['unfused', 0.1, 'selective']);
+    const junk = normalizeSettings({ attention: 'fast', dropout: 1.5, recompute: 'always' });
+    assert.deepEqual([junk.attention, junk.dropout, junk.recompute], ['auto', null, 'auto']);
+    const none = checkOptions(junk, undefined);
+    assert.ok(!('attention' in none) && !('dropout' in none) && !('recompute' in none));
+  });
+
   test('associations: a name pattern matches the file name, a path pattern the path', () => {
     const associations = { '*.launch': 'megatron', 'configs/**/*.yaml': 'nemo', '**/exp/{a,b}.txt': 'neox' } as const;
     assert.equal(associatedFormat(associations, '/repo/run/train.launch'), 'megatron');

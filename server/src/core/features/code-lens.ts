@@ -1,5 +1,5 @@
 import type { CheckResult } from '../pipeline/check';
-import { bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, runHeadline } from './presentation';
+import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, runHeadline } from './presentation';
 
 export interface CodeLensData {
   title: string;
@@ -19,6 +19,6 @@ export function codeLens(result: CheckResult): CodeLensData | null {
     title: `${run ? `${run} · ` : ''}Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
     tooltip:
       (result.run ? `The whole run: step ${result.run.stepSeconds.toFixed(2)} s; MFU counts ${result.run.flopsConvention}. ` : '') +
-      `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. Click for the shape report.`,
+      `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
   };
 }

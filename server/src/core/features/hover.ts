@@ -3,6 +3,7 @@ import type { Span } from '../pipeline/document';
 import type { Finding, Fix } from '../pipeline/findings';
 import type { GemmPrediction, LayerPrediction } from '../perf/types';
 import {
+  assumptionsText,
   bandOf,
   FIELD_GEMMS,
   fieldAt,
@@ -76,6 +77,8 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
         `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
       '',
       `_${bandOf(result).text}_`,
+      '',
+      assumptionsText(result),
       '',
       frameworkWorkText(result, prediction),
     );

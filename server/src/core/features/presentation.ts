@@ -6,7 +6,8 @@ import type { CheckResult } from '../pipeline/check';
 import type { Span } from '../pipeline/document';
 import type { Finding } from '../pipeline/findings';
 import { predictLayer } from '../perf';
-import { errorBand, type ErrorBand } from '../perf/error-band';
+import { aboveGemmBand, type ErrorBand } from '../perf/error-band';
+import { launchAssumptions } from '../perf/assumptions';
 import { GIB } from '../perf/run';
 import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
 import type { GemmName, LayerPrediction, LayerSpec } from '../perf/types';
@@ -57,9 +58,24 @@ export function predict(spec: LayerSpec, result: CheckResult): LayerPrediction {
   return predictLayer(spec, result.options.gpu, { dtype: result.options.dtype, backward: false, profile: result.options.profile });
 }
 
-/** How wrong the prediction typically is on the target GPU (docs/accuracy.md), or the profile's own fit. */
+/**
+ * How far the layer's number can be trusted: no layer-level validation data exists, so it says
+ * "not validated at this level" with its GEMMs' band (docs/accuracy.md, or the profile's own fit).
+ */
 export function bandOf(result: CheckResult): ErrorBand {
-  return errorBand(result.options.gpu, result.options.dtype, result.options.profile);
+  return aboveGemmBand('layer', result.options.gpu, result.options.dtype, result.options.profile);
+}
+
+/**
+ * What the prediction assumed besides the dropout (said with the framework work): the attention
+ * kernel with why, recomputation, dtype and sizes, each with where it came from.
+ */
+export function assumptionsText(result: CheckResult): string {
+  if (!result.launch || !result.spec) return '';
+  const items = launchAssumptions(result.launch, result.options.gpu, result.spec.headDim).filter((item) => item.name !== 'attentionDropout' && item.name !== 'hiddenDropout');
+  // The attention kernel and framework defaults carry their source; the rest say only where they came from.
+  const why = (item: (typeof items)[number]) => (item.name === 'attentionKernel' || item.origin === 'default' ? item.source : item.origin === 'file' ? 'the file' : 'setting');
+  return `Assumes ${items.map((item) => `${item.label} ${item.value} (${why(item)})`).join('; ')}.`;
 }
 
 /** "±16%" where a band is known, "unvalidated" where not: short enough for a lens title. */
@@ -121,7 +137,7 @@ export function frameworkWorkText(result: CheckResult, prediction: LayerPredicti
 }
 
 function dropoutText(result: CheckResult): string {
-  const shape = result.shape;
+  const shape = result.launch;
   if (!shape) return '';
   const value = (name: DropoutFieldName) => `${DROPOUT_LABELS[name]} ${shape[name].value ?? 'unknown, not counted'}`;
   const why = (name: DropoutFieldName) => {

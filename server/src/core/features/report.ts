@@ -8,7 +8,8 @@
 import type { CheckResult } from '../pipeline/check';
 import type { Severity } from '../pipeline/findings';
 import type { GemmPrediction, LayerSpec } from '../perf/types';
-import { bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
+import { changedSpec } from '../perf/spec';
+import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
 import { assumptionsLine } from '../perf/assumptions';
@@ -31,6 +32,8 @@ export interface ReportData {
   layer: { tflops: number; timeUs: number; fractionOfPeak: number; params: number } | null;
   /** How wrong the numbers typically are on this GPU (validation error or the profile's own fit). */
   accuracy: string;
+  /** What the prediction assumed (attention kernel, recompute, dtype, sizes), with where each came from. */
+  assumptions: string;
   /** The framework work counted around the GEMMs and the dropout it assumes (empty without a prediction). */
   frameworkWork: string;
   gemms: GemmPrediction[];
@@ -59,6 +62,7 @@ export function reportData(result: CheckResult, fileName: string): ReportData | 
     }),
     layer: prediction ? { ...prediction.layer, fractionOfPeak: prediction.fractionOfPeak, params: prediction.model.params } : null,
     accuracy: bandOf(result).text,
+    assumptions: assumptionsText(result),
     frameworkWork: prediction ? frameworkWorkText(result, prediction) : '',
     gemms: prediction?.gemms ?? [],
     headSweep: result.spec ? headSweep(result.spec, result) : [],
@@ -74,7 +78,7 @@ export function headSweep(spec: LayerSpec, result: CheckResult): SweepPoint[] {
     .map((heads) => {
       const headDim = spec.hiddenSize / heads;
       const numKvHeads = spec.numKvHeads === spec.numHeads ? heads : largestDivisorAtMost(heads, spec.numKvHeads);
-      const tflops = predict({ ...spec, numHeads: heads, numKvHeads, headDim }, result).layer.tflops;
+      const tflops = predict(changedSpec(spec, { numHeads: heads, numKvHeads, headDim }, result.launch, result.options.gpu), result).layer.tflops;
       return { x: heads, label: `${heads} heads (head dim ${headDim})`, tflops, current: heads === spec.numHeads && headDim === spec.headDim };
     });
 }
@@ -113,6 +117,7 @@ export function renderReportHtml(data: ReportData): string {
       `<p class="headline"><strong>≈ ${formatTflops(data.layer.tflops)} TFLOP/s</strong> per layer (${formatPercent(data.layer.fractionOfPeak)} of peak), ` +
         `${formatTime(data.layer.timeUs)} forward · ${formatCount(data.layer.params)} parameters</p>` +
         `<p class="meta">${escapeHtml(data.accuracy)}</p>` +
+        `<p class="meta assumptions">${escapeHtml(data.assumptions)}</p>` +
         `<p class="meta">${escapeHtml(data.frameworkWork)}</p>`,
     );
   } else {

@@ -1,4 +1,5 @@
 import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
+import type { Dtype } from '../perf/types';
 import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
 import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
 import {
@@ -211,14 +212,15 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'sequenceParallel' | 'sharding'>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
   const unknownDropout = () => unknownField<number>(`not given by this ${format} file, and no framework default shapelint can cite`);
   const recompute = unknownField<RecomputeMode>(`not given by this ${format} file, and no framework default shapelint can cite`);
+  const dtype = unknownField<Dtype>(`not given by this ${format} file`);
   const notGiven = <T>(): ShapeField<T> => unknownField<T>(`not given by this ${format} file`);
-  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), recompute, sequenceParallel: notGiven(), sharding: notGiven(), ...rest, ...numeric };
+  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), recompute, dtype, sequenceParallel: notGiven(), sharding: notGiven(), ...rest, ...numeric };
 }
 
 /**
@@ -266,6 +268,18 @@ export function transformersAttention(value: unknown): AttentionImplementation |
   if (value === 'sdpa') return 'sdpa';
   if (value === 'eager') return 'unfused';
   if (typeof value === 'string' && value.startsWith('flash_attention')) return 'flash';
+  return null;
+}
+
+/**
+ * The training precision of the first switch that is on (`--bf16`, DeepSpeed's `bf16.enabled`):
+ * null where none is. FP32 training is not a dtype the model predicts, so it stays unknown.
+ */
+export function precisionSwitch(index: EntryIndex, switches: ReadonlyArray<readonly [key: string, dtype: Dtype]>): ShapeField<Dtype> | null {
+  for (const [key, dtype] of switches) {
+    const entry = index.get(key);
+    if (entry && booleanValue(entry) === true) return fieldAt<Dtype>(entry, dtype);
+  }
   return null;
 }
 

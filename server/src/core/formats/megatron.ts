@@ -3,6 +3,7 @@ import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../pipeline/shape';
 import {
+  precisionSwitch,
   fieldAt,
   booleanValue,
   checkpointSetting,
@@ -18,6 +19,7 @@ import {
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
+import type { Dtype } from '../perf/types';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth } from './framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -92,7 +94,7 @@ const ARGUMENTS_READ = [
   'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout', 'account_for_embedding_in_pipeline_split',
   'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
   'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path', 'transformer_impl',
-  'recompute_granularity', 'recompute_activations',
+  'recompute_granularity', 'recompute_activations', 'bf16', 'fp16', 'fp8_format',
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
@@ -160,6 +162,8 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       gatedMlp: swiglu || quickGeglu,
       attentionKernel: megatronAttention(index, orDefault(() => defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource))),
       recompute: megatronRecompute(index, orDefault(() => defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource))),
+      // --fp8-format runs the linear GEMMs in FP8 (Transformer Engine); without --bf16/--fp16 Megatron-LM trains in FP32, not modelled.
+      dtype: megatronPrecision(index),
       kvHeadsMayDivideTensorParallel: true,
       attentionDropout: readDropout(index, ['attention_dropout'], orDefault(() =>
         defaultField(DEFAULTS.attentionDropout, `Megatron-LM default --attention-dropout ${DEFAULTS.attentionDropout}`),
@@ -350,4 +354,14 @@ function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<Mo
         ? fieldAt<Sharding>(distributed, booleanValue(distributed) ? 'distributed-optimizer' : 'none')
         : orDefault(() => defaultField<Sharding>('none', 'Megatron-LM default: no --use-distributed-optimizer (each data-parallel rank holds the whole optimizer state)'))(),
   };
+}
+
+/** `--fp8-format e4m3|hybrid` runs the linear GEMMs in FP8; else `--bf16` or `--fp16`; without any, FP32 (not modelled). */
+function megatronPrecision(index: ArgumentIndex): ShapeField<Dtype> {
+  const fp8 = index.get('fp8_format');
+  if (fp8 && typeof fp8.value === 'string') return fieldAt<Dtype>(fp8, 'fp8');
+  return (
+    precisionSwitch(index, [['bf16', 'bf16'], ['fp16', 'fp16']]) ??
+    unknownField<Dtype>('no --bf16, --fp16 or --fp8-format: Megatron-LM trains in FP32, which shapelint does not model')
+  );
 }

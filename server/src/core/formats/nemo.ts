@@ -4,6 +4,7 @@ import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../pipeline/shape';
 import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import type { Dtype } from '../perf/types';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -102,6 +103,7 @@ export const nemoReader: FormatReader = {
         activation,
         gatedMlp: isGatedActivation(activation.value),
         attentionKernel: nemoAttention(index),
+        dtype: readChoice(index, ['trainer.precision'], (entry) => NEMO_PRECISION[String(entry.value)] ?? null, () => unknownField<Dtype>('no trainer.precision')),
         recompute: readChoice(index, ['activations_checkpoint_granularity'], (entry) => (entry.value === 'full' || entry.value === 'selective' ? entry.value : null), () =>
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
@@ -163,3 +165,6 @@ function nemoRunChoices(index: EntryIndex): Pick<ModelShape, 'sequenceParallel' 
     sharding: readChoice(index, ['optim.name'], (entry) => (entry.value === 'distributed_fused_adam' ? 'distributed-optimizer' : 'none'), () => unknownField<Sharding>('no optim.name')),
   };
 }
+
+/** Lightning's trainer.precision values that NeMo configs use; 32 (FP32) is not modelled. */
+const NEMO_PRECISION: Record<string, Dtype> = { bf16: 'bf16', 'bf16-mixed': 'bf16', '16': 'fp16', '16-mixed': 'fp16' };

@@ -6,6 +6,7 @@ import {
   checkpointingMode,
   fieldAt,
   completeShape,
+  precisionSwitch,
   readChoice,
   derivedHeadDim,
   EntryIndex,
@@ -20,6 +21,7 @@ import {
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
+import type { Dtype } from '../perf/types';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -132,6 +134,7 @@ export const neoxReader: FormatReader = {
         activation,
         gatedMlp,
         attentionKernel: neoxAttention(document),
+        dtype: neoxPrecision(index),
         recompute: readChoice(index, ['checkpoint_activations'], (entry) => checkpointingMode(booleanValue(entry)), () =>
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
@@ -211,3 +214,14 @@ function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementa
 
 /** DeepSpeed `zero_optimization.stage`: 0 shards nothing; 1, 2, 3 shard the optimizer, + gradients, + weights. */
 const ZERO_STAGES: Readonly<Record<string, Sharding>> = { '0': 'none', '1': 'zero-1', '2': 'zero-2', '3': 'zero-3' };
+
+/** NeoX's `precision` ("fp16", "bfloat16"), else DeepSpeed's `fp16`/`bf16` sections (`enabled`, or NeoX's own `"fp16": true` inside). */
+function neoxPrecision(index: EntryIndex): ShapeField<Dtype> {
+  const precision = index.get('precision');
+  const named: Record<string, Dtype> = { fp16: 'fp16', float16: 'fp16', bfloat16: 'bf16', bf16: 'bf16' };
+  if (precision && typeof precision.value === 'string' && named[precision.value]) return fieldAt<Dtype>(precision, named[precision.value]);
+  return (
+    precisionSwitch(index, [['bf16.enabled', 'bf16'], ['fp16.enabled', 'fp16'], ['fp16.fp16', 'fp16']]) ??
+    unknownField<Dtype>('no precision, fp16 or bf16 section: GPT-NeoX trains in FP32, which shapelint does not model')
+  );
+}

@@ -1,6 +1,7 @@
 import { LAUNCH_FIELDS, LAUNCH_LABELS, type AttentionImplementation, type FieldOrigin, type Launch } from '../pipeline/shape';
 import { attentionDataMeasured, chooseAttentionKernel, FAST_BACKWARD_MAX_HEAD_DIM, FUSED_KERNEL_NAMES, LARGE_HEAD_DIM_NOTE } from './attention';
 import type { GpuSpec } from './gpus';
+import type { Dtype } from './types';
 
 /**
  * What a prediction assumed, one line per launch choice: the value, where it came from (the
@@ -24,15 +25,15 @@ export const ATTENTION_IMPLEMENTATION_NAMES: Record<AttentionImplementation, str
 };
 
 /** The attention kernel in words: what the framework runs and which kernel that is on this GPU and head dim. */
-export function attentionKernelText(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number): string {
-  const { kernel } = chooseAttentionKernel(implementation, gpu, headDim);
+export function attentionKernelText(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number, dtype: Dtype): string {
+  const { kernel } = chooseAttentionKernel(implementation, gpu, headDim, dtype);
   const name = ATTENTION_IMPLEMENTATION_NAMES[implementation];
   if (kernel === 'unfused') return implementation === 'unfused' ? name : `${name} → unfused`;
   return `${name} → ${FUSED_KERNEL_NAMES[kernel]}`;
 }
 
 function attentionSource(launch: Launch, gpu: GpuSpec, headDim: number): string {
-  const choice = chooseAttentionKernel(launch.attentionKernel.value, gpu, headDim);
+  const choice = chooseAttentionKernel(launch.attentionKernel.value, gpu, headDim, launch.dtype.value);
   const parts = [launch.attentionKernel.note ?? (launch.attentionKernel.key ? `${launch.attentionKernel.key} in the file` : 'in the file'), choice.why];
   if (choice.kernel !== 'unfused') {
     if (!attentionDataMeasured(choice.kernel, gpu)) parts.push(`no ${FUSED_KERNEL_NAMES[choice.kernel]} figure on ${gpu.architecture}: efficiency borrowed from the nearest measured GPU`);
@@ -42,7 +43,7 @@ function attentionSource(launch: Launch, gpu: GpuSpec, headDim: number): string 
 }
 
 function valueText(launch: Launch, name: keyof Launch, gpu: GpuSpec, headDim: number): string | number | null {
-  if (name === 'attentionKernel') return attentionKernelText(launch.attentionKernel.value, gpu, headDim);
+  if (name === 'attentionKernel') return attentionKernelText(launch.attentionKernel.value, gpu, headDim, launch.dtype.value);
   const value = launch[name].value;
   return typeof value === 'boolean' ? String(value) : value;
 }

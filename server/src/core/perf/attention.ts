@@ -1,6 +1,7 @@
 import type { AttentionImplementation } from '../pipeline/shape';
 import { BACKWARD_LARGE_HEAD_DIM, FUSED_ATTENTION_EFFICIENCY, FUSED_ATTENTION_RAMP_KEYS, type FusedEfficiency, type FusedKernel } from './calibration';
 import type { Architecture, GpuSpec } from './gpus';
+import type { Dtype } from './types';
 
 /**
  * Which attention kernel a framework's choice becomes on a GPU, and how fast a fused one runs per
@@ -43,7 +44,7 @@ function flash2(gpu: GpuSpec, headDim: number, who: string): AttentionChoice {
  * The kernel for a framework's attention implementation on a GPU (training: forward and
  * backward), for one head dim.
  */
-export function chooseAttentionKernel(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number): AttentionChoice {
+export function chooseAttentionKernel(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number, dtype: Dtype): AttentionChoice {
   switch (implementation) {
     case 'unfused':
       return { kernel: 'unfused', why: 'the unfused attention' };
@@ -55,7 +56,11 @@ export function chooseAttentionKernel(implementation: AttentionImplementation, g
       if (headDim > 192 && FLASH_ARCHITECTURES.has(gpu.architecture) && !LARGE_HEAD_DIM_BACKWARD.has(gpu.id) && gpu.vendor === 'nvidia') {
         return { kernel: 'flash2', why: `PyTorch SDPA: no flash backward for head dim ${headDim} on ${gpu.name}, so its memory-efficient kernel (counted as FlashAttention-2)` };
       }
-      if (!FLASH_ARCHITECTURES.has(gpu.architecture)) return { kernel: 'unfused', why: `PyTorch SDPA on ${gpu.name}: no fused kernel for bf16, so the math path (unfused)` };
+      if (!FLASH_ARCHITECTURES.has(gpu.architecture)) {
+        // Volta: SDPA's memory-efficient kernel runs fp16 (counted as FlashAttention-2); bf16 has only the math path.
+        if (dtype === 'fp16') return { kernel: 'flash2', why: `PyTorch SDPA on ${gpu.name}: its memory-efficient kernel in fp16 (counted as FlashAttention-2)` };
+        return { kernel: 'unfused', why: `PyTorch SDPA on ${gpu.name}: no fused kernel for ${dtype}, so the math path (unfused)` };
+      }
       return flash2(gpu, headDim, 'PyTorch SDPA picks');
     }
     case 'transformer-engine':

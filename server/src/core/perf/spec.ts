@@ -1,6 +1,6 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/framework-defaults';
 import type { ResolvedCheckOptions } from '../pipeline/options';
-import type { AttentionImplementation, Launch, ModelShape } from '../pipeline/shape';
+import type { Launch, ModelShape } from '../pipeline/shape';
 import { chooseAttentionKernel } from './attention';
 import type { GpuSpec } from './gpus';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './run';
@@ -19,10 +19,19 @@ function dropoutOf(launch: Launch): Pick<LayerSpec, 'dropout' | 'attentionDropou
   return { dropout: positive(launch.hiddenDropout.value), attentionDropout: positive(launch.attentionDropout.value) };
 }
 
-/** The attention fields of a LayerSpec: the kernel the framework's choice runs on this GPU at this head dim. */
-export function attentionSpec(implementation: AttentionImplementation, gpu: GpuSpec, headDim: number): Pick<LayerSpec, 'flashAttention' | 'fusedKernel'> {
-  const { kernel } = chooseAttentionKernel(implementation, gpu, headDim);
+/** The attention fields of a LayerSpec: the kernel the framework's choice runs on this GPU, in this dtype, at this head dim. */
+export function attentionSpec(launch: Pick<Launch, 'attentionKernel' | 'dtype'>, gpu: GpuSpec, headDim: number): Pick<LayerSpec, 'flashAttention' | 'fusedKernel'> {
+  const { kernel } = chooseAttentionKernel(launch.attentionKernel.value, gpu, headDim, launch.dtype.value);
   return kernel === 'unfused' ? { flashAttention: false } : { flashAttention: true, fusedKernel: kernel };
+}
+
+/**
+ * A spec with some dimensions changed (a fix, a sweep point, a candidate), its attention kernel
+ * chosen again for the new head dim under the same launch: what the framework would run for it.
+ */
+export function changedSpec(spec: LayerSpec, change: Partial<LayerSpec>, launch: Launch | null | undefined, gpu: GpuSpec): LayerSpec {
+  const changed = { ...spec, ...change };
+  return launch ? { ...changed, ...attentionSpec(launch, gpu, changed.headDim) } : changed;
 }
 
 /**
@@ -54,7 +63,7 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSp
     tensorParallel: launch.tensorParallel.value,
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
-    ...attentionSpec(launch.attentionKernel.value, gpu, headDim),
+    ...attentionSpec(launch, gpu, headDim),
     recompute: launch.recompute.value,
     ...dropoutOf(launch),
   };

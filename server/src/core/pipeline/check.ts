@@ -9,7 +9,7 @@ import {
   type ResolvedCheckOptions,
 } from './options';
 import { compareSpecs } from '../perf';
-import { layerSpecFromShape, runForLaunch, runLaunchOf } from '../perf/spec';
+import { changedSpec, layerSpecFromShape, runForLaunch, runLaunchOf } from '../perf/spec';
 import type { RunLaunch, RunPrediction } from '../perf/run';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
@@ -68,14 +68,16 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
   if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, run: null, runError: null, findings: [], options: resolved };
   const document = reader.parse(text);
   const shape = reader.read(document);
-  const predicted = predictShape(shape, resolved);
-  const findings = runRules(RULES, { text, document, shape, ...predicted, options: resolved });
-  return { reader, document, shape, ...predicted, findings, options: resolved };
+  // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
+  const launch = resolveLaunch(shape, resolved);
+  const used = launch.dtype.value === resolved.dtype ? resolved : { ...resolved, dtype: launch.dtype.value };
+  const predicted = predictShape(shape, used, launch);
+  const findings = runRules(RULES, { text, document, shape, ...predicted, options: used });
+  return { reader, document, shape, ...predicted, findings, options: used };
 }
 
 /** What a shape predicts under the options: the launch, the layer spec, the whole run (or why it cannot run). */
-export function predictShape(shape: ModelShape, options: ResolvedCheckOptions): Pick<CheckResult, 'launch' | 'spec' | 'run' | 'runError'> & { runLaunch: RunLaunch } {
-  const launch = resolveLaunch(shape, options);
+export function predictShape(shape: ModelShape, options: ResolvedCheckOptions, launch = resolveLaunch(shape, options)): Pick<CheckResult, 'spec' | 'run' | 'runError'> & { launch: Launch; runLaunch: RunLaunch } {
   const spec = layerSpecFromShape(shape, launch, options.gpu);
   const runLaunch = runLaunchOf(launch, options);
   const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
@@ -89,11 +91,13 @@ interface RunInput {
   spec: LayerSpec | null;
   run: RunPrediction | null;
   runLaunch?: RunLaunch;
+  /** The launch the fix estimates assume (the kernel chosen again for a changed head dim); absent in rule tests. */
+  launch?: Launch;
   options: ResolvedCheckOptions;
 }
 
 export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
-  const { text, document, shape, spec, run, runLaunch, options } = input;
+  const { text, document, shape, spec, run, runLaunch, launch, options } = input;
   const suppressed = suppressedRules(text);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -121,7 +125,8 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       run,
       runLaunch,
       rerun: (change) => (spec && runLaunch ? runForLaunch({ ...spec, ...change.spec }, { ...runLaunch, ...change.launch }, options).run : null),
-      estimate: (change) => (spec ? compareSpecs(spec, { ...spec, ...change }, options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined),
+      estimate: (change) =>
+        spec ? compareSpecs(spec, changedSpec(spec, change, launch, options.gpu), options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined,
       anchor: (...fields) => anchorOf(fields),
       report,
     };

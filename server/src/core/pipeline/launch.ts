@@ -4,8 +4,8 @@ import type { AttentionImplementation, Launch, LaunchField, ModelShape, Recomput
 /**
  * The launch a prediction assumes: each choice from the file or the framework's default (in the
  * shape), or from a setting or flag, which says which. Flags that force a choice (`--attention`,
- * `--dropout`, `--recompute`) win over the file; the sizes (`--seq`, `--micro-batch`, `--tp`) fill
- * in only where the file and the framework are silent, as they always have.
+ * `--dropout`, `--recompute`) win over the file; the sizes (`--seq`, `--micro-batch`, `--tp`) and the
+ * precision (`--dtype`) fill in only where the file and the framework are silent, as they always have.
  */
 
 /** The flag and the editor setting behind each option, for notes. */
@@ -84,12 +84,13 @@ export function resolveLaunch(shape: Partial<ModelShape> | null, options: Resolv
   const microBatchSize = sizeField(shape?.microBatchSize, 'microBatchSize', options);
   const tensorParallel = sizeField(shape?.tensorParallel, 'tensorParallelSize', options);
   const run = runFields(shape, options);
+  const fileDtype = shape?.dtype;
   return {
     attentionKernel,
     attentionDropout: dropoutField(shape?.attentionDropout, options),
     hiddenDropout: dropoutField(shape?.hiddenDropout, options),
     recompute,
-    dtype: setting(options.dtype, 'dtype', options),
+    dtype: given(fileDtype, () => true) ? fileDtype : setting(options.dtype, 'dtype', options),
     seqLength: sizeField(shape?.seqLength, 'sequenceLength', options),
     microBatchSize,
     tensorParallel,

@@ -91,6 +91,8 @@ export type ModelShape = {
   sequenceParallel: ShapeField<boolean>;
   /** How weights, gradients and optimizer states are split over data-parallel ranks (see Sharding). */
   sharding: ShapeField<Sharding>;
+  /** The precision training runs in, where the file says (`--bf16`, NeoX `precision`, NeMo `trainer.precision`); unknown elsewhere. */
+  dtype: ShapeField<Dtype>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
   /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
@@ -161,7 +163,8 @@ export interface LaunchField<T> extends ShapeField<T> {
  * - `attentionDropout`, `hiddenDropout`: dropout probabilities (`--dropout P` sets both); null
  *   only where nothing says, which counts as no dropout and is shown as unknown;
  * - `recompute`: activation recomputation (`--recompute`, `shapelint.recompute`);
- * - `dtype`: the GEMMs' data type (`--dtype`, `shapelint.dtype`);
+ * - `dtype`: the GEMMs' data type: the file's precision (`--bf16`, NeoX `precision`), else the
+ *   setting (`--dtype`, `shapelint.dtype`);
  * - `seqLength`, `microBatchSize`, `tensorParallel`, `pipelineParallel`: the file's, else the
  *   framework's default, else the setting (`--seq`, `--micro-batch`, `--tp`).
  */
@@ -299,6 +302,7 @@ export function shapeValues(shape: ModelShape): Record<string, number | string |
   values.gatedMlp = shape.gatedMlp;
   values.attentionKernel = shape.attentionKernel.value;
   values.recompute = shape.recompute.value;
+  values.dtype = shape.dtype.value;
   for (const name of DROPOUT_FIELDS) values[name] = shape[name].value;
   return values;
 }

@@ -10,7 +10,7 @@ import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerPred
 import { FAST_BACKWARD_MAX_HEAD_DIM } from '../perf/attention';
 import { launchAssumptions, type Assumption } from '../perf/assumptions';
 import { aboveGemmBand } from '../perf/error-band';
-import { attentionSpec } from '../perf/spec';
+import { changedSpec } from '../perf/spec';
 import type { GpuSpec } from '../perf/gpus';
 import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../pipeline/shape';
 import { alignment } from '../rules/support';
@@ -175,7 +175,7 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   const tokens = spec.seqLength * spec.microBatchSize;
   const evaluate = (dims: LayerDims) => {
     // Each head dim gets the kernel the framework's attention runs for it on this GPU.
-    const one: LayerSpec = { ...spec, ...dims, numLayers: 1, ...attentionSpec(plan.launch.attentionKernel.value, gpu, dims.headDim) };
+    const one = changedSpec(spec, { ...dims, numLayers: 1 }, plan.launch, gpu);
     const prediction = predictLayer(one, gpu, { dtype, backward: true, profile: settings.profile });
     const modelUs = (tokens / prediction.model.tokensPerSecond) * 1e6;
     const embedding = modelParams({ ...one, numLayers: 0 });

@@ -107,7 +107,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     tensorParallel: launch.tp ?? 1,
     numExperts: model.experts ?? 1,
     expertsPerToken: model.expertsPerToken ?? 1,
-    ...attentionSpec(launch.attention, gpu, model.headDim ?? model.hidden / model.heads),
+    ...attentionSpec({ attentionKernel: { value: launch.attention, origin: 'file' }, dtype: { value: launch.dtype, origin: 'file' } }, gpu, model.headDim ?? model.hidden / model.heads),
     dropout: model.dropout ?? false,
   };
   const runLaunch: RunLaunch = {
