@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { STALE_SEARCH_HTML } from '../../server/src/core/features/report';
-import { ReportRequest, SearchRequest, SETTINGS_SECTION, type SearchReply } from '../../server/src/protocol';
+import { ReportRequest, SearchRequest, SETTINGS_SECTION, STALE_SEARCH_HTML, type SearchReply } from '../../server/src/protocol';
 
 /**
  * What the search section's Apply buttons run (uri, candidate index): an internal command, so

@@ -4,8 +4,7 @@
  * from the server, as in an editor; the page only places it. The state lives in the URL fragment.
  */
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { STALE_SEARCH_HTML } from '../../server/src/core/features/report';
-import type { SearchReply } from '../../server/src/protocol';
+import { STALE_SEARCH_HTML, type SearchReply } from '../../server/src/protocol';
 import { messageOf, PlaygroundEditor, type FixableDiagnostic } from './editor';
 import { PlaygroundLanguageServer } from './lsp';
 import { renderMarkdown } from './markdown';

@@ -108,3 +108,12 @@ export type ReadProfileResult = { source: string; text: string } | { source: str
 
 /** Server → client, where the server cannot read files itself (a web worker): the text of the profile a setting names. */
 export const ReadProfileRequest = new RequestType<ReadProfileParams, ReadProfileResult, void>('shapelint/readProfile');
+
+/**
+ * The report's search section once the file has changed since the search: the candidates' edits
+ * no longer apply, so a button searches again. Here, not in the core's report module, so that the
+ * client bundle does not pull in the core.
+ */
+export const STALE_SEARCH_HTML =
+  '<section id="search"><h2>Faster shapes</h2><p class="search-notice">The file changed since the search. <button class="apply" data-search>Search again</button></p></section>';
+

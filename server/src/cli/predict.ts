@@ -9,14 +9,20 @@ import { DEFAULT_MLP_EXPANSION, megatronSwigluWidth } from '../core/formats/fram
 import { aboveGemmBand, errorBand, type ErrorBand } from '../core/perf/error-band';
 import type { GpuSpec } from '../core/perf/gpus';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
-import { unpredictableReason } from '../core/perf/spec';
+import type { RunPrediction } from '../core/perf/run';
+import { runForLaunch, runLaunchOf, unpredictableReason } from '../core/perf/spec';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
+import { checkLaunch, launchOptionsFromFlags, RUN_HELP, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
+import { formatRun, launchJson, runJson } from './run-output';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
                          [--vocab V] [--layers L] [--activation gelu|swiglu])
                         [--seq S] [--micro-batch B] [--tp T] [--gpu ID] [--dtype bf16|fp16|fp8]
                         [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
+                        [--experts E --experts-per-token k --expert-ffn F]
+                        [--gpus N [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G] [--sequence-parallel]
+                         [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]]
                         [--backward] [--profile FILE] [--format text|json]
 
 Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s
@@ -29,6 +35,8 @@ attention to PyTorch SDPA.
 
 ${LAUNCH_HELP}
   --flash                     the same as --attention flash
+
+${RUN_HELP}
 `;
 
 const SHAPE_FLAGS = ['hidden', 'heads', 'kv-heads', 'head-dim', 'ffn', 'vocab', 'layers', 'activation'] as const;
@@ -115,6 +123,16 @@ function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): { spec:
   return { spec: specFromFlags(values, launch, gpu), launch };
 }
 
+/** The whole run for the spec and launch; a launch that cannot run is a usage error that says why. */
+function runOf(spec: LayerSpec, launch: Launch, options: CheckOptions, values: Values): RunPrediction {
+  const resolved = resolveOptions(options);
+  const runLaunch = runLaunchOf(launch, resolved);
+  checkLaunch(spec, runLaunch, values);
+  const { run, runError } = runForLaunch(spec, runLaunch, resolved);
+  if (!run) throw new UsageError(runError ?? 'the launch cannot run');
+  return run;
+}
+
 export const predict: CliCommand = async (args, io) => {
   const { values } = parseArgs({
     args,
@@ -125,6 +143,7 @@ export const predict: CliCommand = async (args, io) => {
       flash: { type: 'boolean' },
       backward: { type: 'boolean' },
       ...LAUNCH_OPTIONS,
+      ...RUN_OPTIONS,
       ...PREDICTION_OPTIONS,
     },
   });
@@ -133,17 +152,21 @@ export const predict: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const { gpu, dtype, format, profile } = predictionTarget(values, io);
-  const options = launchFromFlags(values, gpu, dtype);
-  const { spec, launch } = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
+  const options = { ...launchFromFlags(values, gpu, dtype), ...launchOptionsFromFlags(values), ...(profile ? { profile } : {}) };
+  const fromSource = values.config !== undefined ? fromConfig(values.config, values, options, io) : fromFlags(values, options, gpu);
+  const { launch } = fromSource;
+  const spec = withExperts(fromSource.spec, values);
   // The file's precision, where it gives one, over --dtype's default (as check does).
   const used = launch.dtype.value;
   const prediction = predictLayer(spec, gpu, { dtype: used, backward: values.backward === true, profile });
   const assumptions = launchAssumptions(launch, gpu, spec.headDim);
+  const run = wantsRun(values) || values.config !== undefined ? runOf(spec, launch, options, values) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
-    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, used, profile), layer: aboveGemmBand('layer', gpu, used, profile) } }, null, 2) + '\n');
+    const runPart = run ? { run: { ...runJson(run), launch: launchJson(launch) } } : {};
+    io.stdout(JSON.stringify({ gpu: id, dtype: type, spec, assumptions, ...rest, accuracy: { gemm: errorBand(gpu, used, profile), layer: aboveGemmBand('layer', gpu, used, profile) }, ...runPart }, null, 2) + '\n');
   } else {
-    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, used, profile), assumptionsLine(assumptions)));
+    io.stdout(formatPrediction(prediction, spec, gpu, aboveGemmBand('layer', gpu, used, profile), assumptionsLine(assumptions)) + (run ? formatRun(run, gpu, launch) : ''));
   }
   return EXIT_OK;
 };

@@ -6,6 +6,7 @@ import { suite, test } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { GPUS } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
+import { LAUNCH_FIELDS } from '../../../server/src/core/pipeline/shape';
 
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -92,7 +93,7 @@ suite('shapelint predict', () => {
     const byName = new Map(result.assumptions.map((item: { name: string }) => [item.name, item]));
     assert.deepEqual(
       result.assumptions.map((item: { name: string }) => item.name),
-      ['attentionKernel', 'attentionDropout', 'hiddenDropout', 'recompute', 'dtype', 'seqLength', 'microBatchSize', 'tensorParallel', 'pipelineParallel'],
+      [...LAUNCH_FIELDS],
     );
     assert.deepEqual(byName.get('attentionKernel'), {
       name: 'attentionKernel',
@@ -180,6 +181,90 @@ suite('shapelint predict', () => {
     ]) {
       const { code } = await run(args);
       assert.equal(code, 2, args.join(' '));
+    }
+  });
+});
+
+/** Llama-2-70B (Touvron et al. 2023): h 8192, 64 heads, 8 kv heads, SwiGLU 28672, 80 layers, v 32000. */
+const LLAMA2_70B = ['--hidden', '8192', '--heads', '64', '--kv-heads', '8', '--ffn', '28672', '--activation', 'swiglu', '--layers', '80', '--vocab', '32000', '--seq', '4096', '--micro-batch', '1'];
+const LLAMA2_7B = ['--hidden', '4096', '--heads', '32', '--ffn', '11008', '--activation', 'swiglu', '--layers', '32', '--vocab', '32000', '--seq', '4096', '--micro-batch', '1'];
+
+suite('shapelint predict: the whole run (--gpus)', () => {
+  test('--format json gains run{} with tokens/s per GPU, step time, MFU, its FLOP convention, memory by term and time by part', async () => {
+    const args = ['predict', ...LLAMA2_7B, '--gpu', 'h100', '--gpus', '16', '--tp', '2', '--pp', '2', '--vp', '2', '--global-batch', '64', '--sequence-parallel', '--distributed-optimizer', '--recompute', 'selective', '--attention', 'flash', '--dtype', 'bf16', '--format', 'json'];
+    const { code, stdout } = await run(args);
+    assert.equal(code, 0);
+    const { run: result } = JSON.parse(stdout);
+    for (const key of ['tokensPerSecondPerGpu', 'stepSeconds', 'mfu']) assert.ok(typeof result[key] === 'number' && result[key] > 0, key);
+    assert.match(result.flopsConvention, /model FLOPs/);
+    assert.ok(result.mfu < 1);
+    assert.equal(result.memory.capacityBytes, 79.6 * 1024 ** 3);
+    assert.equal(result.memory.fits, true);
+    const termSum = Object.values(result.memory.terms as Record<string, number>).reduce((total, value) => total + value, 0);
+    assert.ok(Math.abs(termSum - result.memory.peakBytesPerGpu) < 1, 'the terms add up to the peak');
+    for (const key of ['compute', 'tensorParallel', 'pipelineBubble', 'dataParallel', 'optimizer']) assert.equal(typeof result.time[key], 'number', key);
+    assert.ok(result.time.pipelineBubble > 0 && result.time.tensorParallel > 0 && result.time.recompute > 0);
+    const timeSum = Object.values(result.time as Record<string, number>).reduce((total, value) => total + value, 0);
+    assert.ok(Math.abs(timeSum - result.stepSeconds) < 1e-9, 'the parts add up to the step');
+    assert.ok(Math.abs(result.tokensPerSecondPerGpu - (64 * 4096) / result.stepSeconds / 16) < 1e-6);
+    assert.deepEqual(result.layout, { dataParallel: 4, microBatches: 16, expertDataParallel: 4, layersPerStage: 16 });
+    assert.match(result.formulas.memory.activations.source, /Korthikanti/);
+  });
+
+  test('text output shows the memory and the step time as two tables', async () => {
+    const { code, stdout } = await run(['predict', ...LLAMA2_7B, '--gpu', 'h100', '--gpus', '8', '--tp', '2', '--distributed-optimizer']);
+    assert.equal(code, 0);
+    assert.match(stdout, /tokens\/s per GPU, MFU/);
+    assert.match(stdout, /memory per GPU +GiB/);
+    assert.match(stdout, /step time +ms +share/);
+    assert.match(stdout, /peak per GPU .* fits in 79\.60 GiB/);
+  });
+
+  test('Llama-2-70B with no model parallelism on 8 H100s does not fit; the launch defaults to global batch = micro-batch × DP', async () => {
+    const { run: result } = JSON.parse((await run(['predict', ...LLAMA2_70B, '--gpu', 'h100', '--gpus', '8', '--format', 'json'])).stdout);
+    assert.equal(result.memory.fits, false);
+    assert.ok(result.memory.peakBytesPerGpu > result.memory.capacityBytes);
+    assert.equal(result.layout.microBatches, 1);
+  });
+
+  test('MoE flags, fsdp, --zero, --cp and the cluster flags are read', async () => {
+    const moe = JSON.parse((await run(['predict', ...LLAMA2_7B, '--experts', '8', '--experts-per-token', '2', '--expert-ffn', '14336', '--ep', '8', '--gpu', 'h100', '--gpus', '8', '--zero', '1', '--format', 'json'])).stdout);
+    assert.equal(moe.spec.numExperts, 8);
+    assert.ok(moe.run.time.expertParallel > 0);
+    const slow = JSON.parse((await run(['predict', ...LLAMA2_7B, '--gpu', 'h100', '--gpus', '16', '--fsdp', '--cp', '2', '--gpus-per-node', '4', '--inter-node-gbps', '25', '--format', 'json'])).stdout);
+    const fast = JSON.parse((await run(['predict', ...LLAMA2_7B, '--gpu', 'h100', '--gpus', '16', '--fsdp', '--cp', '2', '--format', 'json'])).stdout);
+    assert.ok(slow.run.time.dataParallel > fast.run.time.dataParallel, 'a slower network costs more');
+  });
+
+  test('--config reads the launch from a Megatron-LM script (torchrun GPUs, parallel sizes, global batch); flags override it and say so', async () => {
+    const script = join(__dirname, '..', '..', 'fixtures', 'perf', 'megatron-gpt3-175b', 'train_gpt3_175b_distributed.sh');
+    const asWritten = await run(['predict', '--config', script, '--gpu', 'a100', '--format', 'json']);
+    assert.equal(asWritten.code, 2, 'the example runs TP 8 × PP 16 on one node of 8');
+    assert.match(asWritten.stderr, /8 GPUs are not a multiple of TP 8 × PP 16 × CP 1 = 128/);
+    const { run: result } = JSON.parse((await run(['predict', '--config', script, '--gpu', 'a100', '--gpus', '1024', '--format', 'json'])).stdout);
+    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, shapelint.gpus' });
+    assert.equal(result.launch.pipelineParallel.origin, 'file');
+    assert.equal(result.launch.globalBatchSize.value, 1536);
+    assert.equal(result.launch.sharding.origin, 'default');
+    assert.deepEqual(result.layout, { dataParallel: 8, microBatches: 192, expertDataParallel: 8, layersPerStage: 6 });
+  });
+
+  test('bad launches exit 2 and say why', async () => {
+    for (const [args, why] of [
+      [['--gpus', '12', '--tp', '8'], /not a multiple/],
+      [['--gpus', '8', '--zero', '4'], /--zero must be/],
+      [['--gpus', '8', '--zero', '1', '--fsdp'], /alternatives/],
+      [['--gpus', '8', '--vp', '2'], /--vp needs/],
+      [['--gpus', '8', '--ep', '2'], /--ep needs/],
+      [['--gpus', '8', '--recompute', 'some'], /--recompute must be/],
+      [['--gpus', '8', '--global-batch', '12'], /not a multiple of micro-batch/],
+      [['--gpus', '8', '--sequence-parallel'], /needs tensor parallelism/],
+      [['--gpus', '8', '--attention', 'sparse'], /--attention must be/],
+      [['--gpus', '8', '--inter-node-gbps', 'fast'], /--inter-node-gbps/],
+    ] as const) {
+      const { code, stderr } = await run(['predict', ...LLAMA2_7B, ...args]);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, why, args.join(' '));
     }
   });
 });

@@ -8,14 +8,22 @@ import { byRule } from './shape-builder';
 const SMALL_BATCH = '"hidden-size": 1024\n"num-attention-heads": 16\n"num-layers": 24\n"seq-length": 512\n"train_micro_batch_size_per_gpu": 1\n"make_vocab_size_divisible_by": 128\n';
 
 suite('micro-batch', () => {
-  test('suggests the size past which doubling gains under 10%, and the activation memory it costs', () => {
+  test('suggests the size past which doubling gains under 10%, and the run memory per GPU before and after', () => {
     const [finding, ...rest] = byRule(check(SMALL_BATCH, 'neox.yml', { format: 'neox' }).findings, 'micro-batch');
     assert.equal(rest.length, 0);
     assert.deepEqual(finding.span, { offset: SMALL_BATCH.indexOf('": 1\n"make') + 3, length: 1 });
-    // Korthikanti et al. 2022 eq. 1 (no flash attention): s·b·h·(34 + 5·a·s/h) per layer
-    // = 512·1·1024·(34 + 40) B × 24 layers = 0.87 GiB at b = 1, and eight times that at 8.
-    assert.match(finding.message, /at 8 \(doubling again gains under 10%\), but activations grow from 0\.9 to 6\.9 GiB per GPU/);
+    // The run model on one node of 8 H100s: 302M parameters × 18 B = 5.1 GiB of model state, the
+    // 1.5 GiB runtime, and activations (Korthikanti et al. 2022, no dropout: s·b·h·(32 + 2·a·s/h)
+    // per layer = 0.77 GiB over 24 layers at b = 1) eight times over at 8.
+    assert.match(finding.message, /at 8 \(doubling again gains under 10%, or would not fit\), and the run still fits: 7\.2 → 11 of 80 GiB per GPU/);
     assert.deepEqual(finding.fixes.map((fix) => [fix.safe, fix.edits.map((edit) => edit.newText)]), [[false, ['8']]]);
+  });
+
+  test('never suggests a size that does not fit: three times the layers on a 24 GB L4 stop at 2', () => {
+    const deep = SMALL_BATCH.replace('"num-layers": 24', '"num-layers": 72');
+    const [finding] = byRule(check(deep, 'neox.yml', { format: 'neox', gpu: 'l4' }).findings, 'micro-batch');
+    assert.deepEqual(finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText)), [['2']]);
+    assert.match(finding.message, /18 → 20 of 24 GiB per GPU/);
   });
 
   test('is quiet after its own fix: it never asks to double again', () => {

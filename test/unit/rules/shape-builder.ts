@@ -5,7 +5,7 @@
  * sizes become invalid fields). Derived fields follow the usual framework rules:
  * head dim h/a, kv heads = heads, MLP 4h, padded vocab = vocab rounded up to divisor·TP.
  */
-import { runRules } from '../../../server/src/core/pipeline/check';
+import { predictShape, runRules } from '../../../server/src/core/pipeline/check';
 import { resolveOptions } from '../../../server/src/core/pipeline/check';
 import type { Span } from '../../../server/src/core/pipeline/document';
 import type { Finding, FixEstimate } from '../../../server/src/core/pipeline/findings';
@@ -27,6 +27,7 @@ import {
   type FormatId,
   type ModelShape,
   type RecomputeMode,
+  type Sharding,
   type NumberField,
   type NumericFieldName,
 } from '../../../server/src/core/pipeline/shape';
@@ -104,6 +105,8 @@ export function buildShape(text: string, options: ShapeOptions = {}): ModelShape
     // The paper's setting (and GPT-NeoX's default): the unfused attention, so fix estimates match its figures.
     attentionKernel: defaultField<AttentionImplementation>('unfused', 'unfused attention, as the paper measured'),
     recompute: unknownField<RecomputeMode>(),
+    sequenceParallel: unknownField<boolean>(),
+    sharding: unknownField<Sharding>(),
     dtype: unknownField<Dtype>(),
     kvHeadsMayDivideTensorParallel: options.kvHeadsMayDivideTensorParallel ?? false,
     attentionDropout: unknownField<number>(),
@@ -127,7 +130,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
     text,
     document: { syntax: 'yaml', text, entries: [], errors: options.syntaxErrors ?? [] },
     shape,
-    spec: layerSpecFromShape(shape, resolveLaunch(shape, resolved), resolved.gpu),
+    ...predictShape(shape, resolved),
     options: resolved,
   });
 }
@@ -144,6 +147,8 @@ export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Pa
     syntaxErrors: [],
     options: resolved,
     spec,
+    run: null,
+    rerun: () => null,
     estimate: (change) => (spec ? estimate(change, spec) : undefined),
     anchor: (...fields) => fields.find((field) => field.valueSpan)?.valueSpan ?? { offset: 0, length: 0 },
     report: (finding) => reported.push(finding),

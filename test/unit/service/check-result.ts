@@ -1,9 +1,7 @@
 /** A CheckResult from a tiny `key: value` text, through the rules' shape builder: no format reader needed. */
-import { resolveOptions, type CheckResult } from '../../../server/src/core/pipeline/check';
+import { predictShape, resolveOptions, type CheckResult } from '../../../server/src/core/pipeline/check';
 import type { FormatReader } from '../../../server/src/core/formats';
 import type { CheckOptions } from '../../../server/src/core/pipeline/options';
-import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
-import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
 import { buildShape, lint, type ShapeOptions } from '../rules/shape-builder';
 
 const TEST_READER: FormatReader = {
@@ -18,13 +16,12 @@ const TEST_READER: FormatReader = {
 export function resultFor(text: string, options: ShapeOptions & { check?: CheckOptions } = {}): CheckResult {
   const resolved = resolveOptions(options.check);
   const shape = buildShape(text, options);
-  const launch = resolveLaunch(shape, resolved);
+  const { runLaunch: _, ...predicted } = predictShape(shape, resolved);
   return {
     reader: TEST_READER,
     document: TEST_READER.parse(text),
     shape,
-    spec: layerSpecFromShape(shape, launch, resolved.gpu),
-    launch,
+    ...predicted,
     findings: lint(text, options),
     options: resolved,
   };

@@ -10,6 +10,15 @@ import { check } from '../../../server/src/core/pipeline/check';
 suite('hover', () => {
   const result = resultFor(GPT3_2_7B);
 
+  test('on the micro-batch: the whole run, tokens/s and MFU with the run band, memory per GPU by term, the step by part', () => {
+    const text = `${GPT3_2_7B}micro_batch_size: 2\n`;
+    const hover = doHover(resultFor(text), text.lastIndexOf('2\n'))!.markdown;
+    assert.match(hover, /Run on 8 GPUs: \*\*≈ [\d,]+ tokens\/s\/GPU · MFU \d+% ±\d+% · [\d.]+ of 80 GiB/);
+    assert.match(hover, /Memory per GPU \(GiB\): weights [\d.]+, gradients [\d.]+, optimizerStates [\d.]+, activations [\d.]+/);
+    assert.match(hover, /Step [\d.]+ s: compute \d+%.*Typical error ±\d+% \(median over \d+ validation runs\)/);
+    assert.doesNotMatch(doHover(result, spanOf(GPT3_2_7B, '2560').offset)!.markdown, /tokens\/s\/GPU/, 'the hidden size hover keeps to the layer');
+  });
+
   test('on the hidden size: purpose, derived values, the GEMMs it feeds with TFLOP/s, the layer on the GPU', () => {
     const hover = doHover(result, spanOf(GPT3_2_7B, '2560').offset + 2);
     assert.ok(hover);

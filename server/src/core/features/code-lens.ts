@@ -1,12 +1,12 @@
 import type { CheckResult } from '../pipeline/check';
-import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf } from './presentation';
+import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, runHeadline } from './presentation';
 
 export interface CodeLensData {
   title: string;
   tooltip: string;
 }
 
-/** The first-line lens: predicted layer throughput and its share of the GPU's peak. */
+/** The first-line lens: the run (tokens/s per GPU, MFU, memory against capacity), then the layer's throughput and share of peak. */
 export function codeLens(result: CheckResult): CodeLensData | null {
   const prediction = predictionOf(result);
   if (!prediction) return null;
@@ -14,8 +14,11 @@ export function codeLens(result: CheckResult): CodeLensData | null {
   const peak = gpu.peakTflops[dtype];
   const share = peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '';
   const band = bandOf(result);
+  const run = runHeadline(result);
   return {
-    title: `Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
-    tooltip: `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
+    title: `${run ? `${run} · ` : ''}Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
+    tooltip:
+      (result.run ? `The whole run: step ${result.run.stepSeconds.toFixed(2)} s; MFU counts ${result.run.flopsConvention}. ` : '') +
+      `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
   };
 }

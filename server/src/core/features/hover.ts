@@ -17,6 +17,7 @@ import {
   markdownCode,
   markdownText,
   predictionOf,
+  runLines,
 } from './presentation';
 import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
 import { rankFixes } from './fixes';
@@ -43,7 +44,16 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
   pipelineParallel: 'Pipeline stages. Layers are divided among them; GEMM shapes do not change.',
   numExperts: 'MoE experts. Each expert’s MLP GEMMs see about tokens·top-k/experts rows.',
   expertsPerToken: 'Experts each token is routed to (top-k).',
+  contextParallel: 'Context-parallel size (c). Each GPU holds s/c of every sequence; attention passes K/V around a ring.',
+  expertParallel: 'Expert-parallel size. The experts are divided among these GPUs; tokens reach them by all-to-all.',
+  virtualStages: 'Model chunks per pipeline stage (interleaving): the bubble shrinks v-fold, pipeline traffic grows v-fold.',
+  globalBatchSize: 'Sequences per optimizer step. With the micro-batch and data-parallel size it sets the micro-batches per step, and so the pipeline bubble.',
+  gpus: 'GPUs in the run (nodes × GPUs per node). With TP, PP and CP it sets the data-parallel size.',
+  gpusPerNode: 'GPUs joined by the node’s NVLink; collectives beyond them use the network.',
 };
+
+/** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */
+const RUN_FIELDS: ReadonlySet<NumericFieldName> = new Set(['microBatchSize', 'tensorParallel', 'pipelineParallel', 'contextParallel', 'expertParallel', 'virtualStages', 'globalBatchSize', 'gpus', 'gpusPerNode']);
 
 /** Hover markdown for the shape field at `offset`, or null when there is none there. */
 export function doHover(result: CheckResult, offset: number): HoverContent | null {
@@ -76,6 +86,7 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
       markdownText(frameworkWorkText(result, prediction)),
     );
   }
+  if (RUN_FIELDS.has(name)) lines.push('', ...runLines(result));
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
   const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
   if (table.length > 0) lines.push('', ...table);

@@ -8,6 +8,8 @@ import type { Finding } from '../pipeline/findings';
 import { predictLayer } from '../perf';
 import { aboveGemmBand, type ErrorBand } from '../perf/error-band';
 import { launchAssumptions } from '../perf/assumptions';
+import { GIB } from '../perf/run';
+import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
 import type { GemmName, LayerPrediction, LayerSpec } from '../perf/types';
 export { formatCount, formatSpeedup } from './numbers';
 import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
@@ -130,6 +132,12 @@ export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> 
   pipelineParallel: [],
   numExperts: ['mlp_up', 'mlp_gate', 'mlp_down'],
   expertsPerToken: ['mlp_up', 'mlp_gate', 'mlp_down'],
+  contextParallel: 'all',
+  expertParallel: [],
+  virtualStages: [],
+  globalBatchSize: [],
+  gpus: [],
+  gpusPerNode: [],
 };
 
 export function formatTflops(tflops: number): string {
@@ -174,4 +182,43 @@ function dropoutText(result: CheckResult): string {
 export function formatGemmShape(gemm: { m: number; n: number; k: number; batch: number }): string {
   const shape = `${gemm.m}×${gemm.n}×${gemm.k}`;
   return gemm.batch > 1 ? `${gemm.batch}× ${shape}` : shape;
+}
+
+/** "±12%" from the run model's validation runs on this GPU, "unvalidated" where there are none. */
+export function runBand(gpuId: string): string {
+  const band = RUN_VALIDATION_ERROR[gpuId];
+  return band ? `±${Math.max(1, Math.round(band.medianAbsError * 100))}%` : 'unvalidated';
+}
+
+const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
+const gibText = (bytes: number): string => (bytes / GIB >= 10 ? (bytes / GIB).toFixed(0) : (bytes / GIB).toFixed(1));
+
+/** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB": the run in a lens title; null without a run. */
+export function runHeadline(result: CheckResult): string | null {
+  const run = result.run;
+  if (!run) return null;
+  const memory = `${gibText(run.memory.peakBytesPerGpu)} of ${gibText(run.memory.capacityBytes)} GiB${run.memory.fits ? '' : ': does not fit'}`;
+  return `≈ ${thousands(run.tokensPerSecondPerGpu)} tokens/s/GPU · MFU ${formatPercent(run.mfu)} ${runBand(result.options.gpu.id)} · ${memory}`;
+}
+
+/** Hover lines for the run: tokens/s and MFU with the band, memory per GPU by term, step time by part. */
+export function runLines(result: CheckResult): string[] {
+  const run = result.run;
+  if (!run) return result.runError ? [`Run: cannot be laid out: ${result.runError}.`] : [];
+  const band = RUN_VALIDATION_ERROR[result.options.gpu.id];
+  const terms = Object.entries(run.memory.terms)
+    .filter(([, term]) => (term?.value ?? 0) >= 0.05 * GIB)
+    .map(([name, term]) => `${name} ${gibText(term!.value)}`)
+    .join(', ');
+  const parts = Object.entries(run.time)
+    .filter(([, term]) => (term?.value ?? 0) >= 0.01 * run.stepSeconds)
+    .map(([name, term]) => `${name} ${formatPercent(term!.value / run.stepSeconds)}`)
+    .join(', ');
+  return [
+    `Run on ${run.layout.dataParallel * (result.launch ? result.launch.tensorParallel.value * result.launch.pipelineParallel.value * result.launch.contextParallel.value : 1)} GPUs: **${runHeadline(result)}**`,
+    '',
+    `Memory per GPU (GiB): ${terms}.`,
+    '',
+    `Step ${run.stepSeconds.toFixed(2)} s: ${parts}. ${band ? `Typical error ${runBand(result.options.gpu.id)} (median over ${band.runs} validation runs).` : 'No validation runs on this GPU.'}`,
+  ];
 }

@@ -237,10 +237,6 @@ function niceCeiling(value: number): number {
   return 10 * power;
 }
 
-/** The search section once the file has changed since the search: the candidates' edits no longer apply, so a button searches again. */
-export const STALE_SEARCH_HTML =
-  '<section id="search"><h2>Faster shapes</h2><p class="search-notice">The file changed since the search. <button class="apply" data-search>Search again</button></p></section>';
-
 /** Points drawn in the search chart beyond the Pareto front, the candidates and the current shape: enough to show the cloud. */
 const MAX_CLOUD_POINTS = 400;
 

@@ -47,6 +47,12 @@ export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOf
   pipelineParallel: { above: 100_000, zeroMeansOff: true },
   numExperts: { above: 100_000, zeroMeansOff: true },
   expertsPerToken: { above: 100_000, zeroMeansOff: true },
+  contextParallel: { above: 100_000 },
+  expertParallel: { above: 100_000 },
+  virtualStages: { above: 100_000 },
+  globalBatchSize: { above: 100_000_000 },
+  gpus: { above: 10_000_000 },
+  gpusPerNode: { above: 1_000 },
 };
 
 /**
@@ -241,14 +247,15 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype'>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
   const unknownDropout = () => unknownField<number>(`not given by this ${format} file, and no framework default shapelint can cite`);
   const recompute = unknownField<RecomputeMode>(`not given by this ${format} file, and no framework default shapelint can cite`);
   const dtype = unknownField<Dtype>(`not given by this ${format} file`);
-  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), recompute, dtype, ...rest, ...numeric };
+  const notGiven = <T>(): ShapeField<T> => unknownField<T>(`not given by this ${format} file`);
+  return { format, attentionDropout: unknownDropout(), hiddenDropout: unknownDropout(), recompute, dtype, sequenceParallel: notGiven(), sharding: notGiven(), ...rest, ...numeric };
 }
 
 /**

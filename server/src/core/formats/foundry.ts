@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../pipeline/shape';
 import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
@@ -66,12 +66,14 @@ export const foundryReader: FormatReader = {
         tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
         ...mptExperts(index, ffnType?.value),
+        globalBatchSize: readField(index, 'globalBatchSize', ['global_train_batch_size'], () => unknownField('no global_train_batch_size')),
       },
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
         gatedMlp: gated,
         attentionKernel: readChoice(index, ['attn_config.attn_impl'], (entry) => MPT_ATTENTION[String(entry.value)] ?? null, () => unknownField('no attn_config.attn_impl')),
         kvHeadsMayDivideTensorParallel: false,
+        ...foundryRunChoices(index),
         attentionDropout: readDropout(index, ['attn_config.attn_pdrop'], () => defaultField(MPT.attentionDropout, `MPTConfig default attn_config.attn_pdrop ${MPT.attentionDropout}`)),
         hiddenDropout: readDropout(index, ['resid_pdrop'], () => defaultField(MPT.hiddenDropout, `MPTConfig default resid_pdrop ${MPT.hiddenDropout}`)),
       },
@@ -142,3 +144,22 @@ function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): Mo
 
 /** MPT's attn_config.attn_impl: `flash` and `triton` are fused FlashAttention kernels, `torch` the unfused attention. */
 const MPT_ATTENTION: Record<string, AttentionImplementation> = { flash: 'flash', triton: 'flash', torch: 'unfused' };
+
+/**
+ * `fsdp_config`: FULL_SHARD (and the default, HYBRID_SHARD within a node) shards like FSDP, as
+ * does its absence on more than one GPU under Composer; SHARD_GRAD_OP is ZeRO-2, NO_SHARD plain
+ * data parallelism. `activation_checkpointing: true` recomputes every block.
+ */
+function foundryRunChoices(index: EntryIndex): Pick<ModelShape, 'sharding' | 'recompute'> {
+  const strategy = index.get('fsdp_config.sharding_strategy');
+  const checkpointing = index.get('fsdp_config.activation_checkpointing');
+  const strategies: Record<string, Sharding> = { FULL_SHARD: 'fsdp', HYBRID_SHARD: 'fsdp', SHARD_GRAD_OP: 'zero-2', NO_SHARD: 'none' };
+  const sharding: ShapeField<Sharding> = strategy
+    ? readChoice(index, ['fsdp_config.sharding_strategy'], (entry) => strategies[String(entry.value)] ?? null, () => unknownField())
+    : index.has('fsdp_config')
+      ? defaultField<Sharding>('fsdp', 'Composer FSDP default sharding_strategy FULL_SHARD')
+      : unknownField('no fsdp_config');
+  const on = booleanValue(checkpointing);
+  const recompute: ShapeField<RecomputeMode> = checkpointing && on !== undefined ? fieldAt<RecomputeMode>(checkpointing, on ? 'full' : 'none') : defaultField<RecomputeMode>('none', 'Composer FSDP default activation_checkpointing false');
+  return { sharding, recompute };
+}

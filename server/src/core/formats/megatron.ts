@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../pipeline/shape';
 import {
   precisionSwitch,
   fieldAt,
@@ -95,6 +95,9 @@ const ARGUMENTS_READ = [
   'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
   'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path', 'transformer_impl',
   'recompute_granularity', 'recompute_activations', 'bf16', 'fp16', 'fp8_format',
+  // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
+  'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
+  'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -149,6 +152,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
         defaultField(DEFAULTS.parallelSize, `Megatron-LM default --pipeline-model-parallel-size ${DEFAULTS.parallelSize}`),
       )),
       numExperts,
+      ...megatronRunSizes(index, orDefault),
       expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk', 'topk'], orDefault(() =>
         moe ? defaultField(DEFAULTS.moeRouterTopk, `Megatron-LM default --moe-router-topk ${DEFAULTS.moeRouterTopk}`) : defaultField(1, 'dense model (no experts)'),
       )),
@@ -168,6 +172,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
         defaultField(DEFAULTS.hiddenDropout, `Megatron-LM default --hidden-dropout ${DEFAULTS.hiddenDropout}`),
       )),
       ...megatronPipelineSplit(index),
+      ...megatronRunChoices(index, orDefault),
     },
   );
   const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_FLAGS, (name) => `--${name.replace(/_/g, '-')}`);
@@ -304,6 +309,57 @@ function megatronRecompute(index: ArgumentIndex, fallback: () => ShapeField<Reco
   const activations = index.get('recompute_activations');
   if (activations && booleanValue(activations) === true) return fieldAt<RecomputeMode>(activations, 'selective');
   return fallback();
+}
+
+type OrDefault = <T>(make: () => ShapeField<T>) => () => ShapeField<T>;
+
+/**
+ * The run's sizes: Megatron-LM's `--context-parallel-size`, `--expert-model-parallel-size`
+ * (default 1), virtual stages (`--virtual-pipeline-model-parallel-size`, or layers per stage
+ * over `--num-layers-per-virtual-pipeline-stage`), `--global-batch-size`; the GPUs from the
+ * launcher: torchrun's `--nnodes × --nproc-per-node`, srun's `--nodes × --ntasks-per-node`.
+ */
+function megatronRunSizes(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'contextParallel' | 'expertParallel' | 'virtualStages' | 'globalBatchSize' | 'gpus' | 'gpusPerNode'> {
+  const one = (flag: string) => orDefault(() => defaultField(1, `Megatron-LM default ${flag} 1`));
+  const perNode = readField(index, 'gpusPerNode', ['nproc_per_node', 'ntasks_per_node', 'gpus_per_node'], () => unknownField('no --nproc-per-node in this file'));
+  const nodes = readField(index, 'gpus', ['nnodes', 'nodes'], () => defaultField(1, 'torchrun default --nnodes 1'));
+  const nodeCount = valueOf(nodes);
+  const gpusPerNode = valueOf(perNode);
+  const gpus: NumberField =
+    gpusPerNode !== undefined && nodeCount !== undefined
+      ? { ...perNode, value: nodeCount * gpusPerNode, origin: 'derived', note: `${nodeCount} node${nodeCount === 1 ? '' : 's'} (${nodes.key ?? 'torchrun default'}) × ${gpusPerNode} GPUs per node (${perNode.key})` }
+      : unknownField('the launcher does not say how many GPUs (torchrun --nnodes/--nproc-per-node, srun --nodes/--ntasks-per-node)');
+  return {
+    contextParallel: readField(index, 'contextParallel', ['context_parallel_size'], one('--context-parallel-size')),
+    expertParallel: readField(index, 'expertParallel', ['expert_model_parallel_size'], one('--expert-model-parallel-size')),
+    virtualStages: megatronVirtualStages(index, one('--virtual-pipeline-model-parallel-size')),
+    globalBatchSize: readField(index, 'globalBatchSize', ['global_batch_size'], () => unknownField('no --global-batch-size: Megatron-LM takes micro-batch × data-parallel size')),
+    gpus,
+    gpusPerNode: perNode,
+  };
+}
+
+function megatronVirtualStages(index: ArgumentIndex, fallback: () => NumberField): NumberField {
+  if (index.has('virtual_pipeline_model_parallel_size')) return readField(index, 'virtualStages', ['virtual_pipeline_model_parallel_size'], fallback);
+  const perChunk = readField(index, 'virtualStages', ['num_layers_per_virtual_pipeline_stage'], fallback);
+  const chunkLayers = valueOf(perChunk);
+  const layers = valueOf(readField(index, 'numLayers', ['num_layers'], fallback));
+  const stages = valueOf(readField(index, 'pipelineParallel', ['pipeline_model_parallel_size'], () => defaultField(1, '')));
+  if (perChunk.origin !== 'file' || chunkLayers === undefined || layers === undefined || stages === undefined) return perChunk;
+  return { ...perChunk, value: layers / stages / chunkLayers, origin: 'derived', note: `${layers} layers / PP ${stages} / ${chunkLayers} layers per virtual stage (${perChunk.key})` };
+}
+
+/** `--sequence-parallel` and `--use-distributed-optimizer` (both off by default in Megatron-LM's arguments.py). */
+function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'sequenceParallel' | 'sharding'> {
+  const sequence = index.get('sequence_parallel');
+  const distributed = index.get('use_distributed_optimizer');
+  return {
+    sequenceParallel: sequence && booleanValue(sequence) !== undefined ? fieldAt(sequence, booleanValue(sequence) === true) : orDefault(() => defaultField(false, 'Megatron-LM default: no --sequence-parallel'))(),
+    sharding:
+      distributed && booleanValue(distributed) !== undefined
+        ? fieldAt<Sharding>(distributed, booleanValue(distributed) ? 'distributed-optimizer' : 'none')
+        : orDefault(() => defaultField<Sharding>('none', 'Megatron-LM default: no --use-distributed-optimizer (each data-parallel rank holds the whole optimizer state)'))(),
+  };
 }
 
 /** `--fp8-format e4m3|hybrid` runs the linear GEMMs in FP8; else `--bf16` or `--fp16`; without any, FP32 (not modelled). */

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../pipeline/shape';
 import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../perf/types';
@@ -97,6 +97,7 @@ export const nemoReader: FormatReader = {
             ? defaultField(DEFAULTS.moeRouterTopk, `NeMo (Megatron-core) default moe_router_topk ${DEFAULTS.moeRouterTopk}`)
             : defaultField(1, 'dense model (no experts)'),
         ),
+        ...nemoRunSizes(index),
       },
       {
         activation,
@@ -107,6 +108,7 @@ export const nemoReader: FormatReader = {
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
         kvHeadsMayDivideTensorParallel: true,
+        ...nemoRunChoices(index),
         attentionDropout: readDropout(index, keys('attention_dropout'), () =>
           defaultField(DEFAULTS.attentionDropout, `NeMo default attention_dropout ${DEFAULTS.attentionDropout}`),
         ),
@@ -133,6 +135,35 @@ function nemoAttention(index: EntryIndex): ShapeField<AttentionImplementation> {
   const value = booleanValue(entry);
   if (entry && (value !== undefined || entry.unresolved)) return fieldAt<AttentionImplementation>(entry, value === undefined ? null : value ? 'flash' : 'unfused');
   return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
+}
+
+/** The run's sizes: `trainer.num_nodes × trainer.devices`, and the model's parallel sizes and global batch (NeMo's megatron_gpt_config.yaml defaults: 1, none). */
+function nemoRunSizes(index: EntryIndex): Pick<ModelShape, 'contextParallel' | 'expertParallel' | 'virtualStages' | 'globalBatchSize' | 'gpus' | 'gpusPerNode'> {
+  const one = (key: string) => () => defaultField(1, `NeMo default ${key} 1`);
+  const devices = readField(index, 'gpusPerNode', ['trainer.devices'], () => unknownField('no trainer.devices'));
+  const nodes = readField(index, 'gpus', ['trainer.num_nodes'], () => defaultField(1, 'NeMo default trainer.num_nodes 1'));
+  const perNode = valueOf(devices);
+  const nodeCount = valueOf(nodes);
+  return {
+    contextParallel: readField(index, 'contextParallel', ['context_parallel_size'], one('context_parallel_size')),
+    expertParallel: readField(index, 'expertParallel', ['expert_model_parallel_size'], one('expert_model_parallel_size')),
+    virtualStages: readField(index, 'virtualStages', ['virtual_pipeline_model_parallel_size'], () => defaultField(1, 'NeMo default virtual_pipeline_model_parallel_size null: no interleaving')),
+    globalBatchSize: readField(index, 'globalBatchSize', ['global_batch_size'], () => unknownField('no global_batch_size')),
+    gpus:
+      perNode !== undefined && nodeCount !== undefined
+        ? { ...devices, value: nodeCount * perNode, origin: 'derived', note: `trainer.num_nodes ${nodeCount} × trainer.devices ${perNode}` }
+        : unknownField('trainer.devices is not a number of GPUs in this file'),
+    gpusPerNode: devices,
+  };
+}
+
+/** `sequence_parallel` (default false) and `optim.name: distributed_fused_adam` (the distributed optimizer). */
+function nemoRunChoices(index: EntryIndex): Pick<ModelShape, 'sequenceParallel' | 'sharding'> {
+  const sequence = index.get('sequence_parallel');
+  return {
+    sequenceParallel: sequence && booleanValue(sequence) !== undefined ? fieldAt(sequence, booleanValue(sequence) === true) : defaultField(false, 'NeMo default sequence_parallel false'),
+    sharding: readChoice(index, ['optim.name'], (entry) => (entry.value === 'distributed_fused_adam' ? 'distributed-optimizer' : 'none'), () => unknownField<Sharding>('no optim.name')),
+  };
 }
 
 /** Lightning's trainer.precision values that NeMo configs use; 32 (FP32) is not modelled. */

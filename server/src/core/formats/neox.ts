@@ -1,6 +1,6 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { defaultField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../pipeline/shape';
 import {
   booleanValue,
   checkpointingMode,
@@ -129,6 +129,7 @@ export const neoxReader: FormatReader = {
         expertsPerToken: readField(index, 'expertsPerToken', ['moe_top_k'], () =>
           (valueOf(numExperts) ?? 1) > 1 ? unknownField('moe_top_k not given') : defaultField(1, 'dense model (no experts)'),
         ),
+        globalBatchSize: readField(index, 'globalBatchSize', ['train_batch_size'], () => unknownField('DeepSpeed: train_batch_size = micro-batch × gradient_accumulation_steps × data-parallel size')),
       },
       {
         activation,
@@ -139,6 +140,7 @@ export const neoxReader: FormatReader = {
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
         kvHeadsMayDivideTensorParallel: false,
+        sharding: readChoice(index, ['zero_optimization.stage'], (entry) => ZERO_STAGES[String(entry.value)] ?? null, () => unknownField<Sharding>('no zero_optimization.stage')),
         attentionDropout: readDropout(index, ['attention_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
         hiddenDropout: readDropout(index, ['hidden_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
       },
@@ -221,6 +223,9 @@ function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementa
   if (attention.length > 0) return fieldAt<AttentionImplementation>(attention[0], 'unfused', 'attention_config has no flash layers: global attention, unfused');
   return defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource);
 }
+
+/** DeepSpeed `zero_optimization.stage`: 0 shards nothing; 1, 2, 3 shard the optimizer, + gradients, + weights. */
+const ZERO_STAGES: Readonly<Record<string, Sharding>> = { '0': 'none', '1': 'zero-1', '2': 'zero-2', '3': 'zero-3' };
 
 /** NeoX's `precision` ("fp16", "bfloat16"), else DeepSpeed's `fp16`/`bf16` sections (`enabled`, or NeoX's own `"fp16": true` inside). */
 function neoxPrecision(index: EntryIndex): ShapeField<Dtype> {

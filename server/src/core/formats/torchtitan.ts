@@ -1,6 +1,6 @@
 import type { ConfigDocument } from '../pipeline/document';
 import { parseToml } from '../parse/toml';
-import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode } from '../pipeline/shape';
+import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type Sharding } from '../pipeline/shape';
 import { findModel, torchtitanName } from './catalogue/models';
 import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readChoice, readField } from './fields';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
@@ -46,6 +46,9 @@ export const torchtitanReader: FormatReader = {
         vocabDivisor: defaultField<number>(null, 'torchtitan does not pad the vocabulary'),
         tensorParallel: readField(index, 'tensorParallel', ['parallelism.tensor_parallel_degree'], () => defaultField(1, 'torchtitan default tensor_parallel_degree 1')),
         pipelineParallel: readField(index, 'pipelineParallel', ['parallelism.pipeline_parallel_degree'], () => defaultField(1, 'torchtitan default pipeline_parallel_degree 1')),
+        contextParallel: readField(index, 'contextParallel', ['parallelism.context_parallel_degree'], () => defaultField(1, 'torchtitan default context_parallel_degree 1')),
+        expertParallel: readField(index, 'expertParallel', ['parallelism.expert_parallel_degree'], () => defaultField(1, 'torchtitan default expert_parallel_degree 1')),
+        globalBatchSize: readField(index, 'globalBatchSize', ['training.global_batch_size'], () => unknownField('no [training] global_batch_size: local batch × data-parallel degree')),
       },
       {
         activation: named && flavor ? catalogueActivation(named, flavor) : unknownField(why),
@@ -55,6 +58,7 @@ export const torchtitanReader: FormatReader = {
           defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource),
         ),
         kvHeadsMayDivideTensorParallel: false,
+        sharding: defaultField<Sharding>('fsdp', 'torchtitan default data_parallel_shard_degree -1: FSDP over the remaining GPUs'),
         // Only the llama3 model code was read; other torchtitan models keep their dropout unknown.
         ...(name?.value === 'llama3' ? noDropout("torchtitan's llama3", FRAMEWORK_DEFAULTS.torchtitan.llama3ModelSource) : {}),
       },

@@ -44,7 +44,8 @@ function attentionSource(launch: Launch, gpu: GpuSpec, headDim: number): string 
 
 function valueText(launch: Launch, name: keyof Launch, gpu: GpuSpec, headDim: number): string | number | null {
   if (name === 'attentionKernel') return attentionKernelText(launch.attentionKernel.value, gpu, headDim, launch.dtype.value);
-  return launch[name].value;
+  const value = launch[name].value;
+  return typeof value === 'boolean' ? String(value) : value;
 }
 
 /** Every launch assumption of a prediction, for a layer of head dim `headDim` on `gpu`. */

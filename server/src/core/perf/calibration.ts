@@ -166,3 +166,46 @@ export const GEMM_FIXED_COST_US: Calibrated<number> = {
   fittedOn: ['xla-sm90-perf-table-9bebee8'],
   how: 'the value in 0.25 µs steps that minimises the median absolute error on the 80 H100 bf16 GEMMs of that run (7.0% at 4.5 µs; 9.6% at 4.25, 7.3% at 4.75; 3 µs, the old assumption, gives 15.5%). Assumed the same on other GPUs',
 };
+
+/**
+ * The published training runs (data/runs, role "calibration") that the run model's fitted
+ * constants may have seen; the validation runs inform none (test/unit/perf/run-accuracy.test.ts).
+ */
+export const RUN_CALIBRATION_SOURCES = ['narayanan-2021-table2', 'torchtitan-llama-a100', 'nemo-24.07-h100'] as const;
+export type RunCalibrationSource = (typeof RUN_CALIBRATION_SOURCES)[number];
+
+export interface RunCalibrated<T> {
+  value: T;
+  /** Sources in data/runs; empty when the number comes from a publication not stored there. */
+  fittedOn: readonly RunCalibrationSource[];
+  how: string;
+}
+
+/**
+ * Bus bandwidth a large NCCL/RCCL collective reaches, as a share of the link's per-direction
+ * bandwidth (nccl-tests' busbw, which already folds in the ring's 2(n−1)/n).
+ */
+export const COLLECTIVE_BUS_FRACTION: Readonly<Record<'nvlink' | 'pcie' | 'xgmi' | 'network', RunCalibrated<number>>> = {
+  nvlink: { value: 0.8, fittedOn: [], how: 'nccl-tests all_reduce_perf at 1-8 GB on 8 GPUs: ~230 GB/s busbw of 300 on DGX A100, ~360-480 of 450 on DGX H100 (NVIDIA NCCL docs and the nccl-tests README figures); 0.8 taken' },
+  pcie: { value: 0.7, fittedOn: [], how: 'assumed: PCIe rings through the host bridge reach less of the link than NVLink; not measured' },
+  xgmi: { value: 0.7, fittedOn: [], how: 'assumed: RCCL all-reduce on MI250X/MI300X nodes is reported well below the link peak; not measured' },
+  network: { value: 0.85, fittedOn: [], how: 'nccl-tests all_reduce across nodes with one 200/400 Gb/s InfiniBand NIC per GPU reaches ~85-92% of the line rate (NVIDIA DGX SuperPOD reference figures); 0.85 taken' },
+};
+
+/**
+ * The share of the layer model's speed that a training step's compute reaches: what the kernel
+ * model does not see (the CPU launching kernels, synchronisation, the data loader, logging).
+ * Divides the compute and recompute time.
+ */
+export const TRAINING_COMPUTE_EFFICIENCY: RunCalibrated<number> = {
+  value: 0.87,
+  fittedOn: ['narayanan-2021-table2', 'torchtitan-llama-a100', 'nemo-24.07-h100'],
+  how: 'the value in 0.01 steps that minimises the median absolute error of tokens/s per GPU over the 21 calibration runs not on ZeRO-3 (5.0% at 0.87; 5.2% at 0.88, 5.9% at 0.86; 10.8% without it), with the fused-attention model per GPU and head dim',
+};
+
+/** DeepSpeed ZeRO-3's gathers and reduce-scatters reach this share of the ring bandwidth (many small per-module collectives, 2021). */
+export const ZERO3_COLLECTIVE_EFFICIENCY: RunCalibrated<number> = {
+  value: 0.08,
+  fittedOn: ['narayanan-2021-table2'],
+  how: 'the value in 0.01 steps that minimises the median absolute error of the six ZeRO-3 rows of Table 2 (17% at 0.08, 21% at 0.09, 28% at 0.07, 120% without it): those runs slow down as the GPUs grow at a fixed batch, which a ring at the full node bandwidth does not',
+};

@@ -30,7 +30,19 @@ export interface GpuSpec {
   launchOverheadUs: number;
   /** The output tile shapes (rows × columns) the vendor GEMM library chooses among. */
   tiles: readonly Tile[];
+  /** Memory a training process can address, GiB: the total nvidia-smi reports (figures as published in logs and issues, not measured by this project); the run model charges the CUDA context itself. */
+  memoryGiB: number;
+  /** The link between GPUs of one node: per-GPU bandwidth in one direction, and how many GPUs it joins (the NVLink domain). */
+  intraNode: IntraNodeLink;
+  /** The network between nodes, per GPU (one NIC per GPU on DGX/HGX-class nodes), Gb/s; `--inter-node-gbps` overrides it. */
+  interNodeGbps: number;
   sources: string[];
+}
+
+export interface IntraNodeLink {
+  kind: 'nvlink' | 'pcie' | 'xgmi';
+  bandwidthGBs: number;
+  domainSize: number;
 }
 
 export type Tile = readonly [rows: number, cols: number];
@@ -59,6 +71,15 @@ const FP8_DOUBLE = 'fp8 derived: vendor datasheets list dense FP8 at twice dense
 const BANDWIDTH_ASSUMED = 'bandwidthFraction 0.85 assumed (llm-analysis calls 0.9 "aggressive"); not measured';
 const LAUNCH_ASSUMED = 'launchOverheadUs assumed: a few µs per element-wise kernel on the GPU timeline; not measured';
 const MEASURED_FRACTION = 'achievableFraction from a measurement: calibration.ts ACHIEVABLE_FRACTION names it';
+const NVLINK2 = 'NVLink 2: 6 links × 25 GB/s = 150 GB/s per direction per V100 (NVIDIA V100 datasheet: 300 GB/s bidirectional)';
+const NVLINK3 = 'NVLink 3 with NVSwitch: 12 links × 25 GB/s = 300 GB/s per direction, 8 GPUs per HGX/DGX A100 (datasheet: 600 GB/s)';
+const NVLINK4 = 'NVLink 4 with NVSwitch: 18 links × 25 GB/s = 450 GB/s per direction, 8 GPUs per HGX H100/H200 (datasheet: 900 GB/s)';
+const NVLINK5 = 'NVLink 5: 900 GB/s per direction, 8 GPUs per HGX/DGX B200 (datasheet: 1.8 TB/s; NVL72 racks join 72)';
+const PCIE4 = 'PCIe 4.0 ×16: 32 GB/s per direction; 8 GPUs per node assumed';
+const PCIE5 = 'PCIe 5.0 ×16: 64 GB/s per direction (NVLink bridges, which join pairs only, not modelled); 8 GPUs per node assumed';
+const DGX_A100_IB = 'DGX A100: 8× HDR InfiniBand 200 Gb/s for 8 GPUs (Narayanan et al. 2021 §5: Selene)';
+const DGX_H100_IB = 'DGX H100/H200: 8× ConnectX-7 NDR 400 Gb/s for 8 GPUs (torchtitan docs/performance.md: 400 Gb/s per GPU)';
+const NETWORK_ASSUMED = 'inter-node 100 Gb/s per GPU assumed (Ethernet class); not measured';
 const NO_MAMF = 'achievableFraction 0.80 assumed: no published MAMF; between A100 (0.869) and H100 (0.803)';
 
 export const GPUS: readonly GpuSpec[] = [
@@ -77,12 +98,18 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 4,
     tiles: NVIDIA_TILES,
+    memoryGiB: 31.75,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 150, domainSize: 8 },
+    interNodeGbps: 100,
     sources: [
       'llm-analysis gpu_configs/v100-sxm-32gb.json (125 TFLOPS fp16, 900 GB/s); NeuSight V100 config (80 SMs, 6 MB L2)',
       `${PAPER} III-B: 16-byte alignment on V100`,
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       LAUNCH_ASSUMED,
+      'V100 SXM2 32GB: nvidia-smi 32510 MiB',
+      NVLINK2,
+      'inter-node 100 Gb/s per GPU assumed (DGX-2: 8× EDR 100 Gb/s for 16 GPUs; DGX-1: 4× EDR for 8)',
     ],
   },
   {
@@ -100,7 +127,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'llm-analysis; NeuSight', `${PAPER} III-B and ${ML_ENG_DIVISIBILITY}: 128-byte alignment, 108 SMs`, `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 40,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 300, domainSize: 8 },
+    interNodeGbps: 200,
+    sources: [ML_ENG_PEAKS, 'llm-analysis; NeuSight', `${PAPER} III-B and ${ML_ENG_DIVISIBILITY}: 128-byte alignment, 108 SMs`, `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'A100 40GB: nvidia-smi 40960 MiB', NVLINK3, DGX_A100_IB],
   },
   {
     id: 'a100-sxm4-80gb',
@@ -117,7 +147,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'llm-analysis; gpu-specs (2039 GB/s)', `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 80,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 300, domainSize: 8 },
+    interNodeGbps: 200,
+    sources: [ML_ENG_PEAKS, 'llm-analysis; gpu-specs (2039 GB/s)', `${ML_ENG_MAMF}: A100 SXM 271.2 TFLOPS = 86.9%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'A100 80GB: nvidia-smi 81920 MiB', NVLINK3, DGX_A100_IB],
   },
   {
     id: 'a10',
@@ -134,7 +167,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: ['gpu-specs; llm-analysis (125 TFLOPS, 600 GB/s)', 'SMs derived: 9216 CUDA cores / 128', 'L2 6 MB from a GA10x note, UNVERIFIED for A10', MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 24,
+    intraNode: { kind: 'pcie', bandwidthGBs: 32, domainSize: 8 },
+    interNodeGbps: 100,
+    sources: ['gpu-specs; llm-analysis (125 TFLOPS, 600 GB/s)', 'SMs derived: 9216 CUDA cores / 128', 'L2 6 MB from a GA10x note, UNVERIFIED for A10', MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, '24 GB GDDR6 (datasheet)', PCIE4, NETWORK_ASSUMED],
   },
   {
     id: 'l4',
@@ -151,7 +187,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 24,
+    intraNode: { kind: 'pcie', bandwidthGBs: 32, domainSize: 8 },
+    interNodeGbps: 100,
+    sources: ['gpu-specs; NeuSight; fpsbench', 'SMs derived: 7424 CUDA cores / 128 = 58 (NeuSight and fpsbench say 60: conflict)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, '24 GB GDDR6 (datasheet)', PCIE4, NETWORK_ASSUMED],
   },
   {
     id: 'l40s',
@@ -168,7 +207,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'gpu-specs', 'SMs derived: 18176 CUDA cores / 128', 'L2 UNVERIFIED: the full AD102 die has 96 MB', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 48,
+    intraNode: { kind: 'pcie', bandwidthGBs: 32, domainSize: 8 },
+    interNodeGbps: 100,
+    sources: [ML_ENG_PEAKS, 'gpu-specs', 'SMs derived: 18176 CUDA cores / 128', 'L2 UNVERIFIED: the full AD102 die has 96 MB', FP8_DOUBLE, NO_MAMF, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, '48 GB GDDR6 (datasheet)', PCIE4, NETWORK_ASSUMED],
   },
   {
     id: 'h100-sxm',
@@ -185,7 +227,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'NVIDIA H100 datasheet (989 dense BF16, 1979 dense FP8)', `${ML_ENG_DIVISIBILITY}: 132 SMs`, `${ML_ENG_MAMF}: H100 SXM 794.5 TFLOPS = 80.3%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 79.6,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 450, domainSize: 8 },
+    interNodeGbps: 400,
+    sources: [ML_ENG_PEAKS, 'NVIDIA H100 datasheet (989 dense BF16, 1979 dense FP8)', `${ML_ENG_DIVISIBILITY}: 132 SMs`, `${ML_ENG_MAMF}: H100 SXM 794.5 TFLOPS = 80.3%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'H100 SXM5 80GB: nvidia-smi 81559 MiB', NVLINK4, DGX_H100_IB],
   },
   {
     id: 'h100-pcie',
@@ -202,7 +247,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, 'gpu-specs (2048 GB/s); llm-analysis', 'SMs derived: 14592 CUDA cores / 128', 'L2 UNVERIFIED (likely 50 MB)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 79.6,
+    intraNode: { kind: 'pcie', bandwidthGBs: 64, domainSize: 8 },
+    interNodeGbps: 200,
+    sources: [ML_ENG_PEAKS, 'gpu-specs (2048 GB/s); llm-analysis', 'SMs derived: 14592 CUDA cores / 128', 'L2 UNVERIFIED (likely 50 MB)', FP8_DOUBLE, MEASURED_FRACTION, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'H100 PCIe 80GB: nvidia-smi 81559 MiB', PCIE5, 'inter-node 200 Gb/s per GPU assumed (PCIe servers ship fewer NICs than DGX)'],
   },
   {
     id: 'h200',
@@ -219,7 +267,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [ML_ENG_PEAKS, FP8_DOUBLE, `${ML_ENG_MAMF}: H100 SXM 80.3%, "H200 is the same"`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 140.4,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 450, domainSize: 8 },
+    interNodeGbps: 400,
+    sources: [ML_ENG_PEAKS, FP8_DOUBLE, `${ML_ENG_MAMF}: H100 SXM 80.3%, "H200 is the same"`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'H200 141GB: nvidia-smi 143771 MiB', NVLINK4, DGX_H100_IB],
   },
   {
     id: 'b200',
@@ -236,7 +287,10 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
-    sources: [`${ML_ENG_PEAKS}, citing the DGX B200 datasheet and the Blackwell tuning guide`, FP8_DOUBLE, `${ML_ENG_MAMF}: B200 1745 TFLOPS = 77.6%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED],
+    memoryGiB: 179,
+    intraNode: { kind: 'nvlink', bandwidthGBs: 900, domainSize: 8 },
+    interNodeGbps: 400,
+    sources: [`${ML_ENG_PEAKS}, citing the DGX B200 datasheet and the Blackwell tuning guide`, FP8_DOUBLE, `${ML_ENG_MAMF}: B200 1745 TFLOPS = 77.6%`, BANDWIDTH_ASSUMED, LAUNCH_ASSUMED, 'DGX B200 datasheet: 1,440 GB for 8 GPUs (nvidia-smi 183359 MiB)', NVLINK5, 'DGX B200 datasheet: 8× ConnectX-7 400 Gb/s for 8 GPUs'],
   },
   {
     id: 'mi250x-gcd',
@@ -253,6 +307,9 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 5,
     tiles: AMD_TILES,
+    memoryGiB: 64,
+    intraNode: { kind: 'xgmi', bandwidthGBs: 100, domainSize: 8 },
+    interNodeGbps: 100,
     sources: [
       'ROCm GPU architecture spec table (110 CUs and 8 MB L2 per GCD)',
       `${ML_ENG_PEAKS}: 383 TFLOPS per MI250X; per-GCD peak and bandwidth derived (/2)`,
@@ -260,6 +317,9 @@ export const GPUS: readonly GpuSpec[] = [
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       'launchOverheadUs assumed higher on ROCm; not measured',
+      'MI250X: 128 GB HBM2e for two GCDs',
+      'Infinity Fabric between GCDs: 50-200 GB/s per pair on a Frontier/El Capitan-class node; 100 GB/s per direction assumed',
+      'Frontier node: 4× Slingshot 200 Gb/s for 8 GCDs',
     ],
   },
   {
@@ -277,6 +337,9 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 5,
     tiles: AMD_TILES,
+    memoryGiB: 192,
+    intraNode: { kind: 'xgmi', bandwidthGBs: 448, domainSize: 8 },
+    interNodeGbps: 400,
     sources: [
       'ROCm spec; ml-engineering (1307 TFLOPS, 5.3 TB/s)',
       'L2 4 MB per XCD × 8 (plus 256 MB Infinity Cache, not modelled)',
@@ -285,6 +348,9 @@ export const GPUS: readonly GpuSpec[] = [
       `${ML_ENG_MAMF}: MI300X 668.4 TFLOPS (51.4% of 1300; 0.511 of 1307)`,
       BANDWIDTH_ASSUMED,
       'launchOverheadUs assumed higher on ROCm; not measured',
+      'MI300X: 192 GB HBM3 (datasheet)',
+      'AMD MI300X datasheet: 7 Infinity Fabric links, 896 GB/s bidirectional peer bandwidth',
+      'inter-node 400 Gb/s per GPU assumed (one 400G NIC per GPU, as MI300X platforms ship)',
     ],
   },
   {
@@ -302,6 +368,9 @@ export const GPUS: readonly GpuSpec[] = [
     bandwidthFraction: 0.85,
     launchOverheadUs: 3,
     tiles: NVIDIA_TILES,
+    memoryGiB: 24,
+    intraNode: { kind: 'pcie', bandwidthGBs: 32, domainSize: 8 },
+    interNodeGbps: 100,
     sources: [
       'third-party pages (gigagpu, waredb, techgoing): 165.2 TFLOPS with FP32 accumulate (what PyTorch uses); UNVERIFIED against the Ada whitepaper',
       'thefpsreview (1008 GB/s)',
@@ -309,6 +378,9 @@ export const GPUS: readonly GpuSpec[] = [
       MEASURED_FRACTION,
       BANDWIDTH_ASSUMED,
       LAUNCH_ASSUMED,
+      '24 GB GDDR6X (datasheet)',
+      'PCIe 4.0 ×16, 32 GB/s per direction; GeForce cards have no peer-to-peer, so collectives go through the host',
+      NETWORK_ASSUMED,
     ],
   },
 ];

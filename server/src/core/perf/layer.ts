@@ -147,19 +147,35 @@ export function logitsElementwise(spec: LayerSpec, elementBytes: number, backwar
   return { name: 'cross_entropy', label: 'cross_entropy', bytes: 2 * local.tokens * local.vocab * elementBytes * (backward ? 3 : 1) };
 }
 
+/** One layer's parameters by part: what tensor parallelism splits (attention, MLP) and what it replicates (norms, router). */
+export interface LayerParams {
+  attention: number;
+  /** One expert's MLP (the dense MLP when there are no experts). */
+  mlpPerExpert: number;
+  experts: number;
+  /** Two layer norms (weight and bias) and the router. */
+  replicated: number;
+}
+
+export function layerParams(spec: LayerSpec): LayerParams {
+  const h = spec.hiddenSize;
+  const qkvWidth = (spec.numHeads + 2 * spec.numKvHeads) * spec.headDim;
+  const f = spec.ffnHiddenSize;
+  const experts = Math.max(1, spec.numExperts);
+  return {
+    attention: h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h,
+    mlpPerExpert: spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h,
+    experts,
+    replicated: 4 * h + (experts > 1 ? h * experts : 0),
+  };
+}
+
 /**
  * Parameters of the whole model: per layer QKV, output projection, MLP (with biases) and two
  * layer norms, plus the embedding counted once (tied), as in the paper's P = 12h²L + 13hL + vh
  * (learned position embeddings left out: most current models use rotary).
  */
 export function modelParams(spec: LayerSpec): number {
-  const h = spec.hiddenSize;
-  const qkvWidth = (spec.numHeads + 2 * spec.numKvHeads) * spec.headDim;
-  const attention = h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h;
-  const f = spec.ffnHiddenSize;
-  const expert = spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h;
-  const experts = Math.max(1, spec.numExperts);
-  const router = experts > 1 ? h * experts : 0;
-  const layer = attention + experts * expert + router + 4 * h;
-  return spec.numLayers * layer + spec.vocabSize * h;
+  const layer = layerParams(spec);
+  return spec.numLayers * (layer.attention + layer.experts * layer.mlpPerExpert + layer.replicated) + spec.vocabSize * spec.hiddenSize;
 }

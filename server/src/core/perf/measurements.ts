@@ -158,7 +158,7 @@ export interface ErrorSummary {
 /** Two measurements closer than this are a tie: their order is noise. */
 export const ORDER_MIN_GAP = 0.05;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;

@@ -50,3 +50,18 @@ export const VALIDATION_ERROR: Readonly<Record<string, ValidationError>> = {
     byDtype: { fp16: { points: 5, medianAbsError: 0.103, within10: 0.400 } },
   },
 };
+
+/** The run model (tokens/s per GPU, peak memory) against the validation runs of data/runs, per GPU. */
+export interface RunValidationError {
+  runs: number;
+  medianAbsError: number;
+  within20: number;
+  memoryMedianAbsError?: number;
+  sources: readonly string[];
+}
+
+export const RUN_VALIDATION_ERROR: Readonly<Record<string, RunValidationError>> = {
+  'a100-sxm4-80gb': { runs: 61, medianAbsError: 0.080, within20: 0.836, sources: ['llm-foundry-mpt-a100'] },
+  'a100-sxm4-40gb': { runs: 27, medianAbsError: 0.038, within20: 0.963, sources: ['llm-foundry-mpt-a100'] },
+  'h100-sxm': { runs: 74, medianAbsError: 0.098, within20: 0.838, memoryMedianAbsError: 0.306, sources: ['llm-foundry-mpt-h100', 'torchtitan-llama31-h100'] },
+};

@@ -9,7 +9,8 @@ import {
   type ResolvedCheckOptions,
 } from './options';
 import { compareSpecs } from '../perf';
-import { changedSpec, layerSpecFromShape } from '../perf/spec';
+import { changedSpec, layerSpecFromShape, runForLaunch, runLaunchOf } from '../perf/spec';
+import type { RunLaunch, RunPrediction } from '../perf/run';
 import type { LayerSpec } from '../perf/types';
 import { RULES } from '../rules';
 import type { FindingInput, Rule, RuleContext } from '../rules/rule';
@@ -25,6 +26,9 @@ export interface CheckResult {
   spec: LayerSpec | null;
   /** What the prediction assumes about the launch, each choice with its origin; null without a shape. */
   launch: Launch | null;
+  /** The whole run on its GPUs (memory per GPU, step time); null without a spec or when the launch cannot run (`runError` says why). */
+  run: RunPrediction | null;
+  runError: string | null;
   findings: Finding[];
   options: ResolvedCheckOptions;
 }
@@ -52,6 +56,8 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     attention: options.attention,
     dropout: options.dropout,
     recompute: options.recompute,
+    launch: options.launch ?? {},
+    interNodeGbps: options.interNodeGbps ?? gpu.interNodeGbps,
     requested: options,
   };
 }
@@ -60,15 +66,23 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
 export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
-  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, findings: [], options: resolved };
+  if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, run: null, runError: null, findings: [], options: resolved };
   const document = reader.parse(text);
   const shape = reader.read(document, { hubConfig: resolved.hubConfig });
-  const launch = resolveLaunch(shape, resolved);
   // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
+  const launch = resolveLaunch(shape, resolved);
   const used = launch.dtype.value === resolved.dtype ? resolved : { ...resolved, dtype: launch.dtype.value };
-  const spec = layerSpecFromShape(shape, launch, used.gpu);
-  const findings = runRules(RULES, { text, document, shape, spec, launch, options: used });
-  return { reader, document, shape, spec, launch, findings, options: used };
+  const predicted = predictShape(shape, used, launch);
+  const findings = runRules(RULES, { text, document, shape, ...predicted, options: used });
+  return { reader, document, shape, ...predicted, findings, options: used };
+}
+
+/** What a shape predicts under the options: the launch, the layer spec, the whole run (or why it cannot run). */
+export function predictShape(shape: ModelShape, options: ResolvedCheckOptions, launch = resolveLaunch(shape, options)): Pick<CheckResult, 'spec' | 'run' | 'runError'> & { launch: Launch; runLaunch: RunLaunch } {
+  const spec = layerSpecFromShape(shape, launch, options.gpu);
+  const runLaunch = runLaunchOf(launch, options);
+  const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
+  return { launch, spec, runLaunch, run, runError };
 }
 
 interface RunInput {
@@ -76,13 +90,15 @@ interface RunInput {
   document: ConfigDocument;
   shape: ModelShape;
   spec: LayerSpec | null;
+  run: RunPrediction | null;
+  runLaunch?: RunLaunch;
   /** The launch the fix estimates assume (the kernel chosen again for a changed head dim); absent in rule tests. */
   launch?: Launch;
   options: ResolvedCheckOptions;
 }
 
 export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
-  const { text, document, shape, spec, launch, options } = input;
+  const { text, document, shape, spec, run, runLaunch, launch, options } = input;
   const suppressed = suppressedRules(text);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -107,6 +123,9 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       options,
       spec,
+      run,
+      runLaunch,
+      rerun: (change) => (spec && runLaunch ? runForLaunch({ ...spec, ...change.spec }, { ...runLaunch, ...change.launch }, options).run : null),
       estimate: (change) =>
         spec ? compareSpecs(spec, changedSpec(spec, change, launch, options.gpu), options.gpu, { dtype: options.dtype, backward: false, profile: options.profile }) : undefined,
       anchor: (...fields) => anchorOf(fields),

@@ -1,5 +1,5 @@
-import type { CheckOptions, ResolvedCheckOptions } from './options';
-import type { AttentionImplementation, Launch, LaunchField, ModelShape, RecomputeMode, ShapeField } from './shape';
+import { DEFAULT_GPUS, type CheckOptions, type LaunchOverrides, type ResolvedCheckOptions } from './options';
+import type { AttentionImplementation, Launch, LaunchField, ModelShape, RecomputeMode, ShapeField, Sharding } from './shape';
 
 /**
  * The launch a prediction assumes: each choice from the file or the framework's default (in the
@@ -18,6 +18,21 @@ const SETTING_NAMES = {
   microBatchSize: '--micro-batch, shapelint.microBatchSize',
   tensorParallelSize: '--tp, shapelint.tensorParallelSize',
 } as const satisfies Partial<Record<keyof CheckOptions, string>>;
+
+/** The flags and settings behind the run's launch overrides. */
+const LAUNCH_SETTING_NAMES = {
+  gpus: '--gpus, shapelint.gpus',
+  gpusPerNode: '--gpus-per-node, shapelint.gpusPerNode',
+  pipelineParallel: '--pp',
+  contextParallel: '--cp',
+  expertParallel: '--ep',
+  virtualStages: '--vp',
+  globalBatchSize: '--global-batch',
+  sequenceParallel: '--sequence-parallel',
+  sharding: '--zero, --fsdp, --distributed-optimizer',
+  overlapGradReduce: '--overlap-grad-reduce',
+  untiedEmbeddings: '--untied-embeddings',
+} as const satisfies Record<keyof LaunchOverrides, string>;
 
 type SettingName = keyof typeof SETTING_NAMES;
 
@@ -66,7 +81,9 @@ export function resolveLaunch(shape: Partial<ModelShape> | null, options: Resolv
       : given(readRecompute, () => true)
         ? readRecompute
         : setting<RecomputeMode>('none', 'recompute', options, readRecompute?.note ?? 'nothing in the file says');
-  const pipelineParallel = shape?.pipelineParallel;
+  const microBatchSize = sizeField(shape?.microBatchSize, 'microBatchSize', options);
+  const tensorParallel = sizeField(shape?.tensorParallel, 'tensorParallelSize', options);
+  const run = runFields(shape, options);
   const fileDtype = shape?.dtype;
   return {
     attentionKernel,
@@ -75,8 +92,40 @@ export function resolveLaunch(shape: Partial<ModelShape> | null, options: Resolv
     recompute,
     dtype: given(fileDtype, () => true) ? fileDtype : setting(options.dtype, 'dtype', options),
     seqLength: sizeField(shape?.seqLength, 'sequenceLength', options),
-    microBatchSize: sizeField(shape?.microBatchSize, 'microBatchSize', options),
-    tensorParallel: sizeField(shape?.tensorParallel, 'tensorParallelSize', options),
-    pipelineParallel: given(pipelineParallel, positive) ? pipelineParallel : { value: 1, origin: 'setting', note: 'not in the file: one pipeline stage' },
+    microBatchSize,
+    tensorParallel,
+    ...run,
+    globalBatchSize: globalBatchField(shape?.globalBatchSize, microBatchSize.value, tensorParallel.value, run, options),
   };
+}
+
+/** A run field: the flag that forces it, else the file's or the framework's, else `fallback` (a setting, saying so). */
+function runField<T>(name: keyof LaunchOverrides, field: ShapeField<T> | undefined, usable: (value: T) => boolean, fallback: T, why: string, options: ResolvedCheckOptions): LaunchField<T> {
+  const forced = options.launch[name] as T | undefined;
+  if (forced !== undefined) return { value: forced, origin: 'setting', note: `set by ${LAUNCH_SETTING_NAMES[name]}` };
+  if (given(field, usable)) return field;
+  return { value: fallback, origin: 'setting', note: `${field?.note && field.origin !== 'unknown' ? `not usable from the file (${field.note})` : 'not in the file'}: ${why} (${LAUNCH_SETTING_NAMES[name]})` };
+}
+
+type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode'>;
+
+function runFields(shape: Partial<ModelShape> | null, options: ResolvedCheckOptions): RunFields {
+  const always = (): boolean => true;
+  return {
+    pipelineParallel: runField('pipelineParallel', shape?.pipelineParallel, positive, 1, 'one pipeline stage', options),
+    contextParallel: runField('contextParallel', shape?.contextParallel, positive, 1, 'no context parallelism', options),
+    expertParallel: runField('expertParallel', shape?.expertParallel, positive, 1, 'no expert parallelism', options),
+    virtualStages: runField('virtualStages', shape?.virtualStages, positive, 1, 'no interleaving', options),
+    sequenceParallel: runField('sequenceParallel', shape?.sequenceParallel, always, false, 'no sequence parallelism', options),
+    sharding: runField<Sharding>('sharding', shape?.sharding, always, 'none', 'no optimizer sharding', options),
+    gpus: runField('gpus', shape?.gpus, positive, DEFAULT_GPUS, `shapelint's default ${DEFAULT_GPUS}, one node`, options),
+    gpusPerNode: runField('gpusPerNode', shape?.gpusPerNode, positive, Math.min(options.gpu.intraNode.domainSize, DEFAULT_GPUS), `the ${options.gpu.name}'s NVLink domain`, options),
+  };
+}
+
+/** The global batch: the file's; else Megatron-LM's default, micro-batch × data-parallel size (megatron/training/arguments.py). */
+function globalBatchField(field: ShapeField<number> | undefined, microBatch: number, tensorParallel: number, run: RunFields, options: ResolvedCheckOptions): LaunchField<number> {
+  const modelParallel = tensorParallel * run.pipelineParallel.value * run.contextParallel.value;
+  const dataParallel = Math.max(1, Math.floor(run.gpus.value / modelParallel));
+  return runField('globalBatchSize', field, positive, microBatch * dataParallel, `micro-batch ${microBatch} × data-parallel ${dataParallel}, as Megatron-LM defaults it`, options);
 }

@@ -1,7 +1,7 @@
 import type { SeveritySetting } from './findings';
 import type { GpuSpec } from '../perf/gpus';
 import type { Dtype, GemmProfile } from '../perf/types';
-import type { FormatId, RecomputeMode } from './shape';
+import type { FormatId, RecomputeMode, Sharding } from './shape';
 
 /** What `--attention` and `shapelint.attention` may force, over the file and the framework's default. */
 export const ATTENTION_OVERRIDES = ['flash', 'unfused'] as const;
@@ -35,6 +35,27 @@ export interface CheckOptions {
   dropout?: number;
   /** Forces activation recomputation. */
   recompute?: RecomputeMode;
+  /** The run's layout where it differs from the file (flags) or the file is silent (settings). */
+  launch?: LaunchOverrides;
+  /** Network bandwidth per GPU between nodes, Gb/s; the GPU catalogue's by default. */
+  interNodeGbps?: number;
+}
+
+/** Launch choices a flag or setting may force over the file: the run model's sizes beyond the layer. */
+export interface LaunchOverrides {
+  gpus?: number;
+  gpusPerNode?: number;
+  pipelineParallel?: number;
+  contextParallel?: number;
+  expertParallel?: number;
+  virtualStages?: number;
+  globalBatchSize?: number;
+  sequenceParallel?: boolean;
+  sharding?: Sharding;
+  /** Megatron's --overlap-grad-reduce (FSDP and ZeRO-3 always overlap). */
+  overlapGradReduce?: boolean;
+  /** Separate input and output embeddings (Megatron --untie-embeddings-and-output-weights; Llama). */
+  untiedEmbeddings?: boolean;
 }
 
 export interface ResolvedCheckOptions {
@@ -50,6 +71,8 @@ export interface ResolvedCheckOptions {
   attention?: AttentionOverride;
   dropout?: number;
   recompute?: RecomputeMode;
+  launch: LaunchOverrides;
+  interNodeGbps: number;
   /** The options as the user gave them: which values are settings and which shapelint's defaults. */
   requested: CheckOptions;
 }
@@ -57,3 +80,5 @@ export interface ResolvedCheckOptions {
 /** Defaults for what a config often leaves to the launcher: a common pre-training setting. */
 export const DEFAULT_SEQUENCE_LENGTH = 2048;
 export const DEFAULT_MICRO_BATCH_SIZE = 4;
+/** GPUs a run is taken to use where neither the file nor a setting says: one node of eight. */
+export const DEFAULT_GPUS = 8;

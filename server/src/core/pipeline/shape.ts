@@ -67,6 +67,12 @@ export const NUMERIC_FIELDS = [
   'pipelineParallel',
   'numExperts',
   'expertsPerToken',
+  'contextParallel',
+  'expertParallel',
+  'virtualStages',
+  'globalBatchSize',
+  'gpus',
+  'gpusPerNode',
 ] as const;
 
 export type NumericFieldName = (typeof NUMERIC_FIELDS)[number];
@@ -85,6 +91,10 @@ export type ModelShape = {
   attentionKernel: ShapeField<AttentionImplementation>;
   /** Activation recomputation in the backward (see RecomputeMode). */
   recompute: ShapeField<RecomputeMode>;
+  /** Megatron's sequence parallelism (layer norms and dropout split over the TP group). */
+  sequenceParallel: ShapeField<boolean>;
+  /** How weights, gradients and optimizer states are split over data-parallel ranks (see Sharding). */
+  sharding: ShapeField<Sharding>;
   /** The precision training runs in, where the file says (`--bf16`, NeoX `precision`, NeMo `trainer.precision`); unknown elsewhere. */
   dtype: ShapeField<Dtype>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
@@ -134,6 +144,15 @@ export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number]
 export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
 export type RecomputeMode = (typeof RECOMPUTE_MODES)[number];
 
+/**
+ * How model state is split over data-parallel ranks: `none` (each rank holds all of it, Megatron's
+ * and PyTorch DDP's default); `distributed-optimizer` (Megatron `--use-distributed-optimizer`:
+ * optimizer states sharded); `zero-1`/`zero-2`/`zero-3` (DeepSpeed `zero_optimization.stage`);
+ * `fsdp` (PyTorch FSDP full sharding: torchtitan, llm-foundry `fsdp_config`).
+ */
+export const SHARDINGS = ['none', 'distributed-optimizer', 'zero-1', 'zero-2', 'zero-3', 'fsdp'] as const;
+export type Sharding = (typeof SHARDINGS)[number];
+
 /** A launch choice with a value: from the file, the framework's default or a setting, never a silent null. */
 export interface LaunchField<T> extends ShapeField<T> {
   value: T;
@@ -163,9 +182,36 @@ export interface Launch {
   microBatchSize: LaunchField<number>;
   tensorParallel: LaunchField<number>;
   pipelineParallel: LaunchField<number>;
+  /** The run beyond the layer (perf/run): the other parallel sizes, the batch, sharding, the cluster. */
+  contextParallel: LaunchField<number>;
+  expertParallel: LaunchField<number>;
+  virtualStages: LaunchField<number>;
+  sequenceParallel: LaunchField<boolean>;
+  sharding: LaunchField<Sharding>;
+  gpus: LaunchField<number>;
+  gpusPerNode: LaunchField<number>;
+  globalBatchSize: LaunchField<number>;
 }
 
-export const LAUNCH_FIELDS = ['attentionKernel', 'attentionDropout', 'hiddenDropout', 'recompute', 'dtype', 'seqLength', 'microBatchSize', 'tensorParallel', 'pipelineParallel'] as const satisfies readonly (keyof Launch)[];
+export const LAUNCH_FIELDS = [
+  'attentionKernel',
+  'attentionDropout',
+  'hiddenDropout',
+  'recompute',
+  'dtype',
+  'seqLength',
+  'microBatchSize',
+  'tensorParallel',
+  'pipelineParallel',
+  'contextParallel',
+  'expertParallel',
+  'virtualStages',
+  'sequenceParallel',
+  'sharding',
+  'gpus',
+  'gpusPerNode',
+  'globalBatchSize',
+] as const satisfies readonly (keyof Launch)[];
 
 export const LAUNCH_LABELS: Record<keyof Launch, string> = {
   attentionKernel: 'attention',
@@ -177,6 +223,14 @@ export const LAUNCH_LABELS: Record<keyof Launch, string> = {
   microBatchSize: 'micro-batch size',
   tensorParallel: 'tensor-parallel size',
   pipelineParallel: 'pipeline-parallel size',
+  contextParallel: 'context-parallel size',
+  expertParallel: 'expert-parallel size',
+  virtualStages: 'virtual pipeline stages',
+  sequenceParallel: 'sequence parallel',
+  sharding: 'optimizer sharding',
+  gpus: 'GPUs',
+  gpusPerNode: 'GPUs per node',
+  globalBatchSize: 'global batch size',
 };
 
 export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;
@@ -220,6 +274,12 @@ export const FIELD_LABELS: Record<NumericFieldName, string> = {
   pipelineParallel: 'pipeline-parallel size',
   numExperts: 'experts',
   expertsPerToken: 'experts per token',
+  contextParallel: 'context-parallel size',
+  expertParallel: 'expert-parallel size',
+  virtualStages: 'virtual pipeline stages',
+  globalBatchSize: 'global batch size',
+  gpus: 'GPUs',
+  gpusPerNode: 'GPUs per node',
 };
 
 export function unknownField<T>(note?: string): ShapeField<T> {

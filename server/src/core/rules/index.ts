@@ -6,6 +6,7 @@ import { headsDivideHiddenRule } from './heads-divide-hidden';
 import { hiddenSizeRule } from './hidden-size';
 import { invalidValueRule } from './invalid-value';
 import { kvHeadsRule } from './kv-heads';
+import { memoryRule } from './memory';
 import { microBatchRule } from './micro-batch';
 import { pipelineParallelRule } from './pipeline-parallel';
 import { syntaxRule } from './syntax';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   pipelineParallelRule,
   tokensPerBatchRule,
   microBatchRule,
+  memoryRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,6 +1,7 @@
 import type { Span, SyntaxError } from '../pipeline/document';
 import type { Fix, FixEstimate, RelatedLocation, Severity } from '../pipeline/findings';
 import type { LayerSpec } from '../perf/types';
+import type { RunLaunch, RunPrediction } from '../perf/run';
 import type { ModelShape, NumberField } from '../pipeline/shape';
 import type { ResolvedCheckOptions } from '../pipeline/options';
 
@@ -21,6 +22,12 @@ export interface RuleContext {
   options: ResolvedCheckOptions;
   /** The shape as plain numbers with defaults filled in; null when h, a or layers are unknown. */
   spec: LayerSpec | null;
+  /** The whole run (memory per GPU, step time); null without a spec or when the launch cannot run. */
+  run: RunPrediction | null;
+  /** The launch the run was predicted for; absent where no run is predicted. */
+  runLaunch?: RunLaunch;
+  /** The run again with the layer or the launch changed; null when it cannot run. */
+  rerun(change: { spec?: Partial<LayerSpec>; launch?: Partial<RunLaunch> }): RunPrediction | null;
   /** Predicted effect of changing the spec; undefined when the spec is unknown. */
   estimate(change: Partial<LayerSpec>): FixEstimate | undefined;
   /** Where to put a diagnostic about a field: its literal, else where it is used, else the file start. */

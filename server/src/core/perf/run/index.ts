@@ -1,0 +1,67 @@
+import { gemmFlops } from '../gemm';
+import { peakTflopsFor, type GpuSpec } from '../gpus';
+import { layerGemms, logitsGemm } from '../layer';
+import { predictLayer } from '../index';
+import type { GemmProfile, LayerSpec } from '../types';
+import { runLayout, type RunLaunch, type RunLayout } from './launch';
+import { predictMemory, type MemoryPrediction, type RunTerm } from './memory';
+import { predictStepTerms, stageWork, type TimeTermName } from './time';
+
+export * from './launch';
+export { activationsKept, GIB, layerActivations, predictMemory, type LayerActivations, type MemoryPrediction, type MemoryTermName, type RunTerm } from './memory';
+export type { TimeTermName } from './time';
+
+/** How MFU counts FLOPs: stated next to every MFU the tool prints. */
+export const FLOPS_CONVENTION =
+  'model FLOPs: 3 × the forward matmul FLOPs per token (QKV, attention scores and attention·V over the full s×s, projection, MLP, logits; causal masking not halved; recomputation not counted), as Megatron-LM num_floating_point_operations and Narayanan et al. 2021 Eq. 3 without its recompute term; MFU = tokens/s per GPU × that / the dense peak of the dtype';
+
+export interface RunPrediction {
+  tokensPerSecondPerGpu: number;
+  stepSeconds: number;
+  mfu: number;
+  flopsConvention: string;
+  modelFlopsPerToken: number;
+  layout: RunLayout;
+  memory: MemoryPrediction;
+  /** Seconds per step by part. */
+  time: Partial<Record<TimeTermName, RunTerm>>;
+}
+
+/** Model FLOPs per token of the whole model (not per GPU), by FLOPS_CONVENTION. */
+export function modelFlopsPerToken(spec: LayerSpec): number {
+  const whole: LayerSpec = { ...spec, tensorParallel: 1 };
+  const layer = layerGemms(whole).reduce((total, gemm) => total + gemmFlops(gemm), 0);
+  const logits = logitsGemm(whole);
+  const forward = Math.max(1, spec.numLayers) * layer + (logits ? gemmFlops(logits) : 0);
+  return (3 * forward) / (spec.seqLength * spec.microBatchSize);
+}
+
+/**
+ * The whole run on its GPUs: memory per GPU by term and step time by part, from the layer model
+ * (`spec`, with the run's TP, sequence and micro-batch) and the launch. Throws LaunchError when
+ * the parallel sizes do not divide the GPUs, layers or batch.
+ */
+export function predictRun(spec: LayerSpec, launch: RunLaunch, gpu: GpuSpec, profile?: GemmProfile): RunPrediction {
+  const layout = runLayout(launch, spec.microBatchSize, Math.max(1, spec.tensorParallel), Math.max(1, spec.numLayers));
+  // The run charges recomputation as its own term (time.ts), so the layer is predicted without it.
+  const local: LayerSpec = { ...spec, seqLength: spec.seqLength / launch.contextParallel, recompute: 'none' };
+  const training = predictLayer(local, gpu, { dtype: launch.dtype, backward: true, profile });
+  const forward = predictLayer(local, gpu, { dtype: launch.dtype, backward: false, profile });
+  const work = stageWork(spec, launch, layout, training, forward);
+  const timeUs = predictStepTerms(spec, launch, layout, gpu, work);
+  const time: Partial<Record<TimeTermName, RunTerm>> = {};
+  for (const [name, term] of Object.entries(timeUs) as [TimeTermName, RunTerm | undefined][]) if (term) time[name] = { ...term, value: term.value / 1e6 };
+  const stepSeconds = Object.values(time).reduce((total, term) => total + (term?.value ?? 0), 0);
+  const tokensPerSecondPerGpu = (launch.globalBatch * spec.seqLength) / stepSeconds / launch.gpus;
+  const flopsPerToken = modelFlopsPerToken(spec);
+  return {
+    tokensPerSecondPerGpu,
+    stepSeconds,
+    mfu: (tokensPerSecondPerGpu * flopsPerToken) / (peakTflopsFor(gpu, launch.dtype).tflops * 1e12),
+    flopsConvention: FLOPS_CONVENTION,
+    modelFlopsPerToken: flopsPerToken,
+    layout,
+    memory: predictMemory(spec, launch, layout, gpu),
+    time,
+  };
+}

@@ -1,0 +1,62 @@
+import type { RecomputeMode, Sharding } from '../../pipeline/shape';
+import type { Dtype } from '../types';
+
+/**
+ * How a training run lays a model out over GPUs, as plain numbers (the launch fields of a config,
+ * a setting or a flag, defaults already applied). The layer's own sizes (sequence, micro-batch,
+ * TP) live in LayerSpec; these are the rest of the run.
+ */
+export interface RunLaunch {
+  dtype: Dtype;
+  gpus: number;
+  gpusPerNode: number;
+  pipelineParallel: number;
+  contextParallel: number;
+  expertParallel: number;
+  /** Model chunks per pipeline stage (Megatron's virtual pipeline size); 1 without interleaving. */
+  virtualStages: number;
+  /** Sequences per optimizer step. */
+  globalBatch: number;
+  sequenceParallel: boolean;
+  sharding: Sharding;
+  recompute: RecomputeMode;
+  /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */
+  overlapGradReduce: boolean;
+  /** Input and output embeddings are separate matrices (Llama) rather than one (GPT-2, Megatron's default). */
+  untiedEmbeddings: boolean;
+  /** Network bandwidth per GPU between nodes, Gb/s. */
+  interNodeGbps: number;
+}
+
+/** The sizes a launch implies, or why it cannot run. */
+export interface RunLayout {
+  dataParallel: number;
+  /** Micro-batches per step on each data-parallel rank. */
+  microBatches: number;
+  /** Data-parallel ranks for the expert weights (Megatron: GPUs / (expert TP × EP × PP), expert TP = TP). */
+  expertDataParallel: number;
+  layersPerStage: number;
+}
+
+export class LaunchError extends Error {}
+
+/**
+ * Checks that the parallel sizes divide the GPUs, the layers and the batch as Megatron-LM's
+ * `initialize_model_parallel` and `get_num_microbatches` require, and returns the sizes they imply.
+ */
+export function runLayout(launch: RunLaunch, microBatch: number, tensorParallel: number, numLayers: number): RunLayout {
+  const modelParallel = tensorParallel * launch.pipelineParallel * launch.contextParallel;
+  if (launch.gpus % modelParallel !== 0) throw new LaunchError(`${launch.gpus} GPUs are not a multiple of TP ${tensorParallel} × PP ${launch.pipelineParallel} × CP ${launch.contextParallel} = ${modelParallel}`);
+  const dataParallel = launch.gpus / modelParallel;
+  const expertGroup = tensorParallel * launch.expertParallel * launch.pipelineParallel;
+  if (launch.gpus % expertGroup !== 0) throw new LaunchError(`${launch.gpus} GPUs are not a multiple of expert TP ${tensorParallel} × EP ${launch.expertParallel} × PP ${launch.pipelineParallel}`);
+  const perStep = microBatch * dataParallel;
+  if (launch.globalBatch % perStep !== 0) throw new LaunchError(`global batch ${launch.globalBatch} is not a multiple of micro-batch ${microBatch} × data-parallel ${dataParallel} = ${perStep}`);
+  const chunks = launch.pipelineParallel * launch.virtualStages;
+  if (numLayers % chunks !== 0) throw new LaunchError(`${numLayers} layers do not split evenly over PP ${launch.pipelineParallel} × virtual stages ${launch.virtualStages}`);
+  const microBatches = launch.globalBatch / perStep;
+  if (launch.virtualStages > 1 && microBatches % launch.pipelineParallel !== 0) {
+    throw new LaunchError(`the interleaved schedule needs the ${microBatches} micro-batches to be a multiple of PP ${launch.pipelineParallel}`);
+  }
+  return { dataParallel, microBatches, expertDataParallel: launch.gpus / expertGroup, layersPerStage: numLayers / launch.pipelineParallel };
+}

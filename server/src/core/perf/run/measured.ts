@@ -1,0 +1,211 @@
+import { megatronSwigluWidth } from '../../formats/framework-defaults';
+import { findGpu, type GpuSpec } from '../gpus';
+import type { Dtype, LayerSpec } from '../types';
+import { predictRun, type RunPrediction } from './index';
+import { median, ORDER_MIN_GAP } from '../measurements';
+import { GIB } from './memory';
+import type { AttentionImplementation, RecomputeMode, Sharding } from '../../pipeline/shape';
+import { attentionSpec } from '../spec';
+import type { RunLaunch } from './launch';
+
+/** Published, measured training runs (data/runs/*.json; schema in data/runs/README.md). */
+export interface RunSource {
+  id: string;
+  role: 'calibration' | 'validation';
+  title: string;
+  repo?: string;
+  path?: string;
+  commit?: string;
+  url?: string;
+  arxiv?: string;
+  where: string;
+  framework: string;
+  flopsConvention: string;
+  note?: string;
+}
+
+export interface RunModel {
+  hidden: number;
+  heads: number;
+  kvHeads?: number;
+  headDim?: number;
+  ffn?: number;
+  activation: 'gelu' | 'swiglu';
+  layers: number;
+  vocab: number;
+  experts?: number;
+  expertsPerToken?: number;
+  dropout?: boolean;
+  untiedEmbeddings?: boolean;
+}
+
+export interface RunLaunchRecord {
+  gpus: number;
+  gpusPerNode?: number;
+  interNodeGbps?: number;
+  seq: number;
+  microBatch: number;
+  globalBatch: number;
+  tp?: number;
+  pp?: number;
+  cp?: number;
+  ep?: number;
+  vp?: number;
+  sequenceParallel?: boolean;
+  sharding: Sharding;
+  recompute: RecomputeMode;
+  /** The attention implementation the framework runs, as shapelint names it (perf/attention.ts picks the kernel per GPU). */
+  attention: AttentionImplementation;
+  dtype: Dtype;
+  overlapGradReduce?: boolean;
+}
+
+export interface MeasuredRun {
+  id: string;
+  gpu: string;
+  model: RunModel;
+  launch: RunLaunchRecord;
+  /** tokensPerSecondPerGpu, or tflopsPerGpu under the source's convention (narayanan-2021 Eq. 3). */
+  measured: { tokensPerSecondPerGpu?: number; tflopsPerGpu?: number; modelTflopsPerGpu?: number; mfu?: number; peakMemoryGiB?: number };
+  note?: string;
+}
+
+export interface RunFile {
+  source: RunSource;
+  runs: MeasuredRun[];
+}
+
+export interface ScoredRun {
+  source: string;
+  role: RunSource['role'];
+  gpu: string;
+  dtype: Dtype;
+  id: string;
+  measuredTokensPerSecond: number;
+  predictedTokensPerSecond: number;
+  measuredMemoryGiB?: number;
+  predictedMemoryGiB: number;
+}
+
+/** The layer spec and launch a measured run describes. */
+export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunch; gpu: GpuSpec } {
+  const gpu = findGpu(run.gpu);
+  if (!gpu) throw new Error(`run ${run.id}: unknown GPU ${run.gpu}`);
+  const { model, launch } = run;
+  const gated = model.activation === 'swiglu';
+  const spec: LayerSpec = {
+    hiddenSize: model.hidden,
+    numHeads: model.heads,
+    numKvHeads: model.kvHeads ?? model.heads,
+    headDim: model.headDim ?? model.hidden / model.heads,
+    ffnHiddenSize: model.ffn ?? (gated ? megatronSwigluWidth(model.hidden) : 4 * model.hidden),
+    gatedMlp: gated,
+    vocabSize: model.vocab,
+    numLayers: model.layers,
+    seqLength: launch.seq,
+    microBatchSize: launch.microBatch,
+    tensorParallel: launch.tp ?? 1,
+    numExperts: model.experts ?? 1,
+    expertsPerToken: model.expertsPerToken ?? 1,
+    ...attentionSpec({ attentionKernel: { value: launch.attention, origin: 'file' }, dtype: { value: launch.dtype, origin: 'file' } }, gpu, model.headDim ?? model.hidden / model.heads),
+    dropout: model.dropout ?? false,
+  };
+  const runLaunch: RunLaunch = {
+    dtype: launch.dtype,
+    gpus: launch.gpus,
+    gpusPerNode: launch.gpusPerNode ?? gpu.intraNode.domainSize,
+    pipelineParallel: launch.pp ?? 1,
+    contextParallel: launch.cp ?? 1,
+    expertParallel: launch.ep ?? 1,
+    virtualStages: launch.vp ?? 1,
+    globalBatch: launch.globalBatch,
+    sequenceParallel: launch.sequenceParallel ?? false,
+    sharding: launch.sharding,
+    recompute: launch.recompute,
+    overlapGradReduce: launch.overlapGradReduce ?? (launch.sharding === 'fsdp' || launch.sharding === 'zero-3'),
+    untiedEmbeddings: model.untiedEmbeddings ?? false,
+    interNodeGbps: launch.interNodeGbps ?? gpu.interNodeGbps,
+  };
+  return { spec, launch: runLaunch, gpu };
+}
+
+/** Narayanan et al. 2021 Eq. 3 FLOPs per token (recomputation counted): 96·l·h²·(1 + s/(6h) + V/(16·l·h)) per sequence token. */
+export function narayananFlopsPerToken(model: RunModel, seq: number): number {
+  const { layers: l, hidden: h, vocab: v } = model;
+  return 96 * l * h * h * (1 + seq / (6 * h) + v / (16 * l * h));
+}
+
+/** The measured tokens/s per GPU: as published, or from TFLOP/s under the source's stated convention. */
+export function measuredTokensPerSecond(run: MeasuredRun): number {
+  if (run.measured.tokensPerSecondPerGpu !== undefined) return run.measured.tokensPerSecondPerGpu;
+  if (run.measured.tflopsPerGpu !== undefined) return (run.measured.tflopsPerGpu * 1e12) / narayananFlopsPerToken(run.model, run.launch.seq);
+  throw new Error(`run ${run.id}: neither tokensPerSecondPerGpu nor tflopsPerGpu`);
+}
+
+export function predictMeasuredRun(run: MeasuredRun): RunPrediction {
+  const { spec, launch, gpu } = runInputs(run);
+  return predictRun(spec, launch, gpu);
+}
+
+export function scoreRuns(files: readonly RunFile[]): ScoredRun[] {
+  return files.flatMap(({ source, runs }) =>
+    runs.map((run) => {
+      const prediction = predictMeasuredRun(run);
+      return {
+        source: source.id,
+        role: source.role,
+        gpu: run.gpu,
+        dtype: run.launch.dtype,
+        id: run.id,
+        measuredTokensPerSecond: measuredTokensPerSecond(run),
+        predictedTokensPerSecond: prediction.tokensPerSecondPerGpu,
+        measuredMemoryGiB: run.measured.peakMemoryGiB,
+        predictedMemoryGiB: prediction.memory.peakBytesPerGpu / GIB,
+      };
+    }),
+  );
+}
+
+export interface RunErrorSummary {
+  runs: number;
+  medianAbsError: number;
+  signedMedianError: number;
+  /** Share of runs predicted within ±20%. */
+  within20: number;
+  /** Pairs of one source and GPU whose measured tokens/s differ by ≥ 5%, and the share ordered right. */
+  pairs: number;
+  orderAccuracy: number;
+  memoryRuns: number;
+  memoryMedianAbsError: number;
+  memoryWithin20: number;
+}
+
+const relative = (predicted: number, measured: number): number => (predicted - measured) / measured;
+
+export function summarizeRuns(scored: readonly ScoredRun[]): RunErrorSummary {
+  const errors = scored.map((run) => relative(run.predictedTokensPerSecond, run.measuredTokensPerSecond));
+  const memory = scored.filter((run) => run.measuredMemoryGiB !== undefined).map((run) => Math.abs(relative(run.predictedMemoryGiB, run.measuredMemoryGiB!)));
+  let pairs = 0;
+  let ordered = 0;
+  scored.forEach((a, i) =>
+    scored.slice(i + 1).forEach((b) => {
+      if (a.source !== b.source || a.gpu !== b.gpu) return;
+      const [slow, fast] = a.measuredTokensPerSecond < b.measuredTokensPerSecond ? [a, b] : [b, a];
+      if (fast.measuredTokensPerSecond < slow.measuredTokensPerSecond * (1 + ORDER_MIN_GAP)) return;
+      pairs++;
+      if (fast.predictedTokensPerSecond > slow.predictedTokensPerSecond) ordered++;
+    }),
+  );
+  const share = (values: number[], limit: number): number => (values.length ? values.filter((value) => Math.abs(value) <= limit).length / values.length : NaN);
+  return {
+    runs: scored.length,
+    medianAbsError: median(errors.map(Math.abs)),
+    signedMedianError: median(errors),
+    within20: share(errors, 0.2),
+    pairs,
+    orderAccuracy: pairs ? ordered / pairs : NaN,
+    memoryRuns: memory.length,
+    memoryMedianAbsError: median(memory),
+    memoryWithin20: share(memory, 0.2),
+  };
+}

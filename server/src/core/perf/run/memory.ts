@@ -1,0 +1,213 @@
+import type { GpuSpec } from '../gpus';
+import { layerParams } from '../layer';
+import type { LayerSpec } from '../types';
+import { RUN_CONSTANTS } from './constants';
+import type { RunLaunch, RunLayout } from './launch';
+
+/** One named part of a GPU's memory or of a step's time, with how it was computed and where the formula comes from. */
+export interface RunTerm {
+  value: number;
+  formula: string;
+  source: string;
+}
+
+export const GIB = 1024 ** 3;
+
+const KORTHIKANTI = 'Korthikanti et al. 2022 (arXiv 2205.05198) §4, Table 2';
+
+export type MemoryTermName =
+  | 'weights'
+  | 'gradients'
+  | 'optimizerStates'
+  | 'gatheredWeights'
+  | 'activations'
+  | 'recomputeWorkingLayer'
+  | 'embeddingActivations'
+  | 'lossLogits'
+  | 'runtime'
+  | 'allocator';
+
+export interface MemoryPrediction {
+  peakBytesPerGpu: number;
+  capacityBytes: number;
+  fits: boolean;
+  /** Which pipeline stage peaks: the first holds the most micro-batches, the last the logits. */
+  peakStage: 'only' | 'first' | 'last';
+  terms: Partial<Record<MemoryTermName, RunTerm>>;
+}
+
+/** Activation bytes of one transformer layer for one micro-batch, by what recomputation keeps. */
+export interface LayerActivations {
+  /** Everything the backward reads when nothing is recomputed, attention core excluded. */
+  stored: number;
+  /** The attention core (scores, softmax, dropout): the part selective recomputation drops. */
+  attentionCore: number;
+  /** The layer's input: all that full recomputation keeps. */
+  input: number;
+}
+
+/**
+ * Korthikanti et al. 2022 §4.1 per layer, generalised: query width a·d and key/value width k·d
+ * (GQA), MLP width F (gated: gate and up outputs and the product, 6·s·b·F; else 4·s·b·F),
+ * masks only where dropout runs, MoE MLP activations for the k experts a token visits. Terms
+ * inside the tensor-parallel region divide by t; layer norms, the QKV and MLP inputs and the
+ * dropout masks divide by t only with sequence parallelism. A fused attention kernel keeps no
+ * s² term, only its fp32 softmax statistics. Context parallelism holds s/c queries against all
+ * s keys. With a, k, F = 4h and dropout this is s·b·h·(34 + 5·a·s/h) with t = 1.
+ */
+export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'contextParallel' | 'sequenceParallel'>): LayerActivations {
+  const t = Math.max(1, spec.tensorParallel);
+  const sLocal = spec.seqLength / launch.contextParallel;
+  const sb = sLocal * spec.microBatchSize;
+  const h = spec.hiddenSize;
+  const q = spec.numHeads * spec.headDim;
+  const kv = spec.numKvHeads * spec.headDim;
+  const hiddenDropout = spec.dropout ?? false;
+  const attentionDropout = spec.attentionDropout ?? hiddenDropout;
+  const replicated = (bytes: number): number => (launch.sequenceParallel ? bytes / t : bytes);
+  const split = (bytes: number): number => bytes / t;
+  const routed = spec.numExperts > 1 ? Math.max(1, spec.expertsPerToken) : 1;
+  const mask = hiddenDropout ? sb * h : 0;
+
+  const norms = replicated(2 * 2 * sb * h);
+  const attention = replicated(2 * sb * h + mask) + split(2 * sb * (q + kv) + 2 * sb * kv + 2 * sb * q);
+  const mlp = replicated(routed * 2 * sb * h + mask) + split(routed * sb * spec.ffnHiddenSize * (spec.gatedMlp ? 6 : 4));
+  const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
+  const attentionCore = spec.flashAttention ? split(4 * spec.numHeads * sb) : split(scores * (2 + (attentionDropout ? 3 : 0)));
+  return { stored: norms + attention + mlp, attentionCore, input: replicated(2 * sb * h) };
+}
+
+export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute']): number {
+  if (recompute === 'full') return layer.input;
+  if (recompute === 'selective') return layer.stored;
+  return layer.stored + layer.attentionCore;
+}
+
+/** Micro-batches whose activations a stage holds at once under 1F1B, in units of the stage's layers (Narayanan et al. 2021 §2.2; Korthikanti §4.2.3). */
+function inFlight(stage: number, launch: RunLaunch, layout: RunLayout): { count: number; formula: string } {
+  const p = launch.pipelineParallel;
+  if (p === 1) return { count: 1, formula: '1' };
+  if (launch.virtualStages > 1 && stage === 0) {
+    const v = launch.virtualStages;
+    return { count: p * (1 + (p - 1) / (p * v)), formula: `p·(1 + (p−1)/(p·v)) = ${p}·(1 + ${p - 1}/${p * v})` };
+  }
+  const count = Math.min(layout.microBatches, p - stage);
+  return { count, formula: `min(m, p − stage) = ${count}` };
+}
+
+export interface StageParams {
+  dense: number;
+  expert: number;
+  /** One layer's parameters on this GPU before any data-parallel sharding. */
+  layer: number;
+}
+
+/** Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP), and the embedding on the first and last stage. */
+export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): StageParams {
+  const t = Math.max(1, spec.tensorParallel);
+  const parts = layerParams(spec);
+  const moe = parts.experts > 1;
+  const expertsHere = moe ? parts.experts / launch.expertParallel : 0;
+  const denseLayer = parts.attention / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
+  const expertLayer = (expertsHere * parts.mlpPerExpert) / t;
+  const p = launch.pipelineParallel;
+  const embedding = (spec.vocabSize * spec.hiddenSize) / t;
+  const first = stage === 0 ? embedding : 0;
+  const last = stage === p - 1 && (p > 1 || launch.untiedEmbeddings) ? embedding : 0;
+  return { dense: layout.layersPerStage * denseLayer + first + last, expert: layout.layersPerStage * expertLayer, layer: denseLayer + expertLayer };
+}
+
+function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
+  const params = stageParams(spec, launch, layout, stage);
+  const state = RUN_CONSTANTS.modelState[launch.sharding];
+  const { weights, gradients, optimizer, sharded } = state.value;
+  // Megatron's distributed optimizer shards over the data-parallel group with context parallelism folded in.
+  const denseRanks = layout.dataParallel * launch.contextParallel;
+  const bytes = (perParam: number, isSharded: boolean): number =>
+    isSharded ? (params.dense * perParam) / denseRanks + (params.expert * perParam) / layout.expertDataParallel : (params.dense + params.expert) * perParam;
+  const over = (isSharded: boolean): string => (isSharded ? ` / DP ${denseRanks}` : '');
+  const local = `${((params.dense + params.expert) / 1e9).toFixed(3)}B parameters on this GPU`;
+  const terms: Partial<Record<MemoryTermName, RunTerm>> = {
+    weights: { value: bytes(weights, sharded.weights), formula: `${local} × ${weights} B${over(sharded.weights)}`, source: state.source },
+    gradients: { value: bytes(gradients, sharded.gradients), formula: `${local} × ${gradients} B${over(sharded.gradients)}`, source: state.source },
+    optimizerStates: { value: bytes(optimizer, sharded.optimizer), formula: `${local} × ${optimizer} B${over(sharded.optimizer)}`, source: state.source },
+  };
+  if (sharded.weights) {
+    const layers = RUN_CONSTANTS.gatheredLayers.value;
+    const perParam = 2 + gradients;
+    terms.gatheredWeights = {
+      value: layers * params.layer * perParam,
+      formula: `${layers} layers × ${(params.layer / 1e6).toFixed(1)}M parameters × (2 B bf16 weights + ${gradients} B gradients)`,
+      source: RUN_CONSTANTS.gatheredLayers.source,
+    };
+  }
+  return terms;
+}
+
+function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
+  const layer = layerActivations(spec, launch);
+  const kept = activationsKept(layer, launch.recompute);
+  const flight = inFlight(stage, launch, layout);
+  const t = Math.max(1, spec.tensorParallel);
+  const sb = (spec.seqLength / launch.contextParallel) * spec.microBatchSize;
+  const replicatedOverT = launch.sequenceParallel ? t : 1;
+  const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : `${launch.recompute} recomputation`;
+  const terms: Partial<Record<MemoryTermName, RunTerm>> = {
+    activations: {
+      value: kept * layout.layersPerStage * flight.count,
+      formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
+      source: `${KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2`,
+    },
+  };
+  if (launch.recompute !== 'none') {
+    const working = layer.stored + layer.attentionCore - kept;
+    terms.recomputeWorkingLayer = {
+      value: working,
+      formula: 'one layer of one micro-batch rebuilt in the backward',
+      source: 'Chen et al. 2016 (arXiv 1604.06174): recomputation holds one segment at a time',
+    };
+  }
+  if (stage === 0) {
+    const maskBytes = spec.dropout ? spec.hiddenSize : 0;
+    terms.embeddingActivations = {
+      value: (flight.count * sb * (8 + maskBytes)) / replicatedOverT,
+      formula: `${flight.formula} micro-batches × s·b·(8 B token ids${maskBytes ? ' + h dropout mask' : ''})`,
+      source: 'theoretical_memory_usage.py: "Input to embedding" and "Dropout in embedding layer", pp micro-batches in flight',
+    };
+  }
+  if (stage === launch.pipelineParallel - 1 && spec.vocabSize > 0) {
+    const loss = launch.sharding === 'fsdp' ? RUN_CONSTANTS.lossBytesPerLogit.pytorch : RUN_CONSTANTS.lossBytesPerLogit.megatron;
+    terms.lossLogits = {
+      value: (loss.value * sb * spec.vocabSize) / t + (4 * sb * spec.hiddenSize) / replicatedOverT,
+      formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`,
+      source: loss.source,
+    };
+  }
+  return terms;
+}
+
+const total = (terms: Partial<Record<MemoryTermName, RunTerm>>): number => Object.values(terms).reduce((sum, term) => sum + (term?.value ?? 0), 0);
+
+function stageMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
+  const terms = { ...modelStateTerms(spec, launch, layout, stage), ...activationTerms(spec, launch, layout, stage) };
+  const transient = (terms.activations?.value ?? 0) + (terms.recomputeWorkingLayer?.value ?? 0) + (terms.lossLogits?.value ?? 0);
+  terms.allocator = {
+    value: transient * RUN_CONSTANTS.allocatorOverhead.value,
+    formula: `${RUN_CONSTANTS.allocatorOverhead.value * 100}% of the activations`,
+    source: RUN_CONSTANTS.allocatorOverhead.source,
+  };
+  terms.runtime = { value: RUN_CONSTANTS.runtimeGiB.value * GIB, formula: `${RUN_CONSTANTS.runtimeGiB.value} GiB`, source: RUN_CONSTANTS.runtimeGiB.source };
+  return terms;
+}
+
+/** Memory per GPU at the busiest pipeline stage, by term, against the GPU's capacity. */
+export function predictMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec): MemoryPrediction {
+  const p = launch.pipelineParallel;
+  const first = stageMemory(spec, launch, layout, 0);
+  const last = p > 1 ? stageMemory(spec, launch, layout, p - 1) : first;
+  const lastPeaks = total(last) > total(first);
+  const terms = lastPeaks ? last : first;
+  const peakBytesPerGpu = total(terms);
+  const capacityBytes = gpu.memoryGiB * GIB;
+  return { peakBytesPerGpu, capacityBytes, fits: peakBytesPerGpu <= capacityBytes, peakStage: p === 1 ? 'only' : lastPeaks ? 'last' : 'first', terms };
+}

@@ -1,0 +1,212 @@
+import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY, ZERO3_COLLECTIVE_EFFICIENCY } from '../calibration';
+import type { GpuSpec } from '../gpus';
+import type { LayerPrediction, LayerSpec } from '../types';
+import { RUN_CONSTANTS } from './constants';
+import type { RunLaunch, RunLayout } from './launch';
+import { stageParams, type RunTerm } from './memory';
+
+export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
+
+/** What one micro-batch costs on the slowest pipeline stage, µs, from the layer model. */
+export interface StageWork {
+  /** Forward + backward of the stage's layers and, on the last stage, the logits and loss. */
+  computeUs: number;
+  /** The forward work recomputation repeats. */
+  recomputeUs: number;
+  /** The backward share of computeUs: what a gradient reduction can hide under. */
+  backwardUs: number;
+  /** Attention's forward + backward on one layer: what context-parallel ring traffic hides under. */
+  attentionUs: number;
+}
+
+const ATTENTION_KERNELS: ReadonlySet<string> = new Set(['attention_score', 'attention_over_value', 'flash_attention', 'softmax', 'attention_dropout']);
+
+const sumUs = (items: readonly { name: string; timeUs: number }[], keep: (name: string) => boolean): number =>
+  items.filter((item) => keep(item.name)).reduce((total, item) => total + item.timeUs, 0);
+
+/**
+ * The stage's work per micro-batch from the layer model run at s/c tokens per GPU. Context
+ * parallelism leaves each GPU s/c queries against all s keys, so attention costs c times what
+ * the model predicts at s/c. Selective recomputation repeats the attention core's forward
+ * (Korthikanti §5), full recomputation the whole layer's forward.
+ */
+export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, training: LayerPrediction, forward: LayerPrediction): StageWork {
+  const c = launch.contextParallel;
+  const attentionOf = (prediction: LayerPrediction): number =>
+    sumUs(prediction.gemms.map((gemm) => ({ name: gemm.name, timeUs: gemm.timeUs })), (name) => ATTENTION_KERNELS.has(name)) + sumUs(prediction.elementwise, (name) => ATTENTION_KERNELS.has(name));
+  const attentionUs = attentionOf(training) * c;
+  const layerUs = training.layer.timeUs + attentionOf(training) * (c - 1);
+  const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
+  const tokens = (spec.seqLength / c) * spec.microBatchSize;
+  const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
+  const recomputeLayerUs = launch.recompute === 'full' ? forwardLayerUs : launch.recompute === 'selective' ? attentionOf(forward) * c : 0;
+  const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
+  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency;
+  return {
+    computeUs,
+    recomputeUs: (layout.layersPerStage * recomputeLayerUs) / efficiency,
+    backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
+    attentionUs: attentionUs / efficiency,
+  };
+}
+
+interface Link {
+  name: string;
+  bytesPerUs: number;
+}
+
+/** A communicator in Megatron's rank order (TP fastest, then CP, DP, PP): `size` members, `stride` ranks apart. */
+interface Group {
+  size: number;
+  stride: number;
+}
+
+/**
+ * The bus bandwidth a ring collective of `group` reaches. Inside one node it is the NVLink/xGMI/
+ * PCIe link's. Across nodes NCCL runs one ring per NIC, so a node's members share the crossing:
+ * with r members per node the bus runs at r × the per-GPU network rate, and never faster than
+ * the intra-node link (nccl-tests on DGX A100 reach ~190 GB/s busbw across nodes with 8× 200 Gb/s).
+ */
+function linkFor(group: Group, launch: RunLaunch, gpu: GpuSpec): Link {
+  const node = Math.min(launch.gpusPerNode, gpu.intraNode.domainSize);
+  const intra: Link = { name: gpu.intraNode.kind, bytesPerUs: gpu.intraNode.bandwidthGBs * 1e3 * COLLECTIVE_BUS_FRACTION[gpu.intraNode.kind].value };
+  if (group.size * group.stride <= node) return intra;
+  const perNode = Math.max(1, Math.min(group.size, Math.floor(node / group.stride)));
+  const network = perNode * (launch.interNodeGbps / 8) * 1e3 * COLLECTIVE_BUS_FRACTION.network.value;
+  const name = `${launch.interNodeGbps} Gb/s network${perNode > 1 ? ` × ${perNode} per node` : ''}`;
+  return network < intra.bytesPerUs ? { name, bytesPerUs: network } : { name: `${intra.name} (network × ${perNode} per node is faster)`, bytesPerUs: intra.bytesPerUs };
+}
+
+const LATENCY_US = RUN_CONSTANTS.collectiveLatencyUs.value;
+
+/** Ring collectives: an all-reduce moves 2(n−1)/n of the buffer per GPU, a reduce-scatter or all-gather (n−1)/n. */
+const ringUs = (bytes: number, ranks: number, passes: number, link: Link): number => (ranks > 1 && bytes > 0 ? LATENCY_US + (passes * (ranks - 1) * bytes) / ranks / link.bytesPerUs : 0);
+
+
+/** Time of one step, by part, µs. */
+export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec, work: StageWork): Partial<Record<TimeTermName, RunTerm>> {
+  const t = Math.max(1, spec.tensorParallel);
+  const { pipelineParallel: p, contextParallel: c, expertParallel: ep, virtualStages: v } = launch;
+  const m = layout.microBatches;
+  const sb = (spec.seqLength / c) * spec.microBatchSize;
+  const activationBytes = sb * spec.hiddenSize * 2;
+  const layers = layout.layersPerStage;
+  const terms: Partial<Record<TimeTermName, RunTerm>> = {};
+
+  terms.compute = { value: m * work.computeUs, formula: `m ${m} × ${(work.computeUs / 1e3).toFixed(2)} ms forward + backward of ${layers} layers${p > 1 ? ' (last stage, with the logits)' : ' and the logits'}`, source: 'the layer model (perf/layer.ts, gemm.ts), run at s/c tokens per GPU' };
+  if (work.recomputeUs > 0) {
+    terms.recompute = { value: m * work.recomputeUs, formula: `m × ${launch.recompute === 'full' ? 'the layers\' forward' : 'the attention core\'s forward'} again`, source: 'Korthikanti et al. 2022 §5 and Table 4 (full recomputation repeats the forward; selective only the attention core)' };
+  }
+
+  let perMicroBatchComm = 0;
+  if (t > 1) {
+    const link = linkFor({ size: t, stride: 1 }, launch, gpu);
+    const collectives = 4 + (launch.recompute === 'full' ? 2 : 0);
+    const perLayer = launch.sequenceParallel ? collectives * 2 * ringUs(activationBytes, t, 1, link) : collectives * ringUs(activationBytes, t, 2, link);
+    perMicroBatchComm += layers * perLayer;
+    terms.tensorParallel = {
+      value: m * layers * perLayer,
+      formula: `m × ${layers} layers × ${collectives} ${launch.sequenceParallel ? '(reduce-scatter + all-gather)' : 'all-reduces'} of s·b·h·2 B over TP ${t} on ${link.name}, not overlapped`,
+      source: 'Shoeybi et al. 2019 (arXiv 1909.08053) §3: two all-reduces forward, two backward per layer; Korthikanti §4.2.2: with SP the same bytes as reduce-scatter + all-gather',
+    };
+  }
+  if (c > 1) {
+    const link = linkFor({ size: c, stride: t }, launch, gpu);
+    const kvBytes = 2 * sb * ((spec.numKvHeads * spec.headDim) / t) * 2;
+    const ringPerLayer = 3 * (c - 1) * (LATENCY_US + kvBytes / link.bytesPerUs);
+    const exposed = Math.max(0, ringPerLayer - work.attentionUs);
+    perMicroBatchComm += layers * exposed;
+    terms.contextParallel = {
+      value: m * layers * exposed,
+      formula: `m × ${layers} layers × max(0, 3·(c−1) K/V chunk passes on ${link.name} − attention compute)`,
+      source: 'Liu et al. 2023 (Ring Attention, arXiv 2310.01889); Megatron-Core context parallelism: the ring overlaps the attention chunks, backward passes K/V and their gradients',
+    };
+  }
+  if (spec.numExperts > 1 && ep > 1) {
+    const link = linkFor({ size: ep, stride: t }, launch, gpu);
+    const k = Math.max(1, spec.expertsPerToken);
+    const allToAlls = 4 + (launch.recompute === 'full' ? 2 : 0);
+    const perLayer = allToAlls * (LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs);
+    perMicroBatchComm += layers * perLayer;
+    terms.expertParallel = {
+      value: m * layers * perLayer,
+      formula: `m × ${layers} layers × ${allToAlls} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
+      source: 'Lepikhin et al. 2020 (GShard, arXiv 2006.16668) dispatch and combine; Megatron-Core MoE all-to-all token dispatcher',
+    };
+  }
+  if (p > 1) {
+    const link = linkFor({ size: 2, stride: launch.gpus / p }, launch, gpu);
+    const sendBytes = launch.sequenceParallel ? activationBytes / t : activationBytes;
+    const perMicroBatch = 2 * v * (LATENCY_US + sendBytes / link.bytesPerUs);
+    perMicroBatchComm += perMicroBatch;
+    terms.pipelineP2p = {
+      value: m * perMicroBatch,
+      formula: `m × 2·v sends of s·b·h·2 B${launch.sequenceParallel ? ' / t' : ''} between stages on ${link.name}`,
+      source: 'Narayanan et al. 2021 §4.1 (one activation forward and one gradient backward per stage boundary; interleaving multiplies them by v)',
+    };
+    const bubble = ((p - 1) / v) * (work.computeUs + work.recomputeUs + perMicroBatchComm);
+    terms.pipelineBubble = { value: bubble, formula: `(p−1)/v = ${p - 1}/${v} micro-batch times`, source: 'Narayanan et al. 2021 §2.2: bubble fraction (p−1)/(m·v) of the ideal time' };
+  }
+  terms.dataParallel = dataParallelTerm(spec, launch, layout, gpu, work);
+  terms.optimizer = optimizerTerm(spec, launch, layout, gpu);
+  return terms;
+}
+
+/** Parameters on the GPU that holds the most (the first or last stage, which carry an embedding). */
+function parametersOnGpu(spec: LayerSpec, launch: RunLaunch, layout: RunLayout): { dense: number; expert: number } {
+  const first = stageParams(spec, launch, layout, 0);
+  const last = stageParams(spec, launch, layout, launch.pipelineParallel - 1);
+  return first.dense + first.expert >= last.dense + last.expert ? first : last;
+}
+
+function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec, work: StageWork): RunTerm | undefined {
+  const ranks = layout.dataParallel * launch.contextParallel;
+  if (ranks === 1 && layout.expertDataParallel === 1) return undefined;
+  const t = Math.max(1, spec.tensorParallel);
+  const link = linkFor({ size: ranks, stride: t }, launch, gpu);
+  const params = parametersOnGpu(spec, launch, layout);
+  const sharding = launch.sharding;
+  // Bytes per parameter each GPU sends, in ring passes (2 = all-reduce) × element bytes.
+  const perParamPasses: Record<RunLaunch['sharding'], number> = {
+    none: 2 * 4,
+    'distributed-optimizer': 4 + 2,
+    'zero-1': 2 * 2,
+    'zero-2': 2 * 2,
+    'zero-3': 3 * 2,
+    fsdp: 2 + 2 + 4,
+  };
+  const efficiency = sharding === 'zero-3' ? ZERO3_COLLECTIVE_EFFICIENCY.value : 1;
+  const perSync = (count: number, group: number): number => ringUs((count * perParamPasses[sharding]) / efficiency, group, 1, link);
+  const commUs = perSync(params.dense, ranks) + perSync(params.expert, layout.expertDataParallel);
+  const m = layout.microBatches;
+  const everyMicroBatch = sharding === 'fsdp' || sharding === 'zero-3';
+  const described = `${((params.dense + params.expert) / 1e9).toFixed(3)}B parameters × ${perParamPasses[sharding]} B per ring pass over DP ${ranks} on ${link.name}`;
+  if (everyMicroBatch) {
+    const stageCompute = work.computeUs + work.recomputeUs;
+    const exposed = m * Math.max(commUs - stageCompute, commUs / layout.layersPerStage);
+    return {
+      value: exposed,
+      formula: `m × max(gather + reduce-scatter − compute, one layer's share): ${described}, every micro-batch`,
+      source: 'Zhao et al. 2023 (PyTorch FSDP, arXiv 2304.11277) §3: all-gather forward and backward, reduce-scatter backward, prefetched under the neighbouring layer',
+    };
+  }
+  // The last layer's gradients are reduced after the backward ends: that share is never hidden.
+  const exposed = launch.overlapGradReduce ? Math.max(commUs - work.backwardUs, commUs / layout.layersPerStage) : commUs;
+  return {
+    value: exposed,
+    formula: `${described}, once per step${launch.overlapGradReduce ? ', under the last micro-batch\'s backward' : ', after the backward'}`,
+    source: 'Megatron-LM distributed data parallel (megatron/core/distributed): gradient all-reduce, or reduce-scatter + parameter all-gather with the distributed optimizer; --overlap-grad-reduce hides it under the backward',
+  };
+}
+
+function optimizerTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec): RunTerm {
+  const params = parametersOnGpu(spec, launch, layout);
+  const sharded = launch.sharding !== 'none';
+  const local = sharded ? params.dense / (layout.dataParallel * launch.contextParallel) + params.expert / layout.expertDataParallel : params.dense + params.expert;
+  const bytes = local * RUN_CONSTANTS.optimizerBytesPerParam.value;
+  return {
+    value: bytes / (gpu.memoryBandwidthGBs * 1e3 * gpu.bandwidthFraction),
+    formula: `${(local / 1e6).toFixed(0)}M local parameters × ${RUN_CONSTANTS.optimizerBytesPerParam.value} B at ${gpu.memoryBandwidthGBs} GB/s × ${gpu.bandwidthFraction}`,
+    source: RUN_CONSTANTS.optimizerBytesPerParam.source,
+  };
+}
