@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { detectionEvidence } from '../server/src/core/formats';
-import { check } from '../server/src/core/pipeline/check';
-import { FORMAT_IDS, NUMERIC_FIELDS, type FormatId, type ModelShape } from '../server/src/core/pipeline/shape';
+import { check } from '../server/src/core/check';
+import { FORMAT_IDS, NUMERIC_FIELDS, type FormatId, type ModelShape } from '../server/src/core/model/shape';
 
 const COLUMNS: [string, keyof ModelShape][] = [
   ['h', 'hiddenSize'],

@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GPUS } from '../server/src/core/perf/gpus';
 import { RULES } from '../server/src/core/rules';
-import { FORMAT_IDS, RECOMPUTE_MODES } from '../server/src/core/pipeline/shape';
-import { ATTENTION_OVERRIDES } from '../server/src/core/pipeline/options';
+import { FORMAT_IDS, RECOMPUTE_MODES } from '../server/src/core/model/shape';
+import { ATTENTION_OVERRIDES } from '../server/src/core/model/options';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, SEARCH_ACTION_KIND, SEARCH_TITLE } from '../server/src/protocol';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];

@@ -4,11 +4,11 @@
  */
 import { RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { ReportData } from './core/features/report';
-import type { SeveritySetting } from './core/pipeline/findings';
+import type { SeveritySetting } from './core/model/findings';
 import { DEFAULT_GPU_ID } from './core/perf/gpus';
-import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH, type AttentionOverride } from './core/pipeline/options';
-import type { Dtype } from './core/perf/types';
-import type { FormatId, RecomputeMode } from './core/pipeline/shape';
+import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH, type AttentionOverride } from './core/model/options';
+import type { Dtype } from './core/model/prediction';
+import type { FormatId, RecomputeMode } from './core/model/shape';
 
 export const SETTINGS_SECTION = 'shapelint';
 

@@ -2,8 +2,8 @@
  * How long a shape search takes over its whole candidate set (the target: under 1 s for a typical
  * config), and how many layer shapes it evaluates: each costs one whole-model prediction.
  */
-import { check } from '../../server/src/core/pipeline/check';
-import type { CheckOptions } from '../../server/src/core/pipeline/options';
+import { check } from '../../server/src/core/check';
+import type { CheckOptions } from '../../server/src/core/model/options';
 import { DEFAULT_SEARCH_SETTINGS, runSearch } from '../../server/src/core/search';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -17,14 +17,14 @@ import { basename, join } from 'node:path';
 import { suite, test } from 'node:test';
 import fc from 'fast-check';
 import { codeLens } from '../../server/src/core/features/code-lens';
-import { applyFixes, safeFixes } from '../../server/src/core/features/fixes';
+import { applyFixes, safeFixes } from '../../server/src/core/rules/fixes';
 import { doHover } from '../../server/src/core/features/hover';
 import { inlayHints } from '../../server/src/core/features/inlay-hints';
 import { renderReportHtml, reportData } from '../../server/src/core/features/report';
-import { check, type CheckResult } from '../../server/src/core/pipeline/check';
-import type { Span } from '../../server/src/core/pipeline/document';
+import { check, type CheckResult } from '../../server/src/core/check';
+import type { Span } from '../../server/src/core/model/document';
 import { FIELD_LIMITS } from '../../server/src/core/formats/fields';
-import { FORMAT_IDS, NUMERIC_FIELDS, shapeValues, type FormatId } from '../../server/src/core/pipeline/shape';
+import { FORMAT_IDS, NUMERIC_FIELDS, shapeValues, type FormatId } from '../../server/src/core/model/shape';
 
 const RUNS = Number(process.env.SHAPELINT_PROPERTY_RUNS ?? 300);
 const SEED = Number(process.env.SHAPELINT_PROPERTY_SEED ?? 20261201);

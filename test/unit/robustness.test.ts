@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../server/src/core/pipeline/check';
+import { check } from '../../server/src/core/check';
 import { doHover } from '../../server/src/core/features/hover';
 import { inlayHints } from '../../server/src/core/features/inlay-hints';
 

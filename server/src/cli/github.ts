@@ -5,7 +5,7 @@
  * (toolkit/packages/core/src/command.ts): `%`, CR and LF in the message; also `:` and `,` in properties.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core/pipeline/findings';
+import type { Finding, Severity } from '../core/model/findings';
 
 export interface AnnotatedFile {
   /** Relative to the working directory (the repository root in Actions), with forward slashes. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_GPU_ID, findGpu, type GpuSpec } from '../core/perf/gpus';
+import { DEFAULT_GPU_ID, findGpu } from '../core/perf/gpus';
+import { type GpuSpec } from '../core/model/hardware';
 import { ProfileError, loadGemmProfile, type Dtype, type GemmProfile } from '../core/perf';
-import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/pipeline/options';
-import { RECOMPUTE_MODES, type RecomputeMode } from '../core/pipeline/shape';
+import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/model/options';
+import { RECOMPUTE_MODES, type RecomputeMode } from '../core/model/shape';
 import { UsageError, type CliIO } from './io';
 
 /** Option parsing shared by the `gemm` and `predict` commands. */

@@ -1,7 +1,7 @@
 import type { LayerSpec } from '../core/perf';
 import type { RunLaunch } from '../core/perf/run';
-import type { CheckOptions, LaunchOverrides } from '../core/pipeline/options';
-import type { Sharding } from '../core/pipeline/shape';
+import type { CheckOptions, LaunchOverrides } from '../core/model/options';
+import type { Sharding } from '../core/model/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
 

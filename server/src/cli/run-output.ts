@@ -1,5 +1,5 @@
-import type { GpuSpec } from '../core/perf/gpus';
-import { LAUNCH_FIELDS, LAUNCH_LABELS, type Launch } from '../core/pipeline/shape';
+import type { GpuSpec } from '../core/model/hardware';
+import { LAUNCH_FIELDS, LAUNCH_LABELS, type Launch } from '../core/model/shape';
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../core/perf/run';
 import { fixed, table } from './perf-args';
 

@@ -4,8 +4,8 @@
  * with a 1-based region in a file named relative to the working directory.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../core/pipeline/document';
-import type { Finding, Severity } from '../core/pipeline/findings';
+import type { Span } from '../core/model/document';
+import type { Finding, Severity } from '../core/model/findings';
 import { RULES, ruleDocsUrl } from '../core/rules';
 
 export interface SarifFile {

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, resolveOptions, UnknownGpuError } from '../core/pipeline/check';
-import type { ResolvedCheckOptions } from '../core/pipeline/options';
-import { formatCount, formatSpeedup } from '../core/features/numbers';
+import { check, resolveOptions, UnknownGpuError } from '../core/check';
+import type { ResolvedCheckOptions } from '../core/model/options';
+import { formatCount, formatSpeedup } from '../core/rules/fix-titles';
 import { DEFAULT_SEARCH_SETTINGS, GAIN_PARTS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
 import { describeChanges, describeDims } from '../core/search/describe';
 import { assumptionsLine } from '../core/perf/assumptions';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
-import { resolveLaunch } from '../core/pipeline/launch';
+import { resolveLaunch } from '../core/model/launch';
 import { dtypeOption, formatOption, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, readTextFile, SHAPE_OPTIONS, table } from './perf-args';
 import { specFromFlags } from './predict';
 

@@ -9,9 +9,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rankFixes } from '../core/features/fixes';
-import type { Span } from '../core/pipeline/document';
-import type { Finding, Severity, TextEdit as OffsetEdit } from '../core/pipeline/findings';
+import { rankFixes } from '../core/rules/fixes';
+import type { Span } from '../core/model/document';
+import type { Finding, Severity, TextEdit as OffsetEdit } from '../core/model/findings';
 import { ruleDocsUrl } from '../core/rules';
 
 export const SOURCE = 'shapelint';

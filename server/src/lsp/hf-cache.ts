@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import type { HubConfigLookup } from '../core/pipeline/options';
+import type { HubConfigLookup } from '../core/model/options';
 import { LARGEST_PROFILE_BYTES } from './profiles';
 
 /**

@@ -3,7 +3,7 @@
  * VS Code extension starts) reads files itself; a web worker (vscode.dev, github.dev) has no file
  * system and asks the client.
  */
-import type { HubConfigLookup } from '../core/pipeline/options';
+import type { HubConfigLookup } from '../core/model/options';
 import type { ProfileLoad } from './profiles';
 
 export interface LanguageServerHost {

@@ -3,7 +3,7 @@ import { open, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseGemmProfile, ProfileError } from '../core/perf';
-import type { GemmProfile } from '../core/perf/types';
+import type { GemmProfile } from '../core/model/prediction';
 
 export type ProfileLoad = { profile: GemmProfile } | { error: string };
 

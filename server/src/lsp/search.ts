@@ -5,12 +5,12 @@
  */
 import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult } from '../core/pipeline/check';
+import type { CheckResult } from '../core/check';
 import { renderSearchHtml } from '../core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
 import { describeDims } from '../core/search/describe';
 import { fieldAt } from '../core/features/presentation';
-import type { NumericFieldName } from '../core/pipeline/shape';
+import type { NumericFieldName } from '../core/model/shape';
 import { Commands, SEARCH_ACTION_KIND, SEARCH_TITLE, SearchRequest, type SearchReply } from '../protocol';
 import { toTextEdit } from './convert';
 

@@ -25,12 +25,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, UnknownGpuError, type CheckResult } from '../core/pipeline/check';
+import { check, UnknownGpuError, type CheckResult } from '../core/check';
 import { codeLens } from '../core/features/code-lens';
-import { fixAllEdit } from '../core/features/fixes';
+import { fixAllEdit } from '../core/rules/fixes';
 import { doHover } from '../core/features/hover';
 import { inlayHints } from '../core/features/inlay-hints';
-import type { GemmProfile } from '../core/perf/types';
+import type { GemmProfile } from '../core/model/prediction';
 import { renderReportHtml, reportData } from '../core/features/report';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, ReportRequest, SETTINGS_SECTION, type ReportResult, type ShapelintSettings } from '../protocol';
 import { fixDataFor, fixDataOf, isShapelintDiagnostic, quickFixes, SOURCE, textHash, toDiagnostic, toRange, toTextEdit, workspaceEdit } from './convert';

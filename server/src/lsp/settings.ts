@@ -1,7 +1,7 @@
-import type { SeveritySetting } from '../core/pipeline/findings';
-import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/pipeline/options';
-import type { Dtype } from '../core/perf/types';
-import { FORMAT_IDS, RECOMPUTE_MODES, type FormatId, type RecomputeMode } from '../core/pipeline/shape';
+import type { SeveritySetting } from '../core/model/findings';
+import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/model/options';
+import type { Dtype } from '../core/model/prediction';
+import { FORMAT_IDS, RECOMPUTE_MODES, type FormatId, type RecomputeMode } from '../core/model/shape';
 import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
 
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { findModel } from '../../../server/src/core/formats/catalogue/models';
-import type { ModelShape } from '../../../server/src/core/pipeline/shape';
+import type { ModelShape } from '../../../server/src/core/model/shape';
 import { assertField, readFixture, readText } from './fixture';
 
 function torchtitan(name: string, flavor: string): ModelShape {

@@ -3,7 +3,7 @@ import { suite, test } from 'node:test';
 import { findModel, MODEL_CATALOGUE } from '../../../server/src/core/formats/catalogue/models';
 import { huggingFaceTokenizerSize, tokenizerTypeSize } from '../../../server/src/core/formats/catalogue/tokenizers';
 import { doHover } from '../../../server/src/core/features/hover';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { readFixture, slice } from './fixture';
 
 suite('model catalogue', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'derived-sizes');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { detectFormat, detectionEvidence, FORMAT_READERS } from '../../../server/src/core/formats';
-import { FORMAT_IDS, NUMERIC_FIELDS } from '../../../server/src/core/pipeline/shape';
+import { FORMAT_IDS, NUMERIC_FIELDS } from '../../../server/src/core/model/shape';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'formats');
 

@@ -5,7 +5,7 @@ import { suite, test } from 'node:test';
 import { doHover } from '../../../server/src/core/features/hover';
 import { reportData } from '../../../server/src/core/features/report';
 import { predictionOf } from '../../../server/src/core/features/presentation';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { assertField, readFixture } from './fixture';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { assertField, readFixture, readText } from './fixture';
 
 suite('explicit keys win over the arithmetic they replace', () => {

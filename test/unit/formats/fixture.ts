@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfigDocument, Span } from '../../../server/src/core/pipeline/document';
+import type { ConfigDocument, Span } from '../../../server/src/core/model/document';
 import { detectFormat, type FormatReader } from '../../../server/src/core/formats';
-import type { FieldOrigin, ModelShape, ShapeField } from '../../../server/src/core/pipeline/shape';
+import type { FieldOrigin, ModelShape, ShapeField } from '../../../server/src/core/model/shape';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'formats');
 

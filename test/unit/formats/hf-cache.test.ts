@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { hubCacheFolder, localHubConfig } from '../../../server/src/lsp/hf-cache';
 import { LARGEST_PROFILE_BYTES } from '../../../server/src/lsp/profiles';
 

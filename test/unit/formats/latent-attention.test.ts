@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { assertField, readFixture } from './fixture';
 
 // Multi-latent attention: the score GEMM's inner size is the query-key head dim (no-position

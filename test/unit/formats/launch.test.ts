@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { formatReader } from '../../../server/src/core/formats';
-import { check } from '../../../server/src/core/pipeline/check';
-import type { FormatId } from '../../../server/src/core/pipeline/shape';
+import { check } from '../../../server/src/core/check';
+import type { FormatId } from '../../../server/src/core/model/shape';
 import { assertField, readFixture } from './fixture';
 
 const GPT3_HF = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'gpt3-2.7b', 'config.json'), 'utf8');

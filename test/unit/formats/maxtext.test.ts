@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { detectFormat } from '../../../server/src/core/formats';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { assertField, readFixture } from './fixture';
 
 suite('maxtext reader: YAML as OmegaConf reads it, base.yml and the model files under the file', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { detectFormat } from '../../../server/src/core/formats';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { assertField, readFixture } from './fixture';
 
 suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments and the assignments to the recipe', () => {

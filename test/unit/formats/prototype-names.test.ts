@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
-import type { ModelShape } from '../../../server/src/core/pipeline/shape';
+import { check } from '../../../server/src/core/check';
+import type { ModelShape } from '../../../server/src/core/model/shape';
 
 /**
  * Names every JavaScript object inherits, written where a file gives a name (issue 18): each

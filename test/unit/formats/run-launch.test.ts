@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 
 /** A Megatron-LM launch in the shape of examples/gpt3/train_gpt3_175b_distributed.sh, with Llama-2-7B-like sizes. */
 const megatron = (flags: string): string =>

@@ -1,8 +1,8 @@
 /** Inputs that crashed a reader or misread a file (issue 11's probe), each read in full now. */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
-import type { ConfigDocument } from '../../../server/src/core/pipeline/document';
+import { check } from '../../../server/src/core/check';
+import type { ConfigDocument } from '../../../server/src/core/model/document';
 import { resolveInterpolations } from '../../../server/src/core/parse/interpolation';
 import { parsePython } from '../../../server/src/core/parse/python';
 import { parseYaml } from '../../../server/src/core/parse/yaml';

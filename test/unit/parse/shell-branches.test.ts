@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { parseShell } from '../../../server/src/core/parse/shell';
 import { byRule, spanOf } from '../rules/shape-builder';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { ConfigDocument, ConfigEntry } from '../../../server/src/core/pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../../../server/src/core/model/document';
 import { parseShell } from '../../../server/src/core/parse/shell';
 
 function flag(document: ConfigDocument, name: string): ConfigEntry {

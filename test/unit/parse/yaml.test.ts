@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { ConfigDocument } from '../../../server/src/core/pipeline/document';
+import type { ConfigDocument } from '../../../server/src/core/model/document';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeYaml, parseYaml } from '../../../server/src/core/parse/yaml';

@@ -7,7 +7,7 @@ import { errorBand } from '../../../server/src/core/perf/error-band';
 import { findGpu } from '../../../server/src/core/perf/gpus';
 import { scorePoints, summarize, type ScoredPoint } from '../../../server/src/core/perf/measurements';
 import { VALIDATION_ERROR } from '../../../server/src/core/perf/validation-error';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { renderReportHtml, reportData } from '../../../server/src/core/features/report';
 import { GPT3_2_7B, resultFor } from '../service/check-result';
 import { compareSpecs, loadGemmProfile, predictGemmShape, PROFILE_SCHEMA, type GemmProfile, type GemmShape } from '../../../server/src/core/perf';

@@ -6,7 +6,7 @@ import { suite, test } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { GPUS } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
-import { LAUNCH_FIELDS } from '../../../server/src/core/pipeline/shape';
+import { LAUNCH_FIELDS } from '../../../server/src/core/model/shape';
 
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findGpu, type GpuSpec } from '../../../server/src/core/perf/gpus';
+import { findGpu } from '../../../server/src/core/perf/gpus';
+import { type GpuSpec } from '../../../server/src/core/model/hardware';
 import { compareSpecs, gemmFlops, predictGemmShape, predictLayer, type GemmShape, type LayerSpec } from '../../../server/src/core/perf';
 import { GEMM_FIXED_COST_US } from '../../../server/src/core/perf/calibration';
 import { FIGURE_1, FIGURE_1_SPEEDUP, FIGURE_7, SWIGLU_H100, gpt3Layer } from '../../fixtures/perf/published';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { findGpu, type GpuSpec } from '../../../server/src/core/perf/gpus';
+import { findGpu } from '../../../server/src/core/perf/gpus';
+import { type GpuSpec } from '../../../server/src/core/model/hardware';
 import type { LayerSpec } from '../../../server/src/core/perf';
 import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY } from '../../../server/src/core/perf/calibration';
 import { activationsKept, GIB, layerActivations, LaunchError, modelFlopsPerToken, predictRun, type RunLaunch } from '../../../server/src/core/perf/run';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import type { Finding, Fix } from '../../../server/src/core/pipeline/findings';
-import { applyFixes, safeFixes } from '../../../server/src/core/features/fixes';
+import type { Finding, Fix } from '../../../server/src/core/model/findings';
+import { applyFixes, safeFixes } from '../../../server/src/core/rules/fixes';
 
 const fix = (edits: Fix['edits'], safe = true, isPreferred = true): Fix => ({ title: 't', isPreferred, safe, edits });
 

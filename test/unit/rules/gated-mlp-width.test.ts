@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
-import { applyFixes } from '../../../server/src/core/features/fixes';
+import { check } from '../../../server/src/core/check';
+import { applyFixes } from '../../../server/src/core/rules/fixes';
 import { byRule, lint, spanOf } from './shape-builder';
 
 // Mistral-7B (Jiang et al. 2023): h=4096, per-branch MLP width 14336, as GPT-NeoX's

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { byRule, lint, spanOf } from './shape-builder';
 
 // GPT-3 2.7B (Brown et al. 2020, Table 2.1): h=2560, a=32, so h/a = 80 = 16·5 (paper VI-B).

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { byRule } from './shape-builder';
 
 /** meta-llama/Llama-2-70b-hf config.json (test/fixtures/perf/llama-2-70b-hf). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { applyFixes } from '../../../server/src/core/features/fixes';
-import { check } from '../../../server/src/core/pipeline/check';
+import { applyFixes } from '../../../server/src/core/rules/fixes';
+import { check } from '../../../server/src/core/check';
 import { byRule } from './shape-builder';
 
 // A GPT-NeoX 350M-like layer (h=1024, a=16, 24 layers) at sequence 512, one sequence per micro-batch.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { byRule, spanOf } from './shape-builder';
 
 // BLOOM-176B (bigscience tr11-176B-ml.slurm): 70 layers over 12 pipeline stages with

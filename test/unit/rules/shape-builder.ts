@@ -5,16 +5,16 @@
  * sizes become invalid fields). Derived fields follow the usual framework rules:
  * head dim h/a, kv heads = heads, MLP 4h, padded vocab = vocab rounded up to divisor·TP.
  */
-import { predictShape, runRules } from '../../../server/src/core/pipeline/check';
-import { resolveOptions } from '../../../server/src/core/pipeline/check';
-import type { Span } from '../../../server/src/core/pipeline/document';
-import type { Finding, FixEstimate } from '../../../server/src/core/pipeline/findings';
-import type { CheckOptions } from '../../../server/src/core/pipeline/options';
+import { predictShape, runRules } from '../../../server/src/core/check';
+import { resolveOptions } from '../../../server/src/core/check';
+import type { Span } from '../../../server/src/core/model/document';
+import type { Finding, FixEstimate } from '../../../server/src/core/model/findings';
+import type { CheckOptions } from '../../../server/src/core/model/options';
 import { fieldFromEntry } from '../../../server/src/core/formats/fields';
 import { layerSpecFromShape } from '../../../server/src/core/perf/spec';
-import { resolveLaunch } from '../../../server/src/core/pipeline/launch';
-import type { Dtype } from '../../../server/src/core/perf/types';
-import type { LayerSpec } from '../../../server/src/core/perf/types';
+import { resolveLaunch } from '../../../server/src/core/model/launch';
+import type { Dtype } from '../../../server/src/core/model/prediction';
+import type { LayerSpec } from '../../../server/src/core/model/prediction';
 import { RULES } from '../../../server/src/core/rules';
 import type { FindingInput, Rule, RuleContext } from '../../../server/src/core/rules/rule';
 import {
@@ -30,7 +30,7 @@ import {
   type Sharding,
   type NumberField,
   type NumericFieldName,
-} from '../../../server/src/core/pipeline/shape';
+} from '../../../server/src/core/model/shape';
 
 const KEYS: Record<string, NumericFieldName> = {
   hidden_size: 'hiddenSize',

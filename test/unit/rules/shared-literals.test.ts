@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
-import { applyFixes, safeFixes } from '../../../server/src/core/features/fixes';
-import { shapeValues } from '../../../server/src/core/pipeline/shape';
-import type { Fix } from '../../../server/src/core/pipeline/findings';
+import { check } from '../../../server/src/core/check';
+import { applyFixes, safeFixes } from '../../../server/src/core/rules/fixes';
+import { shapeValues } from '../../../server/src/core/model/shape';
+import type { Fix } from '../../../server/src/core/model/findings';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'shared-literals');
 const VOCABULARY_FIELDS = new Set(['vocabSize', 'paddedVocabSize', 'vocabDivisor']);

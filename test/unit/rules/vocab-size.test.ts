@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { byRule, lint, spanOf, valueSpanOf } from './shape-builder';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 
 // GPT-2's tokenizer has 50257 tokens; nanoGPT pads it to 50304, "nearest multiple of 64 for efficiency".
 const GPT2_VOCAB = 'hidden_size: 768\nnum_attention_heads: 12\nvocab_size: 50257\n';

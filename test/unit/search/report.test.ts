@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { renderSearchHtml } from '../../../server/src/core/features/report';
 import { DEFAULT_SEARCH_SETTINGS, runSearch } from '../../../server/src/core/search';
 

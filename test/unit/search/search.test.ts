@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check, type CheckResult } from '../../../server/src/core/pipeline/check';
-import { shapeValues } from '../../../server/src/core/pipeline/shape';
-import type { CheckOptions } from '../../../server/src/core/pipeline/options';
-import { applyFixes } from '../../../server/src/core/features/fixes';
+import { check, type CheckResult } from '../../../server/src/core/check';
+import { shapeValues } from '../../../server/src/core/model/shape';
+import type { CheckOptions } from '../../../server/src/core/model/options';
+import { applyFixes } from '../../../server/src/core/rules/fixes';
 import { modelParams } from '../../../server/src/core/perf';
 import { ALIGNMENT_RULES, DEFAULT_SEARCH_SETTINGS, runSearch, searchShapes, type SearchResult, type SearchSettings } from '../../../server/src/core/search';
 

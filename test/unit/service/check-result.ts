@@ -1,7 +1,7 @@
 /** A CheckResult from a tiny `key: value` text, through the rules' shape builder: no format reader needed. */
-import { predictShape, resolveOptions, type CheckResult } from '../../../server/src/core/pipeline/check';
+import { predictShape, resolveOptions, type CheckResult } from '../../../server/src/core/check';
 import type { FormatReader } from '../../../server/src/core/formats';
-import type { CheckOptions } from '../../../server/src/core/pipeline/options';
+import type { CheckOptions } from '../../../server/src/core/model/options';
 import { buildShape, lint, type ShapeOptions } from '../rules/shape-builder';
 
 const TEST_READER: FormatReader = {

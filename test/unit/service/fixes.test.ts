@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { fixAllEdit, rankFixes } from '../../../server/src/core/features/fixes';
-import type { Finding, Fix } from '../../../server/src/core/pipeline/findings';
+import { fixAllEdit, rankFixes } from '../../../server/src/core/rules/fixes';
+import type { Finding, Fix } from '../../../server/src/core/model/findings';
 
 const fix = (title: string, speedup?: number, isPreferred = false, safe = false): Fix => ({
   title,

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { suite, test } from 'node:test';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 import { doHover } from '../../../server/src/core/features/hover';
 import { fieldSpans, markdownCode, markdownText } from '../../../server/src/core/features/presentation';
-import { NUMERIC_FIELDS } from '../../../server/src/core/pipeline/shape';
+import { NUMERIC_FIELDS } from '../../../server/src/core/model/shape';
 
 /**
  * markdown-it (a dependency of @vscode/vsce, already installed) in its most permissive setting:

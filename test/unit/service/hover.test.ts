@@ -5,7 +5,7 @@ import { spanOf } from '../rules/shape-builder';
 import { GPT3_2_7B, resultFor } from './check-result';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../../server/src/core/pipeline/check';
+import { check } from '../../../server/src/core/check';
 
 suite('hover', () => {
   const result = resultFor(GPT3_2_7B);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { describeEstimate, formatCount, formatSpeedup } from '../../../server/src/core/features/numbers';
+import { describeEstimate, formatCount, formatSpeedup } from '../../../server/src/core/rules/fix-titles';
 
 suite('numbers', () => {
   test('speed-ups read as changes, one decimal under 10%', () => {

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../pipeline/check';
+import type { CheckResult } from '../check';
 import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, runHeadline } from './presentation';
 
 export interface CodeLensData {

@@ -1,7 +1,7 @@
-import type { CheckResult } from '../pipeline/check';
-import type { Span } from '../pipeline/document';
-import type { Finding, Fix } from '../pipeline/findings';
-import type { GemmPrediction, LayerPrediction } from '../perf/types';
+import type { CheckResult } from '../check';
+import type { Span } from '../model/document';
+import type { Finding, Fix } from '../model/findings';
+import type { GemmPrediction, LayerPrediction } from '../model/prediction';
 import {
   assumptionsText,
   bandOf,
@@ -19,8 +19,8 @@ import {
   predictionOf,
   runLines,
 } from './presentation';
-import { FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
-import { rankFixes } from './fixes';
+import { FIELD_LABELS, type NumericFieldName } from '../model/shape';
+import { rankFixes } from '../rules/fixes';
 
 export interface HoverContent {
   markdown: string;

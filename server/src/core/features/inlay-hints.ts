@@ -1,6 +1,6 @@
-import type { CheckResult } from '../pipeline/check';
-import type { Span } from '../pipeline/document';
-import type { NumberField } from '../pipeline/shape';
+import type { CheckResult } from '../check';
+import type { Span } from '../model/document';
+import type { NumberField } from '../model/shape';
 
 export interface InlayHintData {
   /** Where the hint sits: right after the value it explains. */

@@ -2,17 +2,17 @@
  * What the editor features (hover, inlay hints, code lens, report) share: finding the shape
  * field under an offset, the prediction for a checked file, and how numbers are written.
  */
-import type { CheckResult } from '../pipeline/check';
-import type { Span } from '../pipeline/document';
-import type { Finding } from '../pipeline/findings';
+import type { CheckResult } from '../check';
+import type { Span } from '../model/document';
+import type { Finding } from '../model/findings';
 import { predictLayer } from '../perf';
 import { aboveGemmBand, type ErrorBand } from '../perf/error-band';
 import { launchAssumptions } from '../perf/assumptions';
 import { GIB } from '../perf/run';
 import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
-import type { GemmName, LayerPrediction, LayerSpec } from '../perf/types';
-export { formatCount, formatSpeedup } from './numbers';
-import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
+export { formatCount, formatSpeedup } from '../rules/fix-titles';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../model/shape';
 
 export interface FieldAt {
   name: NumericFieldName;

@@ -5,16 +5,16 @@
  * of tables and inline SVG with class names only; the page around it (CSS, theme) is the
  * client's, so it works offline and follows the editor's theme.
  */
-import type { CheckResult } from '../pipeline/check';
-import type { Severity } from '../pipeline/findings';
-import type { GemmPrediction, LayerSpec } from '../perf/types';
+import type { CheckResult } from '../check';
+import type { Severity } from '../model/findings';
+import type { GemmPrediction, LayerSpec } from '../model/prediction';
 import { changedSpec } from '../perf/spec';
 import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
-import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../pipeline/shape';
+import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../model/shape';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
 import { assumptionsLine } from '../perf/assumptions';
 import { describeChanges, describeDims } from '../search/describe';
-import { formatSpeedup } from './numbers';
+import { formatSpeedup } from '../rules/fix-titles';
 
 export interface SweepPoint {
   x: number;

@@ -1,10 +1,10 @@
-import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField } from '../pipeline/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField } from '../model/shape';
 import { booleanValue, catalogueActivation, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, readChoice, readField, tokenizerVocab } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
-import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.axolotl;
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';

@@ -1,5 +1,5 @@
-import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
-import type { Dtype } from '../perf/types';
+import type { ConfigDocument, ConfigEntry } from '../model/document';
+import type { Dtype } from '../model/prediction';
 import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
 import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
 import {
@@ -18,7 +18,7 @@ import {
   type AttentionImplementation,
   type RecomputeMode,
   type ShapeField,
-} from '../pipeline/shape';
+} from '../model/shape';
 
 /**
  * Field building shared by the format readers: entry lookup by normalised key, the checks

@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import type { ModelShape } from '../pipeline/shape';
+import type { ModelShape } from '../model/shape';
 import type { FormatReader } from './format';
 import { readMegatronArguments } from './megatron';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';

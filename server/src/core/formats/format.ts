@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../pipeline/document';
-import type { FormatId, ModelShape } from '../pipeline/shape';
-import type { HubConfigLookup } from '../pipeline/options';
+import type { ConfigDocument } from '../model/document';
+import type { FormatId, ModelShape } from '../model/shape';
+import type { HubConfigLookup } from '../model/options';
 
 /** What a reader may ask of where it runs, beyond the file: nothing the core reads itself. */
 export interface ReadContext {

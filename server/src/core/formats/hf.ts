@@ -1,9 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
 import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**

@@ -1,5 +1,5 @@
-import type { ConfigEntry } from '../pipeline/document';
-import type { ModelShape } from '../pipeline/shape';
+import type { ConfigEntry } from '../model/document';
+import type { ModelShape } from '../model/shape';
 import type { CatalogueModel } from './catalogue/models';
 import { catalogueModelAt } from './fields';
 import type { ReadContext } from './format';

@@ -1,4 +1,4 @@
-import type { FormatId } from '../pipeline/shape';
+import type { FormatId } from '../model/shape';
 import type { FormatReader } from './format';
 import { axolotlReader } from './axolotl';
 import { flagscaleReader } from './flagscale';

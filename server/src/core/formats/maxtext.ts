@@ -1,6 +1,6 @@
-import type { ConfigDocument, ConfigEntry } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import { catalogueField, defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName, type ShapeField } from '../pipeline/shape';
+import { catalogueField, defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { MAXTEXT_BASE, MAXTEXT_MODELS, type MaxtextModel } from './catalogue/maxtext-models';
 import { sourceText } from './catalogue/models';
 import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';

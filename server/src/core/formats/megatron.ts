@@ -1,7 +1,7 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../model/shape';
 import {
   precisionSwitch,
   fieldAt,
@@ -19,8 +19,8 @@ import {
   valueOf,
 } from './fields';
 import type { FormatReader } from './format';
-import type { Dtype } from '../perf/types';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth } from './framework-defaults';
+import type { Dtype } from '../model/prediction';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth } from './catalogue/framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**

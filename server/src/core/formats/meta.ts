@@ -1,9 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type ModelShape, type NumberField, type ShapeField } from '../model/shape';
 import { booleanValue, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, sniffHead } from './sniff';
 
 /**

@@ -1,9 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parsePython } from '../parse/python';
-import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../pipeline/shape';
+import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
 import { completeShape, derivedHeadDim, EntryIndex, ownEntry, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.nanogpt;
 import { extensionOf, sniffHead } from './sniff';

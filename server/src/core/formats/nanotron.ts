@@ -1,6 +1,6 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type ModelShape } from '../pipeline/shape';
+import { defaultField, unknownField, type ModelShape } from '../model/shape';
 import { checkpointSetting, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';

@@ -1,11 +1,11 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../pipeline/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import type { Dtype } from '../perf/types';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import type { Dtype } from '../model/prediction';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**

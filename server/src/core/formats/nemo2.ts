@@ -1,12 +1,12 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
 import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField } from './fields';
 import type { FormatReader } from './format';
-import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
 
 /**

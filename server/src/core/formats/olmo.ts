@@ -1,9 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../pipeline/shape';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../model/shape';
 import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, fieldFromEntry, readChoice, readDropout, readField, valueOf } from './fields';
-import { LAUNCH_DEFAULTS } from './framework-defaults';
+import { LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import type { FormatReader } from './format';
 import { OLMO_ONLY_KEYS } from './refusals';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';

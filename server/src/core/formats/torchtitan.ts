@@ -1,9 +1,9 @@
-import type { ConfigDocument } from '../pipeline/document';
+import type { ConfigDocument } from '../model/document';
 import { parseToml } from '../parse/toml';
-import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type Sharding } from '../pipeline/shape';
+import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type Sharding } from '../model/shape';
 import { findModel, torchtitanName } from './catalogue/models';
 import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readChoice, readField } from './fields';
-import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.torchtitan;
 import type { FormatReader } from './format';

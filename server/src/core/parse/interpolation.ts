@@ -1,4 +1,4 @@
-import { markSharedLiterals, sameSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../pipeline/document';
+import { markSharedLiterals, sameSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../model/document';
 
 /**
  * OmegaConf/Hydra interpolation as NeMo configs use it: `${model.x}` (from the root, also

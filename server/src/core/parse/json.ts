@@ -1,5 +1,5 @@
 import { createScanner, printParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../model/document';
 
 /**
  * JSON with comments and trailing commas (as people write config.json by hand) flattened into

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../pipeline/document';
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span, SyntaxError } from '../model/document';
 import { logicalLines, tokenize, type Token } from './python';
 
 /**

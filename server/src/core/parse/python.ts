@@ -1,4 +1,4 @@
-import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
+import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../model/document';
 
 /**
  * nanoGPT-style config modules read as text, never executed: top-level `name = value`

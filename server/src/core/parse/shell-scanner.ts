@@ -1,4 +1,4 @@
-import type { Span, SyntaxError } from '../pipeline/document';
+import type { Span, SyntaxError } from '../model/document';
 
 /**
  * The lexical half of the shell reader: bash text to words (with their quoted pieces and

@@ -1,4 +1,4 @@
-import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type Span } from '../pipeline/document';
+import { markSharedLiterals, type ConfigDocument, type ConfigEntry, type Span } from '../model/document';
 import { evaluateArithmetic } from './shell-arithmetic';
 import { appended, scanShell, type Part, type TokenStream, type WordToken } from './shell-scanner';
 

@@ -1,5 +1,5 @@
 import { parseTOML, type AST } from 'toml-eslint-parser';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../pipeline/document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span } from '../model/document';
 
 /**
  * TOML (torchtitan's train configs) flattened into entries through toml-eslint-parser, whose

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { parseJson } from './json';
 import { resolvePlainScalar, type YamlLoader } from './yaml11';
-import { errorSpan, markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
+import { errorSpan, markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../model/document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with

@@ -1,4 +1,4 @@
-import type { ScalarValue } from '../pipeline/document';
+import type { ScalarValue } from '../model/document';
 
 /**
  * How a Python framework's YAML loader types a plain scalar. The `yaml` package reads YAML 1.2

@@ -1,7 +1,7 @@
-import { LAUNCH_FIELDS, LAUNCH_LABELS, type AttentionImplementation, type FieldOrigin, type Launch } from '../pipeline/shape';
+import { LAUNCH_FIELDS, LAUNCH_LABELS, type AttentionImplementation, type FieldOrigin, type Launch } from '../model/shape';
 import { attentionDataMeasured, chooseAttentionKernel, FAST_BACKWARD_MAX_HEAD_DIM, FUSED_KERNEL_NAMES, LARGE_HEAD_DIM_NOTE } from './attention';
-import type { GpuSpec } from './gpus';
-import type { Dtype } from './types';
+import type { GpuSpec } from '../model/hardware';
+import type { Dtype } from '../model/prediction';
 
 /**
  * What a prediction assumed, one line per launch choice: the value, where it came from (the

@@ -1,7 +1,8 @@
-import type { AttentionImplementation } from '../pipeline/shape';
-import { BACKWARD_LARGE_HEAD_DIM, FUSED_ATTENTION_EFFICIENCY, FUSED_ATTENTION_RAMP_KEYS, type FusedEfficiency, type FusedKernel } from './calibration';
-import type { Architecture, GpuSpec } from './gpus';
-import type { Dtype } from './types';
+import type { AttentionImplementation } from '../model/shape';
+import { BACKWARD_LARGE_HEAD_DIM, FUSED_ATTENTION_EFFICIENCY, FUSED_ATTENTION_RAMP_KEYS, type FusedEfficiency } from './calibration';
+import { type FusedKernel } from '../model/prediction';
+import type { Architecture, GpuSpec } from '../model/hardware';
+import type { Dtype } from '../model/prediction';
 
 /**
  * Which attention kernel a framework's choice becomes on a GPU, and how fast a fused one runs per

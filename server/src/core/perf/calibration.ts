@@ -6,7 +6,8 @@
  * (element-wise launch cost, tile reuse, bandwidth fraction) stay in gpus.ts, marked "assumed".
  */
 
-import type { Architecture } from './gpus';
+import type { FusedKernel } from '../model/prediction';
+import type { Architecture } from '../model/hardware';
 
 /** The measurement sources the constants below may have seen (data/measurements, role "calibration"). */
 export const CALIBRATION_SOURCES = [
@@ -71,9 +72,6 @@ export const ALIGNMENT_BY_ARCHITECTURE: Readonly<Partial<Record<Architecture, Ca
     how: 'RTX 4090 bf16 squares: the four odd N (2055, 2057, 2071, 2073) at 1.00-1.09 of the model without an alignment penalty, N = 2040, 2056, 2072 (multiples of 8 only) at 1.01, 0.85 and 0.78 of it with 0.88: medians. 4- and 8-byte alignment were not measured and take the odd value; 32 and 64 bytes keep the default',
   },
 };
-
-/** Fused attention kernels the model tells apart (perf/attention.ts picks one per framework, GPU and head dim). */
-export type FusedKernel = 'flash2' | 'flash3' | 'cudnn';
 
 /** Efficiency of a fused attention kernel at long sequences, per head dim, as a fraction of the GPU's achievable matmul rate. */
 export interface FusedEfficiency {

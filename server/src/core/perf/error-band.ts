@@ -1,7 +1,7 @@
 import { deviceRates, predictGemm } from './gemm';
-import type { GpuSpec } from './gpus';
+import type { GpuSpec } from '../model/hardware';
 import { applyProfile, profileApplies } from './profile';
-import type { Dtype, GemmProfile } from './types';
+import type { Dtype, GemmProfile } from '../model/prediction';
 import { VALIDATION_ERROR } from './validation-error';
 
 /**

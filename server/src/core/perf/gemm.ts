@@ -1,8 +1,10 @@
 import { fusedAttentionEfficiency, paddedHeadDim } from './attention';
 import { ALIGNMENT_BY_ARCHITECTURE, ALIGNMENT_EFFICIENCY, GEMM_FIXED_COST_US } from './calibration';
-import { elementBytes, KERNEL_MODEL, peakTflopsFor, type GpuSpec, type Tile } from './gpus';
-import { largestPowerOfTwoDividing } from '../pipeline/shape';
-import type { Dtype, GemmPrediction, GemmShape } from './types';
+import { elementBytes, peakTflopsFor } from './gpus';
+import { KERNEL_MODEL } from './kernel-model';
+import { type GpuSpec, type Tile } from '../model/hardware';
+import { largestPowerOfTwoDividing } from '../model/shape';
+import type { Dtype, GemmPrediction, GemmShape } from '../model/prediction';
 
 /**
  * The analytic GEMM time model (the paper's III-B and VI-B): for each tile shape the library would

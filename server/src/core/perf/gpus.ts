@@ -1,5 +1,6 @@
 import { ACHIEVABLE_FRACTION } from './calibration';
-import type { Dtype } from './types';
+import type { GpuSpec, Tile } from '../model/hardware';
+import type { Dtype } from '../model/prediction';
 
 /**
  * The GPU catalogue: every number that describes a GPU to the throughput model, each with its
@@ -7,47 +8,6 @@ import type { Dtype } from './types';
  * calibration constant with no published measurement for that GPU (see docs/accuracy.md).
  * Nothing here was measured by this project.
  */
-export interface GpuSpec {
-  id: string;
-  name: string;
-  aliases: string[];
-  vendor: 'nvidia' | 'amd';
-  /** The GPU generation: the libraries' kernels, and so their alignment penalties, differ by it. */
-  architecture: Architecture;
-  /** SMs (NVIDIA) or CUs (AMD): how many GEMM tiles run at once (one wave). */
-  computeUnits: number;
-  /** Dense tensor-core peak, TFLOP/s, per dtype; absent where the GPU has no such path. */
-  peakTflops: Partial<Record<Dtype, number>>;
-  memoryBandwidthGBs: number;
-  l2CacheMB: number;
-  /** Bytes a GEMM dimension must be a multiple of for full tensor-core rate (V100 16, A100+ 128). */
-  alignmentBytes: number;
-  /** Best large-GEMM throughput / dense peak (the "maximum achievable matmul" fraction). */
-  achievableFraction: number;
-  /** Sustained HBM bandwidth / nominal bandwidth for streaming kernels. */
-  bandwidthFraction: number;
-  /** Fixed cost of one element-wise kernel on the GPU timeline (launch and the gap before the next), µs; GEMMs carry calibration.ts GEMM_FIXED_COST_US. */
-  launchOverheadUs: number;
-  /** The output tile shapes (rows × columns) the vendor GEMM library chooses among. */
-  tiles: readonly Tile[];
-  /** Memory a training process can address, GiB: the total nvidia-smi reports (figures as published in logs and issues, not measured by this project); the run model charges the CUDA context itself. */
-  memoryGiB: number;
-  /** The link between GPUs of one node: per-GPU bandwidth in one direction, and how many GPUs it joins (the NVLink domain). */
-  intraNode: IntraNodeLink;
-  /** The network between nodes, per GPU (one NIC per GPU on DGX/HGX-class nodes), Gb/s; `--inter-node-gbps` overrides it. */
-  interNodeGbps: number;
-  sources: string[];
-}
-
-export interface IntraNodeLink {
-  kind: 'nvlink' | 'pcie' | 'xgmi';
-  bandwidthGBs: number;
-  domainSize: number;
-}
-
-export type Tile = readonly [rows: number, cols: number];
-
-export type Architecture = 'volta' | 'ampere' | 'ada' | 'hopper' | 'blackwell' | 'cdna2' | 'cdna3';
 
 /** cuBLASLt tile enums include 64×64 ... 256×128 (nvmath cublasLt.MatmulTile); the paper (VI-B) names 128×256 the most efficient. */
 const NVIDIA_TILES: readonly Tile[] = [
@@ -385,22 +345,6 @@ export const GPUS: readonly GpuSpec[] = [
   },
 ];
 
-/**
- * Kernel-model constants shared by every GPU that were assumed, not fitted (the fitted ones are in calibration.ts).
- */
-export const KERNEL_MODEL = {
-  /**
-   * Small tiles reuse each loaded element less: per k-step a tm×tn tile loads (tm+tn) elements for
-   * tm·tn MACs. Efficiency ∝ I/(I + c) with I = tm·tn/(tm+tn), normalised to the largest tile.
-   * c = 24 is assumed (it makes 128×128 run at 0.93 and 64×64 at 0.73 of 256×128).
-   */
-  tileReuseConstant: 24,
-  /** The tile the achievable peak is measured with: the paper's (VI-B) most efficient 128×256. */
-  referenceTile: [256, 128] as Tile,
-  /** Query rows per FlashAttention thread block (FlashAttention-2 uses 128 on A100/H100). */
-  flashBlockRows: 128,
-} as const;
-
 export const DEFAULT_GPU_ID = 'h100-sxm';
 
 export function findGpu(idOrAlias: string): GpuSpec | undefined {
@@ -408,24 +352,12 @@ export function findGpu(idOrAlias: string): GpuSpec | undefined {
   return GPUS.find((gpu) => gpu.id === wanted || gpu.aliases.includes(wanted));
 }
 
-/** The dense peak for a dtype; a dtype the GPU lacks runs on its 16-bit path (V100 has no bf16, A100 no fp8). */
-/**
- * How the precision a user picks applies to each kind of work. FP8 training (Transformer Engine's
- * default recipe, Megatron-LM `--fp8-format`) runs the linear layers' GEMMs in FP8 and keeps the
- * attention BMMs (`--fp8-dot-product-attention` is off by default), the norms, activations and
- * residuals in BF16.
- */
-export type WorkKind = 'linear' | 'attention' | 'elementwise';
-
-export function dtypeFor(dtype: Dtype, work: WorkKind): Dtype {
-  return dtype === 'fp8' && work !== 'linear' ? 'bf16' : dtype;
-}
-
 /** Bytes per element of `dtype` on `gpu`: FP8 is one byte where the GPU has an FP8 tensor path, else it runs at 16 bits. */
 export function elementBytes(gpu: GpuSpec, dtype: Dtype): number {
   return dtype === 'fp8' && peakTflopsFor(gpu, dtype).native ? 1 : 2;
 }
 
+/** The dense peak for a dtype; a dtype the GPU lacks runs on its 16-bit path (V100 has no bf16, A100 no fp8). */
 export function peakTflopsFor(gpu: GpuSpec, dtype: Dtype): { tflops: number; native: boolean } {
   const native = gpu.peakTflops[dtype];
   if (native !== undefined) return { tflops: native, native: true };

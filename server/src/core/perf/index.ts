@@ -1,11 +1,12 @@
-import type { FixEstimate } from '../pipeline/findings';
-import { dtypeFor, type GpuSpec, type WorkKind } from './gpus';
+import type { FixEstimate } from '../model/findings';
+import { dtypeFor, type WorkKind } from './kernel-model';
+import { type GpuSpec } from '../model/hardware';
 import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
 import { backwardGemms, isRecomputed, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams, recomputedWork } from './layer';
 import { applyProfile, profileApplies } from './profile';
-import type { Dtype, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from './types';
+import type { Dtype, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from '../model/prediction';
 
-export * from './types';
+export * from '../model/prediction';
 export { alignmentEfficiency, deviceRates, gemmFlops, predictGemm } from './gemm';
 export { backwardGemms, layerGemms, logitsGemm, modelParams } from './layer';
 export { PROFILE_SCHEMA, ProfileError, loadGemmProfile, parseGemmProfile } from './profile';

@@ -1,4 +1,4 @@
-import type { ElementwisePrediction, GemmName, GemmShape, LayerSpec } from './types';
+import type { ElementwisePrediction, GemmName, GemmShape, LayerSpec } from '../model/prediction';
 
 /**
  * A transformer layer as the GEMMs one GPU runs: the paper's Table II, extended for GQA/MQA

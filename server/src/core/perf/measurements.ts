@@ -1,7 +1,7 @@
 import { findGpu } from './gpus';
 import { predictGemmShape, predictLayer } from './index';
-import type { FusedKernel } from './calibration';
-import type { Dtype, GemmShape, LayerSpec } from './types';
+import type { FusedKernel } from '../model/prediction';
+import type { Dtype, GemmShape, LayerSpec } from '../model/prediction';
 
 /**
  * Published measurements (data/measurements/*.json, schema in data/measurements/README.md) and

@@ -1,4 +1,4 @@
-import type { Dtype, GemmMeasurement, GemmPrediction, GemmProfile, GemmShape } from './types';
+import type { Dtype, GemmMeasurement, GemmPrediction, GemmProfile, GemmShape } from '../model/prediction';
 
 /**
  * Measured GEMM profiles (docs/profile-format.md). A shape the profile measured gets the measured

@@ -1,5 +1,5 @@
-import { largestPowerOfTwoDividing, roundUpToMultiple } from '../pipeline/shape';
-import type { Fix } from '../pipeline/findings';
+import { largestPowerOfTwoDividing, roundUpToMultiple } from '../model/shape';
+import type { Fix } from '../model/findings';
 import type { Rule, RuleContext } from './rule';
 import { alignment, architectureFixes, fieldName, isPositiveInteger, literalEdit, relatedAt, tensorParallelSize, type Suggestion } from './support';
 

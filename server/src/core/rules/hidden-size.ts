@@ -1,4 +1,4 @@
-import { largestPowerOfTwoDividing } from '../pipeline/shape';
+import { largestPowerOfTwoDividing } from '../model/shape';
 import type { Rule, RuleContext } from './rule';
 import {
   alignment,

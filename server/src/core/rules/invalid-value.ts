@@ -1,5 +1,5 @@
-import { spanText } from '../pipeline/document';
-import { FIELD_LABELS, NUMERIC_FIELDS } from '../pipeline/shape';
+import { spanText } from '../model/document';
+import { FIELD_LABELS, NUMERIC_FIELDS } from '../model/shape';
 import type { Rule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { divisorsOf } from '../pipeline/shape';
+import { divisorsOf } from '../model/shape';
 import type { Rule } from './rule';
 import {
   architectureFixes,

@@ -1,7 +1,7 @@
 import { GIB, type RunLaunch, type RunPrediction } from '../perf/run';
-import type { Fix, TextEdit } from '../pipeline/findings';
-import type { NumberField } from '../pipeline/shape';
-import type { LayerSpec } from '../perf/types';
+import type { Fix, TextEdit } from '../model/findings';
+import type { NumberField } from '../model/shape';
+import type { LayerSpec } from '../model/prediction';
 import type { Rule, RuleContext } from './rule';
 import { literalEdit } from './support';
 

@@ -1,9 +1,9 @@
-import type { Span, SyntaxError } from '../pipeline/document';
-import type { Fix, FixEstimate, RelatedLocation, Severity } from '../pipeline/findings';
-import type { LayerSpec } from '../perf/types';
+import type { Span, SyntaxError } from '../model/document';
+import type { Fix, FixEstimate, RelatedLocation, Severity } from '../model/findings';
+import type { LayerSpec } from '../model/prediction';
 import type { RunLaunch, RunPrediction } from '../perf/run';
-import type { ModelShape, NumberField } from '../pipeline/shape';
-import type { ResolvedCheckOptions } from '../pipeline/options';
+import type { ModelShape, NumberField } from '../model/shape';
+import type { ResolvedCheckOptions } from '../model/options';
 
 export interface FindingInput {
   message: string;

@@ -2,12 +2,13 @@
  * What several rules share: the alignment the GPU wants, the parallel sizes in force, and
  * how a suggestion becomes a fix (an edit at the literal, a title that says its effect).
  */
-import { spanText } from '../pipeline/document';
-import type { Fix, FixEstimate, TextEdit } from '../pipeline/findings';
-import type { LayerSpec } from '../perf/types';
-import { dtypeFor, elementBytes } from '../perf/gpus';
-import { describeEstimate } from '../features/numbers';
-import { divisorsOf, FIELD_LABELS, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { spanText } from '../model/document';
+import type { Fix, FixEstimate, TextEdit } from '../model/findings';
+import type { LayerSpec } from '../model/prediction';
+import { elementBytes } from '../perf/gpus';
+import { dtypeFor } from '../perf/kernel-model';
+import { describeEstimate } from './fix-titles';
+import { divisorsOf, FIELD_LABELS, type ModelShape, type NumberField, type NumericFieldName } from '../model/shape';
 import type { RuleContext } from './rule';
 
 /**

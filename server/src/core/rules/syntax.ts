@@ -1,4 +1,4 @@
-import { wholeCharacters } from '../pipeline/document';
+import { wholeCharacters } from '../model/document';
 import type { Rule } from './rule';
 
 export const syntaxRule: Rule = {

@@ -1,5 +1,5 @@
-import type { Fix } from '../pipeline/findings';
-import { divisorsOf, largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../pipeline/shape';
+import type { Fix } from '../model/findings';
+import { divisorsOf, largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../model/shape';
 import { ffnSizeFixes } from './ffn-size';
 import { hiddenSizeSuggestions } from './hidden-size';
 import type { Rule, RuleContext } from './rule';

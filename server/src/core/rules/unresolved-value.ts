@@ -1,4 +1,4 @@
-import { FIELD_LABELS, NUMERIC_FIELDS } from '../pipeline/shape';
+import { FIELD_LABELS, NUMERIC_FIELDS } from '../model/shape';
 import type { Rule } from './rule';
 
 export const unresolvedValueRule: Rule = {

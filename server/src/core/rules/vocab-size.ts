@@ -1,5 +1,5 @@
-import type { Fix, RelatedLocation, TextEdit } from '../pipeline/findings';
-import { largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../pipeline/shape';
+import type { Fix, RelatedLocation, TextEdit } from '../model/findings';
+import { largestPowerOfTwoDividing, roundUpToMultiple, type NumberField } from '../model/shape';
 import type { Rule, RuleContext } from './rule';
 import { alignment, effectText, fieldName, isPositiveInteger, literalEdit, relatedAt, tensorParallelSize, tensorParallelText } from './support';
 

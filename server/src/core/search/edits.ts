@@ -4,13 +4,13 @@
  * a candidate is offered only when the edited file reads back as that shape and no alignment
  * rule fires on it.
  */
-import { check, type CheckResult } from '../pipeline/check';
-import { spanText } from '../pipeline/document';
-import type { TextEdit } from '../pipeline/findings';
+import { check, type CheckResult } from '../check';
+import { spanText } from '../model/document';
+import type { TextEdit } from '../model/findings';
 import type { LayerSpec } from '../perf';
-import { applyFixes } from '../features/fixes';
+import { applyFixes } from '../rules/fixes';
 import { literalEdit } from '../rules/support';
-import { FIELD_LABELS, NUMERIC_FIELDS, shapeValues, type ModelShape, type NumberField, type NumericFieldName } from '../pipeline/shape';
+import { FIELD_LABELS, NUMERIC_FIELDS, shapeValues, type ModelShape, type NumberField, type NumericFieldName } from '../model/shape';
 import { DIM_NAMES, type SearchDims } from './space';
 
 /** The rules a candidate must pass: alignment, divisibility and the parallel splits. */

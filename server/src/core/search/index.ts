@@ -4,18 +4,18 @@
  * target GPU. Exhaustive over the space `space.ts` spans; deterministic. A generator, so that
  * the language server can run it in slices, report progress and stop when cancelled.
  */
-import type { CheckResult } from '../pipeline/check';
-import type { TextEdit } from '../pipeline/findings';
+import type { CheckResult } from '../check';
+import type { TextEdit } from '../model/findings';
 import { modelParams, predictLayer, type Dtype, type GemmProfile, type LayerPrediction, type LayerSpec } from '../perf';
 import { FAST_BACKWARD_MAX_HEAD_DIM } from '../perf/attention';
 import { launchAssumptions, type Assumption } from '../perf/assumptions';
 import { aboveGemmBand } from '../perf/error-band';
 import { changedSpec } from '../perf/spec';
-import type { GpuSpec } from '../perf/gpus';
+import type { GpuSpec } from '../model/hardware';
 import { unpredictableReason } from '../perf/spec';
-import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../pipeline/shape';
+import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../model/shape';
 import { alignment } from '../rules/support';
-import type { ResolvedCheckOptions } from '../pipeline/options';
+import type { ResolvedCheckOptions } from '../model/options';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
 import { describeBounds, layerCounts, layerShapes, type LayerDims, type SearchDims, type SearchField, type SpaceInput } from './space';
 

@@ -3,8 +3,8 @@
  * and head dim, kv heads, MLP width) that every hard rule and every alignment rule accepts,
  * and, per layer shape, the layer counts that hold the parameter count within the budget.
  */
-import type { LayerSpec } from '../perf/types';
-import { divisorsOf, FIELD_LABELS, type NumericFieldName } from '../pipeline/shape';
+import type { LayerSpec } from '../model/prediction';
+import { divisorsOf, FIELD_LABELS, type NumericFieldName } from '../model/shape';
 import { kvHeadsFitTensorParallel } from '../rules/support';
 
 /** The fields `--keep` names. */

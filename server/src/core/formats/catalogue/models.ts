@@ -1,4 +1,4 @@
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from '../framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
 
 /**
  * The model catalogue: the shapes of well-known models, keyed by every name people write for

@@ -1,4 +1,4 @@
-import { FRAMEWORK_DEFAULTS } from '../framework-defaults';
+import { FRAMEWORK_DEFAULTS } from './framework-defaults';
 import { findModel, sourceText, type ModelSource } from './models';
 
 /**

@@ -1,8 +1,9 @@
 import { gemmFlops } from '../gemm';
-import { peakTflopsFor, type GpuSpec } from '../gpus';
+import { peakTflopsFor } from '../gpus';
+import { type GpuSpec } from '../../model/hardware';
 import { layerGemms, logitsGemm } from '../layer';
 import { predictLayer } from '../index';
-import type { GemmProfile, LayerSpec } from '../types';
+import type { GemmProfile, LayerSpec } from '../../model/prediction';
 import { runLayout, type RunLaunch, type RunLayout } from './launch';
 import { predictMemory, type MemoryPrediction, type RunTerm } from './memory';
 import { predictStepTerms, stageWork, type TimeTermName } from './time';

@@ -1,5 +1,5 @@
-import type { RecomputeMode, Sharding } from '../../pipeline/shape';
-import type { Dtype } from '../types';
+import type { RecomputeMode, Sharding } from '../../model/shape';
+import type { Dtype } from '../../model/prediction';
 
 /**
  * How a training run lays a model out over GPUs, as plain numbers (the launch fields of a config,

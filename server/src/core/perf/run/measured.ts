@@ -1,10 +1,11 @@
-import { megatronSwigluWidth } from '../../formats/framework-defaults';
-import { findGpu, type GpuSpec } from '../gpus';
-import type { Dtype, LayerSpec } from '../types';
+import { megatronSwigluWidth } from '../../formats/catalogue/framework-defaults';
+import { findGpu } from '../gpus';
+import { type GpuSpec } from '../../model/hardware';
+import type { Dtype, LayerSpec } from '../../model/prediction';
 import { predictRun, type RunPrediction } from './index';
 import { median, ORDER_MIN_GAP } from '../measurements';
 import { GIB } from './memory';
-import type { AttentionImplementation, RecomputeMode, Sharding } from '../../pipeline/shape';
+import type { AttentionImplementation, RecomputeMode, Sharding } from '../../model/shape';
 import { attentionSpec } from '../spec';
 import type { RunLaunch } from './launch';
 

@@ -1,6 +1,6 @@
-import type { GpuSpec } from '../gpus';
+import type { GpuSpec } from '../../model/hardware';
 import { layerParams } from '../layer';
-import type { LayerSpec } from '../types';
+import type { LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
 

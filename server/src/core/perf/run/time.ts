@@ -1,6 +1,6 @@
 import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY, ZERO3_COLLECTIVE_EFFICIENCY } from '../calibration';
-import type { GpuSpec } from '../gpus';
-import type { LayerPrediction, LayerSpec } from '../types';
+import type { GpuSpec } from '../../model/hardware';
+import type { LayerPrediction, LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
 import { stageParams, type RunTerm } from './memory';

@@ -1,6 +1,6 @@
 import type { SeveritySetting } from './findings';
-import type { GpuSpec } from '../perf/gpus';
-import type { Dtype, GemmProfile } from '../perf/types';
+import type { GpuSpec } from './hardware';
+import type { Dtype, GemmProfile } from './prediction';
 import type { FormatId, RecomputeMode, Sharding } from './shape';
 
 /** What `--attention` and `shapelint.attention` may force, over the file and the framework's default. */

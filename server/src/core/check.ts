@@ -1,21 +1,22 @@
-import type { ConfigDocument, Span } from './document';
-import type { Finding, Severity, SeveritySetting } from './findings';
-import { detectFormat, formatReader, type FormatReader } from '../formats';
-import { DEFAULT_GPU_ID, findGpu } from '../perf/gpus';
+import type { ConfigDocument, Span } from './model/document';
+import type { Finding, Severity, SeveritySetting } from './model/findings';
+import { detectFormat, formatReader, type FormatReader } from './formats';
+import { DEFAULT_GPU_ID, findGpu } from './perf/gpus';
 import {
   DEFAULT_MICRO_BATCH_SIZE,
   DEFAULT_SEQUENCE_LENGTH,
   type CheckOptions,
   type ResolvedCheckOptions,
-} from './options';
-import { compareSpecs } from '../perf';
-import { changedSpec, layerSpecFromShape, runForLaunch, runLaunchOf } from '../perf/spec';
-import type { RunLaunch, RunPrediction } from '../perf/run';
-import type { LayerSpec } from '../perf/types';
-import { RULES } from '../rules';
-import type { FindingInput, Rule, RuleContext } from '../rules/rule';
-import { resolveLaunch } from './launch';
-import type { Launch, ModelShape, NumberField } from './shape';
+} from './model/options';
+import { compareSpecs } from './perf';
+import { changedSpec, layerSpecFromShape } from './perf/spec';
+import { runForLaunch, runLaunchOf } from './perf/run/for-launch';
+import type { RunLaunch, RunPrediction } from './perf/run';
+import type { LayerSpec } from './model/prediction';
+import { RULES } from './rules';
+import type { FindingInput, Rule, RuleContext } from './rules/rule';
+import { resolveLaunch } from './model/launch';
+import type { Launch, ModelShape, NumberField } from './model/shape';
 import { suppressedRules } from './suppression';
 
 export interface CheckResult {

@@ -1,4 +1,4 @@
-import type { Finding, Fix, TextEdit } from '../pipeline/findings';
+import type { Finding, Fix, TextEdit } from '../model/findings';
 
 /**
  * Applies the fixes' edits to the text, back to front so offsets stay valid. A fix whose

@@ -1,5 +1,4 @@
-import type { RecomputeMode } from '../pipeline/shape';
-import type { FusedKernel } from './calibration';
+import type { RecomputeMode } from './shape';
 
 /** Plain numbers the throughput model needs; built from a ModelShape with defaults filled in. */
 export interface LayerSpec {
@@ -123,3 +122,6 @@ export interface LayerPrediction {
   /** Layer TFLOP/s as a fraction of the GPU's dense peak for the dtype. */
   fractionOfPeak: number;
 }
+
+/** Fused attention kernels the model tells apart (perf/attention.ts picks one per framework, GPU and head dim). */
+export type FusedKernel = 'flash2' | 'flash3' | 'cudnn';

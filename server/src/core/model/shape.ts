@@ -1,5 +1,5 @@
 import type { Span } from './document';
-import type { Dtype } from '../perf/types';
+import type { Dtype } from './prediction';
 
 export const FORMAT_IDS = ['hf', 'neox', 'megatron', 'nemo', 'litgpt', 'nanogpt', 'meta', 'nanotron', 'flagscale', 'axolotl', 'torchtitan', 'maxtext', 'foundry', 'nemo2', 'olmo'] as const;
 

@@ -1,5 +1,5 @@
 /** How numbers read in titles, hovers and reports: one place, so that they read the same everywhere. */
-import type { FixEstimate } from '../pipeline/findings';
+import type { FixEstimate } from '../model/findings';
 
 /** +18%, −3%, +0.4%: a predicted speed-up ratio as a change. */
 export function formatSpeedup(speedup: number): string {
