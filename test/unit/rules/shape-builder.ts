@@ -135,6 +135,7 @@ export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Pa
     shape,
     text,
     syntaxErrors: [],
+    notRead: [],
     options: resolved,
     spec,
     estimate: (change) => (spec ? estimate(change, spec) : undefined),

@@ -1,6 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { parseJson } from './json';
-import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
+import { errorSpan, type ConfigDocument, type ConfigEntry, type NotRead, type ScalarValue, type Span, type SyntaxError } from '../pipeline/document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with
@@ -16,17 +16,29 @@ export function parseYaml(text: string): ConfigDocument {
 export function composeYaml(text: string): ConfigDocument {
   const entries: ConfigEntry[] = [];
   const errors: SyntaxError[] = [];
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const notRead: NotRead[] = [];
+  const parsed = parseAllDocuments(lineBreaksAsNewlines(text), { uniqueKeys: false, prettyErrors: false, strict: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
     flatten(document, text, entries);
     for (const error of document.errors) {
       const [start, end] = error.pos;
-      errors.push({ span: errorSpan(text, start, end - start), message: firstLine(error.message) });
+      const span = errorSpan(text, start, end - start);
+      // The yaml package composes recursively, and reports running out of stack as this error of the node.
+      if (error.code === 'RESOURCE_EXHAUSTION') notRead.push({ span, message: 'Nested deeper than the YAML parser shapelint uses can read (its call stack ran out here); what is nested here is not checked.' });
+      else errors.push({ span, message: firstLine(error.message) });
     }
   }
   if (errors.length > 0) salvageLines(text, entries);
-  return { syntax: 'yaml', text, entries, errors };
+  return { syntax: 'yaml', text, entries, errors, ...(notRead.length > 0 ? { notRead } : {}) };
+}
+
+/**
+ * A lone `\r` is a line break in YAML (and to PyYAML), but not to the yaml package: a CR-only
+ * file would read as one comment. Each becomes `\n`, one character for one, so offsets hold.
+ */
+function lineBreaksAsNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**
@@ -36,11 +48,31 @@ export function composeYaml(text: string): ConfigDocument {
  * are blanked (offsets unchanged); anything else, or any doubt, goes to the YAML parser.
  */
 function jsonWithHashComments(text: string): ConfigDocument | undefined {
-  if (!/^(?:\s|#[^\n]*)*\{/.test(text)) return undefined;
+  if (text[firstSignificantOffset(text)] !== '{') return undefined;
   const blanked = blankHashComments(text);
   if (blanked === undefined) return undefined;
   const document = parseJson(blanked);
   return document.errors.length === 0 ? { ...document, syntax: 'yaml', text } : undefined;
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Where the first character outside blanks and `#` comments is (the text's length if there is
+ * none). A comment ends at a line break, `\n` or `\r` (YAML's, so CR-only files too). A plain
+ * scan, one pass: a regular expression for this backtracks exponentially on a banner of `#`s or
+ * on CRLF comment lines.
+ */
+export function firstSignificantOffset(text: string): number {
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === HASH) {
+      while (index < text.length && text.charCodeAt(index) !== NEWLINE && text.charCodeAt(index) !== RETURN) index++;
+    } else if (WHITESPACE.test(text[index])) index++;
+    else return index;
+  }
+  return index;
 }
 
 /** YAML's other spellings of JSON's literals (core schema), each as long as its JSON form. */
@@ -51,6 +83,7 @@ const APOSTROPHE = 39;
 const BACKSLASH = 92;
 const HASH = 35;
 const NEWLINE = 10;
+const RETURN = 13;
 
 /**
  * `#` comments (at a line start or after a blank, outside double quotes) replaced by spaces, and
@@ -90,7 +123,7 @@ function blankHashComments(text: string): string | undefined {
 }
 
 function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === NEWLINE || code === 13;
+  return code === 32 || code === 9 || code === NEWLINE || code === RETURN;
 }
 
 function isWordChar(code: number): boolean {
@@ -101,8 +134,13 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Entries reached through aliases of collections, at most: `&a [*b, *b, ...]` chains grow exponentially. */
+/**
+ * Bounds on what aliases expand to: `&a [*b, *b, ...]` chains grow exponentially, and an alias
+ * inside its own anchor (`x: &x [*x]`) or of empty collections expands forever without emitting
+ * an entry. So both the entries emitted through aliases and the aliases followed are counted.
+ */
 const MAX_ALIASED_ENTRIES = 10_000;
+const MAX_ALIAS_EXPANSIONS = 10_000;
 
 interface Pending {
   node: unknown;
@@ -111,9 +149,11 @@ interface Pending {
   usedAt?: Span;
 }
 
-/** Depth-first with an explicit stack, in document order; aliases read as the node they name. */
+/** Depth-first with an explicit stack, in document order; aliases read as the node they name, within the bounds above. */
 function flatten(document: Document, text: string, entries: ConfigEntry[]): void {
   let aliased = 0;
+  let expansions = 0;
+  const targets = aliasTargets(document);
   const stack: Pending[] = [{ node: document.contents, path: [] }];
   const push = (children: Pending[]) => {
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
@@ -125,6 +165,13 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
     }
     entries.push(entry);
   };
+  /** The node a child stands for: itself, or what its alias names; undefined for an alias past the bounds, which is not followed. */
+  const follow = (child: YamlNode | null, usedAt: Span | undefined): { node: unknown; usedAt?: Span } | undefined => {
+    if (!isAlias(child) || !child.range) return { node: child, usedAt };
+    if (expansions >= MAX_ALIAS_EXPANSIONS || aliased >= MAX_ALIASED_ENTRIES) return undefined;
+    expansions++;
+    return { node: targets.get(child), usedAt: usedAt ?? spanOf(child.range) };
+  };
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, path, usedAt } = item;
     if (isMap(node)) {
@@ -135,26 +182,27 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const keySpan = spanOf(key.range);
         const childPath = [...path, String(key.value)];
         const value = pair.value as YamlNode | null;
-        const target = isAlias(value) && value.range ? { node: value.resolve(document), usedAt: usedAt ?? spanOf(value.range) } : { node: value, usedAt };
-        if (target.node === null || target.node === undefined || (isScalar(target.node) && target.node.range && target.node.range[0] === target.node.range[1])) {
-          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, target.usedAt);
-        } else if (isScalar(target.node) && target.node.range) {
-          emit({ path: childPath, keySpan, value: scalarValue(target.node.value), valueSpan: spanOf(target.node.range) }, target.usedAt);
-        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
-          children.push({ node: target.node, path: childPath, usedAt: target.usedAt });
+        const reached = follow(value, usedAt);
+        if (!reached) continue;
+        if (reached.node === null || reached.node === undefined || (isScalar(reached.node) && reached.node.range && reached.node.range[0] === reached.node.range[1])) {
+          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, reached.usedAt);
+        } else if (isScalar(reached.node) && reached.node.range) {
+          emit({ path: childPath, keySpan, value: scalarValue(reached.node.value), valueSpan: spanOf(reached.node.range) }, reached.usedAt);
+        } else {
+          children.push({ node: reached.node, path: childPath, usedAt: reached.usedAt });
         }
       }
       push(children);
     } else if (isSeq(node)) {
       const children: Pending[] = [];
       node.items.forEach((item, index) => {
-        const child = item as YamlNode | null;
-        const target = isAlias(child) && child.range ? { node: child.resolve(document), usedAt: usedAt ?? spanOf(child.range) } : { node: child, usedAt };
-        if (isScalar(target.node) && target.node.range) {
-          const span = spanOf(target.node.range);
-          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(target.node.value), valueSpan: span }, target.usedAt);
-        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
-          children.push({ node: target.node, path: [...path, String(index)], usedAt: target.usedAt });
+        const reached = follow(item as YamlNode | null, usedAt);
+        if (!reached) return;
+        if (isScalar(reached.node) && reached.node.range) {
+          const span = spanOf(reached.node.range);
+          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(reached.node.value), valueSpan: span }, reached.usedAt);
+        } else if (reached.node !== undefined && reached.node !== null) {
+          children.push({ node: reached.node, path: [...path, String(index)], usedAt: reached.usedAt });
         }
       });
       push(children);
@@ -162,6 +210,31 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
   }
   // Document order (an aliased value where its alias is), as readers expect: the last of two equal keys wins.
   entries.sort((a, b) => (a.usedAt ?? a.keySpan).offset - (b.usedAt ?? b.keySpan).offset);
+}
+
+/**
+ * The node each alias names: the last node anchored with its name before it, in document order
+ * (its own collection, for `&x [*x]`). One pass: the yaml package's `Alias.resolve` walks the whole
+ * document on every call, which an alias bomb calls thousands of times.
+ */
+function aliasTargets(document: Document): Map<Alias, unknown> {
+  const anchored = new Map<string, unknown>();
+  const targets = new Map<Alias, unknown>();
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      targets.set(node, anchored.get(node.source));
+      continue;
+    }
+    if (isNode(node) && node.anchor) anchored.set(node.anchor, node);
+    if (isMap(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index].value, node.items[index].key);
+    } else if (isSeq(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index]);
+    }
+  }
+  return targets;
 }
 
 function spanOf(range: readonly [number, number, number]): Span {

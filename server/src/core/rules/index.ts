@@ -7,6 +7,7 @@ import { hiddenSizeRule } from './hidden-size';
 import { invalidValueRule } from './invalid-value';
 import { kvHeadsRule } from './kv-heads';
 import { microBatchRule } from './micro-batch';
+import { notReadRule } from './not-read';
 import { pipelineParallelRule } from './pipeline-parallel';
 import { syntaxRule } from './syntax';
 import { tensorParallelRule } from './tensor-parallel';
@@ -22,6 +23,7 @@ export type { Rule, RuleContext, FindingInput } from './rule';
  */
 export const RULES: readonly Rule[] = [
   syntaxRule,
+  notReadRule,
   invalidValueRule,
   unresolvedValueRule,
   headsDivideHiddenRule,
