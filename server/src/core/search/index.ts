@@ -12,9 +12,9 @@ import { NUMERIC_FIELDS, shapeValues, type ModelShape, type NumericFieldName } f
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../pipeline/options';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
-import { describeBounds, layerCounts, layerShapes, type LayerDims, type SearchDims, type SearchField, type SpaceInput } from './space';
+import { boundedSpace, describeBounds, layerShapes, nearestLayerCount, type LayerDims, type SearchDims, type SearchField, type Space } from './space';
 
-export { SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
+export { MAX_LAYER_SHAPES, SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
 export { ALIGNMENT_RULES, type Change } from './edits';
 
 /** What to rank by: tokens/s, or tokens/s scaled to the current parameter count (a 3% smaller model is not a 3% win). */
@@ -83,6 +83,19 @@ export interface SearchProgress {
 
 export class SearchError extends Error {}
 
+/** The widest parameter budget: ±50%. */
+export const MAX_SEARCH_BUDGET = 0.5;
+
+/**
+ * A budget as given (the CLI's percentage over 100, the language server's request), checked the
+ * same way for both: a fraction above 0 and at most MAX_SEARCH_BUDGET. A budget of 1e308 made the
+ * layer counts in it endless.
+ */
+export function checkedBudget(budget: unknown): number {
+  if (typeof budget === 'number' && budget > 0 && budget <= MAX_SEARCH_BUDGET) return budget;
+  throw new SearchError(`the parameter budget must be above 0 and at most ${MAX_SEARCH_BUDGET} (±${MAX_SEARCH_BUDGET * 100}%), got ${String(budget)}`);
+}
+
 /** Layer shapes evaluated between two progress reports. */
 const SLICE = 24;
 /** How many ranked shapes may be re-checked to find the top N that read back and pass. */
@@ -97,7 +110,7 @@ interface Evaluated {
 }
 
 interface Plan {
-  space: SpaceInput;
+  space: Space;
   spec: LayerSpec;
   gpu: GpuSpec;
   dtype: Dtype;
@@ -116,6 +129,7 @@ export function runSearch(source: SearchSource, settings: SearchSettings): Searc
 }
 
 export function* searchShapes(source: SearchSource, settings: SearchSettings): Generator<SearchProgress, SearchResult> {
+  checkedBudget(settings.budget);
   const plan = planSearch(source, settings);
   const { space, spec, gpu, dtype } = plan;
   const evaluate = (dims: LayerDims): { layerUs: number; logitsUs: number; perLayer: number; embedding: number } => {
@@ -138,13 +152,13 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   let outOfBudget = 0;
   for (let index = 0; index < shapes.length; index++) {
     const timing = evaluate(shapes[index]);
-    const counts = layerCounts(space, timing.perLayer, timing.embedding, currentParams, settings.budget);
-    if (counts.length === 0) outOfBudget++;
     // The layer count that holds the parameter count best; the others in the budget are the same shape, bigger or smaller.
-    const paramsWith = (layers: number) => timing.embedding + layers * timing.perLayer;
-    const numLayers = counts.sort((a, b) => Math.abs(paramsWith(a) - currentParams) - Math.abs(paramsWith(b) - currentParams) || a - b)[0];
-    const dims = { ...shapes[index], numLayers };
-    if (numLayers !== undefined && !sameDims(dims, current)) inBudget.push({ dims, params: paramsWith(numLayers), tokensPerSecond: tokensPerSecond(timing, numLayers) });
+    const numLayers = nearestLayerCount(space, timing.perLayer, timing.embedding, currentParams, settings.budget);
+    if (numLayers === undefined) outOfBudget++;
+    else {
+      const dims = { ...shapes[index], numLayers };
+      if (!sameDims(dims, current)) inBudget.push({ dims, params: timing.embedding + numLayers * timing.perLayer, tokensPerSecond: tokensPerSecond(timing, numLayers) });
+    }
     if ((index + 1) % SLICE === 0) yield { done: index + 1, total: shapes.length };
   }
 
@@ -282,7 +296,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   const derivedFfn = !editable(shape, 'ffnHiddenSize', source.text) && !keep.has('ffn') ? (hidden: number) => derivedWithHidden(base, hidden)?.spec?.ffnHiddenSize ?? null : undefined;
   const split = shape.pipelineSplit;
   return {
-    space: {
+    space: boundedSpace({
       current,
       spec: result.spec as LayerSpec,
       linearAlignment: alignment(result, 'linear'),
@@ -294,7 +308,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       explicitHeadDim: shape.headDim.origin === 'file',
       derivedFfn,
       vocabSize,
-    },
+    }),
     spec: result.spec as LayerSpec,
     gpu: options.gpu,
     dtype: options.dtype,
@@ -324,7 +338,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     flashAttention: spec.flashAttention,
   });
   return {
-    space: {
+    space: boundedSpace({
       current,
       spec,
       linearAlignment,
@@ -335,7 +349,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
       fixed: keep,
       explicitHeadDim: spec.headDim * spec.numHeads !== spec.hiddenSize,
       vocabSize: keep.has('vocab') || spec.vocabSize === 0 ? spec.vocabSize : Math.ceil(spec.vocabSize / multiple) * multiple,
-    },
+    }),
     spec,
     gpu: options.gpu,
     dtype: options.dtype,
