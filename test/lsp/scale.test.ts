@@ -35,7 +35,7 @@ suite('lsp: a document past the size limit', () => {
     assert.deepEqual(rest, []);
     assert.equal(notRead.code, 'not-read');
     assert.deepEqual(notRead.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-    assert.match(notRead.message, new RegExp(`^This file has ${text.length.toLocaleString('en-US')} characters .*shapelint reads files of up to 10,485,760 \\(10\\.0 MB\\), so nothing in it is checked\\.$`));
+    assert.match(String(notRead.message), new RegExp(`^This file has ${text.length.toLocaleString('en-US')} characters .*shapelint reads files of up to 10,485,760 \\(10\\.0 MB\\), so nothing in it is checked\\.$`));
     const end = positionAt(text, text.length);
     await client.changeRange(uri, { start: end, end }, '#');
     assert.deepEqual((await client.diagnostics(uri)).map((diagnostic) => diagnostic.code), ['not-read']);
@@ -66,12 +66,12 @@ suite('lsp: an incremental change at a fractional position', () => {
       const [stopped, ...rest] = await client.diagnosticsAfter(uri, seen);
       assert.deepEqual(rest, []);
       assert.equal(stopped.code, undefined);
-      assert.match(stopped.message, /^shapelint stopped checking this file: the editor sent a change at a position that is not a whole line and character \(.*\), so the server no longer knows the text\. Close and reopen the file to check it again\.$/);
+      assert.match(String(stopped.message), /^shapelint stopped checking this file: the editor sent a change at a position that is not a whole line and character \(.*\), so the server no longer knows the text\. Close and reopen the file to check it again\.$/);
       assert.equal(await client.hover(uri, offsetOf(hf.text, '"n_embd": 2560') + 11), null);
       // Later incremental changes cannot be applied to text the server does not have: still not checked.
       const next = client.history.length;
       await client.changeRange(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ' ');
-      assert.match((await client.diagnosticsAfter(uri, next))[0].message, /^shapelint stopped checking this file/);
+      assert.match(String((await client.diagnosticsAfter(uri, next))[0].message), /^shapelint stopped checking this file/);
       // A change with the whole text resyncs: the diagnostics are where that text has them.
       const moved = `\n\n${hf.text}`;
       await client.change(uri, moved);
