@@ -137,16 +137,20 @@ function firstLine(message: string): string {
 /**
  * Bounds on what aliases expand to: `&a [*b, *b, ...]` chains grow exponentially, and an alias
  * inside its own anchor (`x: &x [*x]`) or of empty collections expands forever without emitting
- * an entry. So both the entries emitted through aliases and the aliases followed are counted.
+ * an entry. So the entries emitted through aliases and the aliases followed are counted, and
+ * aliases are followed at most so many deep (each turn of `&x [*x]` is one deeper, with a longer path).
  */
 const MAX_ALIASED_ENTRIES = 10_000;
 const MAX_ALIAS_EXPANSIONS = 10_000;
+const MAX_ALIAS_NESTING = 64;
 
 interface Pending {
   node: unknown;
   path: string[];
   /** The alias this node was reached through, where a value is used but not written. */
   usedAt?: Span;
+  /** How many aliases were followed to reach it. */
+  aliasDepth: number;
 }
 
 /** Depth-first with an explicit stack, in document order; aliases read as the node they name, within the bounds above. */
@@ -154,7 +158,7 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
   let aliased = 0;
   let expansions = 0;
   const targets = aliasTargets(document);
-  const stack: Pending[] = [{ node: document.contents, path: [] }];
+  const stack: Pending[] = [{ node: document.contents, path: [], aliasDepth: 0 }];
   const push = (children: Pending[]) => {
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   };
@@ -166,14 +170,14 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
     entries.push(entry);
   };
   /** The node a child stands for: itself, or what its alias names; undefined for an alias past the bounds, which is not followed. */
-  const follow = (child: YamlNode | null, usedAt: Span | undefined): { node: unknown; usedAt?: Span } | undefined => {
-    if (!isAlias(child) || !child.range) return { node: child, usedAt };
-    if (expansions >= MAX_ALIAS_EXPANSIONS || aliased >= MAX_ALIASED_ENTRIES) return undefined;
+  const follow = (child: YamlNode | null, { usedAt, aliasDepth }: Pending): { node: unknown; usedAt?: Span; aliasDepth: number } | undefined => {
+    if (!isAlias(child) || !child.range) return { node: child, usedAt, aliasDepth };
+    if (expansions >= MAX_ALIAS_EXPANSIONS || aliased >= MAX_ALIASED_ENTRIES || aliasDepth >= MAX_ALIAS_NESTING) return undefined;
     expansions++;
-    return { node: targets.get(child), usedAt: usedAt ?? spanOf(child.range) };
+    return { node: targets.get(child), usedAt: usedAt ?? spanOf(child.range), aliasDepth: aliasDepth + 1 };
   };
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const { node, path, usedAt } = item;
+    const { node, path } = item;
     if (isMap(node)) {
       const children: Pending[] = [];
       for (const pair of node.items) {
@@ -182,27 +186,27 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const keySpan = spanOf(key.range);
         const childPath = [...path, String(key.value)];
         const value = pair.value as YamlNode | null;
-        const reached = follow(value, usedAt);
+        const reached = follow(value, item);
         if (!reached) continue;
         if (reached.node === null || reached.node === undefined || (isScalar(reached.node) && reached.node.range && reached.node.range[0] === reached.node.range[1])) {
           emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, reached.usedAt);
         } else if (isScalar(reached.node) && reached.node.range) {
           emit({ path: childPath, keySpan, value: scalarValue(reached.node.value), valueSpan: spanOf(reached.node.range) }, reached.usedAt);
         } else {
-          children.push({ node: reached.node, path: childPath, usedAt: reached.usedAt });
+          children.push({ ...reached, path: childPath });
         }
       }
       push(children);
     } else if (isSeq(node)) {
       const children: Pending[] = [];
-      node.items.forEach((item, index) => {
-        const reached = follow(item as YamlNode | null, usedAt);
+      node.items.forEach((child, index) => {
+        const reached = follow(child as YamlNode | null, item);
         if (!reached) return;
         if (isScalar(reached.node) && reached.node.range) {
           const span = spanOf(reached.node.range);
           emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(reached.node.value), valueSpan: span }, reached.usedAt);
         } else if (reached.node !== undefined && reached.node !== null) {
-          children.push({ node: reached.node, path: [...path, String(index)], usedAt: reached.usedAt });
+          children.push({ ...reached, path: [...path, String(index)] });
         }
       });
       push(children);
