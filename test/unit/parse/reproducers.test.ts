@@ -32,6 +32,21 @@ suite('deep nesting is read without recursion, or reported', () => {
     assert.equal(entry(parsePython(`n_embd = ${'('.repeat(50)}768${')'.repeat(50)}\n`), 'n_embd')?.value, 768);
   });
 
+  test("Python: nanoGPT's 1 ** 1 ** ... with 5,000 operands is unresolved like parentheses; 50 are read (** is right-associative)", () => {
+    const text = `n_embd = ${Array.from({ length: 5000 }, () => '1').join(' ** ')}\nn_head = 12\nn_layer = 12\n`;
+    assert.deepEqual(messages(text, 'train_gpt2.py', 'nanogpt'), ['unresolved-value: n_embd: nested more than 100 levels deep, so shapelint does not check the hidden size.']);
+    assert.equal(entry(parsePython(`n_embd = 2 ** 3 ** 2 ** ${Array.from({ length: 47 }, () => '1').join(' ** ')}\n`), 'n_embd')?.value, 512);
+  });
+
+  test('Python: a 10 MB string literal (and a 3 MB one of escapes) is read, not a stack overflow of the tokenizer', () => {
+    const long = 'a'.repeat(10_000_000);
+    const document = parsePython(`n_embd = 768\nnotes = "${long}"\nescaped = '${'\\n'.repeat(1_500_000)}'\n`);
+    assert.deepEqual(document.errors, []);
+    assert.equal(entry(document, 'notes')?.value, long);
+    assert.equal((entry(document, 'escaped')?.value as string).length, 1_500_000);
+    assert.equal(entry(document, 'n_embd')?.value, 768);
+  });
+
   test('shell: ${X:-${Y:-...}} nested 1,500 deep is unresolved, not a stack overflow', () => {
     const text = `python t.py --num-layers 2 --hidden-size ${'${X:-'.repeat(1500)}1${'}'.repeat(1500)}\n`;
     const notes = messages(text, 'run.sh', 'megatron').filter((message) => message.startsWith('unresolved-value'));
@@ -52,10 +67,11 @@ suite('deep nesting is read without recursion, or reported', () => {
 
   test('NeMo: a 1,000-link chain referenced 10,000 times resolves every reference (each link once)', () => {
     const lines = ['model:', '  l0: 4096', ...Array.from({ length: 1000 }, (_, i) => `  l${i + 1}: \${model.l${i}}`), 'refs:', ...Array.from({ length: 10_000 }, (_, i) => `  r${i}: \${model.l1000}`)];
-    const document = resolveInterpolations(parseYaml(lines.join('\n')));
+    const text = lines.join('\n');
+    const document = resolveInterpolations(parseYaml(text));
     const refs = document.entries.filter((candidate) => candidate.path[0] === 'refs');
     assert.equal(refs.length, 10_000);
-    assert.ok(refs.every((ref) => ref.value === 4096 && ref.valueSpan.offset === lines.join('\n').indexOf('4096')));
+    assert.ok(refs.every((ref) => ref.value === 4096 && ref.valueSpan.offset === text.indexOf('4096')));
   });
 
   test('YAML flow collections 10,000 deep: the rest is read, and the nesting is not-read, not a syntax error', () => {
