@@ -18,8 +18,8 @@ type Element =
   | { kind: 'star' }
   /** `**`: any run of characters. */
   | { kind: 'globstar' }
-  /** `**​/`: nothing, or any run of characters that ends with `/`. */
-  | { kind: 'folders' };
+  /** The next `skip` elements may match nothing at all: `**​/` is this, `**` and `/`. */
+  | { kind: 'optional'; skip: number };
 
 export interface Glob {
   test(path: string): boolean;
@@ -27,58 +27,74 @@ export interface Glob {
 
 /** Throws (with the reason, for the user) on an unclosed `{` or one that expands past the bounds. */
 export function compileGlob(glob: string): Glob {
-  const alternatives = expandBraces(glob).map(elementsOf);
+  const alternatives = expandBraces(tokensOf(glob));
   // A relative pattern with a slash may match anywhere below the workspace root: after any `/`.
   const anywhere = !(glob.startsWith('/') || glob.startsWith('**') || !glob.includes('/'));
   return { test: (path) => alternatives.some((elements) => matches(elements, path, anywhere)) };
 }
 
+type Token = Element | 'open' | 'comma' | 'close';
+
+/** The pattern read left to right (`**` and `**​/` before `*`); `,` and `}` are syntax only inside braces. */
+function tokensOf(glob: string): Token[] {
+  const tokens: Token[] = [];
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      if (slash) tokens.push({ kind: 'optional', skip: 2 }, { kind: 'globstar' }, { kind: 'char', char: '/' });
+      else tokens.push({ kind: 'globstar' });
+      i += slash ? 2 : 1;
+    } else if (char === '*') tokens.push({ kind: 'star' });
+    else if (char === '?') tokens.push({ kind: 'one' });
+    else if (char === '{') {
+      depth++;
+      tokens.push('open');
+    } else if (char === '}' && depth > 0) {
+      depth--;
+      tokens.push('close');
+    } else if (char === ',' && depth > 0) tokens.push('comma');
+    else tokens.push({ kind: 'char', char });
+  }
+  if (depth > 0) throw new Error("has a '{' that is never closed");
+  return tokens;
+}
+
 /** `a{b,c{d,e}}` → `ab`, `acd`, `ace`, with an explicit stack (braces nest without bound). */
-function expandBraces(glob: string): string[] {
+function expandBraces(tokens: readonly Token[]): Element[][] {
   /** Per open group: the alternatives finished so far, and the prefixes of the one being read. */
-  const groups: { done: string[]; current: string[] }[] = [{ done: [], current: [''] }];
+  const groups: { done: Element[][]; current: Element[][] }[] = [{ done: [], current: [[]] }];
   const top = () => groups[groups.length - 1];
-  for (const char of glob) {
-    if (char === '{') groups.push({ done: [], current: [''] });
-    else if (char === ',' && groups.length > 1) {
+  for (const token of tokens) {
+    if (token === 'open') groups.push({ done: [], current: [[]] });
+    else if (token === 'comma') {
       top().done.push(...top().current);
-      top().current = [''];
-    } else if (char === '}' && groups.length > 1) {
+      top().current = [[]];
+    } else if (token === 'close') {
       const group = groups.pop()!;
       const options = [...group.done, ...group.current];
-      top().current = bounded(top().current.flatMap((prefix) => options.map((option) => prefix + option)));
-    } else top().current = top().current.map((prefix) => prefix + char);
+      top().current = bounded(top().current.flatMap((prefix) => options.map((option) => [...prefix, ...option])));
+    } else {
+      // Each prefix is its own array (a group's close builds new ones): extended in place.
+      for (const prefix of top().current) prefix.push(token);
+    }
   }
-  if (groups.length > 1) throw new Error("has a '{' that is never closed");
   return top().current;
 }
 
-function bounded(alternatives: string[]): string[] {
+function bounded(alternatives: Element[][]): Element[][] {
   const length = alternatives.reduce((sum, alternative) => sum + alternative.length, 0);
   if (alternatives.length > MAX_ALTERNATIVES || length > MAX_EXPANDED_LENGTH) throw new Error(`expands to more than ${MAX_ALTERNATIVES} alternatives or ${MAX_EXPANDED_LENGTH} characters`);
   return alternatives;
 }
 
-function elementsOf(pattern: string): Element[] {
-  const elements: Element[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      elements.push({ kind: slash ? 'folders' : 'globstar' });
-      i += slash ? 2 : 1;
-    } else if (char === '*') elements.push({ kind: 'star' });
-    else if (char === '?') elements.push({ kind: 'one' });
-    else elements.push({ kind: 'char', char });
-  }
-  return elements;
-}
-
 /** The states reachable without reading a character: a star, `**` or `**​/` may match nothing. */
 function close(elements: readonly Element[], states: Set<number>): Set<number> {
   for (const state of states) {
-    const kind = elements[state]?.kind;
-    if (kind === 'star' || kind === 'globstar' || kind === 'folders') states.add(state + 1);
+    const element = elements[state];
+    if (element?.kind === 'optional') states.add(state + 1).add(state + 1 + element.skip);
+    else if (element?.kind === 'star' || element?.kind === 'globstar') states.add(state + 1);
   }
   return states;
 }
@@ -93,10 +109,6 @@ function matches(elements: readonly Element[], path: string, anywhere: boolean):
       if (element === undefined) continue;
       if (element.kind === 'char' ? element.char === char : element.kind === 'one' && char !== '/') next.add(state + 1);
       else if ((element.kind === 'star' && char !== '/') || element.kind === 'globstar') next.add(state);
-      else if (element.kind === 'folders') {
-        next.add(state);
-        if (char === '/') next.add(state + 1);
-      }
     }
     if (anywhere && char === '/') next.add(0);
     states = close(elements, next);
