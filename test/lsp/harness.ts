@@ -13,6 +13,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -169,6 +170,39 @@ export class LspClient {
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  /** An incremental change: `range` replaced by `text`, as the client computes it (a range may be anything a client sends). */
+  async changeRange(uri: string, range: unknown, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: range as Range, text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The server's resident memory in MB (Linux /proc). */
+  residentMb(): number {
+    const line = readFileSync(`/proc/${this.child.pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmRSS:')) ?? '';
+    return Number(/\d+/.exec(line)?.[0] ?? NaN) / 1024;
+  }
+
+  /** Resolves once `probe()` holds, re-checked every 50 ms (for what the server does not announce, such as freeing memory). */
+  poll(probe: () => boolean, what: string): Promise<void> {
+    return new Promise((resolvePromise, reject) => {
+      const started = Date.now();
+      const check = () => {
+        if (probe()) resolvePromise();
+        else if (Date.now() - started > WAIT_MS) reject(new Error(`timed out waiting for ${what}`));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
   }
 
   text(uri: string): string {

@@ -1,10 +1,13 @@
 /**
  * Property-based: fixtures mutated at random (deleted, duplicated and inserted text, hostile
- * characters, prototype names, emoji, deep brackets) go through every reader, check, hover, inlay
- * hints, code lens and the report. Every range and edit stays inside the document; every size in
- * the shape is a usable number or flagged invalid; every safe fix writes a number over a literal
- * or a reference to one (byte-safe: nothing else changes), changes no field but the vocabulary
- * (re-read from the fixed text), clears its diagnostic, and fixing again changes nothing.
+ * characters, prototype names, emoji, deep brackets; and the shapes that found issue 18's hangs
+ * and crashes: `#` banners, CRLF and CR-only line ends, YAML anchors and aliases that refer to
+ * themselves or multiply, flow maps, TOML inline tables and `**` chains nested thousands deep) go
+ * through every reader, check, hover, inlay hints, code lens and the report. No finding is a stack
+ * overflow passed off as a syntax error. Every range and edit stays inside the document; every
+ * size in the shape is a usable number or flagged invalid; every safe fix writes a number over a
+ * literal or a reference to one (byte-safe: nothing else changes), changes no field but the
+ * vocabulary (re-read from the fixed text), clears its diagnostic, and fixing again changes nothing.
  * Generated files add what found issue 18: literals shared by two fields (a shell variable, a
  * YAML anchor, an interpolation, a Python name), MaxText scales and derived MLP widths.
  *
@@ -44,6 +47,23 @@ const FIXTURE_TEXTS = fixtureFiles(FIXTURES).map((path) => ({ fileName: basename
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
 const HOSTILE = [...PROTOTYPE_NAMES, ...PROTOTYPE_NAMES.map((name) => `\${${name}:4096}`), '{', '}', '[', ']', '(', ')', '"', "'", '\\', '\\\n', '$', '${', '${model.', '}}', '$((', '`', ':', ': ', '- ', '#', '\n', '\r\n', '\t', ',', '*', '&a ', '*a', '<<', '???', '=', '--hidden-size ', '--num-attention-heads=', 'if ', 'then ', 'fi\n', 'case ', ';;', 'esac', '😀', '\u{10FFFF}', '\uD800', '0', '7', '64', '-1', '1e309', '2560', ' '];
 
+/** An alias bomb of `depth` levels, each holding two aliases of the one before (2^depth expansions unbounded). */
+function aliasBomb(depth: number, empty: '[]' | '{}'): string {
+  const lines = [`b0: &b0 ${empty}`];
+  for (let level = 1; level <= depth; level++) lines.push(empty === '[]' ? `b${level}: &b${level} [*b${level - 1}, *b${level - 1}]` : `b${level}: &b${level} {x: *b${level - 1}, y: *b${level - 1}}`);
+  return `\n${lines.join('\n')}\n`;
+}
+
+/** Issue 18's shapes: each made a reader hang, crash, or report a stack overflow as a syntax error. */
+const ISSUE_18_PIECES: fc.Arbitrary<string> = fc.oneof(
+  fc.integer({ min: 1, max: 60 }).map((hashes) => `${'#'.repeat(hashes)}\n`),
+  fc.integer({ min: 1, max: 40 }).map((lines) => '# a comment line\r\n'.repeat(lines)),
+  fc.constantFrom('\nx: &x [*x]\n', '\nx: &x {a: *x}\n', '\n<<: *x\n', '&h ', '*h'),
+  fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom('[]' as const, '{}' as const)).map(([depth, empty]) => aliasBomb(depth, empty)),
+  fc.tuple(fc.integer({ min: 1, max: 12_000 }), fc.constantFrom(['{a: ', '}'], ['{a = ', '}'], ['[', ']'])).map(([depth, [open, close]]) => `${open.repeat(depth)}1${close.repeat(depth)}`),
+  fc.integer({ min: 2, max: 6000 }).map((operands) => Array.from({ length: operands }, () => '1').join(' ** ')),
+);
+
 type Mutation = { kind: 'delete' | 'duplicate'; at: number; length: number } | { kind: 'insert'; at: number; piece: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -57,9 +77,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join('')),
       fc.integer({ min: 1, max: 3000 }).chain((depth) => fc.constantFrom('[', '{', '(', '${a:-', '-').map((open) => open.repeat(depth))),
       fc.string({ maxLength: 12 }),
+      ISSUE_18_PIECES,
     ),
   }),
 );
+
+/** How the mutated text's lines end: as written, CRLF (a Windows checkout with autocrlf), or CR only. */
+type LineEnds = 'as-written' | 'crlf' | 'cr';
+
+function withLineEnds(text: string, lineEnds: LineEnds): string {
+  if (lineEnds === 'crlf') return text.replace(/\r?\n/g, '\r\n');
+  if (lineEnds === 'cr') return text.replace(/\r?\n/g, '\r');
+  return text;
+}
 
 function mutate(text: string, mutations: readonly Mutation[]): string {
   let result = text;
@@ -98,6 +128,7 @@ function assertSizes(result: CheckResult): void {
 function assertFeatures(text: string, fileName: string, result: CheckResult): void {
   assertSizes(result);
   for (const finding of result.findings) {
+    assert.doesNotMatch(finding.message, /Maximum call stack/, `${finding.ruleId}: a stack overflow reported as a finding`);
     inside(text, finding.span, finding.ruleId);
     if (finding.ruleId === 'syntax') assert.ok(!isLowSurrogate(text, finding.span.offset) && !isLowSurrogate(text, finding.span.offset + finding.span.length), 'syntax range splits a surrogate pair');
     for (const related of finding.related) inside(text, related.span, `${finding.ruleId} related`);
@@ -285,13 +316,21 @@ suite(`property: generated files (${RUNS} cases, seed ${SEED})`, () => {
 suite(`property: mutated fixtures (${RUNS} cases, seed ${SEED})`, () => {
   test('readers, check and every feature: no crash, every range inside the text, safe fixes byte-safe and final', () => {
     fc.assert(
-      fc.property(fc.nat({ max: FIXTURE_TEXTS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom(undefined, ...FORMAT_IDS), (index, mutations, format) => {
-        const { fileName, text: original } = FIXTURE_TEXTS[index];
-        const text = mutate(original, mutations);
-        const result = check(text, fileName, format ? { format } : {});
-        assertFeatures(text, fileName, result);
-        assertSafeFixes(text, fileName, format, result);
-      }),
+      fc.property(
+        fc.nat({ max: FIXTURE_TEXTS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(undefined, ...FORMAT_IDS),
+        fc.constantFrom<LineEnds>('as-written', 'as-written', 'crlf', 'cr'),
+        // At the start of the file, where a banner is read by the leading-comment scan: one case in four.
+        fc.oneof({ arbitrary: fc.constant(''), weight: 3 }, { arbitrary: ISSUE_18_PIECES, weight: 1 }),
+        (index, mutations, format, lineEnds, prefix) => {
+          const { fileName, text: original } = FIXTURE_TEXTS[index];
+          const text = prefix + withLineEnds(mutate(original, mutations), lineEnds);
+          const result = check(text, fileName, format ? { format } : {});
+          assertFeatures(text, fileName, result);
+          assertSafeFixes(text, fileName, format, result);
+        },
+      ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
     );
   });

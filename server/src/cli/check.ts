@@ -116,7 +116,8 @@ export const check: CliCommand = async (args, io) => {
       io.stderr(`shapelint: cannot read '${given}'\n`);
       unreadable = true;
     } else {
-      candidates.push(...found);
+      // One at a time: spreading 130,000 files into push's arguments overflows the stack.
+      for (const file of found) candidates.push(file);
     }
   }
   for (const candidate of candidates) {

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, resolveOptions, UnknownGpuError } from '../core/check';
 import type { ResolvedCheckOptions } from '../core/model/options';
 import { formatCount, formatSpeedup } from '../core/rules/fix-titles';
-import { DEFAULT_SEARCH_SETTINGS, GAIN_PARTS, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
+import { checkedBudget, DEFAULT_SEARCH_SETTINGS, GAIN_PARTS, MAX_SEARCH_BUDGET, runSearch, SEARCH_FIELDS, SearchError, type SearchField, type SearchRank, type SearchResult, type SearchSource } from '../core/search';
 import { describeChanges, describeDims } from '../core/search/describe';
 import { assumptionsLine } from '../core/perf/assumptions';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
@@ -106,9 +106,12 @@ function launchOptions(values: Values): ResolvedCheckOptions {
 function budgetOption(value: string | undefined): number {
   if (value === undefined) return DEFAULT_SEARCH_SETTINGS.budget;
   const match = PERCENT.exec(value.trim());
-  const percent = match ? Number(match[1]) : NaN;
-  if (!(percent > 0 && percent <= 50)) throw new UsageError(`--params takes a percentage between 0 and 50, like 5%, got '${value}'`);
-  return percent / 100;
+  try {
+    return checkedBudget(match ? Number(match[1]) / 100 : NaN);
+  } catch (error) {
+    if (!(error instanceof SearchError)) throw error;
+    throw new UsageError(`--params takes a percentage above 0 and at most ${MAX_SEARCH_BUDGET * 100}, like 5%, got '${value}'`);
+  }
 }
 
 function keepOption(value: string | undefined): SearchField[] {

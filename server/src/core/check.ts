@@ -63,12 +63,19 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
   };
 }
 
+/**
+ * The longest text shapelint reads, in characters (bytes, for ASCII): 10 MiB. Real configs are
+ * kilobytes; past this the YAML and TOML parsers cost seconds and gigabytes (docs/performance.md),
+ * so a longer file gets one `not-read` finding saying so, in the editor and the CLI alike.
+ */
+export const MAX_CHECKED_LENGTH = 10 * 1024 * 1024;
+
 /** Reads a config (detecting its format unless one is forced), runs every enabled rule. */
 export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
   if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, run: null, runError: null, findings: [], options: resolved };
-  const document = reader.parse(text);
+  const document = text.length > MAX_CHECKED_LENGTH ? unreadDocument(reader, text) : reader.parse(text);
   const shape = reader.read(document, { hubConfig: resolved.hubConfig });
   // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
   const launch = resolveLaunch(shape, resolved);
@@ -84,6 +91,13 @@ export function predictShape(shape: ModelShape, options: ResolvedCheckOptions, l
   const runLaunch = runLaunchOf(launch, options);
   const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
   return { launch, spec, runLaunch, run, runError };
+}
+
+/** A document too long to read: no entries, and why. */
+function unreadDocument(reader: FormatReader, text: string): ConfigDocument {
+  const mib = (length: number) => `${(length / (1024 * 1024)).toFixed(1)} MB`;
+  const message = `This file has ${text.length.toLocaleString('en-US')} characters (${mib(text.length)}); shapelint reads files of up to ${MAX_CHECKED_LENGTH.toLocaleString('en-US')} (${mib(MAX_CHECKED_LENGTH)}), so nothing in it is checked.`;
+  return { ...reader.parse(''), text, notRead: [{ span: { offset: 0, length: 0 }, message }] };
 }
 
 interface RunInput {
@@ -122,6 +136,7 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       shape,
       text,
       syntaxErrors: document.errors,
+      notRead: document.notRead ?? [],
       options,
       spec,
       run,

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { uriPath, type LanguageServerHost } from './host';
 import { localHubConfig } from './hf-cache';
 import { ProfileCache, resolveProfilePath } from './profiles';
@@ -10,6 +12,7 @@ export function nodeHost(): LanguageServerHost {
   return {
     fileNameOf,
     hubConfig: localHubConfig(),
+    collectGarbage: garbageCollector(),
     async loadProfile(setting, documentUri, workspaceFolderUris) {
       // Only a document on disk has a workspace folder that the profile's path can be checked against.
       if (!documentUri.startsWith('file:')) return null;
@@ -18,4 +21,15 @@ export function nodeHost(): LanguageServerHost {
       return { source: resolveProfilePath(setting, documentPath, folders), ...(await profiles.load(setting, documentPath, folders)) };
     },
   };
+}
+
+/** V8's `gc`, exposed for this process (Node's documented flag, set at run time); undefined where V8 refuses. */
+function garbageCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    return typeof gc === 'function' ? () => gc() : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,11 +3,11 @@
  * path. The search runs in slices that yield to the event loop, so that edits, hovers and
  * diagnostics are served meanwhile and a cancellation is seen; past a moment it shows progress.
  */
-import { CodeAction, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { CodeAction, ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { renderSearchHtml } from '../core/features/report';
-import { DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
+import { checkedBudget, DEFAULT_SEARCH_SETTINGS, SearchError, searchShapes, type SearchResult } from '../core/search';
 import { describeDims } from '../core/search/describe';
 import { fieldAt } from '../core/features/presentation';
 import type { NumericFieldName } from '../core/model/shape';
@@ -49,7 +49,14 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
     const { analysis } = current;
     // The document changes in place while the search yields: edits are positioned on the text searched.
     const searched = TextDocument.create(current.document.uri, current.document.languageId, current.document.version, analysis.text);
-    const settings = { ...DEFAULT_SEARCH_SETTINGS, ...(params.budget ? { budget: params.budget } : {}), profile: analysis.result.options.profile };
+    let budget: number;
+    try {
+      budget = params.budget === undefined || params.budget === null ? DEFAULT_SEARCH_SETTINGS.budget : checkedBudget(params.budget);
+    } catch (error) {
+      if (error instanceof SearchError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+    const settings = { ...DEFAULT_SEARCH_SETTINGS, budget, profile: analysis.result.options.profile };
     let result: SearchResult;
     try {
       const search = searchShapes({ kind: 'file', text: analysis.text, fileName: analysis.fileName, result: analysis.result }, settings);

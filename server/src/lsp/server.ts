@@ -23,6 +23,8 @@ import {
   type Hover,
   type InlayHint,
   type InitializeResult,
+  type Disposable,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, UnknownGpuError, type CheckResult } from '../core/check';
@@ -50,7 +52,30 @@ interface Analysis {
 
 /** Starts the server on `connection`; `host` is what differs between Node and a web worker (file names, reading profiles). */
 export function startLanguageServer(connection: Connection, host: LanguageServerHost): void {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * Documents whose text the server no longer knows: the client sent an incremental change at a
+   * position that is not a whole line and character (line 0.5). Applied, it would misplace every
+   * later diagnostic. LSP has no way to ask for the text again, so the change is refused, the
+   * document is no longer checked (one diagnostic says why), and its changes are dropped until
+   * one carries the whole text or the document is opened again.
+   */
+  const desynced = new Map<string, string>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      const fullText = lastFullText(changes);
+      if (desynced.has(document.uri)) {
+        if (fullText < 0) return document;
+        desynced.delete(document.uri);
+        return TextDocument.update(document, changes.slice(fullText), version);
+      }
+      const broken = changes.slice(fullText + 1).find((change) => 'range' in change && !isWholeRange(change.range));
+      if (!broken || !('range' in broken)) return TextDocument.update(document, changes, version);
+      desynced.set(document.uri, JSON.stringify(broken.range));
+      analyses.delete(document.uri);
+      return document;
+    },
+  });
   const log = (message: string) => connection.console.log(message);
 
   let pullsConfiguration = false;
@@ -150,7 +175,7 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
   /** The analysis only if the document still has the text it was made from: offsets into other text are wrong. */
   async function currentAnalysis(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | null> {
     const document = documents.get(uri);
-    if (!document) return null;
+    if (!document || desynced.has(uri)) return null;
     const analysis = await analyze(document);
     return analysis && analysis.text === document.getText() ? { document, analysis } : null;
   }
@@ -171,6 +196,15 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
   const publishDiagnostics = guarded('diagnostics', undefined, async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
+    const refused = desynced.get(uri);
+    if (refused !== undefined) {
+      // No version: the client's is newer than the text the server has, which is no longer this document's.
+      withDiagnostics.add(uri);
+      const message = `shapelint stopped checking this file: the editor sent a change at a position that is not a whole line and character (${refused}), so the server no longer knows the text. Close and reopen the file to check it again.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      void connection.sendDiagnostics({ uri, diagnostics: [{ range, severity: DiagnosticSeverity.Warning, source: SOURCE, message }] });
+      return;
+    }
     const text = document.getText();
     let analysis: Analysis | null = null;
     let failure: { error: unknown } | undefined;
@@ -260,11 +294,30 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     }),
   );
 
-  documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri));
+  documents.onDidOpen((event) => {
+    desynced.delete(event.document.uri);
+    scheduleDiagnostics(event.document.uri);
+  });
   documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
+  /** Characters of closed documents whose state may still be garbage (see collectGarbage). */
+  let closedSinceCollection = 0;
+  let collection: Disposable | undefined;
+  /** Once closing has paused for a moment, if enough was closed that its memory matters. */
+  function collectAfterClosing(closedLength: number): void {
+    closedSinceCollection += closedLength;
+    collection?.dispose();
+    if (!host.collectGarbage || closedSinceCollection < COLLECT_AFTER_CLOSING) return;
+    collection = RAL().timer.setTimeout(() => {
+      closedSinceCollection = 0;
+      host.collectGarbage?.();
+    }, COLLECT_DELAY_MS);
+  }
+
   documents.onDidClose((event) => {
     const { uri } = event.document;
+    collectAfterClosing(event.document.getText().length);
     checkTickets.delete(uri);
+    desynced.delete(uri);
     analyses.delete(uri);
     settingsCache.delete(uri);
     if (withDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -350,6 +403,26 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Closed text, in characters, worth a collection (its analysis holds several times as much), and the pause before one. */
+const COLLECT_AFTER_CLOSING = 1024 * 1024;
+const COLLECT_DELAY_MS = 1000;
+
+/** The index of the last change that replaces the whole text; -1 if none does. */
+function lastFullText(changes: readonly TextDocumentContentChangeEvent[]): number {
+  for (let index = changes.length - 1; index >= 0; index--) if (!('range' in changes[index])) return index;
+  return -1;
+}
+
+/** LSP positions are unsigned integers; anything else cannot be placed in the text. */
+function isWholeRange(range: unknown): boolean {
+  const isPosition = (position: unknown) => {
+    const { line, character } = (position ?? {}) as { line?: unknown; character?: unknown };
+    return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+  };
+  const { start, end } = (range ?? {}) as { start?: unknown; end?: unknown };
+  return isPosition(start) && isPosition(end);
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -3,6 +3,7 @@ import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '
 import type { Dtype } from '../core/model/prediction';
 import { FORMAT_IDS, RECOMPUTE_MODES, type FormatId, type RecomputeMode } from '../core/model/shape';
 import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
+import { compileGlob, type Glob } from './glob';
 
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -51,7 +52,7 @@ export function settingsProblems(raw: unknown): string[] {
 
 function globProblem(glob: string): string | undefined {
   try {
-    globToRegExp(glob);
+    compileGlob(glob);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -81,38 +82,15 @@ export function associatedFormat(associations: Record<string, FormatId>, filePat
   const path = filePath.replace(/\\/g, '/');
   const baseName = path.slice(path.lastIndexOf('/') + 1);
   for (const [pattern, format] of Object.entries(associations)) {
-    if (globProblem(pattern) !== undefined) continue;
-    const target = pattern.includes('/') ? path : baseName;
-    if (globToRegExp(pattern).test(target)) return format;
+    let glob: Glob;
+    try {
+      glob = compileGlob(pattern);
+    } catch {
+      continue; // reported once by settingsProblems
+    }
+    if (glob.test(pattern.includes('/') ? path : baseName)) return format;
   }
   return undefined;
-}
-
-/** `**`, `*`, `?` and `{a,b}`: the glob subset VS Code's file patterns use. Throws on an unclosed `{`. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') {
-      braces++;
-      source += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      source += ')';
-    } else if (c === ',' && braces > 0) source += '|';
-    else source += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  }
-  if (braces > 0) throw new Error("has a '{' that is never closed");
-  // A relative pattern with a slash may match anywhere below the workspace root.
-  const anchored = glob.startsWith('/') || glob.startsWith('**') || !glob.includes('/') ? '^' : '(?:^|/)';
-  return new RegExp(`${anchored}${source}$`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { main } from '../../../server/src/cli';
+import { MAX_CHECKED_LENGTH } from '../../../server/src/core/check';
 import { RULES, ruleDocsUrl } from '../../../server/src/core/rules';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cli');
@@ -113,6 +114,19 @@ suite('shapelint check: text', () => {
     writeFileSync(renamed, gpt3Text);
     const { stdout } = await run([renamed, '--config-format', 'hf'], scratch);
     assert.match(stdout, /^model\.settings:\d+:\d+ warning .*\[head-dim\]/m);
+  });
+
+  test('a file past the size limit: one not-read warning with the limit, exit 0, nothing else read', async () => {
+    // GPT-3 2.7B's config.json with spaces after it: valid JSON, 10 MiB and one character long.
+    const big = join(scratch, 'config.json');
+    writeFileSync(big, gpt3Text + ' '.repeat(MAX_CHECKED_LENGTH + 1 - gpt3Text.length));
+    const { code, stdout, stderr } = await run([big], scratch);
+    assert.equal(code, 0);
+    assert.equal(stdout, `config.json:1:1 warning This file has 10,485,761 characters (10.0 MB); shapelint reads files of up to 10,485,760 (10.0 MB), so nothing in it is checked. [not-read]\n`);
+    assert.match(stderr, /0 errors, 1 warning, 0 notes in 1 file/);
+    writeFileSync(big, gpt3Text + ' '.repeat(MAX_CHECKED_LENGTH - gpt3Text.length));
+    assert.match((await run([big], scratch)).stdout, /\[head-dim\]/);
+    rmSync(big);
   });
 
   test('a folder is walked for configs, skipping node_modules and files no format recognises', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
@@ -32,5 +32,21 @@ suite('shapelint check: a file that cannot be checked', () => {
     const result = run('text');
     assert.equal(result.status, EXIT_INTERNAL);
     assert.match(result.stdout, /^good\.json:\d+:\d+ warning head dim 80/m);
+  });
+});
+
+suite('shapelint check: a folder of very many files', () => {
+  // A folder of 130,000 files overflowed the default stack (the file list was spread into one
+  // push); with the stack cut to 100 KB, 15,000 empty files and one config do the same.
+  const folder = join(scratch, 'many');
+  mkdirSync(folder);
+  for (let index = 0; index < 15_000; index++) closeSync(openSync(join(folder, `f${index}.txt`), 'w'));
+  copyFileSync(join(__dirname, '..', '..', 'fixtures', 'cli', 'gpt3-2.7b', 'config.json'), join(folder, 'config.json'));
+
+  test('is walked, and the config in it reported, with exit status 0', () => {
+    const result = spawnSync(process.execPath, ['--stack-size=100', CLI, 'check', 'many'], { cwd: scratch, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^many\/config\.json:\d+:\d+ warning head dim 80/m);
+    assert.match(result.stderr, /in 1 file/);
   });
 });

@@ -13,9 +13,9 @@ const messages = (text: string, fileName: string, format: 'hf' | 'nanogpt' | 'ne
   check(text, fileName, { format }).findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
 
 suite('deep nesting is read without recursion, or reported', () => {
-  test('JSON nested 20,000 deep: one syntax error, no crash', () => {
+  test('JSON nested 20,000 deep: one not-read finding (the file is valid), no crash', () => {
     const text = `{"hidden_size": 4096, "a": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    assert.deepEqual(messages(text, 'config.json', 'hf'), ['syntax: Nested more than 1000 levels deep; shapelint does not read this file']);
+    assert.deepEqual(messages(text, 'config.json', 'hf'), ['not-read: Nested more than 1000 levels deep, deeper than shapelint reads; nothing in this file is checked.']);
   });
 
   test('JSON nested 900 deep is still read', () => {
@@ -30,6 +30,21 @@ suite('deep nesting is read without recursion, or reported', () => {
     }
     // Within the bound, the value is read.
     assert.equal(entry(parsePython(`n_embd = ${'('.repeat(50)}768${')'.repeat(50)}\n`), 'n_embd')?.value, 768);
+  });
+
+  test("Python: nanoGPT's 1 ** 1 ** ... with 5,000 operands is unresolved like parentheses; 50 are read (** is right-associative)", () => {
+    const text = `n_embd = ${Array.from({ length: 5000 }, () => '1').join(' ** ')}\nn_head = 12\nn_layer = 12\n`;
+    assert.deepEqual(messages(text, 'train_gpt2.py', 'nanogpt'), ['unresolved-value: n_embd: nested more than 100 levels deep, so shapelint does not check the hidden size.']);
+    assert.equal(entry(parsePython(`n_embd = 2 ** 3 ** 2 ** ${Array.from({ length: 47 }, () => '1').join(' ** ')}\n`), 'n_embd')?.value, 512);
+  });
+
+  test('Python: a 10 MB string literal (and a 3 MB one of escapes) is read, not a stack overflow of the tokenizer', () => {
+    const long = 'a'.repeat(10_000_000);
+    const document = parsePython(`n_embd = 768\nnotes = "${long}"\nescaped = '${'\\n'.repeat(1_500_000)}'\n`);
+    assert.deepEqual(document.errors, []);
+    assert.equal(entry(document, 'notes')?.value, long);
+    assert.equal((entry(document, 'escaped')?.value as string).length, 1_500_000);
+    assert.equal(entry(document, 'n_embd')?.value, 768);
   });
 
   test('shell: ${X:-${Y:-...}} nested 1,500 deep is unresolved, not a stack overflow', () => {
@@ -52,15 +67,36 @@ suite('deep nesting is read without recursion, or reported', () => {
 
   test('NeMo: a 1,000-link chain referenced 10,000 times resolves every reference (each link once)', () => {
     const lines = ['model:', '  l0: 4096', ...Array.from({ length: 1000 }, (_, i) => `  l${i + 1}: \${model.l${i}}`), 'refs:', ...Array.from({ length: 10_000 }, (_, i) => `  r${i}: \${model.l1000}`)];
-    const document = resolveInterpolations(parseYaml(lines.join('\n')));
+    const text = lines.join('\n');
+    const document = resolveInterpolations(parseYaml(text));
     const refs = document.entries.filter((candidate) => candidate.path[0] === 'refs');
     assert.equal(refs.length, 10_000);
-    assert.ok(refs.every((ref) => ref.value === 4096 && ref.valueSpan.offset === lines.join('\n').indexOf('4096')));
+    assert.ok(refs.every((ref) => ref.value === 4096 && ref.valueSpan.offset === text.indexOf('4096')));
   });
 
-  test('YAML flow collections 10,000 deep', () => {
-    const document = parseYaml(`hidden_size: 4096\na: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
-    assert.equal(entry(document, 'hidden_size')?.value, 4096);
+  test('YAML flow collections 10,000 deep: the rest is read, and the nesting is not-read, not a syntax error', () => {
+    for (const [open, close] of [['[', ']'], ['{a: ', '}']]) {
+      const text = `hidden_size: 4096\nnum_attention_heads: 32\nnum_layers: 24\na: ${open.repeat(10_000)}1${close.repeat(10_000)}\n`;
+      const document = parseYaml(text);
+      assert.equal(entry(document, 'hidden_size')?.value, 4096);
+      assert.deepEqual(document.errors, []);
+      const findings = check(text, 'megatron_gpt_config.yaml', { format: 'nemo' }).findings;
+      assert.deepEqual(
+        findings.map((finding) => finding.ruleId),
+        ['not-read'],
+      );
+      assert.match(findings[0].message, /^Nested deeper than the YAML parser shapelint uses can read/);
+      assert.ok(findings[0].span.offset > text.indexOf('a: '), 'at the nesting, not the file start');
+    }
+  });
+
+  test('TOML nested 10,000 deep, or with a 1 MB string: one not-read finding, not a syntax error', () => {
+    const head = '[model]\nname = "llama3"\nflavor = "8B"\n[training]\nseq_len = 8192\n';
+    for (const tail of [`x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, `x = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, `x = "${'a'.repeat(1_100_000)}"\n`]) {
+      const findings = check(head + tail, 'llama3_8b.toml', { format: 'torchtitan' }).findings;
+      assert.deepEqual(findings.map((finding) => finding.ruleId), ['not-read']);
+      assert.match(findings[0].message, /^Nested too deep, or a string too long, for the TOML parser/);
+    }
   });
 });
 

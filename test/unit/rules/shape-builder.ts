@@ -145,6 +145,7 @@ export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Pa
     shape,
     text,
     syntaxErrors: [],
+    notRead: [],
     options: resolved,
     spec,
     run: null,

@@ -74,6 +74,8 @@ suite('shapelint search', () => {
   test('usage errors exit 2 with the reason', async () => {
     for (const [args, reason] of [
       [['--config', GPT3, '--params', 'lots'], /--params takes a percentage/],
+      [['--config', GPT3, '--params', '1e308%'], /--params takes a percentage above 0 and at most 50, like 5%, got '1e308%'/],
+      [['--config', GPT3, '--params', '50.5'], /--params takes a percentage above 0 and at most 50/],
       [['--config', GPT3, '--keep', 'depth'], /--keep takes hidden, heads/],
       [['--config', GPT3, '--hidden', '2048'], /drop --hidden/],
       [['--hidden', '2048', '--heads', '16'], /--layers is required/],
@@ -118,5 +120,12 @@ suite('shapelint search', () => {
     assert.deepEqual([attention?.value, attention?.origin], ['unfused attention', 'setting']);
     const twenty = output.candidates.find((candidate) => candidate.shape.hiddenSize === 2560 && candidate.shape.numHeads === 20);
     assert.ok(twenty && twenty.speedup >= 1.08, String(twenty?.speedup));
+  });
+
+  test('--layers 2^53 - 1 (was a V8 fatal error) prints its candidates', async () => {
+    const { code, stdout } = await run(['--hidden', '4096', '--heads', '32', '--layers', '9007199254740991', '--format', 'json']);
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout) as { candidates: JsonCandidate[] };
+    assert.equal(output.candidates.length, 10);
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, suite, test } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError, type CodeAction, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { runInSlices } from '../../../server/src/lsp/search';
 import { Commands, SEARCH_ACTION_KIND } from '../../../server/src/protocol';
 import { applyEdits, LspClient, offsetOf, positionAt, ROOT } from '../../lsp/harness';
@@ -79,6 +79,21 @@ suite('shape search in the language server', () => {
     assert.deepEqual(order, ['hover', 'search']);
     assert.ok(error instanceof ResponseError, String(error));
     assert.equal(error.code, LSPErrorCodes.RequestCancelled);
+  });
+
+  test('a budget the CLI would refuse (1e308, 0, -1) is refused alike (InvalidParams), and the server goes on serving', async () => {
+    for (const budget of [1e308, 0, -1]) {
+      await assert.rejects(client.search({ uri: GPT3_URI, budget }), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && /must be above 0 and at most 0\.5/.test(error.message));
+    }
+    assert.equal((await client.search({ uri: GPT3_URI, budget: 0.05 }))?.candidates.length, 10);
+  });
+
+  test('hidden 65536: the search is bounded and answers (it ran for minutes)', async () => {
+    const uri = pathToFileURL(join(ROOT, 'test', 'fixtures', 'search', 'hidden-65536.json')).href;
+    await client.open(uri, readFileSync(new URL(uri), 'utf8'));
+    const reply = await client.search({ uri });
+    assert.equal(reply?.candidates.length, 10);
+    assert.match(reply.html, /coarsened: hidden sizes and MLP widths in steps of \d+, not 64, to keep the search within 2,000 layer shapes/);
   });
 
   test('a file that is not a config gets no search', async () => {

@@ -7,7 +7,8 @@ import { shapeValues } from '../../../server/src/core/model/shape';
 import type { CheckOptions } from '../../../server/src/core/model/options';
 import { applyFixes } from '../../../server/src/core/rules/fixes';
 import { modelParams } from '../../../server/src/core/perf';
-import { ALIGNMENT_RULES, DEFAULT_SEARCH_SETTINGS, runSearch, searchShapes, type SearchResult, type SearchSettings } from '../../../server/src/core/search';
+import { ALIGNMENT_RULES, checkedBudget, DEFAULT_SEARCH_SETTINGS, MAX_LAYER_SHAPES, runSearch, SearchError, searchShapes, type SearchResult, type SearchSettings } from '../../../server/src/core/search';
+import { nearestLayerCount } from '../../../server/src/core/search/space';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -228,5 +229,54 @@ suite('shape search: bounds and determinism', () => {
   test('a config without a hidden size or layers says so', () => {
     const text = '{"model_type": "gpt2", "n_head": 12}';
     assert.throws(() => runSearch({ kind: 'file', text, fileName: 'config.json', result: check(text, 'config.json') }, DEFAULT_SEARCH_SETTINGS), /hidden size/);
+  });
+});
+
+/** Issue 18: shapes whose search ran for minutes, ran out of memory, or never ended. */
+suite('shape search: bounded on big shapes', () => {
+  const HIDDEN_65536 = 'test/fixtures/search/hidden-65536.json';
+
+  test('hidden 65536: at most MAX_LAYER_SHAPES layer shapes, at a coarser step that the bounds state; every candidate passes', () => {
+    const { text, result } = searchFile(HIDDEN_65536, {});
+    assert.ok(result.stats.layerShapes <= MAX_LAYER_SHAPES && result.stats.layerShapes > MAX_LAYER_SHAPES / 4, `${result.stats.layerShapes} layer shapes`);
+    const [coarsened] = result.bounds;
+    assert.match(coarsened, /^coarsened: hidden sizes and MLP widths in steps of (\d+), not 64, to keep the search within 2,000 layer shapes$/);
+    const step = Number(/steps of (\d+)/.exec(coarsened)![1]);
+    for (const { dims } of result.candidates) assert.equal(dims.ffnHiddenSize % step, 0);
+    assertEveryCandidatePasses(HIDDEN_65536, {}, text, result);
+  });
+
+  test('hidden 999,936 (valid: 7,812 heads of 128) and bare numbers of 2^53 - 1 layers finish, within the bound', () => {
+    const { spec, launch, options } = check(read(LLAMA), LLAMA, LLAMA_LAUNCH);
+    assert.ok(spec && launch);
+    const wide = runSearch({ kind: 'numbers', spec: { ...spec, hiddenSize: 999_936, numHeads: 7812, numKvHeads: 7812, ffnHiddenSize: 2_666_496 }, launch, options, pipelineParallel: 1, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
+    assert.ok(wide.stats.layerShapes <= MAX_LAYER_SHAPES);
+    assert.ok(wide.candidates.length > 0);
+    const deep = runSearch({ kind: 'numbers', spec: { ...spec, numLayers: Number.MAX_SAFE_INTEGER }, launch, options, pipelineParallel: 1, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
+    assert.ok(deep.candidates.length > 0);
+    // A wider layer holds the parameters in fewer layers: h within ±20% is up to 1.44 times the parameters per layer.
+    for (const { dims, params } of deep.candidates) {
+      assert.ok(Number.isInteger(dims.numLayers) && dims.numLayers > 0.6 * Number.MAX_SAFE_INTEGER, String(dims.numLayers));
+      assert.ok(Math.abs(params / deep.current.params - 1) <= 0.05 + 1e-9);
+    }
+  });
+
+  test('the layer count nearest the parameter count is worked out, pipeline split included', () => {
+    const space = { fixed: new Set(), current: { numLayers: 32 }, pipelineParallel: 4, pipelineExtraLayers: 0 } as unknown as Parameters<typeof nearestLayerCount>[0];
+    // 100 per layer, 1000 of embedding, 4200 now: 32 layers is ideal; within ±5%, 31 to 33 hold it, and 4 stages take 32.
+    assert.equal(nearestLayerCount(space, 100, 1000, 4200, 0.05), 32);
+    // Two extra units on the stages (Megatron's embedding and loss in the split): 30 or 34 layers, as near; the fewer. Within ±2% only 32 fits, which 4 stages cannot take.
+    assert.equal(nearestLayerCount({ ...space, pipelineExtraLayers: 2 }, 100, 1000, 4200, 0.05), 30);
+    assert.equal(nearestLayerCount({ ...space, pipelineExtraLayers: 2 }, 100, 1000, 4200, 0.02), undefined);
+    assert.equal(nearestLayerCount({ ...space, pipelineParallel: 1 }, 100, 1000, 4250, 0.05), 32);
+    assert.equal(nearestLayerCount({ ...space, pipelineParallel: 1 }, 1, 0, Number.MAX_SAFE_INTEGER, 0.05), Number.MAX_SAFE_INTEGER);
+  });
+
+  test('the budget is checked in the core, whoever asks: above 0, at most 0.5', () => {
+    assert.equal(checkedBudget(0.5), 0.5);
+    for (const budget of [1e308, 0, -0.05, Number.NaN, Infinity, '0.05']) {
+      assert.throws(() => checkedBudget(budget), (error) => error instanceof SearchError && /must be above 0 and at most 0.5/.test(error.message), String(budget));
+    }
+    assert.throws(() => searchFile(GPT3, PAPER_A100, { budget: 1e308 }), SearchError);
   });
 });

@@ -2,6 +2,8 @@
  * Cheap detection helpers: every reader looks only at the file name and the first 64 KB, so
  * detecting a 5 MB file costs no more than a small one.
  */
+import { firstSignificantOffset } from '../parse/yaml';
+
 export const SNIFF_CHARS = 64 * 1024;
 
 export function sniffHead(text: string): string {
@@ -50,8 +52,7 @@ export function presentNames(head: string, names: readonly string[]): string[] {
   return names.filter((name) => (name.startsWith('--') ? countFlags(head, [name]) > 0 : hasKey(name)));
 }
 
-/** The first non-blank, non-comment character. */
+/** The first non-blank, non-comment character ('' when there is none). */
 export function firstSignificantChar(head: string): string {
-  const match = /^(?:\s|#[^\n]*\n?)*(\S)/.exec(head);
-  return match ? match[1] : '';
+  return head.charAt(firstSignificantOffset(head));
 }

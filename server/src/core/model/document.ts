@@ -50,11 +50,21 @@ export interface SyntaxError {
   message: string;
 }
 
+/**
+ * Text shapelint did not read, and why: past a limit of its own (the file's size) or of a parser
+ * library (nesting, a string's length). Not an error in the file, which may well be valid.
+ */
+export interface NotRead {
+  span: Span;
+  message: string;
+}
+
 export interface ConfigDocument {
   syntax: SyntaxKind;
   text: string;
   entries: ConfigEntry[];
   errors: SyntaxError[];
+  notRead?: NotRead[];
 }
 
 /**

@@ -160,7 +160,7 @@ export interface LaunchField<T> extends ShapeField<T> {
 
 /**
  * Every launch choice a prediction depends on, each with where it came from (`origin`) and why
- * (`note`: the framework default's source, or the setting or flag). Built by pipeline/launch.ts
+ * (`note`: the framework default's source, or the setting or flag). Built by model/launch.ts
  * from the shape (file and framework defaults) and the options (settings and flags):
  * - `attentionKernel`: the attention implementation (flags `--attention flash|unfused`, setting
  *   `shapelint.attention`, which override the file);

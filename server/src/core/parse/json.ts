@@ -11,7 +11,8 @@ export function parseJson(text: string): ConfigDocument {
   const tooDeep = firstTooDeep(text);
   if (tooDeep !== undefined) {
     // jsonc-parser recurses per level; no model config nests like this.
-    return { syntax: 'json', text, entries: [], errors: [{ span: errorSpan(text, tooDeep, 1), message: `Nested more than ${MAX_JSON_DEPTH} levels deep; shapelint does not read this file` }] };
+    const notRead = [{ span: errorSpan(text, tooDeep, 1), message: `Nested more than ${MAX_JSON_DEPTH} levels deep, deeper than shapelint reads; nothing in this file is checked.` }];
+    return { syntax: 'json', text, entries: [], errors: [], notRead };
   }
   const entries: ConfigEntry[] = [];
   const errors: SyntaxError[] = [];

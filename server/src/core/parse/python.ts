@@ -85,8 +85,12 @@ export type Token =
   | { kind: 'operator'; value: string; span: Span };
 
 /** Blanks between tokens, a backslash line continuation among them. */
-const BLANK = String.raw`(?:\s|\\\r?\n)*`;
-const TOKEN = new RegExp(BLANK + /(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/.source, 'y');
+const BLANK = String.raw`\s*(?:\\\r?\n\s*)*`;
+/**
+ * Loops are unrolled (`"[^"\\]*(?:\\.[^"\\]*)*"`, not `"(?:[^"\\]|\\.)*"`): an alternation inside a
+ * loop leaves a backtracking entry per character, and a 10 MB string literal overflowed the stack.
+ */
+const TOKEN = new RegExp(BLANK + /(?:(\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([rRbBuUfF]{0,2}(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"))|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),.[\]{}:<>=!]+?)|(#.*))/.source, 'y');
 
 export function tokenize(line: string, lineOffset: number, from: number, errors: SyntaxError[]): Token[] | undefined {
   const tokens: Token[] = [];
@@ -135,7 +139,7 @@ const CONSTANTS = new Map<string, ScalarValue>([
 /** Recursive descent over + - * / // % ** and parentheses; numbers, strings, constants, names. */
 class ExpressionReader {
   private index = 0;
-  /** Open parentheses and unary signs around the current term. */
+  /** Open parentheses, unary signs and `**` operators around the current term. */
   private depth = 0;
 
   constructor(
@@ -213,7 +217,8 @@ class ExpressionReader {
     const base = this.atom();
     if (this.peekOperator('**')) {
       this.index++;
-      return combine(base, this.unary(), (a, b) => a ** b);
+      // `**` is right-associative: `1 ** 1 ** ...` recurses once per operand, as deep as parentheses.
+      return combine(base, this.nested(() => this.unary()), (a, b) => a ** b);
     }
     return base;
   }

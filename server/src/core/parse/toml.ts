@@ -12,6 +12,11 @@ export function parseToml(text: string): ConfigDocument {
   try {
     program = parseTOML(text);
   } catch (error) {
+    if (error instanceof RangeError) {
+      // toml-eslint-parser recurses per nesting level and spreads a string's characters into one call.
+      const message = 'Nested too deep, or a string too long, for the TOML parser shapelint uses (its call stack ran out); the file may be valid, but nothing in it is checked.';
+      return { syntax: 'toml', text, entries: [], errors: [], notRead: [{ span: { offset: 0, length: 0 }, message }] };
+    }
     const at = error as { index?: number; message?: string };
     return { syntax: 'toml', text, entries: [], errors: [{ span: errorSpan(text, at.index ?? 0, 1), message: at.message ?? String(error) }] };
   }

@@ -1,7 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { parseJson } from './json';
 import { resolvePlainScalar, type YamlLoader } from './yaml11';
-import { errorSpan, markSharedLiterals, type ConfigDocument, type ConfigEntry, type ScalarValue, type Span, type SyntaxError } from '../model/document';
+import { errorSpan, markSharedLiterals, type ConfigDocument, type ConfigEntry, type NotRead, type ScalarValue, type Span, type SyntaxError } from '../model/document';
 
 /**
  * YAML (block or brace style, comments, trailing commas, `True`) flattened into entries with
@@ -31,18 +31,30 @@ function retypePlainScalars(document: ConfigDocument, loader: YamlLoader): void 
 export function composeYaml(text: string): ConfigDocument {
   const entries: ConfigEntry[] = [];
   const errors: SyntaxError[] = [];
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const notRead: NotRead[] = [];
+  const parsed = parseAllDocuments(lineBreaksAsNewlines(text), { uniqueKeys: false, prettyErrors: false, strict: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
     flatten(document, text, entries);
     for (const error of document.errors) {
       const [start, end] = error.pos;
-      errors.push({ span: errorSpan(text, start, end - start), message: firstLine(error.message) });
+      const span = errorSpan(text, start, end - start);
+      // The yaml package composes recursively, and reports running out of stack as this error of the node.
+      if (error.code === 'RESOURCE_EXHAUSTION') notRead.push({ span, message: 'Nested deeper than the YAML parser shapelint uses can read (its call stack ran out here); what is nested here is not checked.' });
+      else errors.push({ span, message: firstLine(error.message) });
     }
   }
   if (errors.length > 0) salvageLines(text, entries);
   markSharedLiterals(entries);
-  return { syntax: 'yaml', text, entries, errors };
+  return { syntax: 'yaml', text, entries, errors, ...(notRead.length > 0 ? { notRead } : {}) };
+}
+
+/**
+ * A lone `\r` is a line break in YAML (and to PyYAML), but not to the yaml package: a CR-only
+ * file would read as one comment. Each becomes `\n`, one character for one, so offsets hold.
+ */
+function lineBreaksAsNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**
@@ -52,11 +64,31 @@ export function composeYaml(text: string): ConfigDocument {
  * are blanked (offsets unchanged); anything else, or any doubt, goes to the YAML parser.
  */
 function jsonWithHashComments(text: string): ConfigDocument | undefined {
-  if (!/^(?:\s|#[^\n]*)*\{/.test(text)) return undefined;
+  if (text[firstSignificantOffset(text)] !== '{') return undefined;
   const blanked = blankHashComments(text);
   if (blanked === undefined) return undefined;
   const document = parseJson(blanked);
   return document.errors.length === 0 ? { ...document, syntax: 'yaml', text } : undefined;
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Where the first character outside blanks and `#` comments is (the text's length if there is
+ * none). A comment ends at a line break, `\n` or `\r` (YAML's, so CR-only files too). A plain
+ * scan, one pass: a regular expression for this backtracks exponentially on a banner of `#`s or
+ * on CRLF comment lines.
+ */
+export function firstSignificantOffset(text: string): number {
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === HASH) {
+      while (index < text.length && text.charCodeAt(index) !== NEWLINE && text.charCodeAt(index) !== RETURN) index++;
+    } else if (WHITESPACE.test(text[index])) index++;
+    else return index;
+  }
+  return index;
 }
 
 /** YAML's other spellings of JSON's literals (core schema), each as long as its JSON form. */
@@ -74,6 +106,7 @@ const APOSTROPHE = 39;
 const BACKSLASH = 92;
 const HASH = 35;
 const NEWLINE = 10;
+const RETURN = 13;
 
 /**
  * `#` comments (at a line start or after a blank, outside double quotes) replaced by spaces, and
@@ -113,7 +146,7 @@ function blankHashComments(text: string): string | undefined {
 }
 
 function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === NEWLINE || code === 13;
+  return code === 32 || code === 9 || code === NEWLINE || code === RETURN;
 }
 
 function isWordChar(code: number): boolean {
@@ -124,20 +157,31 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Entries reached through aliases of collections, at most: `&a [*b, *b, ...]` chains grow exponentially. */
+/**
+ * Bounds on what aliases expand to: `&a [*b, *b, ...]` chains grow exponentially, and an alias
+ * inside its own anchor (`x: &x [*x]`) or of empty collections expands forever without emitting
+ * an entry. So the entries emitted through aliases and the aliases followed are counted, and
+ * aliases are followed at most so many deep (each turn of `&x [*x]` is one deeper, with a longer path).
+ */
 const MAX_ALIASED_ENTRIES = 10_000;
+const MAX_ALIAS_EXPANSIONS = 10_000;
+const MAX_ALIAS_NESTING = 64;
 
 interface Pending {
   node: unknown;
   path: string[];
   /** The alias this node was reached through, where a value is used but not written. */
   usedAt?: Span;
+  /** How many aliases were followed to reach it. */
+  aliasDepth: number;
 }
 
-/** Depth-first with an explicit stack, in document order; aliases read as the node they name. */
+/** Depth-first with an explicit stack, in document order; aliases read as the node they name, within the bounds above. */
 function flatten(document: Document, text: string, entries: ConfigEntry[]): void {
   let aliased = 0;
-  const stack: Pending[] = [{ node: document.contents, path: [] }];
+  let expansions = 0;
+  const targets = aliasTargets(document);
+  const stack: Pending[] = [{ node: document.contents, path: [], aliasDepth: 0 }];
   const push = (children: Pending[]) => {
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   };
@@ -150,8 +194,15 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
     }
     entries.push(entry);
   };
+  /** The node a child stands for: itself, or what its alias names; undefined for an alias past the bounds, which is not followed. */
+  const follow = (child: YamlNode | null, { usedAt, aliasDepth }: Pending): { node: unknown; usedAt?: Span; aliasDepth: number } | undefined => {
+    if (!isAlias(child) || !child.range) return { node: child, usedAt, aliasDepth };
+    if (expansions >= MAX_ALIAS_EXPANSIONS || aliased >= MAX_ALIASED_ENTRIES || aliasDepth >= MAX_ALIAS_NESTING) return undefined;
+    expansions++;
+    return { node: targets.get(child), usedAt: usedAt ?? spanOf(child.range), aliasDepth: aliasDepth + 1 };
+  };
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const { node, path, usedAt } = item;
+    const { node, path } = item;
     if (isMap(node)) {
       const children: Pending[] = [];
       for (const pair of node.items) {
@@ -160,27 +211,28 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const keySpan = spanOf(key.range);
         const childPath = [...path, String(key.value)];
         const value = pair.value as YamlNode | null;
-        const target = isAlias(value) && value.range ? { node: value.resolve(document), usedAt: usedAt ?? spanOf(value.range) } : { node: value, usedAt };
-        const ownAlias = usedAt === undefined && target.usedAt !== undefined;
-        if (target.node === null || target.node === undefined || (isScalar(target.node) && target.node.range && target.node.range[0] === target.node.range[1])) {
-          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, target.usedAt, ownAlias);
-        } else if (isScalar(target.node) && target.node.range) {
-          emit({ path: childPath, keySpan, value: scalarValue(target.node.value), valueSpan: spanOf(target.node.range) }, target.usedAt, ownAlias);
-        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
-          children.push({ node: target.node, path: childPath, usedAt: target.usedAt });
+        const reached = follow(value, item);
+        if (!reached) continue;
+        const ownAlias = item.usedAt === undefined && reached.usedAt !== undefined;
+        if (reached.node === null || reached.node === undefined || (isScalar(reached.node) && reached.node.range && reached.node.range[0] === reached.node.range[1])) {
+          emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, reached.usedAt, ownAlias);
+        } else if (isScalar(reached.node) && reached.node.range) {
+          emit({ path: childPath, keySpan, value: scalarValue(reached.node.value), valueSpan: spanOf(reached.node.range) }, reached.usedAt, ownAlias);
+        } else {
+          children.push({ ...reached, path: childPath });
         }
       }
       push(children);
     } else if (isSeq(node)) {
       const children: Pending[] = [];
-      node.items.forEach((item, index) => {
-        const child = item as YamlNode | null;
-        const target = isAlias(child) && child.range ? { node: child.resolve(document), usedAt: usedAt ?? spanOf(child.range) } : { node: child, usedAt };
-        if (isScalar(target.node) && target.node.range) {
-          const span = spanOf(target.node.range);
-          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(target.node.value), valueSpan: span }, target.usedAt, usedAt === undefined && target.usedAt !== undefined);
-        } else if (target.usedAt === undefined || aliased <= MAX_ALIASED_ENTRIES) {
-          children.push({ node: target.node, path: [...path, String(index)], usedAt: target.usedAt });
+      node.items.forEach((child, index) => {
+        const reached = follow(child as YamlNode | null, item);
+        if (!reached) return;
+        if (isScalar(reached.node) && reached.node.range) {
+          const span = spanOf(reached.node.range);
+          emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(reached.node.value), valueSpan: span }, reached.usedAt, item.usedAt === undefined && reached.usedAt !== undefined);
+        } else if (reached.node !== undefined && reached.node !== null) {
+          children.push({ ...reached, path: [...path, String(index)] });
         }
       });
       push(children);
@@ -188,6 +240,31 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
   }
   // Document order (an aliased value where its alias is), as readers expect: the last of two equal keys wins.
   entries.sort((a, b) => (a.usedAt ?? a.keySpan).offset - (b.usedAt ?? b.keySpan).offset);
+}
+
+/**
+ * The node each alias names: the last node anchored with its name before it, in document order
+ * (its own collection, for `&x [*x]`). One pass: the yaml package's `Alias.resolve` walks the whole
+ * document on every call, which an alias bomb calls thousands of times.
+ */
+function aliasTargets(document: Document): Map<Alias, unknown> {
+  const anchored = new Map<string, unknown>();
+  const targets = new Map<Alias, unknown>();
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      targets.set(node, anchored.get(node.source));
+      continue;
+    }
+    if (isNode(node) && node.anchor) anchored.set(node.anchor, node);
+    if (isMap(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index].value, node.items[index].key);
+    } else if (isSeq(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index]);
+    }
+  }
+  return targets;
 }
 
 function spanOf(range: readonly [number, number, number]): Span {

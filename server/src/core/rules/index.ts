@@ -8,6 +8,7 @@ import { invalidValueRule } from './invalid-value';
 import { kvHeadsRule } from './kv-heads';
 import { memoryRule } from './memory';
 import { microBatchRule } from './micro-batch';
+import { notReadRule } from './not-read';
 import { pipelineParallelRule } from './pipeline-parallel';
 import { syntaxRule } from './syntax';
 import { tensorParallelRule } from './tensor-parallel';
@@ -23,6 +24,7 @@ export type { Rule, RuleContext, FindingInput } from './rule';
  */
 export const RULES: readonly Rule[] = [
   syntaxRule,
+  notReadRule,
   invalidValueRule,
   unresolvedValueRule,
   headsDivideHiddenRule,

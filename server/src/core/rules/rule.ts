@@ -1,4 +1,4 @@
-import type { Span, SyntaxError } from '../model/document';
+import type { NotRead, Span, SyntaxError } from '../model/document';
 import type { Fix, FixEstimate, RelatedLocation, Severity } from '../model/findings';
 import type { LayerSpec } from '../model/prediction';
 import type { RunLaunch, RunPrediction } from '../perf/run';
@@ -19,6 +19,8 @@ export interface RuleContext {
   text: string;
   /** Parse errors; the document is still read where it could be. */
   syntaxErrors: readonly SyntaxError[];
+  /** Text the parser did not read (past a limit), the file not being wrong for it. */
+  notRead: readonly NotRead[];
   options: ResolvedCheckOptions;
   /** The shape as plain numbers with defaults filled in; null when h, a or layers are unknown. */
   spec: LayerSpec | null;

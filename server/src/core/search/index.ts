@@ -17,9 +17,9 @@ import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type Numeric
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../model/options';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
-import { describeBounds, layerCounts, layerShapes, type LayerDims, type SearchDims, type SearchField, type SpaceInput } from './space';
+import { boundedSpace, describeBounds, layerShapes, nearestLayerCount, type LayerDims, type SearchDims, type SearchField, type Space } from './space';
 
-export { SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
+export { MAX_LAYER_SHAPES, SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
 export { ALIGNMENT_RULES, type Change } from './edits';
 
 /** What to rank by: tokens/s, or tokens/s scaled to the current parameter count (a 3% smaller model is not a 3% win). */
@@ -115,6 +115,19 @@ export interface SearchProgress {
 
 export class SearchError extends Error {}
 
+/** The widest parameter budget: ±50%. */
+export const MAX_SEARCH_BUDGET = 0.5;
+
+/**
+ * A budget as given (the CLI's percentage over 100, the language server's request), checked the
+ * same way for both: a fraction above 0 and at most MAX_SEARCH_BUDGET. A budget of 1e308 made the
+ * layer counts in it endless.
+ */
+export function checkedBudget(budget: unknown): number {
+  if (typeof budget === 'number' && budget > 0 && budget <= MAX_SEARCH_BUDGET) return budget;
+  throw new SearchError(`the parameter budget must be above 0 and at most ${MAX_SEARCH_BUDGET} (±${MAX_SEARCH_BUDGET * 100}%), got ${String(budget)}`);
+}
+
 /** Layer shapes evaluated between two progress reports. */
 const SLICE = 24;
 /** How many ranked shapes may be re-checked to find the top N that read back and pass. */
@@ -131,7 +144,7 @@ interface Evaluated {
 }
 
 interface Plan {
-  space: SpaceInput;
+  space: Space;
   spec: LayerSpec;
   gpu: GpuSpec;
   dtype: Dtype;
@@ -171,6 +184,7 @@ export function runSearch(source: SearchSource, settings: SearchSettings): Searc
 }
 
 export function* searchShapes(source: SearchSource, settings: SearchSettings): Generator<SearchProgress, SearchResult> {
+  checkedBudget(settings.budget);
   const plan = planSearch(source, settings);
   const { space, spec, gpu, dtype } = plan;
   const tokens = spec.seqLength * spec.microBatchSize;
@@ -201,14 +215,12 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   let outOfBudget = 0;
   for (let index = 0; index < shapes.length; index++) {
     const timing = evaluate(shapes[index]);
-    const counts = layerCounts(space, timing.perLayer, timing.embedding, currentParams, settings.budget);
-    if (counts.length === 0) outOfBudget++;
     // The layer count that holds the parameter count best; the others in the budget are the same shape, bigger or smaller.
-    const paramsWith = (layers: number) => timing.embedding + layers * timing.perLayer;
-    const numLayers = counts.sort((a, b) => Math.abs(paramsWith(a) - currentParams) - Math.abs(paramsWith(b) - currentParams) || a - b)[0];
-    const dims = { ...shapes[index], numLayers };
-    if (numLayers !== undefined && !sameDims(dims, current)) {
-      inBudget.push({ dims, params: paramsWith(numLayers), tokensPerSecond: tokensPerSecond(timing, numLayers), work: workPerToken(timing, numLayers) });
+    const numLayers = nearestLayerCount(space, timing.perLayer, timing.embedding, currentParams, settings.budget);
+    if (numLayers === undefined) outOfBudget++;
+    else {
+      const dims = { ...shapes[index], numLayers };
+      if (!sameDims(dims, current)) inBudget.push({ dims, params: timing.embedding + numLayers * timing.perLayer, tokensPerSecond: tokensPerSecond(timing, numLayers), work: workPerToken(timing, numLayers) });
     }
     if ((index + 1) % SLICE === 0) yield { done: index + 1, total: shapes.length };
   }
@@ -351,7 +363,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   const derivedFfn = !editable(shape, 'ffnHiddenSize', source.text) && !keep.has('ffn') ? (hidden: number) => derivedWithHidden(base, hidden)?.spec?.ffnHiddenSize ?? null : undefined;
   const split = shape.pipelineSplit;
   return {
-    space: {
+    space: boundedSpace({
       current,
       spec: result.spec as LayerSpec,
       linearAlignment: alignment(result, 'linear'),
@@ -364,7 +376,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       derivedFfn,
       vocabSize,
       maxHeadDim: settings.maxHeadDim,
-    },
+    }),
     spec: result.spec as LayerSpec,
     gpu: options.gpu,
     dtype: options.dtype,
@@ -396,7 +408,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     recompute: source.launch.recompute.value,
   });
   return {
-    space: {
+    space: boundedSpace({
       current,
       spec,
       linearAlignment,
@@ -408,7 +420,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
       explicitHeadDim: spec.headDim * spec.numHeads !== spec.hiddenSize,
       vocabSize: keep.has('vocab') || spec.vocabSize === 0 ? spec.vocabSize : Math.ceil(spec.vocabSize / multiple) * multiple,
       maxHeadDim: settings.maxHeadDim,
-    },
+    }),
     spec,
     gpu: options.gpu,
     dtype: options.dtype,

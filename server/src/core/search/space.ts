@@ -39,6 +39,14 @@ export const HEAD_DIMS = [64, 128, 256] as const;
 /** SwiGLU's parameter-preserving width (Shazeer 2020; paper VI-C 4) and the plain MLP's 4h (Table II). */
 const GATED_RATIO = 8 / 3;
 const PLAIN_RATIO = 4;
+/**
+ * The most layer shapes one search evaluates: each costs a whole-model prediction (about 1 ms),
+ * so this bounds a search to seconds. Llama-2-7B spans 833; a hidden size of 65,536 would span
+ * 212,000 (minutes) and one of 999,936 some 400 million (out of memory). Past it, hidden sizes
+ * and MLP widths are taken at a coarser step (the alignment times a power of two), and the
+ * bounds say so.
+ */
+export const MAX_LAYER_SHAPES = 2_000;
 
 export interface SpaceInput {
   current: SearchDims;
@@ -62,16 +70,43 @@ export interface SpaceInput {
   maxHeadDim: number;
 }
 
+/** The space with its step: the alignment, times a power of two where the space would pass MAX_LAYER_SHAPES. */
+export interface Space extends SpaceInput {
+  /** The step of hidden sizes and MLP widths, in elements. */
+  step: number;
+  /** The alignment step (elements a linear GEMM dimension must be a multiple of, times TP). */
+  alignedStep: number;
+}
+
+/** The finest step that keeps the space within MAX_LAYER_SHAPES (the alignment, unless the space is bigger). */
+export function boundedSpace(input: SpaceInput): Space {
+  const alignedStep = input.linearAlignment * input.spec.tensorParallel;
+  const largestHidden = input.current.hiddenSize * (1 + HIDDEN_SPAN);
+  let space: Space = { ...input, step: alignedStep, alignedStep };
+  while (countShapes(space) > MAX_LAYER_SHAPES && space.step < largestHidden) space = { ...space, step: space.step * 2 };
+  return space;
+}
+
+/** How many layer shapes the space has at most (one kv count per head count), counted without listing MLP widths. */
+function countShapes(space: Space): number {
+  let count = 0;
+  for (const hidden of hiddenSizes(space)) {
+    count += headShapes(space, hidden).length * ffnWidthCount(space, hidden);
+    if (count > MAX_LAYER_SHAPES) break;
+  }
+  return count;
+}
+
 const multiplesIn = (low: number, high: number, step: number): number[] => {
   const values: number[] = [];
   for (let value = Math.max(step, Math.ceil(low / step) * step); value <= high; value += step) values.push(value);
   return values;
 };
 
-export function hiddenSizes(input: SpaceInput): number[] {
+export function hiddenSizes(input: Space): number[] {
   const h = input.current.hiddenSize;
   if (input.fixed.has('hidden')) return [h];
-  return multiplesIn(h * (1 - HIDDEN_SPAN), h * (1 + HIDDEN_SPAN), input.linearAlignment * input.spec.tensorParallel);
+  return multiplesIn(h * (1 - HIDDEN_SPAN), h * (1 + HIDDEN_SPAN), input.step);
 }
 
 /** The head dims proposed: 64/128/256 up to the limit, and the current one. */
@@ -112,8 +147,8 @@ export function kvHeadCounts(input: SpaceInput, heads: number): number[] {
 }
 
 /** MLP widths for a hidden size: aligned multiples near 8h/3 (gated) or 4h, and near the current ratio. */
-export function ffnWidths(input: SpaceInput, hidden: number): number[] {
-  const { current, spec } = input;
+export function ffnWidths(input: Space, hidden: number): number[] {
+  const { current } = input;
   if (input.fixed.has('ffn')) {
     if (input.derivedFfn && hidden !== current.hiddenSize) {
       const derived = input.derivedFfn(hidden);
@@ -121,15 +156,28 @@ export function ffnWidths(input: SpaceInput, hidden: number): number[] {
     }
     return [current.ffnHiddenSize];
   }
-  const step = input.linearAlignment * spec.tensorParallel;
-  const targets = [(spec.gatedMlp ? GATED_RATIO : PLAIN_RATIO) * hidden, (current.ffnHiddenSize / current.hiddenSize) * hidden];
   const widths = new Set<number>();
-  for (const target of targets) for (const width of multiplesIn(target * (1 - FFN_SPAN), target * (1 + FFN_SPAN), step)) widths.add(width);
+  for (const target of ffnTargets(input, hidden)) for (const width of multiplesIn(target * (1 - FFN_SPAN), target * (1 + FFN_SPAN), input.step)) widths.add(width);
   return [...widths].sort((a, b) => a - b);
 }
 
+function ffnTargets(input: SpaceInput, hidden: number): number[] {
+  return [(input.spec.gatedMlp ? GATED_RATIO : PLAIN_RATIO) * hidden, (input.current.ffnHiddenSize / input.current.hiddenSize) * hidden];
+}
+
+/** How many MLP widths a hidden size has, counted without listing them: the multiples of the step in two windows. */
+function ffnWidthCount(input: Space, hidden: number): number {
+  if (input.fixed.has('ffn')) return 1;
+  const [a, b] = ffnTargets(input, hidden).map((target) => ({
+    first: Math.max(1, Math.ceil((target * (1 - FFN_SPAN)) / input.step)),
+    last: Math.floor((target * (1 + FFN_SPAN)) / input.step),
+  }));
+  const size = (window: { first: number; last: number }) => Math.max(0, window.last - window.first + 1);
+  return size(a) + size(b) - size({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) });
+}
+
 /** Every layer shape of the space, in a fixed order. */
-export function layerShapes(input: SpaceInput): LayerDims[] {
+export function layerShapes(input: Space): LayerDims[] {
   const shapes: LayerDims[] = [];
   for (const hiddenSize of hiddenSizes(input)) {
     for (const { numHeads, headDim } of headShapes(input, hiddenSize)) {
@@ -144,27 +192,36 @@ export function layerShapes(input: SpaceInput): LayerDims[] {
 }
 
 /**
- * Every layer count whose model is within the budget (parameters linear in the layer count),
- * that the pipeline stages split evenly.
+ * The layer count whose model holds the current parameter count best (parameters are linear in
+ * the layer count; of two as near, the fewer), within the budget, that the pipeline stages split
+ * evenly; undefined when there is none. Worked out, not enumerated: a budget of 5% of 2^53 layers
+ * is 4.5·10^14 counts.
  */
-export function layerCounts(input: SpaceInput, perLayerParams: number, embeddingParams: number, currentParams: number, budget: number): number[] {
-  if (input.fixed.has('layers')) return [input.current.numLayers];
+export function nearestLayerCount(input: SpaceInput, perLayerParams: number, embeddingParams: number, currentParams: number, budget: number): number | undefined {
+  if (input.fixed.has('layers')) return input.current.numLayers;
   const low = Math.max(1, Math.ceil(((1 - budget) * currentParams - embeddingParams) / perLayerParams));
   const high = Math.floor(((1 + budget) * currentParams - embeddingParams) / perLayerParams);
-  const counts: number[] = [];
-  for (let layers = low; layers <= high; layers++) {
-    if (input.pipelineParallel > 1 && input.pipelineExtraLayers !== null && (layers + input.pipelineExtraLayers) % input.pipelineParallel !== 0) continue;
-    counts.push(layers);
-  }
-  return counts;
+  const ideal = (currentParams - embeddingParams) / perLayerParams;
+  if (!(low <= high) || !Number.isFinite(ideal)) return undefined;
+  // The counts the stages split evenly are one residue modulo the stage count.
+  const period = input.pipelineParallel > 1 && input.pipelineExtraLayers !== null ? input.pipelineParallel : 1;
+  const residue = period === 1 ? 0 : (((-(input.pipelineExtraLayers ?? 0)) % period) + period) % period;
+  const below = Math.floor((ideal - residue) / period) * period + residue;
+  const nearest = [below, below + period]
+    .filter((layers) => layers >= low && layers <= high)
+    .sort((a, b) => Math.abs(a - ideal) - Math.abs(b - ideal) || a - b);
+  return nearest[0];
 }
 
 /** What the space spans, in words, for the output: the search says its bounds. */
-export function describeBounds(input: SpaceInput): string[] {
+export function describeBounds(input: Space): string[] {
   const fixed = (field: SearchField) => input.fixed.has(field);
   const t = input.spec.tensorParallel;
-  const step = input.linearAlignment * t;
+  const { step } = input;
   const lines: string[] = [];
+  if (step !== input.alignedStep) {
+    lines.push(`coarsened: hidden sizes and MLP widths in steps of ${step}, not ${input.alignedStep}, to keep the search within ${MAX_LAYER_SHAPES.toLocaleString('en-US')} layer shapes`);
+  }
   lines.push(fixed('hidden') ? `${FIELD_LABELS.hiddenSize}: held at ${input.current.hiddenSize}` : `${FIELD_LABELS.hiddenSize}: multiples of ${step} within ±${HIDDEN_SPAN * 100}%`);
   const limit = input.maxHeadDim < Math.max(...HEAD_DIMS) ? ` (none above ${input.maxHeadDim}, the largest whose fused backward runs at full speed: --max-head-dim)` : '';
   lines.push(fixed('heads') ? `heads: held at ${input.current.numHeads}` : `heads: head dim ${proposedHeadDims(input).join('/')}${limit}${t > 1 ? `, heads a multiple of TP ${t}` : ''}`);

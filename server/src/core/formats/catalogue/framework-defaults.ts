@@ -39,7 +39,7 @@ export function llamaFeedForwardWidth(dim: number, multipleOf: number, multiplie
  * The attention implementation and the activation recomputation each framework runs when a file
  * does not say, for the version people run today, each with the line that sets it. A framework
  * missing here has no default shapelint can cite: its files leave the choice unknown, and the
- * launch falls back to the setting (pipeline/launch.ts), which says so.
+ * launch falls back to the setting (model/launch.ts), which says so.
  */
 export const LAUNCH_DEFAULTS = {
   hf: {
