@@ -243,7 +243,7 @@ suite('shapelint lsp --stdio', () => {
     );
     assert.ok(report.data.headSweep.some((point) => point.x === 20));
     assert.equal(report.data.ffnSweep.filter((point) => point.current).length, 1);
-    assert.equal((report.html.match(/<svg/g) ?? []).length, 2);
+    assert.equal((report.html.match(/<svg/g) ?? []).length, 4, 'the two sweeps, memory per GPU and step time');
     assert.equal(await client.report(uriFor('report', 'not-open.json')), null);
   });
 
