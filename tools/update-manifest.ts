@@ -39,6 +39,14 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
     media: { markdown: `media/walkthrough/${id}.md` },
     completionEvents: [`onCommand:${command}`],
   });
+  // A run size a setting forces over the file: a positive integer, or null to force nothing.
+  const launchSetting = (name: 'gpus' | 'gpusPerNode' | 'pipelineParallelSize', description: string) => ({
+    type: ['integer', 'null'],
+    scope: 'resource',
+    minimum: 1,
+    default: DEFAULT_SETTINGS[name],
+    description: text(`config.${name}`, description),
+  });
   const fields = {
     displayName: text('displayName', 'shapelint: transformer shapes for your GPU'),
     description: text(
@@ -139,6 +147,9 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             default: DEFAULT_SETTINGS.recompute,
             description: text('config.recompute', "Activation recomputation in the backward: auto (the file's, else the framework's default), none, selective or full."),
           },
+          'shapelint.gpus': launchSetting('gpus', "GPUs the run uses, over the file's (torchrun nodes × GPUs per node, ...); null: the file's, else one node of eight. Sets the memory per GPU, the step time and the MFU the code lens shows."),
+          'shapelint.gpusPerNode': launchSetting('gpusPerNode', "GPUs per node (one NVLink domain), over the file's; null: the file's, else the GPU's NVLink domain up to eight. Decides which traffic crosses the network."),
+          'shapelint.pipelineParallelSize': launchSetting('pipelineParallelSize', "Pipeline-parallel stages, over the file's (--pipeline-model-parallel-size, ...); null: the file's, else one stage."),
           'shapelint.rules': {
             type: 'object',
             scope: 'resource',

@@ -32,6 +32,12 @@ export interface ShapelintSettings {
   dropout: number | null;
   /** Forces activation recomputation; 'auto' forces nothing. */
   recompute: 'auto' | RecomputeMode;
+  /** GPUs in the run, over the file's; null forces nothing (the file's, else one node of eight). */
+  gpus: number | null;
+  /** GPUs per node, over the file's; null forces nothing (the file's, else the GPU's NVLink domain). */
+  gpusPerNode: number | null;
+  /** Pipeline-parallel stages, over the file's; null forces nothing (the file's, else one stage). */
+  pipelineParallelSize: number | null;
 }
 
 export const DEFAULT_SETTINGS: ShapelintSettings = {
@@ -47,6 +53,9 @@ export const DEFAULT_SETTINGS: ShapelintSettings = {
   attention: 'auto',
   dropout: null,
   recompute: 'auto',
+  gpus: null,
+  gpusPerNode: null,
+  pipelineParallelSize: null,
 };
 
 export const Commands = {

@@ -210,6 +210,27 @@ suite('shapelint lsp --stdio', () => {
     assert.match(await title(), /H100/);
   });
 
+  test('shapelint.gpus and shapelint.pipelineParallelSize change the run in the code lens, and its tooltip says they are settings', async () => {
+    const uri = uriFor('lens-launch', 'config.json');
+    await client.open(uri, hf.text);
+    const lens = async () => ((await client.codeLenses(uri)) ?? [])[0]?.command;
+    const memory = (title: string) => /· ([\d.]+) of [\d.]+ GiB/.exec(title)?.[1];
+    const oneNode = await lens();
+    assert.ok(oneNode);
+    assert.match(oneNode.tooltip ?? '', /GPUs 8 \(setting\)/);
+    const seen = client.codeLensRefreshes;
+    await client.configure({ gpus: 64, pipelineParallelSize: 4 });
+    try {
+      await client.codeLensRefreshAfter(seen);
+      const pipelined = await lens();
+      assert.ok(pipelined);
+      assert.ok(Number(memory(pipelined.title)) < Number(memory(oneNode.title)), `four stages hold less per GPU: ${pipelined.title} vs ${oneNode.title}`);
+      assert.match(pipelined.tooltip ?? '', /pipeline-parallel size 4 \(setting\).*GPUs 64 \(setting\)/);
+    } finally {
+      await client.configure({});
+    }
+  });
+
   test('shapelint/report returns the GEMM table and the head-count and MLP sweeps with the current config marked', async () => {
     const uri = uriFor('report', 'config.json');
     await client.open(uri, hf.text);
@@ -222,7 +243,7 @@ suite('shapelint lsp --stdio', () => {
     );
     assert.ok(report.data.headSweep.some((point) => point.x === 20));
     assert.equal(report.data.ffnSweep.filter((point) => point.current).length, 1);
-    assert.equal((report.html.match(/<svg/g) ?? []).length, 2);
+    assert.equal((report.html.match(/<svg/g) ?? []).length, 4, 'the two sweeps, memory per GPU and step time');
     assert.equal(await client.report(uriFor('report', 'not-open.json')), null);
   });
 

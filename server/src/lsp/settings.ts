@@ -1,5 +1,5 @@
 import type { SeveritySetting } from '../core/model/findings';
-import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions } from '../core/model/options';
+import { ATTENTION_OVERRIDES, type AttentionOverride, type CheckOptions, type LaunchOverrides } from '../core/model/options';
 import type { Dtype } from '../core/model/prediction';
 import { FORMAT_IDS, RECOMPUTE_MODES, type FormatId, type RecomputeMode } from '../core/model/shape';
 import { DEFAULT_SETTINGS, type ShapelintSettings } from '../protocol';
@@ -7,6 +7,16 @@ import { compileGlob, type Glob } from './glob';
 
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** The launch settings (a positive integer, or null to force nothing) and the run size each forces. */
+const LAUNCH_SETTINGS = {
+  gpus: 'gpus',
+  gpusPerNode: 'gpusPerNode',
+  pipelineParallelSize: 'pipelineParallel',
+} as const satisfies Partial<Record<keyof ShapelintSettings, keyof LaunchOverrides>>;
+
+type LaunchSetting = keyof typeof LAUNCH_SETTINGS;
+const LAUNCH_SETTING_KEYS = Object.keys(LAUNCH_SETTINGS) as LaunchSetting[];
 
 /**
  * Settings as the user wrote them (anything at all) made whole: each invalid or missing value
@@ -30,6 +40,7 @@ export function normalizeSettings(raw: unknown): ShapelintSettings {
     attention: (ATTENTION_OVERRIDES as readonly unknown[]).includes(input.attention) ? (input.attention as AttentionOverride) : DEFAULT_SETTINGS.attention,
     dropout: typeof input.dropout === 'number' && input.dropout >= 0 && input.dropout < 1 ? input.dropout : DEFAULT_SETTINGS.dropout,
     recompute: (RECOMPUTE_MODES as readonly unknown[]).includes(input.recompute) ? (input.recompute as RecomputeMode) : DEFAULT_SETTINGS.recompute,
+    ...launchSettings(input),
   };
 }
 
@@ -47,7 +58,27 @@ export function settingsProblems(raw: unknown): string[] {
       else if (!FORMAT_IDS.includes(format as FormatId)) problems.push(`shapelint.associations: '${String(format)}' is not a format (${FORMAT_IDS.join(', ')}); '${glob}' is ignored.`);
     }
   }
+  for (const name of LAUNCH_SETTING_KEYS) {
+    const value = input[name];
+    if (value !== undefined && value !== null && positiveInteger(value) === undefined) {
+      problems.push(`shapelint.${name}: ${JSON.stringify(value)} is not a positive whole number; the file's value (else shapelint's default) is used.`);
+    }
+  }
   return problems;
+}
+
+function launchSettings(input: Record<string, unknown>): Pick<ShapelintSettings, LaunchSetting> {
+  return Object.fromEntries(LAUNCH_SETTING_KEYS.map((name) => [name, positiveInteger(input[name]) ?? DEFAULT_SETTINGS[name]])) as Pick<ShapelintSettings, LaunchSetting>;
+}
+
+/** The run sizes the launch settings force; empty when none is set. */
+function launchOverrides(settings: ShapelintSettings): LaunchOverrides {
+  const overrides: LaunchOverrides = {};
+  for (const name of LAUNCH_SETTING_KEYS) {
+    const value = settings[name];
+    if (value !== null) overrides[LAUNCH_SETTINGS[name]] = value;
+  }
+  return overrides;
 }
 
 function globProblem(glob: string): string | undefined {
@@ -60,6 +91,7 @@ function globProblem(glob: string): string | undefined {
 }
 
 export function checkOptions(settings: ShapelintSettings, format: FormatId | undefined): CheckOptions {
+  const launch = launchOverrides(settings);
   return {
     format,
     gpu: settings.gpu,
@@ -71,6 +103,7 @@ export function checkOptions(settings: ShapelintSettings, format: FormatId | und
     ...(settings.attention !== 'auto' ? { attention: settings.attention } : {}),
     ...(settings.dropout !== null ? { dropout: settings.dropout } : {}),
     ...(settings.recompute !== 'auto' ? { recompute: settings.recompute } : {}),
+    ...(Object.keys(launch).length > 0 ? { launch } : {}),
   };
 }
 

@@ -41,7 +41,7 @@ suite('the run launch: read from files, else the framework default, else a setti
     const { launch } = launchOf(megatron('--pipeline-model-parallel-size 2'), 'pretrain.sh', { launch: { gpus: 64, pipelineParallel: 4 } });
     assert.ok(launch);
     assert.deepEqual([launch.gpus.value, launch.gpus.origin, launch.gpus.note], [64, 'setting', 'set by --gpus, shapelint.gpus']);
-    assert.deepEqual([launch.pipelineParallel.value, launch.pipelineParallel.note], [4, 'set by --pp']);
+    assert.deepEqual([launch.pipelineParallel.value, launch.pipelineParallel.note], [4, 'set by --pp, shapelint.pipelineParallelSize']);
   });
 
   test('llm-foundry: fsdp_config FULL_SHARD is FSDP, activation_checkpointing full recomputation, global_train_batch_size the batch', () => {

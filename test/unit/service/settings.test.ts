@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/check';
 import { resolveProfilePath } from '../../../server/src/lsp/profiles';
 import { compileGlob } from '../../../server/src/lsp/glob';
-import { associatedFormat, checkOptions, normalizeSettings } from '../../../server/src/lsp/settings';
+import { associatedFormat, checkOptions, normalizeSettings, settingsProblems } from '../../../server/src/lsp/settings';
 import { DEFAULT_SETTINGS } from '../../../server/src/protocol';
 
 suite('settings', () => {
@@ -50,6 +53,36 @@ suite('settings', () => {
     assert.deepEqual([junk.attention, junk.dropout, junk.recompute], ['auto', null, 'auto']);
     const none = checkOptions(junk, undefined);
     assert.ok(!('attention' in none) && !('dropout' in none) && !('recompute' in none));
+  });
+
+  test('gpus, gpusPerNode and pipelineParallelSize force the run over the file, as settings; junk forces nothing and is reported once', () => {
+    // GPT-3 2.7B as a Hugging Face config.json (the LSP fixture): 32 layers, silent on the launch.
+    const config = readFileSync(join(__dirname, '..', '..', 'fixtures', 'lsp', 'config.json'), 'utf8');
+    const settings = normalizeSettings({ gpus: 64, gpusPerNode: 4, pipelineParallelSize: 4 });
+    const options = checkOptions(settings, undefined);
+    assert.deepEqual(options.launch, { gpus: 64, gpusPerNode: 4, pipelineParallel: 4 });
+    const silent = check(config, 'config.json', checkOptions(normalizeSettings({}), undefined));
+    const forced = check(config, 'config.json', options);
+    assert.ok(silent.launch && silent.run && forced.launch && forced.run);
+    assert.deepEqual([silent.launch.gpus.value, silent.launch.pipelineParallel.value], [8, 1]);
+    assert.deepEqual(
+      [forced.launch.gpus, forced.launch.gpusPerNode.value, forced.launch.pipelineParallel.note],
+      [{ value: 64, origin: 'setting', note: 'set by --gpus, shapelint.gpus' }, 4, 'set by --pp, shapelint.pipelineParallelSize'],
+    );
+    // Four stages hold 8 of the 32 layers each: a quarter of the weights per GPU.
+    assert.equal(forced.run.layout.layersPerStage, 8);
+    assert.ok(forced.run.memory.terms.weights!.value < 0.3 * silent.run.memory.terms.weights!.value);
+
+    const junk = { gpus: 0, gpusPerNode: 2.5, pipelineParallelSize: 'four' };
+    const normalized = normalizeSettings(junk);
+    assert.deepEqual([normalized.gpus, normalized.gpusPerNode, normalized.pipelineParallelSize], [null, null, null]);
+    assert.ok(!('launch' in checkOptions(normalized, undefined)));
+    assert.deepEqual(settingsProblems(junk), [
+      "shapelint.gpus: 0 is not a positive whole number; the file's value (else shapelint's default) is used.",
+      "shapelint.gpusPerNode: 2.5 is not a positive whole number; the file's value (else shapelint's default) is used.",
+      'shapelint.pipelineParallelSize: "four" is not a positive whole number; the file\'s value (else shapelint\'s default) is used.',
+    ]);
+    assert.deepEqual(settingsProblems({ gpus: null, pipelineParallelSize: 2 }), []);
   });
 
   test('associations: a name pattern matches the file name, a path pattern the path', () => {

@@ -190,8 +190,14 @@ export function runBand(gpuId: string): string {
   return band ? `±${Math.max(1, Math.round(band.medianAbsError * 100))}%` : 'unvalidated';
 }
 
-const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
-const gibText = (bytes: number): string => (bytes / GIB >= 10 ? (bytes / GIB).toFixed(0) : (bytes / GIB).toFixed(1));
+/** The run band in a sentence: its size and how many validation runs it is the median of. */
+export function runBandText(gpuId: string): string {
+  const band = RUN_VALIDATION_ERROR[gpuId];
+  return band ? `Typical error ${runBand(gpuId)} (median over ${band.runs} validation runs).` : 'No validation runs on this GPU.';
+}
+
+export const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
+export const gibText = (bytes: number): string => (bytes / GIB >= 10 ? (bytes / GIB).toFixed(0) : (bytes / GIB).toFixed(1));
 
 /** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB": the run in a lens title; null without a run. */
 export function runHeadline(result: CheckResult): string | null {
@@ -205,7 +211,6 @@ export function runHeadline(result: CheckResult): string | null {
 export function runLines(result: CheckResult): string[] {
   const run = result.run;
   if (!run) return result.runError ? [`Run: cannot be laid out: ${result.runError}.`] : [];
-  const band = RUN_VALIDATION_ERROR[result.options.gpu.id];
   const terms = Object.entries(run.memory.terms)
     .filter(([, term]) => (term?.value ?? 0) >= 0.05 * GIB)
     .map(([name, term]) => `${name} ${gibText(term!.value)}`)
@@ -219,6 +224,6 @@ export function runLines(result: CheckResult): string[] {
     '',
     `Memory per GPU (GiB): ${terms}.`,
     '',
-    `Step ${run.stepSeconds.toFixed(2)} s: ${parts}. ${band ? `Typical error ${runBand(result.options.gpu.id)} (median over ${band.runs} validation runs).` : 'No validation runs on this GPU.'}`,
+    `Step ${run.stepSeconds.toFixed(2)} s: ${parts}. ${runBandText(result.options.gpu.id)}`,
   ];
 }

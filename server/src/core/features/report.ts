@@ -9,10 +9,11 @@ import type { CheckResult } from '../check';
 import type { Severity } from '../model/findings';
 import type { GemmPrediction, LayerSpec } from '../model/prediction';
 import { changedSpec } from '../perf/spec';
-import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, predict, predictionOf } from './presentation';
-import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin } from '../model/shape';
+import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, gibText, predict, predictionOf, runBandText, runHeadline } from './presentation';
+import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin, type Launch } from '../model/shape';
+import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../perf/run';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
-import { assumptionsLine } from '../perf/assumptions';
+import { assumptionsLine, launchAssumptions } from '../perf/assumptions';
 import { describeChanges, describeDims } from '../search/describe';
 import { formatSpeedup } from '../rules/fix-titles';
 
@@ -40,7 +41,73 @@ export interface ReportData {
   headSweep: SweepPoint[];
   ffnSweep: SweepPoint[];
   findings: { ruleId: string; severity: Severity; message: string }[];
+  /** The whole run on its GPUs; null without one (`runError` says why, where the launch cannot be laid out). */
+  run: RunReport | null;
+  runError: string | null;
 }
+
+/** One part of a GPU's memory (bytes) or of a step (seconds), with its formula and source. */
+export interface RunPart {
+  name: string;
+  label: string;
+  value: number;
+  formula: string;
+  source: string;
+}
+
+export interface RunReport {
+  /** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB". */
+  headline: string;
+  gpus: number;
+  memory: { parts: RunPart[]; peakBytes: number; capacityBytes: number; fits: boolean; peakStage: string };
+  time: { parts: RunPart[]; stepSeconds: number };
+  /** The run model's typical error on this GPU, from its validation runs. */
+  band: string;
+  flopsConvention: string;
+  /** The launch choices the run depends on, each with its value and where it came from. */
+  assumptions: { label: string; value: string; source: string }[];
+}
+
+const MEMORY_LABELS: Record<MemoryTermName, string> = {
+  weights: 'weights',
+  gradients: 'gradients',
+  optimizerStates: 'optimizer states',
+  gatheredWeights: 'gathered weights',
+  activations: 'activations',
+  recomputeWorkingLayer: 'recompute working layer',
+  embeddingActivations: 'embedding activations',
+  lossLogits: 'loss logits',
+  runtime: 'CUDA context and libraries',
+  allocator: 'allocator fragmentation',
+};
+
+const TIME_LABELS: Record<TimeTermName, string> = {
+  compute: 'compute',
+  recompute: 'recomputation',
+  tensorParallel: 'tensor-parallel communication',
+  contextParallel: 'context-parallel communication',
+  expertParallel: 'expert-parallel communication',
+  pipelineP2p: 'pipeline send/receive',
+  pipelineBubble: 'pipeline bubble',
+  dataParallel: 'data-parallel gradient reduction',
+  optimizer: 'optimizer step',
+};
+
+/** The launch choices that size the run (the layer's own kernel choices are in the header's assumptions). */
+const RUN_ASSUMPTIONS: readonly (keyof Launch)[] = [
+  'gpus',
+  'gpusPerNode',
+  'tensorParallel',
+  'pipelineParallel',
+  'virtualStages',
+  'contextParallel',
+  'expertParallel',
+  'sequenceParallel',
+  'sharding',
+  'microBatchSize',
+  'globalBatchSize',
+  'recompute',
+];
 
 /** Points per chart the MLP sweep aims for, so the alignment saw-tooth stays visible. */
 const FFN_SWEEP_POINTS = 64;
@@ -68,6 +135,26 @@ export function reportData(result: CheckResult, fileName: string): ReportData | 
     headSweep: result.spec ? headSweep(result.spec, result) : [],
     ffnSweep: result.spec ? ffnSweep(result.spec, result) : [],
     findings: result.findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })),
+    run: result.run && result.launch && result.spec ? runReport(result.run, result.launch, result.spec.headDim, result) : null,
+    runError: result.runError,
+  };
+}
+
+function runReport(run: RunPrediction, launch: Launch, headDim: number, result: CheckResult): RunReport {
+  const parts = <T extends string>(terms: Partial<Record<T, RunTerm>>, labels: Record<T, string>): RunPart[] =>
+    (Object.entries(terms) as [T, RunTerm | undefined][]).flatMap(([name, term]) => (term && term.value > 0 ? [{ name, label: labels[name], ...term }] : []));
+  const assumed = launchAssumptions(launch, result.options.gpu, headDim);
+  return {
+    headline: runHeadline(result) ?? '',
+    gpus: launch.gpus.value,
+    memory: { parts: parts(run.memory.terms, MEMORY_LABELS), peakBytes: run.memory.peakBytesPerGpu, capacityBytes: run.memory.capacityBytes, fits: run.memory.fits, peakStage: run.memory.peakStage },
+    time: { parts: parts(run.time, TIME_LABELS), stepSeconds: run.stepSeconds },
+    band: runBandText(result.options.gpu.id),
+    flopsConvention: run.flopsConvention,
+    assumptions: RUN_ASSUMPTIONS.flatMap((name) => {
+      const item = assumed.find((assumption) => assumption.name === name);
+      return item ? [{ label: item.label, value: String(item.value ?? 'unknown'), source: item.origin === 'file' ? item.source : `${item.origin}: ${item.source}` }] : [];
+    }),
   };
 }
 
@@ -148,6 +235,9 @@ export function renderReportHtml(data: ReportData): string {
     parts.push('</tbody></table></section>');
   }
 
+  if (data.run) parts.push(renderRunHtml(data.run));
+  else if (data.runError) parts.push(`<section><h2>The run</h2><p>The run cannot be laid out: ${escapeHtml(data.runError)}.</p></section>`);
+
   if (data.headSweep.length > 1) {
     parts.push('<section><h2>Layer throughput against the head count</h2>', lineChart(data.headSweep, 'attention heads'), '</section>');
   }
@@ -162,6 +252,70 @@ export function renderReportHtml(data: ReportData): string {
   }
   parts.push('</tbody></table></section>');
   return parts.join('\n');
+}
+
+/** The run: memory per GPU by term against the GPU's capacity and the step by part, each a bar with its table. */
+function renderRunHtml(run: RunReport): string {
+  const { memory, time } = run;
+  const memoryScale = Math.max(memory.capacityBytes, memory.peakBytes);
+  const stage = memory.peakStage === 'only' ? '' : ` (the ${memory.peakStage} pipeline stage, which peaks)`;
+  return [
+    `<section id="run"><h2>The run on ${run.gpus} GPUs</h2>`,
+    `<p class="headline"><strong>${escapeHtml(run.headline)}</strong></p>`,
+    `<p class="meta">${escapeHtml(run.band)} MFU counts ${escapeHtml(run.flopsConvention)}.</p>`,
+    `<h3>Memory per GPU${escapeHtml(stage)}: ${gibText(memory.peakBytes)} of ${gibText(memory.capacityBytes)} GiB${memory.fits ? '' : ', does not fit'}</h3>`,
+    barChart(memory.parts, memoryScale, (bytes) => `${gibText(bytes)} GiB`, { value: memory.capacityBytes, label: `capacity ${gibText(memory.capacityBytes)} GiB` }, 'Memory per GPU by term'),
+    partsTable(memory.parts, memory.peakBytes, (bytes) => `${(bytes / GIB).toFixed(2)} GiB`),
+    `<h3>Step time: ${formatSeconds(time.stepSeconds)}</h3>`,
+    barChart(time.parts, time.stepSeconds, formatSeconds, null, 'Step time by part'),
+    partsTable(time.parts, time.stepSeconds, formatSeconds),
+    '<h3>What the run assumes</h3><table class="shape"><tbody>',
+    ...run.assumptions.map((item) => `<tr><th>${escapeHtml(item.label)}</th><td class="num">${escapeHtml(item.value)}</td><td><span class="origin">${escapeHtml(item.source)}</span></td></tr>`),
+    '</tbody></table></section>',
+  ].join('\n');
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds >= 1 ? `${seconds.toFixed(2)} s` : `${(seconds * 1e3).toFixed(1)} ms`;
+}
+
+/** The parts in a table: the value, its share of the whole, the formula, the source on hover. */
+function partsTable(parts: readonly RunPart[], whole: number, format: (value: number) => string): string {
+  const rows = parts.map(
+    (part, index) =>
+      `<tr><td><span class="swatch part-${index % PART_COLOURS}"></span>${escapeHtml(part.label)}</td><td class="num">${format(part.value)}</td>` +
+        `<td class="num">${formatPercent(part.value / whole)}</td><td title="${escapeHtml(part.source)}">${escapeHtml(part.formula)}</td></tr>`,
+  );
+  return `<table class="run-parts"><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Colours the bar segments cycle through (CSS classes part-0 … part-5). */
+const PART_COLOURS = 6;
+const BAR = { width: 640, height: 56, left: 8, right: 8, top: 8, bar: 24 };
+
+/**
+ * One horizontal bar of stacked parts on a scale from zero to `scale`, each part titled with its
+ * value; `limit` draws a line (the GPU's capacity) the bar must stay under.
+ */
+function barChart(parts: readonly RunPart[], scale: number, format: (value: number) => string, limit: { value: number; label: string } | null, ariaLabel: string): string {
+  const { width, height, left, right, top, bar } = BAR;
+  const plotWidth = width - left - right;
+  const x = (value: number) => left + (value / scale) * plotWidth;
+  const svg: string[] = [`<svg class="chart bar-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(ariaLabel)}">`];
+  let start = 0;
+  parts.forEach((part, index) => {
+    svg.push(
+      `<rect class="segment part-${index % PART_COLOURS}" x="${x(start).toFixed(1)}" y="${top}" width="${(x(start + part.value) - x(start)).toFixed(1)}" height="${bar}">` +
+        `<title>${escapeHtml(part.label)}: ${format(part.value)}</title></rect>`,
+    );
+    start += part.value;
+  });
+  if (limit) {
+    const at = x(limit.value).toFixed(1);
+    svg.push(`<line class="limit" x1="${at}" x2="${at}" y1="${top - 4}" y2="${top + bar + 4}"/>`, `<text class="tick" x="${at}" y="${height - 6}" text-anchor="end">${escapeHtml(limit.label)}</text>`);
+  }
+  svg.push(`<text class="tick" x="${left}" y="${height - 6}">0</text>`, '</svg>');
+  return svg.join('');
 }
 
 const CHART = { width: 640, height: 260, left: 56, right: 16, top: 16, bottom: 44 };

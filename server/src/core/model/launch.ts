@@ -23,7 +23,7 @@ const SETTING_NAMES = {
 const LAUNCH_SETTING_NAMES = {
   gpus: '--gpus, shapelint.gpus',
   gpusPerNode: '--gpus-per-node, shapelint.gpusPerNode',
-  pipelineParallel: '--pp',
+  pipelineParallel: '--pp, shapelint.pipelineParallelSize',
   contextParallel: '--cp',
   expertParallel: '--ep',
   virtualStages: '--vp',
