@@ -15,6 +15,7 @@ import { FORMAT_IDS, shapeValues, type FormatId } from '../core/model/shape';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VERSION, type CliCommand, type CliIO } from './io';
 import { dtypeOption, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger } from './perf-args';
 import { launchAssumptions } from '../core/perf/assumptions';
+import { launchOptionsFromFlags, RUN_LAUNCH_HELP, RUN_LAUNCH_OPTIONS } from './run-args';
 import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
 
@@ -22,6 +23,8 @@ const HELP = `usage: shapelint check <files or folders...> [--format text|json|s
                        [--rule id=severity]... [--config-format ${FORMAT_IDS.join('|')}]
                        [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T]
                        [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
+                       [--gpus N] [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G] [--sequence-parallel]
+                       [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]
 
 Checks model configs against the alignment rules of "The Case for Co-Designing Model
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
@@ -39,6 +42,8 @@ some format recognises; a link that leads outside the folder is skipped, and nam
                          config.json never says, and predictions and the micro-batch, tokens-per-batch
                          and tensor-parallel rules depend on them
 ${LAUNCH_HELP}
+The run (the memory rule, the code lens's tokens/s and MFU): each flag forces its choice over the file.
+${RUN_LAUNCH_HELP}
   (--format json prints each file's launch assumptions, with their origin and source)
 
 Exit status: 0 no errors (warnings allowed), 1 an error was found, 2 bad usage or an unreadable path,
@@ -94,6 +99,7 @@ export const check: CliCommand = async (args, io) => {
       'micro-batch': { type: 'string' },
       tp: { type: 'string' },
       ...LAUNCH_OPTIONS,
+      ...RUN_LAUNCH_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -198,7 +204,7 @@ function outputFormat(value: string | undefined): OutputFormat {
   throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
 }
 
-interface CheckFlags {
+type CheckFlags = Parameters<typeof launchOptionsFromFlags>[0] & {
   gpu?: string;
   dtype?: string;
   'config-format'?: string;
@@ -209,7 +215,7 @@ interface CheckFlags {
   attention?: string;
   dropout?: string;
   recompute?: string;
-}
+};
 
 function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
   const configFormat = flags['config-format'];
@@ -237,6 +243,7 @@ function checkOptions(flags: CheckFlags): ResolvedCheckOptions {
       // Models the catalogue lacks are looked up in the local Hugging Face cache (never the network).
       hubConfig: localHubConfig(),
       ...launchChoices(flags),
+      ...launchOptionsFromFlags(flags),
     });
   } catch (error) {
     if (error instanceof UnknownGpuError) throw new UsageError(error.message);

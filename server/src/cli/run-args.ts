@@ -5,8 +5,8 @@ import type { Sharding } from '../core/model/shape';
 import { UsageError } from './io';
 import { positiveInteger } from './perf-args';
 
-/** The launch flags of `predict` (the run model): parallel sizes, batch, sharding, recomputation, the cluster. */
-export const RUN_OPTIONS = {
+/** The launch flags of the run model (`predict` and `check`): parallel sizes, batch, sharding, the cluster. */
+export const RUN_LAUNCH_OPTIONS = {
   gpus: { type: 'string' },
   'gpus-per-node': { type: 'string' },
   'inter-node-gbps': { type: 'string' },
@@ -21,12 +21,17 @@ export const RUN_OPTIONS = {
   'distributed-optimizer': { type: 'boolean' },
   'overlap-grad-reduce': { type: 'boolean' },
   'untied-embeddings': { type: 'boolean' },
+} as const;
+
+/** `predict`'s flags for the run: the launch, and a mixture of experts for a shape given by flags. */
+export const RUN_OPTIONS = {
+  ...RUN_LAUNCH_OPTIONS,
   experts: { type: 'string' },
   'experts-per-token': { type: 'string' },
   'expert-ffn': { type: 'string' },
 } as const;
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 const text = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 
@@ -56,19 +61,22 @@ export function withExperts(spec: LayerSpec, values: Values): LayerSpec {
   return { ...spec, numExperts: experts, expertsPerToken: perToken ?? 1, ffnHiddenSize: expertFfn ?? spec.ffnHiddenSize };
 }
 
-export const RUN_HELP = `The whole run (with --gpus, or from the file with --config): memory per GPU by term, step time by part,
-tokens/s per GPU and MFU. A flag forces its choice over the file; what neither gives takes
-Megatron-LM's default (PP/CP/EP/VP 1, global batch = micro-batch × data-parallel size, no sharding)
-and says so.
-  --gpus N                    GPUs in the run (default: the file's launcher, else 8)
+/** The launch flags' help, shared by `predict` and `check`. */
+export const RUN_LAUNCH_HELP = `  --gpus N                    GPUs in the run (default: the file's launcher, else 8)
   --pp P, --cp C, --ep E, --vp V   pipeline, context, expert parallel sizes, virtual stages per stage
   --global-batch G            sequences per optimizer step
   --sequence-parallel         Megatron sequence parallelism (needs --tp > 1)
   --zero 0|1|2|3 | --fsdp | --distributed-optimizer   how model state is sharded over data parallelism
   --overlap-grad-reduce       the gradient reduction runs under the backward (Megatron)
   --untied-embeddings         separate input and output embeddings
-  --experts E --experts-per-token k --expert-ffn F   a mixture of experts
   --gpus-per-node G, --inter-node-gbps BW   the cluster (default: the GPU catalogue's node)`;
+
+export const RUN_HELP = `The whole run (with --gpus, or from the file with --config): memory per GPU by term, step time by part,
+tokens/s per GPU and MFU. A flag forces its choice over the file; what neither gives takes
+Megatron-LM's default (PP/CP/EP/VP 1, global batch = micro-batch × data-parallel size, no sharding)
+and says so.
+${RUN_LAUNCH_HELP}
+  --experts E --experts-per-token k --expert-ffn F   a mixture of experts`;
 
 /** Whether the command line asks for the run (it names the GPU count). */
 export const wantsRun = (values: Values): boolean => values.gpus !== undefined;

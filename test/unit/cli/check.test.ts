@@ -50,6 +50,17 @@ suite('shapelint check: text', () => {
     assert.equal(stdout, '');
   });
 
+  test('--gpus states the run: Llama-2-7B alone on one GPU gets memory; with the distributed optimizer over 8 and TP 2 it fits', async () => {
+    // Llama-2-7B (meta-llama/Llama-2-7b-hf config.json): 6.7B parameters × 18 bytes of mixed-precision Adam state is ≈ 113 GiB on one GPU.
+    const alone = await run(['llama-2-7b/config.json', '--gpus', '1']);
+    assert.match(alone.stdout, /llama-2-7b\/config\.json:\d+:\d+ warning The run needs ≈ \d+ GiB per GPU, more than the 80 GiB an NVIDIA H100 SXM5 80GB has .*\[memory\]/);
+    const spread = await run(['llama-2-7b/config.json', '--gpus', '8', '--tp', '2', '--distributed-optimizer', '--sequence-parallel']);
+    assert.doesNotMatch(spread.stdout, /\[memory\]/);
+    const silent = await run(['llama-2-7b/config.json']);
+    assert.doesNotMatch(silent.stdout, /\[memory\]/, 'no GPU count stated: not judged on the default node');
+    assert.equal((await run(['llama-2-7b/config.json', '--gpus', '0'])).code, 2);
+  });
+
   test('--rule changes severities and turns rules off', async () => {
     const off = await run([GPT3, '--rule', 'head-dim=off']);
     assert.doesNotMatch(off.stdout, /\[head-dim\]/);
