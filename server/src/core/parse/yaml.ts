@@ -36,12 +36,17 @@ export function composeYaml(text: string): ConfigDocument {
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
     flatten(document, text, entries);
+    let exhausted = false;
     for (const error of document.errors) {
       const [start, end] = error.pos;
       const span = errorSpan(text, start, end - start);
-      // The yaml package composes recursively, and reports running out of stack as this error of the node.
-      if (error.code === 'RESOURCE_EXHAUSTION') notRead.push({ span, message: 'Nested deeper than the YAML parser shapelint uses can read (its call stack ran out here); what is nested here is not checked.' });
-      else errors.push({ span, message: firstLine(error.message) });
+      // The yaml package composes recursively, and reports running out of stack as this error of the node;
+      // how many nodes report it depends on the stack left to the caller, so a document says it once.
+      if (error.code !== 'RESOURCE_EXHAUSTION') errors.push({ span, message: firstLine(error.message) });
+      else if (!exhausted) {
+        exhausted = true;
+        notRead.push({ span, message: 'Nested deeper than the YAML parser shapelint uses can read (its call stack ran out here); what is nested here is not checked.' });
+      }
     }
   }
   if (errors.length > 0) salvageLines(text, entries);
