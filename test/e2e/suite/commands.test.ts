@@ -53,17 +53,28 @@ suite('commands', () => {
   });
 
   // On the default GPU (H100), like the quick fix suite.
-  test('shapelint.applyAllSafeFixes pads the vocab and leaves the architecture alone', async () => {
+  test('shapelint.applyAllSafeFixes leaves an HF config alone and pads a GPT-NeoX vocab through its divisor, architecture untouched', async () => {
+    // An HF config.json sits beside a checkpoint whose embedding would no longer match: its vocab padding is offered, never safe.
     await vscode.window.showTextDocument(editor.document, { preview: false });
-    const heads = literalRange(editor.document, '"n_head": ', '32');
-    const applied = await vscode.commands.executeCommand<boolean>('shapelint.applyAllSafeFixes');
-    assert.equal(applied, true, 'fix-all found a safe fix and applied it');
-    assert.match(editor.document.getText(), /"vocab_size": 50304/);
-    assert.equal(editor.document.getText(heads), '32', 'head count is an architecture change: not applied');
-    await waitFor(
-      () => shapelintDiagnostics(editor.document.uri),
-      (diagnostics) => !diagnostics.some((entry) => ruleId(entry) === 'vocab-size'),
-      { what: 'vocab-size to clear after fix-all', show: listDiagnostics },
-    );
+    const before = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand<boolean>('shapelint.applyAllSafeFixes'), false, 'no safe fix in an HF config');
+    assert.equal(editor.document.getText(), before);
+
+    // GPT-NeoX pads at load to make_vocab_size_divisible_by × model_parallel_size: raising the divisor is safe.
+    const neox = await openFixture('neox/2-7B.yml');
+    try {
+      await waitForRules(neox.document.uri, ['vocab-size']);
+      const heads = literalRange(neox.document, '"num-attention-heads": ', '32');
+      assert.equal(await vscode.commands.executeCommand<boolean>('shapelint.applyAllSafeFixes'), true, 'fix-all found a safe fix and applied it');
+      assert.match(neox.document.getText(), /"make_vocab_size_divisible_by": (?!1,)\d+,/);
+      assert.equal(neox.document.getText(heads), '32', 'head count is an architecture change: not applied');
+      await waitFor(
+        () => shapelintDiagnostics(neox.document.uri),
+        (diagnostics) => !diagnostics.some((entry) => ruleId(entry) === 'vocab-size'),
+        { what: 'vocab-size to clear after fix-all', show: listDiagnostics },
+      );
+    } finally {
+      await revert(neox);
+    }
   });
 });

@@ -33,7 +33,7 @@ export function changedSpec(spec: LayerSpec, change: Partial<LayerSpec>, launch:
 }
 
 /** The fields that make the model's shape: one the file sets to something unusable leaves nothing to predict. */
-const MODEL_FIELDS = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'numExperts', 'expertsPerToken'] as const;
+export const MODEL_FIELDS = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'numExperts', 'expertsPerToken'] as const;
 
 /** Why a shape has no spec, for a command that needs one: its first unusable model field, else the missing width and heads. */
 export function unpredictableReason(shape: ModelShape): string {
