@@ -18,6 +18,12 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'llama3_8b' });
     assertField(text, shape.paddedVocabSize, { value: 128256, origin: 'derived' });
     assert.equal(shape.gatedMlp, true);
+    // The run: pretrain_recipe(num_nodes=2, num_gpus_per_node=8) is 16 GPUs; the recipe's optimizer is the distributed one.
+    assertField(text, shape.gpusPerNode, { value: 8, origin: 'file', literal: '8' });
+    assert.deepEqual([shape.gpus.value, shape.gpus.origin], [16, 'derived']);
+    assert.deepEqual([shape.sharding.value, shape.sharding.origin], ['distributed-optimizer', 'default']);
+    assert.deepEqual([shape.globalBatchSize.value, shape.globalBatchSize.origin], [512, 'default']);
+    assert.deepEqual(check(text, 'pretrain.py').findings.map((finding) => finding.ruleId), [], 'Llama 3 8B at TP 2 over 16 GPUs fits an H100');
   });
 
   test('a script inside a function: assignments override, a computed one is unresolved, the rest is the recipe\'s default', () => {

@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName } from '../model/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type Sharding, type NumberField, type NumericFieldName } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField } from './fields';
+import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -83,14 +83,34 @@ export const nemo2Reader: FormatReader = {
         microBatchSize: launch('microBatchSize', ['set.data.micro_batch_size', 'set.train.micro_batch_size', 'kwarg.micro_batch_size'], (r) => r.microBatchSize, 'micro_batch_size'),
         tensorParallel,
         pipelineParallel: launch('pipelineParallel', ['set.trainer.strategy.pipeline_model_parallel_size', 'set.model.pipeline_model_parallel_size', 'kwarg.pipeline_parallelism'], (r) => r.pipelineParallel, 'pipeline_parallelism'),
+        globalBatchSize: launch('globalBatchSize', ['set.data.global_batch_size', 'kwarg.global_batch_size'], (r) => r.globalBatchSize, 'global_batch_size'),
+        ...recipeGpus(index, recipe, recipeName),
       },
       {
         activation: model && recipeEntry ? catalogueActivation(model, recipeEntry) : unknownField(why),
         gatedMlp: model?.gatedMlp ?? false,
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
+        sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         kvHeadsMayDivideTensorParallel: true,
       },
     );
     return model ? { ...shape, catalogueModel: model.name } : shape;
   },
 };
+
+/**
+ * The run's GPUs: `num_nodes × num_gpus_per_node`, the recipe call's keyword arguments or
+ * `recipe.trainer.num_nodes` / `.devices`, else the recipe's defaults (each cited in the catalogue).
+ */
+function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined): Pick<ModelShape, 'gpus' | 'gpusPerNode'> {
+  const fromRecipe = (value: number | undefined, what: string) => (): NumberField =>
+    recipe && value !== undefined ? defaultField(value, `recipe ${recipeName} default ${what} ${value} (${sourceText(recipe.source)})`) : unknownField(`no ${what}`);
+  const perNode = readField(index, 'gpusPerNode', ['kwarg.num_gpus_per_node', 'set.trainer.devices'], fromRecipe(recipe?.gpusPerNode, 'num_gpus_per_node'));
+  const nodes = readField(index, 'gpus', ['kwarg.num_nodes', 'set.trainer.num_nodes'], fromRecipe(recipe?.numNodes, 'num_nodes'));
+  const [perNodeCount, nodeCount] = [valueOf(perNode), valueOf(nodes)];
+  const gpus: NumberField =
+    perNodeCount !== undefined && nodeCount !== undefined
+      ? { ...nodes, value: nodeCount * perNodeCount, origin: 'derived', note: `num_nodes ${nodeCount} × num_gpus_per_node ${perNodeCount}` }
+      : unknownField('num_nodes or num_gpus_per_node unknown');
+  return { gpus, gpusPerNode: perNode };
+}

@@ -94,6 +94,9 @@ export const LAUNCH_DEFAULTS = {
     attention: 'transformer-engine',
     attentionSource:
       "NeMo 2's GPTConfig default transformer_layer_spec is the Transformer Engine layer spec where Transformer Engine is installed, as in NeMo's containers (NVIDIA/NeMo nemo/collections/llm/gpt/model/base.py default_layer_spec)",
+    sharding: 'distributed-optimizer',
+    shardingSource:
+      "NeMo 2's pretrain recipes optimize with distributed_fused_adam_with_cosine_annealing, whose OptimizerConfig sets use_distributed_optimizer=True (NVIDIA/NeMo nemo/collections/llm/recipes/optim/adam.py)",
   },
   axolotl: {
     attention: 'sdpa',
