@@ -206,6 +206,16 @@ export function stringField(entry: ConfigEntry | undefined, fallback: ShapeField
   return { value: String(entry.value), origin: 'file', ...located(entry) };
 }
 
+/**
+ * The run's GPU count, nodes × GPUs per node, located on `at` (the literal a person edits), with
+ * how it was counted; unknown, saying `why`, when either factor is.
+ */
+export function gpusOfNodes(nodes: NumberField, perNode: NumberField, at: NumberField, describe: (nodes: number, perNode: number) => string, why: string): NumberField {
+  const nodeCount = valueOf(nodes);
+  const perNodeCount = valueOf(perNode);
+  return nodeCount !== undefined && perNodeCount !== undefined ? { ...at, value: nodeCount * perNodeCount, origin: 'derived', note: describe(nodeCount, perNodeCount) } : unknownField(why);
+}
+
 export function valueOf(field: NumberField): number | undefined {
   return field.value ?? undefined;
 }

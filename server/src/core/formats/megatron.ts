@@ -17,6 +17,7 @@ import {
   readField,
   tokenizerVocab,
   valueOf,
+  gpusOfNodes,
 } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
@@ -323,12 +324,13 @@ function megatronRunSizes(index: ArgumentIndex, orDefault: OrDefault): Pick<Mode
   const one = (flag: string) => orDefault(() => defaultField(1, `Megatron-LM default ${flag} 1`));
   const perNode = readField(index, 'gpusPerNode', ['nproc_per_node', 'ntasks_per_node', 'gpus_per_node'], () => unknownField('no --nproc-per-node in this file'));
   const nodes = readField(index, 'gpus', ['nnodes', 'nodes'], () => defaultField(1, 'torchrun default --nnodes 1'));
-  const nodeCount = valueOf(nodes);
-  const gpusPerNode = valueOf(perNode);
-  const gpus: NumberField =
-    gpusPerNode !== undefined && nodeCount !== undefined
-      ? { ...perNode, value: nodeCount * gpusPerNode, origin: 'derived', note: `${nodeCount} node${nodeCount === 1 ? '' : 's'} (${nodes.key ?? 'torchrun default'}) × ${gpusPerNode} GPUs per node (${perNode.key})` }
-      : unknownField('the launcher does not say how many GPUs (torchrun --nnodes/--nproc-per-node, srun --nodes/--ntasks-per-node)');
+  const gpus = gpusOfNodes(
+    nodes,
+    perNode,
+    perNode,
+    (nodeCount, gpusPerNode) => `${nodeCount} node${nodeCount === 1 ? '' : 's'} (${nodes.key ?? 'torchrun default'}) × ${gpusPerNode} GPUs per node (${perNode.key})`,
+    'the launcher does not say how many GPUs (torchrun --nnodes/--nproc-per-node, srun --nodes/--ntasks-per-node)',
+  );
   return {
     contextParallel: readField(index, 'contextParallel', ['context_parallel_size'], one('--context-parallel-size')),
     expertParallel: readField(index, 'expertParallel', ['expert_model_parallel_size'], one('--expert-model-parallel-size')),

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, stringField, valueOf } from './fields';
+import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, gpusOfNodes, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -142,17 +142,12 @@ function nemoRunSizes(index: EntryIndex): Pick<ModelShape, 'contextParallel' | '
   const one = (key: string) => () => defaultField(1, `NeMo default ${key} 1`);
   const devices = readField(index, 'gpusPerNode', ['trainer.devices'], () => unknownField('no trainer.devices'));
   const nodes = readField(index, 'gpus', ['trainer.num_nodes'], () => defaultField(1, 'NeMo default trainer.num_nodes 1'));
-  const perNode = valueOf(devices);
-  const nodeCount = valueOf(nodes);
   return {
     contextParallel: readField(index, 'contextParallel', ['context_parallel_size'], one('context_parallel_size')),
     expertParallel: readField(index, 'expertParallel', ['expert_model_parallel_size'], one('expert_model_parallel_size')),
     virtualStages: readField(index, 'virtualStages', ['virtual_pipeline_model_parallel_size'], () => defaultField(1, 'NeMo default virtual_pipeline_model_parallel_size null: no interleaving')),
     globalBatchSize: readField(index, 'globalBatchSize', ['global_batch_size'], () => unknownField('no global_batch_size')),
-    gpus:
-      perNode !== undefined && nodeCount !== undefined
-        ? { ...devices, value: nodeCount * perNode, origin: 'derived', note: `trainer.num_nodes ${nodeCount} × trainer.devices ${perNode}` }
-        : unknownField('trainer.devices is not a number of GPUs in this file'),
+    gpus: gpusOfNodes(nodes, devices, devices, (nodeCount, perNode) => `trainer.num_nodes ${nodeCount} × trainer.devices ${perNode}`, 'trainer.devices is not a number of GPUs in this file'),
     gpusPerNode: devices,
   };
 }

@@ -4,7 +4,7 @@ import { defaultField, unknownField, type AttentionImplementation, type ModelSha
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField, valueOf } from './fields';
+import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField, gpusOfNodes } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -107,10 +107,6 @@ function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeNam
     recipe && value !== undefined ? defaultField(value, `recipe ${recipeName} default ${what} ${value} (${sourceText(recipe.source)})`) : unknownField(`no ${what}`);
   const perNode = readField(index, 'gpusPerNode', ['kwarg.num_gpus_per_node', 'set.trainer.devices'], fromRecipe(recipe?.gpusPerNode, 'num_gpus_per_node'));
   const nodes = readField(index, 'gpus', ['kwarg.num_nodes', 'set.trainer.num_nodes'], fromRecipe(recipe?.numNodes, 'num_nodes'));
-  const [perNodeCount, nodeCount] = [valueOf(perNode), valueOf(nodes)];
-  const gpus: NumberField =
-    perNodeCount !== undefined && nodeCount !== undefined
-      ? { ...nodes, value: nodeCount * perNodeCount, origin: 'derived', note: `num_nodes ${nodeCount} × num_gpus_per_node ${perNodeCount}` }
-      : unknownField('num_nodes or num_gpus_per_node unknown');
+  const gpus = gpusOfNodes(nodes, perNode, nodes, (nodeCount, perNodeCount) => `num_nodes ${nodeCount} × num_gpus_per_node ${perNodeCount}`, 'num_nodes or num_gpus_per_node unknown');
   return { gpus, gpusPerNode: perNode };
 }
