@@ -219,6 +219,7 @@ const SLIME_DEEPSEEK_V3: ModelSource = { repo: 'THUDM/slime', path: 'scripts/mod
 const MEGATRON_DEEPSEEK_V2_LITE: ModelSource = { repo: 'NVIDIA/Megatron-LM', path: 'examples/post_training/modelopt/conf/deepseek-ai/DeepSeek-V2-Lite.sh', commit: 'd98e8a64ddf34856e74b24714e3bedb2f5a39553' };
 const NEMO_STARCODER2_15B: ModelSource = { repo: 'NVIDIA/NeMo-Framework-Launcher', path: 'launcher_scripts/conf/training/starcoder2/starcoder2_15b.yaml', commit: '3dd35614cf43b06711ad0eccaace3b6af0fc6a08' };
 const NEMO_NEMOTRON_340B: ModelSource = { repo: 'NVIDIA/NeMo-Framework-Launcher', path: 'launcher_scripts/conf/training/nemotron/nemotron_340b.yaml', commit: '10120dba59204e3f4d4ebb3a1600bf761e336190' };
+const NEMO_NEMOTRON4_15B: ModelSource = { repo: 'ishine/NeMo (mirror of NVIDIA/NeMo)', path: 'nemo/collections/llm/gpt/model/nemotron.py (Nemotron4Config15B)', commit: 'c88a0d362113e405ff47d2115df35c7d6474cdce' };
 const MEGATRON_NEMOTRON_MINI: ModelSource = { repo: 'NVIDIA/Megatron-LM', path: 'examples/post_training/modelopt/conf/nvidia/Nemotron-Mini-4B-Instruct.sh', commit: '7f85843c4061bd6f6de3a918a6590ca9589cf216' };
 
 type Dense = Pick<CatalogueModel, 'hiddenSize' | 'numLayers' | 'numHeads'> & Partial<CatalogueModel>;
@@ -300,6 +301,10 @@ const OTHER_MODELS: CatalogueModel[] = [
   row('StarCoder2', ['starcoder2-15b', 'bigcode/starcoder2-15b'], NEMO_STARCODER2_15B, { hiddenSize: 6144, numLayers: 40, numHeads: 48, numKvHeads: 4, ffnHiddenSize: 24576, seqLength: 4096 }),
   row('Nemotron', ['Nemotron-4-340B', 'nvidia/Nemotron-4-340B-Base', 'nvidia/Nemotron-4-340B-Instruct'], NEMO_NEMOTRON_340B, {
     hiddenSize: 18432, numLayers: 96, numHeads: 96, numKvHeads: 8, ffnHiddenSize: 73728, seqLength: 4096, activation: 'squared-relu',
+  }),
+  // NeMo 2's nemotron4_15b recipe fine-tunes from thhaus/nemotron4-15b-base-hf; the config does not size the vocabulary.
+  row('Nemotron', ['Nemotron-4-15B', 'thhaus/nemotron4-15b-base-hf'], NEMO_NEMOTRON4_15B, {
+    hiddenSize: 6144, numLayers: 32, numHeads: 48, numKvHeads: 8, ffnHiddenSize: 24576, seqLength: 4096, activation: 'squared-relu',
   }),
   row('Nemotron', ['Nemotron-Mini-4B-Instruct', 'nvidia/Nemotron-Mini-4B-Instruct'], MEGATRON_NEMOTRON_MINI, {
     hiddenSize: 3072, numLayers: 32, numHeads: 24, numKvHeads: 8, headDim: 128, ffnHiddenSize: 9216, seqLength: 4096, activation: 'squared-relu',
