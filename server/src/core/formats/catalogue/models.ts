@@ -46,6 +46,7 @@ export interface CatalogueModel {
 }
 
 const LITGPT: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '0006c973aa7d6ace293e2a5fedaf1f8f804f960c' };
+const LITGPT_PRAGNA: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '8d837e6f0e4faea479fe00648290fccab3aed88c' };
 
 /** A row as `litgpt/config.py` writes it: only what differs from `Config`'s defaults. */
 interface LitgptRow {
@@ -154,6 +155,8 @@ const LITGPT_MODELS: CatalogueModel[] = [
   ...litgpt('Llama 3.3', 'Llama-3.3-70B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct', [''], { block_size: 131072, vocab_size: 128000, padded_vocab_size: 128256, n_layer: 80, n_head: 64, n_embd: 8192, n_query_groups: 8, ...LLAMA, intermediate_size: 28672 }),
   ...litgpt('Nemotron', 'Llama-3.1-Nemotron-70B-Instruct-HF', 'nvidia/Llama-3.1-Nemotron-70B-Instruct-HF', [''], { block_size: 131072, vocab_size: 128000, padded_vocab_size: 128256, n_layer: 80, n_head: 64, n_embd: 8192, n_query_groups: 8, ...LLAMA, intermediate_size: 28672 }),
   ...litgpt('TinyLlama', 'tiny-llama-1.1b{}', 'TinyLlama/TinyLlama-1.1B{}', ['', '-chat'], { block_size: 2048, vocab_size: 32000, padding_multiple: 64, n_layer: 22, n_head: 32, n_embd: 2048, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }, ['-intermediate-step-1431k-3T', '-Chat-v1.0']),
+  // pragna-1b: TinyLlama's shape with a 69632-token vocabulary; LitGPT has it at this commit, not at LITGPT's.
+  { ...fromLitgpt('Pragna', ['pragna-1b', 'soketlabs/pragna-1b'], { block_size: 2048, vocab_size: 69632, padding_multiple: 64, n_layer: 22, n_head: 32, n_embd: 2048, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }), source: LITGPT_PRAGNA },
   ...litgpt('MicroLlama', 'micro-llama-300M', 'keeeeenw/MicroLlama', [''], { block_size: 2048, vocab_size: 32000, padding_multiple: 64, n_layer: 12, n_head: 16, n_embd: 1024, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }),
   // Allen AI OLMo, OLMo 2
   ...litgpt('OLMo', 'OLMo-1B-hf', 'allenai/OLMo-1B-hf', [''], { vocab_size: 50280, padded_vocab_size: 50304, block_size: 2048, n_embd: 2048, n_layer: 16, n_head: 16, ...LLAMA, intermediate_size: 8192 }),
