@@ -147,7 +147,7 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.equal(shape.virtualStages.value, 1);
   });
 
-  test('gemma2, mistral and qwen25_7b from scripts: each recipe\'s model and default launch', () => {
+  test('gemma2, mistral, qwen25_7b and nemotron4_340b from scripts: each recipe\'s model and default launch', () => {
     const launch = (recipe: string) => {
       const shape = readText('pretrain.py', `from nemo.collections import llm\nrecipe = llm.${recipe}.pretrain_recipe()\n`);
       return (['hiddenSize', 'numLayers', 'tensorParallel', 'contextParallel', 'seqLength', 'microBatchSize', 'globalBatchSize', 'gpus'] as const).map((name) => shape[name].value);
@@ -155,6 +155,7 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.deepEqual(launch('gemma2_9b'), [3584, 42, 8, 1, 4096, 2, 32, 8]);
     assert.deepEqual(launch('mistral_7b'), [4096, 32, 1, 2, 4096, 1, 512, 8]);
     assert.deepEqual(launch('qwen25_7b'), [3584, 28, 2, 1, 4096, 2, 32, 8]);
+    assert.deepEqual(launch('nemotron4_340b'), [18432, 96, 8, 2, 4096, 1, 2304, 6144]);
   });
 
   test('Megatron-Bridge qwen3 family: pretrain_qwen3_simple.py calls qwen3_4b_pretrain_config with Megatron\'s own keyword names', () => {

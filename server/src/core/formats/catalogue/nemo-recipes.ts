@@ -41,6 +41,8 @@ function recipeFile(name: string): ModelSource {
 
 /** pretrain_recipe's num_nodes / num_gpus_per_node defaults, which it passes to trainer(). */
 const ONE_NODE = { numNodes: 1, gpusPerNode: 8 };
+/** The 70B Llama recipes' parallel layout (NeMo 2's trainer() defaults, Megatron-Bridge's model_config()). */
+const LLAMA_70B_LAUNCH = { tensorParallel: 4, pipelineParallel: 4, contextParallel: 2, virtualStages: 5, sequenceParallel: true };
 /** MockDataModule(seq_length=8192, global_batch_size=512, micro_batch_size=1): the Llama 3 / 3.1 recipes. */
 const LLAMA_DATA = { seqLength: 8192, globalBatchSize: 512, microBatchSize: 1 };
 /** pretrain_recipe(global_batch_size=32, micro_batch_size=2, seq_length=4096): the nemotron, qwen2 and gemma2 families. */
@@ -61,11 +63,7 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
   llama3_70b: {
     model: 'meta-llama/Meta-Llama-3-70B',
     configClass: 'Llama3Config70B',
-    tensorParallel: 4,
-    pipelineParallel: 4,
-    contextParallel: 2,
-    virtualStages: 5,
-    sequenceParallel: true,
+    ...LLAMA_70B_LAUNCH,
     ...ONE_NODE,
     ...LLAMA_DATA,
     source: recipeFile('llama3_70b'),
@@ -84,11 +82,7 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
   llama31_70b: {
     model: 'meta-llama/Meta-Llama-3.1-70B',
     configClass: 'Llama31Config70B',
-    tensorParallel: 4,
-    pipelineParallel: 4,
-    contextParallel: 2,
-    virtualStages: 5,
-    sequenceParallel: true,
+    ...LLAMA_70B_LAUNCH,
     ...ONE_NODE,
     ...LLAMA_DATA,
     source: recipeFile('llama31_70b'),
@@ -226,11 +220,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
   llama3_70b: {
     model: 'meta-llama/Meta-Llama-3-70B',
     configClass: 'Llama3ModelProvider70B',
-    tensorParallel: 4,
-    pipelineParallel: 4,
-    contextParallel: 2,
-    virtualStages: 5,
-    sequenceParallel: true,
+    ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
     vocabUnknown: NULL_TOKENIZER,
     source: bridgeFile('llama/llama3_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
@@ -250,11 +240,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     // Its dataset's sequence_length is written as 8192 ("Hardcoded to 8192 for Llama3.1 70B pretraining").
     model: 'meta-llama/Meta-Llama-3.1-70B',
     configClass: 'Llama31ModelProvider70B',
-    tensorParallel: 4,
-    pipelineParallel: 4,
-    contextParallel: 2,
-    virtualStages: 5,
-    sequenceParallel: true,
+    ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
     vocabUnknown: NULL_TOKENIZER,
     source: bridgeFile('llama/llama31_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
