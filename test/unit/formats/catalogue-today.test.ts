@@ -51,6 +51,18 @@ suite('the model catalogue: what today\'s configs name', () => {
     assert.deepEqual([shape.hiddenSize.value, shape.numLayers.value, shape.numHeads.value, shape.paddedVocabSize.value, shape.ffnHiddenSize.value], [4096, 16, 32, 50688, 16384]);
   });
 
+  test('LitGPT pragna-1b (config_hub/pretrain/pragna.yaml; litgpt/config.py @ 8d837e6f): TinyLlama\'s shape with 69632 tokens', () => {
+    const { text, reader, shape } = readFixture('litgpt/pretrain-pragna.yaml');
+    assert.equal(reader.id, 'litgpt');
+    assertField(text, shape.hiddenSize, { value: 2048, origin: 'catalogue', literal: 'pragna-1b' });
+    assert.deepEqual(
+      (['numLayers', 'numHeads', 'numKvHeads', 'ffnHiddenSize', 'vocabSize', 'paddedVocabSize'] as const).map((name) => shape[name].value),
+      [22, 32, 4, 5632, 69632, 69632],
+    );
+    assert.match(shape.hiddenSize.note ?? '', /litgpt\/config\.py @ 8d837e6f0e4f/);
+    assertField(text, shape.microBatchSize, { value: 8, origin: 'file' });
+  });
+
   test('MaxText model_name gpt-oss-20b: 32 experts of 2880 from configs/models/gpt-oss-20b.yml', () => {
     const shape = readText('run.yml', 'model_name: gpt-oss-20b\nper_device_batch_size: 1\nmax_target_length: 4096\n');
     assert.deepEqual([shape.numExperts.value, shape.ffnHiddenSize.value, shape.headDim.value, shape.vocabSize.value], [32, 2880, 64, 201088]);

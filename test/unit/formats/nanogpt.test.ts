@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { nanogptReader } from '../../../server/src/core/formats/nanogpt';
-import { assertField, readFixture } from './fixture';
+import { assertField, readFixture, readText } from './fixture';
 
 suite('nanogpt reader', () => {
   test('train_gpt2.py: GPT-2 124M from train.py defaults, batch from the file', () => {
@@ -38,5 +38,22 @@ suite('nanogpt reader', () => {
     assert.ok(nanogptReader.detect('c.py', 'n_layer = 2\nn_head = 2\nn_embd = 64\n') >= 0.5);
     assert.ok(nanogptReader.detect('setup.py', 'from setuptools import setup\nsetup(name="x")\n') < 0.5);
     assert.ok(nanogptReader.detect('model.py', 'n_layer = 2\nn_head = 2\nn_embd = 64\ndef f():\n    pass\n') < 0.5);
+  });
+
+  test('nanoMoE fork (train_nano_moe.py): n_exp 8 experts of 4·n_embd, top_k 2', () => {
+    const { text, reader, shape } = readFixture('nanogpt/train_nano_moe.py');
+    assert.equal(reader.id, 'nanogpt');
+    assertField(text, shape.numExperts, { value: 8, origin: 'file', key: 'n_exp', literal: '8' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'top_k' });
+    assertField(text, shape.hiddenSize, { value: 384, origin: 'file' });
+    assert.equal(shape.ffnHiddenSize.value, 1536);
+  });
+
+  test('top_k without experts is sampling, not routing; n_exp without top_k takes nanoMoE\'s default 2', () => {
+    const sampling = readText('config/sample.py', "init_from = 'gpt2'\nn_layer = 12\nn_head = 12\nbatch_size = 4\ntop_k = 200\n");
+    assert.deepEqual([sampling.numExperts.value, sampling.expertsPerToken.value], [1, 1]);
+    const moe = readText('config/moe.py', 'n_layer = 6\nn_head = 6\nn_embd = 384\nn_exp = 4\n');
+    assert.deepEqual([moe.expertsPerToken.value, moe.expertsPerToken.origin], [2, 'default']);
+    assert.match(moe.expertsPerToken.note ?? '', /nanoMoE GPTConfig default top_k 2/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { detectFormat } from '../../../server/src/core/formats';
 import { check } from '../../../server/src/core/check';
-import { assertField, readFixture } from './fixture';
+import { assertField, readFixture, readText } from './fixture';
 
 suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments and the assignments to the recipe', () => {
   test('the issue\'s script (examples/nemo2-llama3-8b/pretrain.py): Llama 3 8B, TP 2, micro-batch 2, sequence 8192, vocabulary 128256', () => {
@@ -80,5 +80,101 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.seqLength, { value: 4096, origin: 'file', literal: '4096' });
     assertField(text, shape.pipelineParallel, { value: 2, origin: 'file' });
     assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue', literal: 'llama3_8b_pretrain_config' });
+  });
+
+  test('llama31 family: the llama31_405b module, pretrain_recipe()\'s num_nodes 1 over trainer()\'s 64, trainer()\'s TP 8, PP 8, VP 2, CP 4, sequence parallel', () => {
+    const { text, reader, shape } = readFixture('nemo2/llama31_405b.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.hiddenSize, { value: 16384, origin: 'catalogue', literal: 'llama31_405b' });
+    assertField(text, shape.numLayers, { value: 126, origin: 'catalogue' });
+    assertField(text, shape.tensorParallel, { value: 8, origin: 'file', key: 'tensor_parallelism' });
+    assertField(text, shape.pipelineParallel, { value: 8, origin: 'file', key: 'pipeline_parallelism' });
+    assertField(text, shape.virtualStages, { value: 2, origin: 'file', key: 'virtual_pipeline_parallelism' });
+    assertField(text, shape.contextParallel, { value: 4, origin: 'file', key: 'context_parallelism' });
+    assertField(text, shape.sequenceParallel, { value: true, origin: 'file', literal: 'True' });
+    // pretrain_recipe(num_nodes: int = 1) comes after trainer(num_nodes: int = 64) and is what it passes on.
+    assertField(text, shape.gpus, { value: 8, origin: 'derived', literal: '1' });
+    assertField(text, shape.seqLength, { value: 8192, origin: 'default' });
+    assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
+  });
+
+  test('llama31 family from a script: llama31_70b\'s defaults (TP 4, PP 4, VP 5, CP 2), the keyword num_nodes overrides', () => {
+    const text = 'from nemo.collections import llm\nrecipe = llm.llama31_70b.pretrain_recipe(num_nodes=4, num_gpus_per_node=8)\n';
+    const shape = readText('pretrain.py', text);
+    assert.deepEqual(
+      (['hiddenSize', 'numLayers', 'tensorParallel', 'pipelineParallel', 'virtualStages', 'contextParallel', 'seqLength', 'globalBatchSize', 'gpus'] as const).map((name) => shape[name].value),
+      [8192, 80, 4, 4, 5, 2, 8192, 512, 32],
+    );
+    assert.match(shape.virtualStages.note ?? '', /llama31_70b\.py @ c88a0d362113/);
+    assert.deepEqual([shape.sequenceParallel.value, shape.sequenceParallel.origin], [true, 'default']);
+  });
+
+  test('mixtral family: the mixtral_8x7b module, 8 experts of top-2 on EP 8, PP 4 with VP 8, 8 nodes', () => {
+    const { text, shape } = readFixture('nemo2/mixtral_8x7b.py');
+    assertField(text, shape.numExperts, { value: 8, origin: 'catalogue', literal: 'mixtral_8x7b' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'catalogue' });
+    assertField(text, shape.expertParallel, { value: 8, origin: 'file', key: 'expert_parallelism' });
+    assertField(text, shape.pipelineParallel, { value: 4, origin: 'file' });
+    assertField(text, shape.virtualStages, { value: 8, origin: 'file' });
+    assertField(text, shape.gpus, { value: 64, origin: 'derived', literal: '8' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'default' });
+    // The recipe's tokenizer is Mixtral's, whose length the tokenizer catalogue does not have: unknown, saying so.
+    assert.equal(shape.vocabSize.value, null);
+    assert.match(shape.vocabSize.note ?? '', /Mixtral-8x7B-v0\.1's tokenizer/);
+  });
+
+  test('nemotron family: nemotron4_15b\'s pretrain_recipe() defaults (TP 4, sequence parallel, micro-batch 2 of 32, sequence 4096), Nemotron4Config15B\'s shape', () => {
+    const { text, shape } = readFixture('nemo2/nemotron4_15b.py');
+    assertField(text, shape.hiddenSize, { value: 6144, origin: 'catalogue', literal: 'nemotron4_15b' });
+    assertField(text, shape.numKvHeads, { value: 8, origin: 'catalogue' });
+    assertField(text, shape.ffnHiddenSize, { value: 24576, origin: 'catalogue' });
+    assertField(text, shape.activation, { value: 'squared-relu', origin: 'catalogue' });
+    assertField(text, shape.tensorParallel, { value: 4, origin: 'file', key: 'tensor_parallelism' });
+    assertField(text, shape.sequenceParallel, { value: true, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 2, origin: 'file', key: 'micro_batch_size' });
+    assertField(text, shape.globalBatchSize, { value: 32, origin: 'file' });
+    assertField(text, shape.seqLength, { value: 4096, origin: 'file', key: 'seq_length' });
+  });
+
+  test('qwen2 family: the qwen25_72b module (TP 8, PP 4 over 4 nodes), Qwen2.5-72B\'s shape', () => {
+    const { text, shape } = readFixture('nemo2/qwen25_72b.py');
+    assertField(text, shape.hiddenSize, { value: 8192, origin: 'catalogue', literal: 'qwen25_72b' });
+    assertField(text, shape.ffnHiddenSize, { value: 29568, origin: 'catalogue' });
+    assertField(text, shape.tensorParallel, { value: 8, origin: 'file' });
+    assertField(text, shape.pipelineParallel, { value: 4, origin: 'file' });
+    assertField(text, shape.gpus, { value: 32, origin: 'derived', literal: '4' });
+    // virtual_pipeline_parallelism None: no interleaving.
+    assert.equal(shape.virtualStages.value, 1);
+  });
+
+  test('gemma2, mistral, qwen25_7b and nemotron4_340b from scripts: each recipe\'s model and default launch', () => {
+    const launch = (recipe: string) => {
+      const shape = readText('pretrain.py', `from nemo.collections import llm\nrecipe = llm.${recipe}.pretrain_recipe()\n`);
+      return (['hiddenSize', 'numLayers', 'tensorParallel', 'contextParallel', 'seqLength', 'microBatchSize', 'globalBatchSize', 'gpus'] as const).map((name) => shape[name].value);
+    };
+    assert.deepEqual(launch('gemma2_9b'), [3584, 42, 8, 1, 4096, 2, 32, 8]);
+    assert.deepEqual(launch('mistral_7b'), [4096, 32, 1, 2, 4096, 1, 512, 8]);
+    assert.deepEqual(launch('qwen25_7b'), [3584, 28, 2, 1, 4096, 2, 32, 8]);
+    assert.deepEqual(launch('nemotron4_340b'), [18432, 96, 8, 2, 4096, 1, 2304, 6144]);
+  });
+
+  test('Megatron-Bridge qwen3 family: pretrain_qwen3_simple.py calls qwen3_4b_pretrain_config with Megatron\'s own keyword names', () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-pretrain_qwen3_simple.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.hiddenSize, { value: 2560, origin: 'catalogue', literal: 'qwen3_4b_pretrain_config' });
+    assertField(text, shape.headDim, { value: 128, origin: 'catalogue' });
+    assertField(text, shape.tensorParallel, { value: 2, origin: 'file', key: 'tensor_model_parallel_size' });
+    assertField(text, shape.pipelineParallel, { value: 2, origin: 'file', key: 'pipeline_model_parallel_size' });
+    assertField(text, shape.seqLength, { value: 1024, origin: 'file', literal: '1024' });
+    assertField(text, shape.microBatchSize, { value: 1, origin: 'file' });
+    assertField(text, shape.globalBatchSize, { value: 32, origin: 'file' });
+  });
+
+  test('Megatron-Bridge llama31 family: the NullTokenizer\'s vocabulary is unknown, not Llama 3\'s', () => {
+    const text = 'from megatron.bridge.recipes.llama import llama31_70b_pretrain_config\ncfg = llama31_70b_pretrain_config(mock=True)\n';
+    const shape = readText('train.py', text);
+    assert.deepEqual((['hiddenSize', 'tensorParallel', 'pipelineParallel', 'virtualStages', 'contextParallel', 'seqLength'] as const).map((name) => shape[name].value), [8192, 4, 4, 5, 2, 8192]);
+    assert.equal(shape.vocabSize.value, null);
+    assert.match(shape.vocabSize.note ?? '', /DEFAULT_NULL_TOKENIZER_VOCAB_SIZE/);
   });
 });

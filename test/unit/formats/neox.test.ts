@@ -59,4 +59,25 @@ suite('neox reader', () => {
     assert.ok(neoxReader.detect('x.yml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu\n') < 0.5);
     assert.ok(neoxReader.detect('docker-compose.yml', '{ "services": { "web": { "image": "x" } } }') < 0.5);
   });
+
+  test('MoE (configs/125M-moe.yml @ c291906d): moe_num_experts 4, moe_top_k NeoX\'s default 1, moe_expert_parallel_size', () => {
+    const { text, shape } = readFixture('neox/125M-moe.yml');
+    assertField(text, shape.numExperts, { value: 4, origin: 'file', key: '"moe_num_experts"' });
+    assertField(text, shape.expertsPerToken, { value: 1, origin: 'default' });
+    assert.match(shape.expertsPerToken.note ?? '', /GPT-NeoX default moe_top_k 1/);
+    assertField(text, shape.expertParallel, { value: 1, origin: 'file', key: '"moe_expert_parallel_size"' });
+    assertField(text, shape.ffnHiddenSize, { value: 3072, origin: 'default' });
+  });
+
+  test('DeepSpeed-MoE spelling (configs/125M-moe-deepspeed.yml @ 923afa65): num_experts and moe_deepspeed_expert_parallel_size', () => {
+    const { text, shape } = readFixture('neox/125M-moe-deepspeed.yml');
+    assertField(text, shape.numExperts, { value: 4, origin: 'file', key: '"num_experts"', literal: '4' });
+    assertField(text, shape.expertParallel, { value: 1, origin: 'file', key: '"moe_deepspeed_expert_parallel_size"' });
+    assertField(text, shape.expertsPerToken, { value: 1, origin: 'default' });
+  });
+
+  test('a dense file: one expert, top-1, no expert parallelism', () => {
+    const { shape } = readFixture('neox/pythia-1.4b.yml');
+    assert.deepEqual([shape.numExperts.value, shape.expertsPerToken.value, shape.expertParallel.value], [1, 1, 1]);
+  });
 });

@@ -14,7 +14,7 @@ import { extensionOf, sniffHead } from './sniff';
  * batch_size 12, vocab 50304 unless data/<dataset>/meta.pkl says otherwise). The MLP is fixed
  * at 4·n_embd. `init_from = 'gpt2*'` loads OpenAI's GPT-2 shapes (model.py from_pretrained).
  */
-const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK, dropout: DROPOUT } = FRAMEWORK_DEFAULTS.nanogpt;
+const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK, dropout: DROPOUT, nanoMoE: NANO_MOE } = FRAMEWORK_DEFAULTS.nanogpt;
 
 const NANOGPT_GLOBALS = ['n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'gradient_accumulation_steps', 'init_from', 'dataset', 'out_dir', 'eval_interval', 'eval_iters', 'eval_only', 'max_iters', 'lr_decay_iters', 'wandb_project', 'wandb_log', 'always_save_checkpoint', 'dropout', 'learning_rate'];
 const NANOGPT_NAMES = new RegExp(`^(${NANOGPT_GLOBALS.join('|')})[ \\t]*=`, 'gm');
@@ -75,8 +75,7 @@ export const nanogptReader: FormatReader = {
         microBatchSize: readField(index, 'microBatchSize', ['batch_size'], fromDefault('batch_size')),
         tensorParallel: defaultField(1, 'nanoGPT trains with DDP only: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'nanoGPT trains with DDP only: no pipeline parallelism'),
-        numExperts: defaultField(1, 'dense model (no experts)'),
-        expertsPerToken: defaultField(1, 'dense model (no experts)'),
+        ...nanoMoeExperts(index),
       },
       {
         activation: defaultField('gelu', 'nanoGPT MLP uses GELU'),
@@ -90,3 +89,12 @@ export const nanogptReader: FormatReader = {
     );
   },
 };
+
+/** nanoMoE forks' `n_exp` experts, `top_k` of them per token (FRAMEWORK_DEFAULTS.nanogpt.nanoMoE); plain nanoGPT has neither. */
+function nanoMoeExperts(index: EntryIndex): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  const numExperts = readField(index, 'numExperts', ['n_exp'], () => defaultField(NANO_MOE.n_exp, 'dense model (no experts; nanoMoE default n_exp 1)'));
+  // nanoGPT's sample.py also has a `top_k` (sampling): it routes tokens only where there are experts.
+  if ((valueOf(numExperts) ?? 1) <= 1) return { numExperts, expertsPerToken: defaultField(1, 'dense model (no experts)') };
+  const expertsPerToken = readField(index, 'expertsPerToken', ['top_k'], () => defaultField(NANO_MOE.top_k, `nanoMoE GPTConfig default top_k ${NANO_MOE.top_k}`));
+  return { numExperts, expertsPerToken };
+}

@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type Sharding, type NumberField, type NumericFieldName } from '../model/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, paddedVocabByDivisor, readField, gpusOfNodes } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readField, gpusOfNodes } from './fields';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -61,12 +61,16 @@ export const nemo2Reader: FormatReader = {
     const overrides = Object.fromEntries(CONFIG_OVERRIDES.map(([name, key]) => [name, shapeField(name, key)])) as Record<NumericFieldName, NumberField>;
     const launch = (name: NumericFieldName, keys: string[], value: (recipe: NemoRecipe) => number, what: string): NumberField =>
       readField(index, name, keys, () => (recipe ? defaultField(value(recipe), `recipe ${recipeName} default ${what} ${value(recipe)} (${sourceText(recipe.source)})`) : unknown()));
-    const tensorParallel = launch('tensorParallel', ['set.trainer.strategy.tensor_model_parallel_size', 'set.model.tensor_model_parallel_size', 'kwarg.tensor_parallelism'], (r) => r.tensorParallel, 'tensor_parallelism');
+    const tensorParallel = launch('tensorParallel', ['set.trainer.strategy.tensor_model_parallel_size', 'set.model.tensor_model_parallel_size', 'kwarg.tensor_parallelism', 'kwarg.tensor_model_parallel_size'], (r) => r.tensorParallel, 'tensor_parallelism');
     const shapeChanged = ['set.model.config.hidden_size', 'set.model.config.num_attention_heads', 'set.model.hidden_size', 'set.model.num_attention_heads'].some((key) => index.has(key));
     const tokenizer = recipe ? huggingFaceTokenizerSize(recipe.model) : undefined;
     const vocabSize = readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
-      if (recipe?.vocabSize !== undefined) return defaultField(recipe.vocabSize, `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
-      return tokenizer && recipeEntry ? { ...defaultField(tokenizer.vocabSize, `vocabulary of ${tokenizer.source}`), keySpan: recipeEntry.keySpan, valueSpan: recipeEntry.valueSpan } : unknown();
+      if (!recipe) return unknown();
+      if (recipe.vocabSize !== undefined) return defaultField(recipe.vocabSize, `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
+      if (recipe.vocabUnknown) return unknownField(recipe.vocabUnknown);
+      return tokenizer && recipeEntry
+        ? { ...defaultField(tokenizer.vocabSize, `vocabulary of ${tokenizer.source}`), keySpan: recipeEntry.keySpan, valueSpan: recipeEntry.valueSpan }
+        : unknownField(`the vocabulary is ${recipe.model}'s tokenizer's, whose size the tokenizer catalogue does not have`);
     });
     const divisor = FRAMEWORK_DEFAULTS.nemo.makeVocabSizeDivisibleBy;
     const vocabDivisor = readField(index, 'vocabDivisor', ['set.model.config.make_vocab_size_divisible_by'], () => defaultField(divisor, `NeMo GPTConfig default make_vocab_size_divisible_by ${divisor}`));
@@ -82,8 +86,11 @@ export const nemo2Reader: FormatReader = {
         seqLength: launch('seqLength', ['set.data.seq_length', 'set.dataset.sequence_length', 'set.model.config.seq_length', 'set.model.seq_length', 'kwarg.seq_length'], (r) => r.seqLength, 'seq_length'),
         microBatchSize: launch('microBatchSize', ['set.data.micro_batch_size', 'set.train.micro_batch_size', 'kwarg.micro_batch_size'], (r) => r.microBatchSize, 'micro_batch_size'),
         tensorParallel,
-        pipelineParallel: launch('pipelineParallel', ['set.trainer.strategy.pipeline_model_parallel_size', 'set.model.pipeline_model_parallel_size', 'kwarg.pipeline_parallelism'], (r) => r.pipelineParallel, 'pipeline_parallelism'),
-        globalBatchSize: launch('globalBatchSize', ['set.data.global_batch_size', 'kwarg.global_batch_size'], (r) => r.globalBatchSize, 'global_batch_size'),
+        pipelineParallel: launch('pipelineParallel', ['set.trainer.strategy.pipeline_model_parallel_size', 'set.model.pipeline_model_parallel_size', 'kwarg.pipeline_parallelism', 'kwarg.pipeline_model_parallel_size'], (r) => r.pipelineParallel, 'pipeline_parallelism'),
+        globalBatchSize: launch('globalBatchSize', ['set.data.global_batch_size', 'set.train.global_batch_size', 'kwarg.global_batch_size'], (r) => r.globalBatchSize, 'global_batch_size'),
+        contextParallel: launch('contextParallel', ['set.trainer.strategy.context_parallel_size', 'set.model.context_parallel_size', 'kwarg.context_parallelism', 'kwarg.context_parallel_size'], (r) => r.contextParallel, 'context_parallelism'),
+        virtualStages: launch('virtualStages', ['set.trainer.strategy.virtual_pipeline_model_parallel_size', 'set.model.virtual_pipeline_model_parallel_size', 'kwarg.virtual_pipeline_parallelism', 'kwarg.virtual_pipeline_model_parallel_size'], (r) => r.virtualStages ?? 1, 'virtual_pipeline_parallelism'),
+        expertParallel: launch('expertParallel', ['set.trainer.strategy.expert_model_parallel_size', 'set.model.expert_model_parallel_size', 'kwarg.expert_parallelism', 'kwarg.expert_model_parallel_size'], (r) => r.expertParallel ?? 1, 'expert_parallelism'),
         ...recipeGpus(index, recipe, recipeName),
       },
       {
@@ -91,12 +98,21 @@ export const nemo2Reader: FormatReader = {
         gatedMlp: model?.gatedMlp ?? false,
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
+        sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
         kvHeadsMayDivideTensorParallel: true,
       },
     );
     return model ? { ...shape, catalogueModel: model.name } : shape;
   },
 };
+
+/** Megatron sequence parallelism: the strategy's `sequence_parallel` or the `sequence_parallelism` keyword, else the recipe's. */
+function recipeSequenceParallel(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string): ShapeField<boolean> {
+  const entry = index.get('set.trainer.strategy.sequence_parallel', 'set.model.sequence_parallel', 'kwarg.sequence_parallelism');
+  const written = booleanValue(entry);
+  if (entry && (written !== undefined || entry.unresolved)) return fieldAt(entry, written ?? null);
+  return recipe ? defaultField(recipe.sequenceParallel, `recipe ${recipeName} default sequence_parallelism ${recipe.sequenceParallel ? 'True' : 'False'} (${sourceText(recipe.source)})`) : unknownField<boolean>(why);
+}
 
 /**
  * The run's GPUs: `num_nodes × num_gpus_per_node`, the recipe call's keyword arguments or

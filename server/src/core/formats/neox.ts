@@ -102,8 +102,9 @@ export const neoxReader: FormatReader = {
     const vocabDivisor = readField(index, 'vocabDivisor', ['make_vocab_size_divisible_by'], () =>
       defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `GPT-NeoX default make_vocab_size_divisible_by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
     );
-    const numExperts = readField(index, 'numExperts', ['moe_num_experts'], () =>
-      defaultField(DEFAULTS.moeNumExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moeNumExperts} (dense)`),
+    // `num_experts` is the DeepSpeed-MoE spelling of configs/125M-moe-deepspeed.yml (FRAMEWORK_DEFAULTS.neox.moe).
+    const numExperts = readField(index, 'numExperts', ['moe_num_experts', 'num_experts'], () =>
+      defaultField(DEFAULTS.moe.numExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moe.numExperts} (dense)`),
     );
 
     const loadsCheckpoint = checkpointSetting(index, ['load']);
@@ -127,7 +128,10 @@ export const neoxReader: FormatReader = {
         pipelineParallel: neoxPipeline(index),
         numExperts,
         expertsPerToken: readField(index, 'expertsPerToken', ['moe_top_k'], () =>
-          (valueOf(numExperts) ?? 1) > 1 ? unknownField('moe_top_k not given') : defaultField(1, 'dense model (no experts)'),
+          (valueOf(numExperts) ?? 1) > 1 ? defaultField(DEFAULTS.moe.topK, `GPT-NeoX default moe_top_k ${DEFAULTS.moe.topK}`) : defaultField(1, 'dense model (no experts)'),
+        ),
+        expertParallel: readField(index, 'expertParallel', ['moe_expert_parallel_size', 'moe_deepspeed_expert_parallel_size'], () =>
+          defaultField(DEFAULTS.moe.expertParallel, `GPT-NeoX default moe_expert_parallel_size ${DEFAULTS.moe.expertParallel}`),
         ),
         globalBatchSize: readField(index, 'globalBatchSize', ['train_batch_size'], () => unknownField('DeepSpeed: train_batch_size = micro-batch × gradient_accumulation_steps × data-parallel size')),
       },

@@ -8,7 +8,8 @@ import { logicalLines, tokenize, type Token } from './python';
  *   `llama3_8b`; Megatron-Bridge's `pretrain_config(...)` imported from
  *   `megatron.bridge.recipes.llama.llama3_8b`, or `llama3_8b_pretrain_config(...)`) or a recipe
  *   module's own `NAME = "llama3_8b"`;
- * - `['kwarg', name]`: the call's keyword arguments, and a module's `def trainer(...)` defaults;
+ * - `['kwarg', name]`: the call's keyword arguments, and a module's `def trainer(...)` and
+ *   `def pretrain_recipe(...)` defaults;
  * - `['set', ...path]`: assignments to the recipe object (`recipe.data.seq_length = 8192` is
  *   `['set', 'data', 'seq_length']`).
  * A value that is not a literal (a name, arithmetic, a call) is an unresolved entry: only running
@@ -77,7 +78,8 @@ export function parseRecipe(text: string): ConfigDocument {
       entries.push({ path: ['recipe'], keySpan: { offset: line.offset, length: 4 }, value: moduleName[1], valueSpan: span });
       continue;
     }
-    if (/^def\s+trainer\s*\(/.test(line.text)) {
+    // A recipe module's defaults: trainer()'s, then pretrain_recipe()'s, which win (it passes its num_nodes to trainer()).
+    if (/^def\s+(?:trainer|pretrain_recipe)\s*\(/.test(line.text)) {
       const tokens = tokenize(line.text, line.offset, line.text.indexOf('('), errors);
       if (tokens) entries.push(...keywordEntries(argumentsOf(tokens), text));
       continue;

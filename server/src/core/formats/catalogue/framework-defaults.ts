@@ -117,7 +117,13 @@ export const FRAMEWORK_DEFAULTS = {
     makeVocabSizeDivisibleBy: 128,
     modelParallelSize: 1,
     mlpMultipleOf: 1,
-    moeNumExperts: 1,
+    /**
+     * MoE: moe_num_experts 1 (dense), moe_top_k 1, moe_expert_parallel_size 1 (neox_args.py @
+     * c291906d, NeoXArgsTraining; @ 923afa65 NeoXArgsMoE names the last
+     * moe_deepspeed_expert_parallel_size). configs/125M-moe-deepspeed.yml @ 923afa65 writes the
+     * experts as `num_experts`.
+     */
+    moe: { numExperts: 1, topK: 1, expertParallel: 1 },
     activation: 'gelu',
   },
   megatron: {
@@ -173,6 +179,12 @@ export const FRAMEWORK_DEFAULTS = {
     pretrainedBlock: 1024,
     /** train.py `dropout = 0.0` (GPTConfig's too): one rate for attention and the residual branches. */
     dropout: 0.0,
+    /**
+     * nanoMoE (wolfecameron/nanoMoE and its forks): GPTConfig `n_exp: int = 1` (plain MLPs) and
+     * `top_k: int = 2`; each expert is an MLP of 4·n_embd (MLPExperts), one MoE block every
+     * `stride` layers (niklassheth/nanoMoE model.py @ 076b2ee2).
+     */
+    nanoMoE: { n_exp: 1, top_k: 2 },
   },
   /** MPTConfig (mosaicml/mpt-7b configuration_mpt.py, llm-foundry's): attn_config.attn_pdrop and resid_pdrop. */
   foundry: {

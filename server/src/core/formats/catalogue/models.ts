@@ -46,6 +46,7 @@ export interface CatalogueModel {
 }
 
 const LITGPT: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '0006c973aa7d6ace293e2a5fedaf1f8f804f960c' };
+const LITGPT_PRAGNA: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '8d837e6f0e4faea479fe00648290fccab3aed88c' };
 
 /** A row as `litgpt/config.py` writes it: only what differs from `Config`'s defaults. */
 interface LitgptRow {
@@ -154,6 +155,8 @@ const LITGPT_MODELS: CatalogueModel[] = [
   ...litgpt('Llama 3.3', 'Llama-3.3-70B-Instruct', 'meta-llama/Llama-3.3-70B-Instruct', [''], { block_size: 131072, vocab_size: 128000, padded_vocab_size: 128256, n_layer: 80, n_head: 64, n_embd: 8192, n_query_groups: 8, ...LLAMA, intermediate_size: 28672 }),
   ...litgpt('Nemotron', 'Llama-3.1-Nemotron-70B-Instruct-HF', 'nvidia/Llama-3.1-Nemotron-70B-Instruct-HF', [''], { block_size: 131072, vocab_size: 128000, padded_vocab_size: 128256, n_layer: 80, n_head: 64, n_embd: 8192, n_query_groups: 8, ...LLAMA, intermediate_size: 28672 }),
   ...litgpt('TinyLlama', 'tiny-llama-1.1b{}', 'TinyLlama/TinyLlama-1.1B{}', ['', '-chat'], { block_size: 2048, vocab_size: 32000, padding_multiple: 64, n_layer: 22, n_head: 32, n_embd: 2048, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }, ['-intermediate-step-1431k-3T', '-Chat-v1.0']),
+  // pragna-1b: TinyLlama's shape with a 69632-token vocabulary; LitGPT has it at this commit, not at LITGPT's.
+  { ...fromLitgpt('Pragna', ['pragna-1b', 'soketlabs/pragna-1b'], { block_size: 2048, vocab_size: 69632, padding_multiple: 64, n_layer: 22, n_head: 32, n_embd: 2048, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }), source: LITGPT_PRAGNA },
   ...litgpt('MicroLlama', 'micro-llama-300M', 'keeeeenw/MicroLlama', [''], { block_size: 2048, vocab_size: 32000, padding_multiple: 64, n_layer: 12, n_head: 16, n_embd: 1024, ...LLAMA, intermediate_size: 5632, n_query_groups: 4 }),
   // Allen AI OLMo, OLMo 2
   ...litgpt('OLMo', 'OLMo-1B-hf', 'allenai/OLMo-1B-hf', [''], { vocab_size: 50280, padded_vocab_size: 50304, block_size: 2048, n_embd: 2048, n_layer: 16, n_head: 16, ...LLAMA, intermediate_size: 8192 }),
@@ -219,6 +222,7 @@ const SLIME_DEEPSEEK_V3: ModelSource = { repo: 'THUDM/slime', path: 'scripts/mod
 const MEGATRON_DEEPSEEK_V2_LITE: ModelSource = { repo: 'NVIDIA/Megatron-LM', path: 'examples/post_training/modelopt/conf/deepseek-ai/DeepSeek-V2-Lite.sh', commit: 'd98e8a64ddf34856e74b24714e3bedb2f5a39553' };
 const NEMO_STARCODER2_15B: ModelSource = { repo: 'NVIDIA/NeMo-Framework-Launcher', path: 'launcher_scripts/conf/training/starcoder2/starcoder2_15b.yaml', commit: '3dd35614cf43b06711ad0eccaace3b6af0fc6a08' };
 const NEMO_NEMOTRON_340B: ModelSource = { repo: 'NVIDIA/NeMo-Framework-Launcher', path: 'launcher_scripts/conf/training/nemotron/nemotron_340b.yaml', commit: '10120dba59204e3f4d4ebb3a1600bf761e336190' };
+const NEMO_NEMOTRON4_15B: ModelSource = { repo: 'ishine/NeMo (mirror of NVIDIA/NeMo)', path: 'nemo/collections/llm/gpt/model/nemotron.py (Nemotron4Config15B)', commit: 'c88a0d362113e405ff47d2115df35c7d6474cdce' };
 const MEGATRON_NEMOTRON_MINI: ModelSource = { repo: 'NVIDIA/Megatron-LM', path: 'examples/post_training/modelopt/conf/nvidia/Nemotron-Mini-4B-Instruct.sh', commit: '7f85843c4061bd6f6de3a918a6590ca9589cf216' };
 
 type Dense = Pick<CatalogueModel, 'hiddenSize' | 'numLayers' | 'numHeads'> & Partial<CatalogueModel>;
@@ -300,6 +304,10 @@ const OTHER_MODELS: CatalogueModel[] = [
   row('StarCoder2', ['starcoder2-15b', 'bigcode/starcoder2-15b'], NEMO_STARCODER2_15B, { hiddenSize: 6144, numLayers: 40, numHeads: 48, numKvHeads: 4, ffnHiddenSize: 24576, seqLength: 4096 }),
   row('Nemotron', ['Nemotron-4-340B', 'nvidia/Nemotron-4-340B-Base', 'nvidia/Nemotron-4-340B-Instruct'], NEMO_NEMOTRON_340B, {
     hiddenSize: 18432, numLayers: 96, numHeads: 96, numKvHeads: 8, ffnHiddenSize: 73728, seqLength: 4096, activation: 'squared-relu',
+  }),
+  // NeMo 2's nemotron4_15b recipe fine-tunes from thhaus/nemotron4-15b-base-hf; the config does not size the vocabulary.
+  row('Nemotron', ['Nemotron-4-15B', 'thhaus/nemotron4-15b-base-hf'], NEMO_NEMOTRON4_15B, {
+    hiddenSize: 6144, numLayers: 32, numHeads: 48, numKvHeads: 8, ffnHiddenSize: 24576, seqLength: 4096, activation: 'squared-relu',
   }),
   row('Nemotron', ['Nemotron-Mini-4B-Instruct', 'nvidia/Nemotron-Mini-4B-Instruct'], MEGATRON_NEMOTRON_MINI, {
     hiddenSize: 3072, numLayers: 32, numHeads: 24, numKvHeads: 8, headDim: 128, ffnHiddenSize: 9216, seqLength: 4096, activation: 'squared-relu',

@@ -2,9 +2,12 @@ import type { ModelSource } from './models';
 
 /**
  * NeMo 2 recipes (`nemo/collections/llm/recipes/<name>.py`): the model each builds and the launch
- * its `pretrain_recipe` sets when the caller changes nothing: `trainer()`'s parallel sizes and
- * the `MockDataModule`'s sequence length and batch sizes. `model` is the Hugging Face id of the
- * same architecture in the model catalogue (NeMo's `Llama3Config8B` is Meta-Llama-3-8B's shape).
+ * its `pretrain_recipe` sets when the caller changes nothing: the parallel sizes it passes to the
+ * trainer (`trainer()`'s defaults, or `pretrain_recipe`'s own keyword defaults where the family
+ * shares a trainer: nemotron, qwen2, gemma2), its `num_nodes` / `num_gpus_per_node` defaults
+ * (which win over `trainer()`'s), and the `MockDataModule`'s sequence length and batch sizes.
+ * `model` is the Hugging Face id of the same architecture in the model catalogue (NeMo's
+ * `Llama3Config8B` is Meta-Llama-3-8B's shape).
  */
 export interface NemoRecipe {
   model: string;
@@ -13,6 +16,10 @@ export interface NemoRecipe {
   tensorParallel: number;
   pipelineParallel: number;
   contextParallel: number;
+  /** `virtual_pipeline_parallelism`: model chunks per pipeline stage; absent where the recipe passes None. */
+  virtualStages?: number;
+  /** `expert_parallelism` (MoE recipes); absent means 1. */
+  expertParallel?: number;
   sequenceParallel: boolean;
   /** The recipe function's own defaults (NeMo 2's pretrain_recipe); Megatron-Bridge's set none. */
   numNodes?: number;
@@ -22,6 +29,8 @@ export interface NemoRecipe {
   microBatchSize: number;
   /** The vocabulary the recipe sets itself (Megatron-Bridge's `vocab_size` argument), where it does. */
   vocabSize?: number;
+  /** Why the vocabulary is unknown where the recipe sets it from something this catalogue lacks. */
+  vocabUnknown?: string;
   source: ModelSource;
 }
 
@@ -29,6 +38,15 @@ export interface NemoRecipe {
 function recipeFile(name: string): ModelSource {
   return { repo: 'ishine/NeMo (mirror of NVIDIA/NeMo)', path: `nemo/collections/llm/recipes/${name}.py`, commit: 'c88a0d362113e405ff47d2115df35c7d6474cdce' };
 }
+
+/** pretrain_recipe's num_nodes / num_gpus_per_node defaults, which it passes to trainer(). */
+const ONE_NODE = { numNodes: 1, gpusPerNode: 8 };
+/** The 70B Llama recipes' parallel layout (NeMo 2's trainer() defaults, Megatron-Bridge's model_config()). */
+const LLAMA_70B_LAUNCH = { tensorParallel: 4, pipelineParallel: 4, contextParallel: 2, virtualStages: 5, sequenceParallel: true };
+/** MockDataModule(seq_length=8192, global_batch_size=512, micro_batch_size=1): the Llama 3 / 3.1 recipes. */
+const LLAMA_DATA = { seqLength: 8192, globalBatchSize: 512, microBatchSize: 1 };
+/** pretrain_recipe(global_batch_size=32, micro_batch_size=2, seq_length=4096): the nemotron, qwen2 and gemma2 families. */
+const SMALL_BATCH_DATA = { seqLength: 4096, globalBatchSize: 32, microBatchSize: 2 };
 
 export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
   llama3_8b: {
@@ -38,29 +56,150 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     pipelineParallel: 1,
     contextParallel: 2,
     sequenceParallel: false,
-    // pretrain_recipe's own defaults, which it passes to trainer().
-    numNodes: 1,
-    gpusPerNode: 8,
-    seqLength: 8192,
-    globalBatchSize: 512,
-    microBatchSize: 1,
+    ...ONE_NODE,
+    ...LLAMA_DATA,
     source: recipeFile('llama3_8b'),
   },
   llama3_70b: {
     model: 'meta-llama/Meta-Llama-3-70B',
     configClass: 'Llama3Config70B',
-    tensorParallel: 4,
-    pipelineParallel: 4,
-    contextParallel: 2,
-    sequenceParallel: true,
-    numNodes: 1,
-    gpusPerNode: 8,
-    seqLength: 8192,
-    globalBatchSize: 512,
-    microBatchSize: 1,
+    ...LLAMA_70B_LAUNCH,
+    ...ONE_NODE,
+    ...LLAMA_DATA,
     source: recipeFile('llama3_70b'),
   },
+  llama31_8b: {
+    model: 'meta-llama/Meta-Llama-3.1-8B',
+    configClass: 'Llama31Config8B',
+    tensorParallel: 1,
+    pipelineParallel: 1,
+    contextParallel: 2,
+    sequenceParallel: false,
+    ...ONE_NODE,
+    ...LLAMA_DATA,
+    source: recipeFile('llama31_8b'),
+  },
+  llama31_70b: {
+    model: 'meta-llama/Meta-Llama-3.1-70B',
+    configClass: 'Llama31Config70B',
+    ...LLAMA_70B_LAUNCH,
+    ...ONE_NODE,
+    ...LLAMA_DATA,
+    source: recipeFile('llama31_70b'),
+  },
+  llama31_405b: {
+    model: 'meta-llama/Meta-Llama-3.1-405B',
+    configClass: 'Llama31Config405B',
+    tensorParallel: 8,
+    pipelineParallel: 8,
+    contextParallel: 4,
+    virtualStages: 2,
+    sequenceParallel: true,
+    ...ONE_NODE,
+    ...LLAMA_DATA,
+    source: recipeFile('llama31_405b'),
+  },
+  mixtral_8x7b: {
+    model: 'mistralai/Mixtral-8x7B-v0.1',
+    configClass: 'MixtralConfig8x7B',
+    tensorParallel: 1,
+    pipelineParallel: 4,
+    contextParallel: 1,
+    virtualStages: 8,
+    expertParallel: 8,
+    sequenceParallel: false,
+    numNodes: 8,
+    gpusPerNode: 8,
+    seqLength: 4096,
+    globalBatchSize: 512,
+    microBatchSize: 1,
+    source: recipeFile('mixtral_8x7b'),
+  },
+  mistral_7b: {
+    // MistralConfig7B; the recipe fine-tunes from mistralai/Mistral-7B-v0.3, the same shape.
+    model: 'mistralai/Mistral-7B-v0.3',
+    configClass: 'MistralConfig7B',
+    tensorParallel: 1,
+    pipelineParallel: 1,
+    contextParallel: 2,
+    sequenceParallel: false,
+    ...ONE_NODE,
+    seqLength: 4096,
+    globalBatchSize: 512,
+    microBatchSize: 1,
+    source: recipeFile('mistral_7b'),
+  },
+  nemotron4_15b: {
+    model: 'Nemotron-4-15B',
+    configClass: 'Nemotron4Config15B',
+    tensorParallel: 4,
+    pipelineParallel: 1,
+    contextParallel: 1,
+    sequenceParallel: true,
+    ...ONE_NODE,
+    ...SMALL_BATCH_DATA,
+    source: recipeFile('nemotron4_15b'),
+  },
+  nemotron4_340b: {
+    model: 'nvidia/Nemotron-4-340B-Base',
+    configClass: 'Nemotron4Config340B',
+    tensorParallel: 8,
+    pipelineParallel: 12,
+    contextParallel: 2,
+    virtualStages: 8,
+    sequenceParallel: true,
+    numNodes: 768,
+    gpusPerNode: 8,
+    seqLength: 4096,
+    globalBatchSize: 2304,
+    microBatchSize: 1,
+    source: recipeFile('nemotron4_340b'),
+  },
+  qwen25_7b: {
+    model: 'Qwen/Qwen2.5-7B',
+    configClass: 'Qwen25Config7B',
+    tensorParallel: 2,
+    pipelineParallel: 1,
+    contextParallel: 1,
+    sequenceParallel: false,
+    ...ONE_NODE,
+    ...SMALL_BATCH_DATA,
+    source: recipeFile('qwen25_7b'),
+  },
+  qwen25_72b: {
+    model: 'Qwen/Qwen2.5-72B',
+    configClass: 'Qwen25Config72B',
+    tensorParallel: 8,
+    pipelineParallel: 4,
+    contextParallel: 1,
+    sequenceParallel: false,
+    numNodes: 4,
+    gpusPerNode: 8,
+    ...SMALL_BATCH_DATA,
+    source: recipeFile('qwen25_72b'),
+  },
+  gemma2_9b: {
+    model: 'google/gemma-2-9b',
+    configClass: 'Gemma2Config9B',
+    tensorParallel: 8,
+    pipelineParallel: 1,
+    contextParallel: 1,
+    sequenceParallel: false,
+    ...ONE_NODE,
+    ...SMALL_BATCH_DATA,
+    source: recipeFile('gemma2_9b'),
+  },
 };
+
+function bridgeFile(path: string, commit: string): ModelSource {
+  return { repo: 'NVIDIA-NeMo/Megatron-Bridge', path: `src/megatron/bridge/recipes/${path}.py`, commit };
+}
+
+/**
+ * The Llama 3.1 and 70B Bridge recipes train on `TokenizerConfig(tokenizer_type="NullTokenizer",
+ * vocab_size=DEFAULT_NULL_TOKENIZER_VOCAB_SIZE)`, a constant of `recipes/utils/tokenizer_utils.py`.
+ */
+const NULL_TOKENIZER = "the recipe's NullTokenizer has DEFAULT_NULL_TOKENIZER_VOCAB_SIZE tokens (megatron/bridge/recipes/utils/tokenizer_utils.py), a constant the catalogue does not have";
 
 /**
  * Megatron-Bridge recipes (`src/megatron/bridge/recipes/<family>/<name>.py`): `pretrain_config()`'s
@@ -74,10 +213,58 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     pipelineParallel: 1,
     contextParallel: 2,
     sequenceParallel: false,
-    seqLength: 8192,
-    globalBatchSize: 512,
-    microBatchSize: 1,
+    ...LLAMA_DATA,
     vocabSize: 128256,
-    source: { repo: 'NVIDIA-NeMo/Megatron-Bridge', path: 'src/megatron/bridge/recipes/llama/llama3_8b.py', commit: 'ca4f77f36a80ca553da10624e38ca744aa35ae79' },
+    source: bridgeFile('llama/llama3_8b', 'ca4f77f36a80ca553da10624e38ca744aa35ae79'),
+  },
+  llama3_70b: {
+    model: 'meta-llama/Meta-Llama-3-70B',
+    configClass: 'Llama3ModelProvider70B',
+    ...LLAMA_70B_LAUNCH,
+    ...LLAMA_DATA,
+    vocabUnknown: NULL_TOKENIZER,
+    source: bridgeFile('llama/llama3_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
+  },
+  llama31_8b: {
+    model: 'meta-llama/Meta-Llama-3.1-8B',
+    configClass: 'Llama31ModelProvider8B',
+    tensorParallel: 1,
+    pipelineParallel: 1,
+    contextParallel: 2,
+    sequenceParallel: false,
+    ...LLAMA_DATA,
+    vocabUnknown: NULL_TOKENIZER,
+    source: bridgeFile('llama/llama31_8b', '37e1a03b20968f88ebb85e6d719a60e14b9f4b92'),
+  },
+  llama31_70b: {
+    // Its dataset's sequence_length is written as 8192 ("Hardcoded to 8192 for Llama3.1 70B pretraining").
+    model: 'meta-llama/Meta-Llama-3.1-70B',
+    configClass: 'Llama31ModelProvider70B',
+    ...LLAMA_70B_LAUNCH,
+    ...LLAMA_DATA,
+    vocabUnknown: NULL_TOKENIZER,
+    source: bridgeFile('llama/llama31_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
+  },
+  qwen3_4b: {
+    // qwen3_4b_pretrain_config's recommended kwargs over _qwen3_common's defaults; the tokenizer is Qwen/Qwen3-4B's (HuggingFaceTokenizer).
+    model: 'Qwen/Qwen3-4B',
+    configClass: 'AutoBridge.from_hf_pretrained("Qwen/Qwen3-4B")',
+    tensorParallel: 2,
+    pipelineParallel: 1,
+    contextParallel: 1,
+    sequenceParallel: false,
+    ...SMALL_BATCH_DATA,
+    source: bridgeFile('qwen/qwen3', '0f7015f631a61d4f0371d6034ee0e0973a9c6812'),
+  },
+  qwen3_8b: {
+    // TokenizerConfig(tokenizer_type="HuggingFaceTokenizer", tokenizer_model="Qwen/Qwen3-8B").
+    model: 'Qwen/Qwen3-8B',
+    configClass: 'Qwen3ModelProvider8B',
+    tensorParallel: 4,
+    pipelineParallel: 1,
+    contextParallel: 1,
+    sequenceParallel: false,
+    ...SMALL_BATCH_DATA,
+    source: bridgeFile('qwen/qwen3_8b', 'ce2f9dc98a2d75548a80923a9d92aa2b02b611db'),
   },
 };
