@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +7,7 @@ import type { Span } from '../core/model/document';
 import type { Finding, SeveritySetting } from '../core/model/findings';
 import { applyFixes, safeFixes } from '../core/rules/fixes';
 import { detectFormat, detectionEvidence, FORMAT_READERS, refusal, type Refusal } from '../core/formats';
+import { SNIFF_CHARS } from '../core/formats/sniff';
 import type { ResolvedCheckOptions } from '../core/model/options';
 import { localHubConfig } from '../lsp/hf-cache';
 import { predictForShape } from '../core/perf';
@@ -28,7 +29,8 @@ const HELP = `usage: shapelint check <files or folders...> [--format text|json|s
 
 Checks model configs against the alignment rules of "The Case for Co-Designing Model
 Architectures with Hardware". Folders are walked (node_modules and .git skipped) for files that
-some format recognises; a link that leads outside the folder is skipped, and named on stderr. Text output is one line per finding: path:line:col severity message [rule].
+some format recognises; a link that leads outside the folder is skipped, and named on stderr, as is a
+file over 8 MiB that reads as a config. Text output is one line per finding: path:line:col severity message [rule].
 
   --format FORMAT        text (default), json (0-based LSP ranges), sarif (2.1.0), or github (Actions annotations)
   --gpu ID               the GPU to check for (see 'shapelint gpus'); default h100-sxm
@@ -261,7 +263,11 @@ function collect(given: string, io: CliIO): Candidate[] | null {
     const root = realpathSync(absolute);
     const found: Candidate[] = [];
     const outside = (path: string, target: string) => io.stderr(`shapelint: skipped '${displayPath(path, io.cwd)}': a link to '${target}', outside '${given}'\n`);
-    walk(absolute, { root, seen: new Set(), outside }, (path) => found.push({ absolute: path, path: displayPath(path, io.cwd), explicit: false, root }));
+    const tooLarge = (path: string, bytes: number) => {
+      const reader = detectFormat(path, fileHead(path));
+      if (reader) io.stderr(`shapelint: skipped '${displayPath(path, io.cwd)}': ${(bytes / 2 ** 20).toFixed(1)} MiB, more than the ${LARGEST_WALKED_FILE / 2 ** 20} MiB a file found in a folder may be, though it reads as a ${reader.label} (name the file to check it)\n`);
+    };
+    walk(absolute, { root, seen: new Set(), outside, tooLarge }, (path) => found.push({ absolute: path, path: displayPath(path, io.cwd), explicit: false, root }));
     return found;
   } catch {
     return null;
@@ -275,6 +281,8 @@ interface Walk {
   seen: Set<string>;
   /** Called for a link that leads out of the root: never followed, so `--fix` never writes outside the folder. */
   outside: (path: string, target: string) => void;
+  /** Called for a file over LARGEST_WALKED_FILE: most are checkpoints or datasets, said only when it looks like a config. */
+  tooLarge: (path: string, bytes: number) => void;
 }
 
 function walk(folder: string, state: Walk, visit: (path: string) => void): void {
@@ -305,9 +313,21 @@ function walk(folder: string, state: Walk, visit: (path: string) => void): void 
       const stats = statSync(path);
       if (stats.isDirectory() && !SKIPPED_FOLDERS.has(name)) walk(path, state, visit);
       else if (stats.isFile() && stats.size <= LARGEST_WALKED_FILE) visit(path);
+      else if (stats.isFile()) state.tooLarge(path, stats.size);
     } catch {
       // A dangling link or a file that vanished: not a config to check.
     }
+  }
+}
+
+/** The first SNIFF_CHARS bytes, as text: what format detection looks at. */
+function fileHead(path: string): string {
+  const descriptor = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF_CHARS);
+    return head.toString('utf8', 0, readSync(descriptor, head, 0, SNIFF_CHARS, 0));
+  } finally {
+    closeSync(descriptor);
   }
 }
 

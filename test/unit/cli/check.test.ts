@@ -325,6 +325,19 @@ suite('shapelint check --fix', () => {
     assert.doesNotMatch(stderr, /inside-link/);
   });
 
+  test('a folder: a file too large to walk is named when it looks like a config, not when it does not', async () => {
+    const root = join(scratch, 'large');
+    mkdirSync(root, { recursive: true });
+    // Over the 8 MiB a walked file may be: a config padded with a comment, and a checkpoint-like blob.
+    writeFileSync(join(root, 'config.json'), gpt3Text.replace(/\}\s*$/, `,\n  "_comment": "${'x'.repeat(9 * 2 ** 20)}"\n}\n`));
+    writeFileSync(join(root, 'weights.bin'), Buffer.alloc(9 * 2 ** 20));
+    const { code, stderr } = await run(['large'], scratch);
+    assert.equal(code, 0);
+    assert.match(stderr, /skipped 'large\/config\.json': 9\.0 MiB, more than the 8 MiB a file found in a folder may be, though it reads as a Hugging Face config\.json \(name the file to check it\)/);
+    assert.doesNotMatch(stderr, /weights\.bin/);
+    assert.match(stderr, /in 0 files/);
+  });
+
   test('a file with nothing safe to fix is left untouched', async () => {
     const path = join(scratch, 'llama.json');
     const original = readFileSync(join(FIXTURES, 'llama-2-7b/config.json'), 'utf8');

@@ -90,12 +90,29 @@ suite('deep nesting is read without recursion, or reported', () => {
     }
   });
 
-  test('TOML nested 10,000 deep, or with a 1 MB string: one not-read finding, not a syntax error', () => {
+  test('block YAML over 2 MiB is not composed (one not-read finding); JSON-shaped YAML that long is still read', () => {
+    const head = 'num_layers: 32\nhidden_size: 4096\nnum_attention_heads: 32\n';
+    const block = head + Array.from({ length: 120_000 }, (_, i) => `extra_${i}:\n  key: ${i}\n`).join('');
+    const findings = check(block, 'neox.yml', { format: 'neox' }).findings;
+    assert.deepEqual(findings.map((finding) => finding.ruleId), ['not-read']);
+    assert.match(findings[0].message, /^This YAML file has [\d,]+ characters; shapelint reads YAML of up to 2,097,152 \(2 MiB\), or 10 MiB of JSON-shaped YAML/);
+    const jsonShaped = `{\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n${Array.from({ length: 100_000 }, (_, i) => `  "extra_${i}": ${i}, # unrelated`).join('\n')}\n}\n`;
+    assert.ok(jsonShaped.length > 2 * 1024 * 1024);
+    assert.deepEqual(check(jsonShaped, 'neox.yml', { format: 'neox' }).findings.map((finding) => finding.ruleId), ['head-dim']);
+  });
+
+  test('TOML nested 10,000 deep, or over 1 MiB (a 1 MB string with it): one not-read finding, not a syntax error', () => {
     const head = '[model]\nname = "llama3"\nflavor = "8B"\n[training]\nseq_len = 8192\n';
-    for (const tail of [`x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, `x = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, `x = "${'a'.repeat(1_100_000)}"\n`]) {
+    const cases: [string, RegExp][] = [
+      [`x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /^Nested too deep, or a string too long, for the TOML parser/],
+      [`x = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, /^Nested too deep, or a string too long, for the TOML parser/],
+      [`x = "${'a'.repeat(1_100_000)}"\n`, /^This TOML file has 1,100,\d{3} characters; shapelint reads TOML of up to 1,048,576 \(1 MiB\)/],
+      [Array.from({ length: 60_000 }, (_, i) => `[extra_${i}]\nkey = ${i}\n`).join(''), /^This TOML file has [\d,]+ characters; shapelint reads TOML of up to/],
+    ];
+    for (const [tail, message] of cases) {
       const findings = check(head + tail, 'llama3_8b.toml', { format: 'torchtitan' }).findings;
       assert.deepEqual(findings.map((finding) => finding.ruleId), ['not-read']);
-      assert.match(findings[0].message, /^Nested too deep, or a string too long, for the TOML parser/);
+      assert.match(findings[0].message, message);
     }
   });
 });

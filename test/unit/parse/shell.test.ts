@@ -27,6 +27,18 @@ suite('shell parser', () => {
     assert.equal(flag(document, '--fp16').value, true);
   });
 
+  test('a quoted value with blanks is one argument, as bash passes it', () => {
+    const document = parseShell('python train.py --seq-length "2048 4096" --lr=\'1e-4 2e-4\' model.name="a b" "--num-layers 24 --swiglu" --hidden-size "1024"\n');
+    assert.equal(flag(document, '--seq-length').value, '2048 4096');
+    assert.equal(at(document, flag(document, '--seq-length').valueSpan), '2048 4096');
+    assert.equal(flag(document, '--lr').value, '1e-4 2e-4');
+    assert.equal(document.entries.find((entry) => entry.path.join('.') === 'model.name')?.value, 'a b');
+    // A flag list quoted as one word is still read flag by flag.
+    assert.equal(flag(document, '--num-layers').value, '24');
+    assert.equal(flag(document, '--swiglu').value, true);
+    assert.equal(flag(document, '--hidden-size').value, '1024');
+  });
+
   test('variables resolve to their literal: X=, export X=, ${X:-d}, : ${X:=v}, chains', () => {
     const document = parseShell('H=4096\nexport L=32\n: ${TP:=8}\nHID=$H\npython t.py --hidden-size "$HID" --num-layers ${L} --tp $TP --seq ${SEQ:-2048}\n');
     const hidden = flag(document, '--hidden-size');

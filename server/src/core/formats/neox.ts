@@ -87,7 +87,7 @@ export const neoxReader: FormatReader = {
   parse: (text) => parseYaml(text, 'pyyaml'),
 
   read(document: ConfigDocument): ModelShape {
-    const index = new EntryIndex(document, (path) => path.map((part) => part.replace(/-/g, '_')).join('.'));
+    const index = new EntryIndex(document, (path) => path.join('.').replaceAll('-', '_'));
     const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('GPT-NeoX has no default hidden size'));
     const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('GPT-NeoX has no default head count'));
     const tensorParallel = readField(index, 'tensorParallel', ['model_parallel_size'], () =>

@@ -28,17 +28,18 @@ function escape(key: string): string {
 
 /** How many of `keys` appear as a key (`key:` in YAML, `"key":` in JSON or brace-style YAML, minified too). */
 export function countKeys(head: string, keys: readonly string[]): number {
-  return keys.filter((key) => new RegExp(`(^|[{,])[ \\t]*["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head)).length;
+  // `includes` first: most keys asked are absent, and it is far cheaper than the regular expression.
+  return keys.filter((key) => head.includes(key) && new RegExp(`(^|[{,])[ \\t]*["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head)).length;
 }
 
 /** Whether `key:` appears at the top level (no indentation) of a block-style YAML file. */
 export function hasTopLevelKey(head: string, key: string): boolean {
-  return new RegExp(`^["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head);
+  return head.includes(key) && new RegExp(`^["']?${escape(key)}["']?[ \\t]*:`, 'm').test(head);
 }
 
 /** How many of `flags` (`--num-layers`) appear as words. */
 export function countFlags(head: string, flags: readonly string[]): number {
-  return flags.filter((flag) => new RegExp(`(^|[\\s"'(])${escape(flag)}(?=[\\s="':]|$)`, 'm').test(head)).length;
+  return flags.filter((flag) => head.includes(flag) && new RegExp(`(^|[\\s"'(])${escape(flag)}(?=[\\s="':]|$)`, 'm').test(head)).length;
 }
 
 /**

@@ -101,9 +101,8 @@ function literalValue(text: string, span: Span, value: unknown): ScalarValue {
 function firstTooDeep(text: string): number | undefined {
   // Fewer brackets than the bound cannot nest past it: the usual case, decided without a scan.
   let brackets = 0;
-  for (let i = 0; i < text.length && brackets <= MAX_JSON_DEPTH; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 123 || code === 91) brackets++;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at >= 0 && brackets <= MAX_JSON_DEPTH; at = text.indexOf(bracket, at + 1)) brackets++;
   }
   if (brackets <= MAX_JSON_DEPTH) return undefined;
   const scanner = createScanner(text, false);

@@ -284,8 +284,32 @@ class Interpreter {
     }
     if (declared || index === statement.length) return;
     const fields: Part[][] = [];
-    for (; index < statement.length; index++) for (const field of statement[index].fields) fields.push(field);
+    for (; index < statement.length; index++) {
+      const word = statement[index];
+      if (isOneArgument(word)) fields.push(this.joinedField(word));
+      else for (const field of word.fields) fields.push(field);
+    }
     this.readFlags(fields, true);
+  }
+
+  /**
+   * A quoted word with blanks in it as the one argument bash passes (`--seq-length "2048 4096"` is
+   * the value "2048 4096", not 2048): its fields joined by the text between them.
+   */
+  private joinedField(word: WordToken): Part[] {
+    const joined: Part[] = [];
+    for (const field of word.fields) {
+      if (field.length === 0) continue;
+      const previous = joined[joined.length - 1];
+      if (previous) {
+        const gapOffset = previous.span.offset + previous.span.length;
+        const gap = { offset: gapOffset, length: field[0].span.offset - gapOffset };
+        // A backslash-newline inside double quotes is removed, not kept as a blank.
+        joined.push({ kind: 'text', text: spanText(this.text, gap).replace(/\\\r?\n/g, ''), span: gap });
+      }
+      joined.push(...field);
+    }
+    return joined;
   }
 
   private assignmentName(word: WordToken): string | undefined {
@@ -497,6 +521,19 @@ function defaultedNames(condition: WordToken[]): Set<string> {
 function unresolve(entry: ConfigEntry, reason: string): void {
   entry.unresolved = reason;
   entry.value = null;
+}
+
+/**
+ * Whether a command-line word whose quotes hold blanks is one argument to read whole. A word that
+ * is a bare flag followed by more (`"--num-layers 24 --swiglu"`, a flag list quoted once) is left
+ * split, as before: argparse would refuse it, and the flags are what the script means.
+ */
+function isOneArgument(word: WordToken): boolean {
+  if (word.fields.filter((field) => field.length > 0).length < 2) return false;
+  const head = word.fields[0][0];
+  if (head?.kind !== 'text') return true;
+  const flag = FLAG.exec(head.text);
+  return !flag || head.text[flag[0].length] === '=';
 }
 
 function entryOf(path: string[], keySpan: Span, resolved: Resolved): ConfigEntry {

@@ -7,7 +7,18 @@ import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, typ
  * ['training', 'seq_len'] with the spans of `seq_len` and `8192`. TOML has no error recovery
  * here: a file that does not parse yields its error and no entries.
  */
+/**
+ * torchtitan's train configs are a few kilobytes, and toml-eslint-parser's AST costs about 1.5 s
+ * of CPU and 200 MB per MB of TOML (docs/performance.md): a larger file is not read rather than
+ * stall the language server for seconds.
+ */
+export const MAX_TOML_LENGTH = 1024 * 1024;
+
 export function parseToml(text: string): ConfigDocument {
+  if (text.length > MAX_TOML_LENGTH) {
+    const message = `This TOML file has ${text.length.toLocaleString('en-US')} characters; shapelint reads TOML of up to ${MAX_TOML_LENGTH.toLocaleString('en-US')} (1 MiB), so nothing in it is checked.`;
+    return { syntax: 'toml', text, entries: [], errors: [], notRead: [{ span: { offset: 0, length: 0 }, message }] };
+  }
   let program: AST.TOMLProgram;
   try {
     program = parseTOML(text);

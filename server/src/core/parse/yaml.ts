@@ -27,8 +27,19 @@ function retypePlainScalars(document: ConfigDocument, loader: YamlLoader): void 
   }
 }
 
+/**
+ * The `yaml` package composes about a megabyte a second (docs/performance.md), and model configs
+ * are kilobytes: past this a file is not composed, rather than stall the language server. YAML
+ * that reads as JSON (GPT-NeoX's) is read up to the 10 MiB every file may have.
+ */
+export const MAX_COMPOSED_YAML_LENGTH = 2 * 1024 * 1024;
+
 /** The file composed by the `yaml` package: what every YAML file means, at its cost. */
 export function composeYaml(text: string): ConfigDocument {
+  if (text.length > MAX_COMPOSED_YAML_LENGTH) {
+    const message = `This YAML file has ${text.length.toLocaleString('en-US')} characters; shapelint reads YAML of up to ${MAX_COMPOSED_YAML_LENGTH.toLocaleString('en-US')} (2 MiB), or 10 MiB of JSON-shaped YAML as GPT-NeoX writes it, so nothing in it is checked.`;
+    return { syntax: 'yaml', text, entries: [], errors: [], notRead: [{ span: { offset: 0, length: 0 }, message }] };
+  }
   const entries: ConfigEntry[] = [];
   const errors: SyntaxError[] = [];
   const notRead: NotRead[] = [];
@@ -108,34 +119,40 @@ const YAML_LITERALS = new Map([
 
 const QUOTE = 34; // "
 const APOSTROPHE = 39;
-const BACKSLASH = 92;
 const HASH = 35;
 const NEWLINE = 10;
 const RETURN = 13;
 
+/** What `blankHashComments` acts on; everything between is copied as it is. */
+const SIGNIFICANT = /["'#TFN]/g;
+const STRING_END = /["\\]/g;
+
 /**
  * `#` comments (at a line start or after a blank, outside double quotes) replaced by spaces, and
- * `True`/`False`/`Null` by their JSON spelling; undefined on a single quote. One pass over char codes.
+ * `True`/`False`/`Null` by their JSON spelling; undefined on a single quote. One pass, jumping
+ * between significant characters with a regular expression (native) rather than testing each
+ * character: the language server runs this on every change.
  */
 function blankHashComments(text: string): string | undefined {
   const out: string[] = [];
   let from = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = nextSignificant(text, 0); i < text.length; i = nextSignificant(text, i)) {
     const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === BACKSLASH) i++;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) inString = true;
+    if (code === QUOTE) i = endOfString(text, i + 1);
     else if (code === APOSTROPHE) return undefined;
-    else if (code === HASH && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+    else if (code === HASH) {
+      if (i > 0 && !isBlank(text.charCodeAt(i - 1))) {
+        i++;
+        continue;
+      }
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
       out.push(text.slice(from, i), ' '.repeat(stop - i));
       from = stop;
-      i = stop - 1;
-    } else if ((code === 84 || code === 70 || code === 78) && !isWordChar(text.charCodeAt(i - 1))) {
-      // T, F, N: a YAML spelling of true, false or null?
+      i = stop;
+    } else if (isWordChar(text.charCodeAt(i - 1))) i++;
+    else {
+      // T, F, N starting a word: a YAML spelling of true, false or null?
       let end = i + 1;
       while (end < text.length && end - i < 6 && isWordChar(text.charCodeAt(end))) end++;
       const literal = YAML_LITERALS.get(text.slice(i, end));
@@ -143,11 +160,26 @@ function blankHashComments(text: string): string | undefined {
         out.push(text.slice(from, i), literal);
         from = end;
       }
-      i = end - 1;
+      i = end;
     }
   }
   out.push(text.slice(from));
   return out.join('');
+}
+
+function nextSignificant(text: string, from: number): number {
+  SIGNIFICANT.lastIndex = from;
+  return SIGNIFICANT.exec(text)?.index ?? text.length;
+}
+
+/** The offset after the `"` closing a string whose contents start at `from` (the text's length if none). */
+function endOfString(text: string, from: number): number {
+  STRING_END.lastIndex = from;
+  for (let match = STRING_END.exec(text); match; match = STRING_END.exec(text)) {
+    if (match[0] === '"') return match.index + 1;
+    STRING_END.lastIndex = match.index + 2;
+  }
+  return text.length;
 }
 
 function isBlank(code: number): boolean {
