@@ -90,14 +90,14 @@ suite('deep nesting is read without recursion, or reported', () => {
     }
   });
 
-  test('block YAML over 2 MiB is not composed (one not-read finding); JSON-shaped YAML that long is still read', () => {
+  test('block YAML over 6 MiB is not composed (one not-read finding); JSON-shaped YAML that long is still read', () => {
     const head = 'num_layers: 32\nhidden_size: 4096\nnum_attention_heads: 32\n';
-    const block = head + Array.from({ length: 120_000 }, (_, i) => `extra_${i}:\n  key: ${i}\n`).join('');
+    const block = head + Array.from({ length: 320_000 }, (_, i) => `extra_${i}:\n  key: ${i}\n`).join('');
     const findings = check(block, 'neox.yml', { format: 'neox' }).findings;
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['not-read']);
-    assert.match(findings[0].message, /^This YAML file has [\d,]+ characters; shapelint reads YAML of up to 2,097,152 \(2 MiB\), or 10 MiB of JSON-shaped YAML/);
-    const jsonShaped = `{\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n${Array.from({ length: 100_000 }, (_, i) => `  "extra_${i}": ${i}, # unrelated`).join('\n')}\n}\n`;
-    assert.ok(jsonShaped.length > 2 * 1024 * 1024);
+    assert.match(findings[0].message, /^This YAML file has [\d,]+ characters; shapelint reads YAML of up to 6,291,456 \(6 MiB\), or 10 MiB of JSON-shaped YAML/);
+    const jsonShaped = `{\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n${Array.from({ length: 250_000 }, (_, i) => `  "extra_${i}": ${i}, # unrelated`).join('\n')}\n}\n`;
+    assert.ok(jsonShaped.length > 6 * 1024 * 1024);
     assert.deepEqual(check(jsonShaped, 'neox.yml', { format: 'neox' }).findings.map((finding) => finding.ruleId), ['head-dim']);
   });
 

@@ -32,12 +32,12 @@ function retypePlainScalars(document: ConfigDocument, loader: YamlLoader): void 
  * are kilobytes: past this a file is not composed, rather than stall the language server. YAML
  * that reads as JSON (GPT-NeoX's) is read up to the 10 MiB every file may have.
  */
-export const MAX_COMPOSED_YAML_LENGTH = 2 * 1024 * 1024;
+export const MAX_COMPOSED_YAML_LENGTH = 6 * 1024 * 1024;
 
 /** The file composed by the `yaml` package: what every YAML file means, at its cost. */
 export function composeYaml(text: string): ConfigDocument {
   if (text.length > MAX_COMPOSED_YAML_LENGTH) {
-    const message = `This YAML file has ${text.length.toLocaleString('en-US')} characters; shapelint reads YAML of up to ${MAX_COMPOSED_YAML_LENGTH.toLocaleString('en-US')} (2 MiB), or 10 MiB of JSON-shaped YAML as GPT-NeoX writes it, so nothing in it is checked.`;
+    const message = `This YAML file has ${text.length.toLocaleString('en-US')} characters; shapelint reads YAML of up to ${MAX_COMPOSED_YAML_LENGTH.toLocaleString('en-US')} (6 MiB), or 10 MiB of JSON-shaped YAML as GPT-NeoX writes it, so nothing in it is checked.`;
     return { syntax: 'yaml', text, entries: [], errors: [], notRead: [{ span: { offset: 0, length: 0 }, message }] };
   }
   const entries: ConfigEntry[] = [];
