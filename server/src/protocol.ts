@@ -9,6 +9,7 @@ import { DEFAULT_GPU_ID } from './core/perf/gpus';
 import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH, type AttentionOverride } from './core/model/options';
 import type { Dtype } from './core/model/prediction';
 import type { FormatId, RecomputeMode } from './core/model/shape';
+import type { CandidateRun, RankedBy } from './core/search';
 
 export const SETTINGS_SECTION = 'shapelint';
 
@@ -98,8 +99,15 @@ export interface SearchReply {
   version: number;
   /** The report's search section (HTML fragment); its Apply buttons name candidates by index. */
   html: string;
-  /** Per candidate, in the table's order: the edits that turn the file into it, as quick fixes make them. */
-  candidates: { title: string; edits: TextEdit[] }[];
+  /** What the candidates are ranked by (the run's tokens/s per GPU, or the model's tokens/s), and under which launch or why not the run's. */
+  rankedBy: RankedBy;
+  rankedByNote: string;
+  /**
+   * Per candidate, in the table's order: the edits that turn the file into it, as quick fixes
+   * make them, and its run (tokens/s per GPU, MFU, peak memory per GPU, whether it fits; null
+   * when ranked by the model).
+   */
+  candidates: { title: string; edits: TextEdit[]; run: CandidateRun | null }[];
 }
 
 /** Searches the shapes near the document's (server-side, in slices, cancellable); null when the document is not a config with a known shape. */

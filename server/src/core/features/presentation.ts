@@ -12,6 +12,8 @@ import { GIB } from '../perf/run';
 import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
 import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
 export { formatCount, formatSpeedup } from '../rules/fix-titles';
+import { gib as gibText } from '../rules/memory';
+export { gibText };
 import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../model/shape';
 
 export interface FieldAt {
@@ -197,7 +199,6 @@ export function runBandText(gpuId: string): string {
 }
 
 export const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
-export const gibText = (bytes: number): string => (bytes / GIB >= 10 ? (bytes / GIB).toFixed(0) : (bytes / GIB).toFixed(1));
 
 /** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB": the run in a lens title; null without a run. */
 export function runHeadline(result: CheckResult): string | null {
