@@ -33,11 +33,11 @@ export interface ShapelintSettings {
   dropout: number | null;
   /** Forces activation recomputation; 'auto' forces nothing. */
   recompute: 'auto' | RecomputeMode;
-  /** GPUs in the run, over the file's; null forces nothing (the file's, else one node of eight). */
+  /** GPUs in the run where the file does not say; null: one node of eight. */
   gpus: number | null;
-  /** GPUs per node, over the file's; null forces nothing (the file's, else the GPU's NVLink domain). */
+  /** GPUs per node where the file does not say; null: the GPU's NVLink domain. */
   gpusPerNode: number | null;
-  /** Pipeline-parallel stages, over the file's; null forces nothing (the file's, else one stage). */
+  /** Pipeline-parallel stages where the file and its framework's default do not say; null: one stage. */
   pipelineParallelSize: number | null;
 }
 
