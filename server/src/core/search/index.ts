@@ -276,18 +276,15 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   const ranks = (item: Evaluated) => item.run?.tokensPerSecondPerGpu ?? item.tokensPerSecond;
   const key = (item: Evaluated) => (settings.rank === 'tokens' ? ranks(item) : ranks(item) * (item.params / currentParams));
   const ranked = [...kept].sort(
-    (a, b) =>
-      Number(fits(b)) - Number(fits(a)) ||
-      key(b) - key(a) ||
-      changeCount(a.dims, current) - changeCount(b.dims, current) ||
-      Math.abs(a.params - currentParams) - Math.abs(b.params - currentParams) ||
-      compareDims(a.dims, b.dims),
+    (a, b) => key(b) - key(a) || changeCount(a.dims, current) - changeCount(b.dims, current) || Math.abs(a.params - currentParams) - Math.abs(b.params - currentParams) || compareDims(a.dims, b.dims),
   );
+  // Those that fit first, each group diversified on its own.
+  const ordered = [...diversified(ranked.filter(fits)), ...diversified(ranked.filter((item) => !fits(item)))];
   const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps, work: workPerToken(currentTiming, current.numLayers), run: currentRun };
   const front = paretoFront([currentPoint, ...kept], ranks);
   const candidates: SearchCandidate[] = [];
   const limit = Math.max(settings.top * VERIFY_FACTOR, settings.top + 20);
-  for (const item of diversified(ranked).slice(0, limit)) {
+  for (const item of ordered.slice(0, limit)) {
     if (candidates.length >= settings.top) break;
     let edits: TextEdit[] = [];
     let shape: Record<string, number | string | boolean | null>;
