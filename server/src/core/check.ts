@@ -58,6 +58,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     dropout: options.dropout,
     recompute: options.recompute,
     launch: options.launch ?? {},
+    launchDefaults: options.launchDefaults ?? {},
     interNodeGbps: options.interNodeGbps ?? gpu.interNodeGbps,
     requested: options,
   };

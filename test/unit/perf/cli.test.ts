@@ -242,7 +242,7 @@ suite('shapelint predict: the whole run (--gpus)', () => {
     assert.equal(asWritten.code, 2, 'the example runs TP 8 × PP 16 on one node of 8');
     assert.match(asWritten.stderr, /8 GPUs are not a multiple of TP 8 × PP 16 × CP 1 = 128/);
     const { run: result } = JSON.parse((await run(['predict', '--config', script, '--gpu', 'a100', '--gpus', '1024', '--format', 'json'])).stdout);
-    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, shapelint.gpus' });
+    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, over the file' });
     assert.equal(result.launch.pipelineParallel.origin, 'file');
     assert.equal(result.launch.globalBatchSize.value, 1536);
     assert.equal(result.launch.sharding.origin, 'default');

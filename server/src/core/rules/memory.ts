@@ -76,7 +76,7 @@ function decidingField(context: RuleContext, run: RunPrediction): NumberField[] 
  */
 function launchStated(context: RuleContext): boolean {
   const { shape, options } = context;
-  return shape.gpus.origin === 'file' || shape.gpus.origin === 'derived' || options.requested.launch?.gpus !== undefined;
+  return shape.gpus.origin === 'file' || shape.gpus.origin === 'derived' || options.requested.launch?.gpus !== undefined || options.requested.launchDefaults?.gpus !== undefined;
 }
 
 /**
