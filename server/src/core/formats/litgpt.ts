@@ -200,7 +200,7 @@ function litgptRun(index: EntryIndex): LitgptRun {
   const memoryNotModelled = lora
     ? `a LoRA finetune (lora_r${index.has('quantize') && index.get('quantize')?.value ? `, quantize ${String(index.get('quantize')?.value)}` : ''}): full fine-tune memory not modelled for LoRA; the run model counts gradients and optimizer states for every weight`
     : index.get('precision')?.value === 'bf16-true'
-      ? 'precision bf16-true keeps weights, gradients and AdamW states in bf16, about 8 B per parameter against the 16 B of mixed-precision Adam the run model counts: its memory per GPU is an upper bound'
+      ? 'precision bf16-true keeps weights, gradients and AdamW states in bf16, 8 B per parameter against the 16 to 18 B of mixed-precision Adam the run model counts: its memory per GPU is an upper bound'
       : undefined;
   return {
     sizes: { gpus, gpusPerNode: devices, globalBatchSize: litgptGlobalBatch(index, devices, gpus) },
