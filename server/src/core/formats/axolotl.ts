@@ -2,7 +2,7 @@ import type { ConfigDocument, ConfigEntry } from '../model/document';
 import type { Dtype } from '../model/prediction';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, readChoice, readField, tokenizerVocab } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readField, tokenizerVocab, ZERO_STAGES } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -163,7 +163,6 @@ function axolotlDtype(index: EntryIndex): ShapeField<Dtype> {
 
 /** Axolotl's shipped DeepSpeed configs (deepspeed_configs/zero1.json ... zero3_bf16_cpuoffload_all.json @ b371df79): the stage is in the name. */
 const SHIPPED_DEEPSPEED = /(?:^|[/\\])zero([123])(?:_[a-z0-9_]+)?\.json$/i;
-const FSDP_STRATEGIES: Record<string, Sharding> = { FULL_SHARD: 'fsdp', HYBRID_SHARD: 'fsdp', SHARD_GRAD_OP: 'zero-2', NO_SHARD: 'none' };
 
 /**
  * How the run shards its state: `deepspeed:` an inline config's `zero_optimization.stage`, or the
@@ -177,7 +176,7 @@ const FSDP_STRATEGIES: Record<string, Sharding> = { FULL_SHARD: 'fsdp', HYBRID_S
 function axolotlSharding(index: EntryIndex): { field: ShapeField<Sharding>; offload?: string } {
   const deepspeed = index.get('deepspeed');
   const inlineStage = index.get('deepspeed.zero_optimization.stage');
-  if (inlineStage) return { field: readChoice(index, ['deepspeed.zero_optimization.stage'], (entry) => ({ 0: 'none', 1: 'zero-1', 2: 'zero-2', 3: 'zero-3' } as Record<string, Sharding>)[String(entry.value)] ?? null, () => unknownField()) };
+  if (inlineStage) return { field: readChoice(index, ['deepspeed.zero_optimization.stage'], (entry) => ZERO_STAGES[String(entry.value)] ?? null, () => unknownField()) };
   if (deepspeed?.unresolved) return { field: fieldAt<Sharding>(deepspeed, null) };
   if (deepspeed && typeof deepspeed.value === 'string' && deepspeed.value !== '') {
     const stage = SHIPPED_DEEPSPEED.exec(deepspeed.value)?.[1];
@@ -190,7 +189,7 @@ function axolotlSharding(index: EntryIndex): { field: ShapeField<Sharding>; offl
   const fsdpList = index.document.entries.filter((entry) => entry.path[0] === 'fsdp' && typeof entry.value === 'string').map((entry) => String(entry.value));
   const offload =
     (offloadParams && booleanValue(offloadParams) === true) || fsdpList.includes('offload') ? 'FSDP offloads parameters to CPU memory: the run model\'s memory per GPU is an upper bound' : undefined;
-  if (strategy && strategy.value !== null) return { field: readChoice(index, ['fsdp_config.fsdp_sharding_strategy', 'fsdp_config.sharding_strategy'], (entry) => FSDP_STRATEGIES[String(entry.value).toUpperCase()] ?? null, () => unknownField()), offload };
+  if (strategy && strategy.value !== null) return { field: readChoice(index, ['fsdp_config.fsdp_sharding_strategy', 'fsdp_config.sharding_strategy'], (entry) => FSDP_SHARDING_STRATEGIES[String(entry.value).toUpperCase()] ?? null, () => unknownField()), offload };
   const reshard = index.get('fsdp_config.reshard_after_forward');
   if (reshard && booleanValue(reshard) !== undefined) return { field: fieldAt<Sharding>(reshard, booleanValue(reshard) ? 'fsdp' : 'zero-2'), offload };
   const listed = index.document.entries.find((entry) => entry.path[0] === 'fsdp' && (entry.value === 'full_shard' || entry.value === 'shard_grad_op'));

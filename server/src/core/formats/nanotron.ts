@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../model/document';
 import { parseYaml } from '../parse/yaml';
 import type { Dtype } from '../model/prediction';
 import { defaultField, unknownField, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, valueOf } from './fields';
+import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, valueOf, ZERO_STAGES } from './fields';
 import { LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import type { FormatReader } from './format';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -132,7 +132,7 @@ function nanotronRunChoices(index: EntryIndex): Pick<ModelShape, 'sequenceParall
   return {
     sequenceParallel,
     recompute,
-    sharding: readChoice(index, ['optimizer.zero_stage'], (entry) => ({ 0: 'none', 1: 'zero-1' } as Record<string, Sharding>)[String(entry.value)] ?? null, () => unknownField<Sharding>('no optimizer.zero_stage')),
+    sharding: readChoice(index, ['optimizer.zero_stage'], (entry) => (Number(entry.value) <= 1 ? ZERO_STAGES[String(entry.value)] ?? null : null), () => unknownField<Sharding>('no optimizer.zero_stage')),
     dtype: readChoice(index, ['model.dtype'], (entry) => NANOTRON_DTYPES[String(entry.value)] ?? null, () => unknownField<Dtype>('no model.dtype')),
   };
 }
