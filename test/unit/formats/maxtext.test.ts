@@ -127,6 +127,15 @@ suite('maxtext launch: the device mesh, the batch, remat_policy and precision (s
     assert.deepEqual([fraction.microBatchSize.value, fraction.microBatchSize.origin], [null, 'unknown']);
   });
 
+  test('pipeline stages cut the step into num_pipeline_microbatches (base.yml -1: one per stage)', () => {
+    const mesh = 'per_device_batch_size: 4\nici_pipeline_parallelism: 4\nici_fsdp_parallelism: 2\ndcn_data_parallelism: 1\n';
+    const perStage = readText(RUN + mesh);
+    assert.deepEqual([perStage.pipelineParallel.value, perStage.microBatchSize.value, perStage.globalBatchSize.value], [4, 4, 32]);
+    const eight = readText(RUN + mesh + 'num_pipeline_microbatches: 8\n');
+    assert.deepEqual([eight.microBatchSize.value, eight.microBatchSize.toLiteral?.(1)], [2, 2]);
+    assert.match(eight.microBatchSize.note ?? '', /× PP 4 \/ num_pipeline_microbatches 8/);
+  });
+
   test('-1 in the file fills an axis: unknown, never an invalid value; a degree that is no number is invalid', () => {
     const text = RUN + 'per_device_batch_size: 1\nici_tensor_parallelism: -1\nici_fsdp_parallelism: 1\n';
     const shape = readText(text);

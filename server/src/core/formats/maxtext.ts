@@ -275,23 +275,28 @@ function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: rea
 /**
  * Sequences per data-parallel rank: MaxText gives each device `per_device_batch_size` sequences
  * (pyconfig calculate_global_batch_sizes: devices × per_device_batch_size), and one rank of the
- * run model spans TP × CP devices. With pipeline stages, `num_pipeline_microbatches` is taken at
- * its default, one micro-batch per stage. Located on `per_device_batch_size`: a fix writes the
+ * run model spans TP × CP devices. With P pipeline stages, the step's batch is cut into
+ * `num_pipeline_microbatches` (base.yml -1: one per stage), so a rank's micro-batch is P /
+ * num_pipeline_microbatches of that. Located on `per_device_batch_size`: a fix writes the
  * per-device size that gives the micro-batch it wants.
  */
-function microBatch(settings: MaxtextSettings, tensor: NumberField, context: NumberField): NumberField {
+function microBatch(settings: MaxtextSettings, tensor: NumberField, context: NumberField, pipeline: NumberField): NumberField {
   const entry = settings.written('per_device_batch_size');
   if (entry?.unresolved) return fieldAt<number>(entry, null);
   const perDevice = settings.raw('per_device_batch_size');
   const t = valueOf(tensor);
   const c = valueOf(context);
+  const p = valueOf(pipeline);
   if (typeof perDevice !== 'number' || !(perDevice > 0)) return settings.number('microBatchSize', 'per_device_batch_size');
-  if (t === undefined || c === undefined) return unknownField(`per_device_batch_size ${perDevice} × TP × CP, and the ${t === undefined ? 'tensor' : 'context'}-parallel size is unknown`);
-  const factor = t * c;
+  if (t === undefined || c === undefined || p === undefined) return unknownField(`per_device_batch_size ${perDevice} × TP × CP, and the ${t === undefined ? 'tensor' : c === undefined ? 'context' : 'pipeline'}-parallel size is unknown`);
+  const microbatches = settings.raw('num_pipeline_microbatches');
+  const cut = p > 1 && typeof microbatches === 'number' && microbatches > 0 ? { factor: p / microbatches, text: ` × PP ${p} / num_pipeline_microbatches ${microbatches}` } : { factor: 1, text: '' };
+  const factor = t * c * cut.factor;
   const sequences = perDevice * factor;
-  const how = factor === 1 ? '' : `per_device_batch_size ${perDevice} × TP ${t} × CP ${c}: each device holds ${perDevice}, a data-parallel rank spans ${factor} devices`;
+  const product = `per_device_batch_size ${perDevice} × TP ${t} × CP ${c}${cut.text}`;
+  const how = factor === 1 ? '' : `${product}: each device holds ${perDevice}, a data-parallel rank spans ${t * c} devices${cut.text ? ', and the pipeline cuts the step into micro-batches' : ''}`;
   if (!Number.isInteger(sequences)) {
-    const note = `per_device_batch_size ${perDevice} × TP ${t} × CP ${c} = ${sequences} sequences per data-parallel rank, not a whole number: not modelled`;
+    const note = `${product} = ${sequences} sequences per data-parallel rank, not a whole number: not modelled`;
     return { ...(entry ? fieldAt<number>(entry, null) : {}), value: null, origin: 'unknown', note };
   }
   if (!entry) return defaultField(sequences, `${how ? `${how}; ` : ''}per_device_batch_size ${perDevice} from MaxText base.yml (${BASE_SOURCE})`);
@@ -390,6 +395,7 @@ function maxtextLaunch(settings: MaxtextSettings): {
   const degree = (name: keyof typeof MESH_GROUPS): NumberField => meshDegree(settings, name, MESH_GROUPS[name]);
   const tensorParallel = degree('tensorParallel');
   const contextParallel = degree('contextParallel');
+  const pipelineParallel = degree('pipelineParallel');
   const gpus = degree('gpus');
   const remat = settings.raw('remat_policy');
   const keepsLess = REMAT_POLICIES[String(remat)]?.keepsLess;
@@ -397,11 +403,11 @@ function maxtextLaunch(settings: MaxtextSettings): {
     ...(keepsLess ? { memoryNotModelled: `remat_policy ${String(remat)} saves only the projections, less than the selective level the run model counts: its memory per GPU is an upper bound` } : {}),
     sizes: {
       tensorParallel,
-      pipelineParallel: degree('pipelineParallel'),
+      pipelineParallel,
       contextParallel,
       expertParallel: degree('expertParallel'),
       gpus,
-      microBatchSize: microBatch(settings, tensorParallel, contextParallel),
+      microBatchSize: microBatch(settings, tensorParallel, contextParallel, pipelineParallel),
       globalBatchSize: globalBatch(settings, gpus),
     },
     choices: {

@@ -97,6 +97,7 @@ export const MAXTEXT_BASE: MaxtextModel = {
     per_device_batch_size: 12,
     max_target_length: 2048,
     gradient_accumulation_steps: 1,
+    num_pipeline_microbatches: -1,
     remat_policy: 'full',
     attention: 'autoselected',
     dtype: 'bfloat16',
