@@ -85,6 +85,13 @@ suite('maxtext launch: the device mesh, the batch, remat_policy and precision (s
     assert.match(shape.memoryNotModelled ?? '', /minimal_with_context .* upper bound/);
   });
 
+  test('weight_dtype bfloat16 stores less than base.yml\'s float32 weights and moments: the memory is an upper bound', () => {
+    const { text, shape } = readFixture('maxtext/gpu-llama2_70b.yml');
+    assert.equal(shape.memoryNotModelled, undefined);
+    const narrow = readText(text.replace('steps: 30\n', 'steps: 30\nweight_dtype: bfloat16\n'));
+    assert.match(narrow.memoryNotModelled ?? '', /^weight_dtype bfloat16 .* upper bound$/);
+  });
+
   test('remat_policy full, and none, which MaxText also runs as nn.remat with no policy: full recomputation (decoders.py @ 02bc28ce)', () => {
     const { text, shape } = readFixture('maxtext/gpu-llama2_70b.yml');
     assertField(text, shape.recompute, { value: 'full', origin: 'file', literal: '"full"' });

@@ -398,9 +398,14 @@ function maxtextLaunch(settings: MaxtextSettings): {
   const pipelineParallel = degree('pipelineParallel');
   const gpus = degree('gpus');
   const remat = settings.raw('remat_policy');
-  const keepsLess = REMAT_POLICIES[String(remat)]?.keepsLess;
+  const weightDtype = settings.raw('weight_dtype');
+  const caveats = [
+    REMAT_POLICIES[String(remat)]?.keepsLess ? `remat_policy ${String(remat)} saves only the projections, less than the selective level the run model counts` : '',
+    // base.yml's float32 weights, float32 gradients (grad_dtype) and AdamW moments in the weights' type are the 16 B per parameter the run model's FSDP counts.
+    weightDtype !== 'float32' && typeof weightDtype === 'string' ? `weight_dtype ${weightDtype} keeps weights and AdamW moments narrower than the float32 the run model counts` : '',
+  ].filter(Boolean);
   return {
-    ...(keepsLess ? { memoryNotModelled: `remat_policy ${String(remat)} saves only the projections, less than the selective level the run model counts: its memory per GPU is an upper bound` } : {}),
+    ...(caveats.length > 0 ? { memoryNotModelled: `${caveats.join('; ')}: its memory per GPU is an upper bound` } : {}),
     sizes: {
       tensorParallel,
       pipelineParallel,

@@ -101,6 +101,7 @@ export const MAXTEXT_BASE: MaxtextModel = {
     remat_policy: 'full',
     attention: 'autoselected',
     dtype: 'bfloat16',
+    weight_dtype: 'float32',
     quantization: '',
     ...meshDefaults(),
   },
