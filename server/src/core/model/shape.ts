@@ -107,6 +107,13 @@ export type ModelShape = {
    * loading, so padding the vocabulary is no longer a safe fix.
    */
   loadsCheckpoint?: string;
+  /**
+   * Why the run model's memory per GPU does not describe this run, where the file says so: LoRA
+   * adapters over frozen weights (the run model counts gradients and optimizer states for every
+   * weight), or a recomputation that keeps less than the run model's nearest level. The `memory`
+   * rule then stays silent rather than warn on a number that is only an upper bound.
+   */
+  memoryNotModelled?: string;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
   /**

@@ -96,7 +96,7 @@ export const memoryRule: Rule = {
   description: 'The run model predicts more memory per GPU than the GPU has; the fixes that fit are ordered by predicted tokens/s.',
   check(context) {
     const { run, spec, runLaunch } = context;
-    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context)) return;
+    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context) || context.shape.memoryNotModelled !== undefined) return;
     const gpu = context.options.gpu;
     const margin = memoryErrorMargin(gpu.id);
     if (run.memory.peakBytesPerGpu <= run.memory.capacityBytes * (1 + margin)) return;
