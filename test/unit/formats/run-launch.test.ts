@@ -74,6 +74,18 @@ suite('the run launch: read from files, else the framework default, else a setti
     assert.deepEqual([launch.contextParallel.value, launch.contextParallel.origin], [2, 'file']);
   });
 
+  test("torchtitan: selective recomputation is its per-op policy in the run's memory; Megatron's selective elsewhere", () => {
+    const toml = `[model]\nname = "llama3"\nflavor = "8B"\n[training]\nseq_len = 8192\nlocal_batch_size = 1\n[activation_checkpoint]\nmode = "selective"\nselective_ac_option = "op"\n`;
+    const { run } = launchOf(toml, 'llama3_8b.toml');
+    assert.ok(run);
+    assert.match(run.memory.terms.activations!.formula, /torchtitan per-op selective recomputation/);
+    assert.match(run.memory.terms.activations!.source, /parallelize_llama\.py/);
+    const megatronRun = launchOf(megatron('--recompute-activations'), 'pretrain.sh').run;
+    assert.ok(megatronRun);
+    assert.match(megatronRun.memory.terms.activations!.formula, /\(selective recomputation/);
+    assert.match(megatronRun.memory.terms.activations!.source, /Korthikanti/);
+  });
+
   test('GPT-NeoX: zero_optimization.stage is the sharding, train_batch_size the global batch', () => {
     const yaml = `{\n  "num_layers": 32,\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n  "seq_length": 2048,\n  "train_micro_batch_size_per_gpu": 4,\n  "train_batch_size": 256,\n  "zero_optimization": { "stage": 1 }\n}\n`;
     const { launch } = launchOf(yaml, 'neox.yml', { format: 'neox' });

@@ -1,10 +1,14 @@
 import type { ResolvedCheckOptions } from '../../model/options';
 import type { LayerSpec } from '../../model/prediction';
-import type { Launch } from '../../model/shape';
+import type { FormatId, Launch } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
 
-/** The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default) unless --untied-embeddings. */
-export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>): RunLaunch {
+/**
+ * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
+ * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
+ * the `selective_ac_option = "op"` its Llama train configs set.
+ */
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, format?: FormatId): RunLaunch {
   const sharding = launch.sharding.value;
   return {
     dtype: launch.dtype.value,
@@ -18,6 +22,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     sequenceParallel: launch.sequenceParallel.value && launch.tensorParallel.value > 1,
     sharding,
     recompute: launch.recompute.value,
+    selectivePolicy: format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,
