@@ -99,6 +99,7 @@ const ARGUMENTS_READ = [
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
+  'grad_reduce_in_bf16',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -177,7 +178,12 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     },
   );
   const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_FLAGS, (name) => `--${name.replace(/_/g, '-')}`);
-  return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
+  const bf16Gradients = index.get('grad_reduce_in_bf16');
+  return {
+    ...shape,
+    ...(loadsCheckpoint ? { loadsCheckpoint } : {}),
+    ...(bf16Gradients && booleanValue(bf16Gradients) === true ? { gradientReduceInBf16: true } : {}),
+  };
 }
 
 /** Flags that start the run from existing weights (`megatron/training/arguments.py`, checkpoint converters). */

@@ -99,6 +99,12 @@ export type ModelShape = {
   dtype: ShapeField<Dtype>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
+  /**
+   * Megatron-LM `--grad-reduce-in-bf16`: the gradient buffer and its reduction in bf16 (2 B per
+   * parameter) where Megatron otherwise accumulates fp32 main gradients (4 B; arguments.py turns
+   * accumulate_allreduce_grads_in_fp32 on under --bf16). Absent: the framework's own convention.
+   */
+  gradientReduceInBf16?: boolean;
   /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
   pipelineSplit?: PipelineSplit;
   /**

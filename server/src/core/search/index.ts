@@ -440,7 +440,7 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
     held,
     currentShape: shapeValues(shape),
     launch,
-    basis: rankBasis(spec, launch, options),
+    basis: rankBasis(spec, launch, options, { file: shape }),
   };
 }
 
@@ -486,6 +486,6 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     held: [...keep].map((field) => `${field}: kept (--keep)`),
     currentShape,
     launch,
-    basis: rankBasis(spec, launch, options, source.noRun),
+    basis: rankBasis(spec, launch, options, { unknownLaunch: source.noRun }),
   };
 }

@@ -8,7 +8,7 @@ import type { Launch } from '../model/shape';
 import type { ResolvedCheckOptions } from '../model/options';
 import type { LayerSpec } from '../model/prediction';
 import type { RunLaunch } from '../perf/run';
-import { runForLaunch, runLaunchOf } from '../perf/run/for-launch';
+import { runForLaunch, runLaunchOf, type RunShapeFacts } from '../perf/run/for-launch';
 
 /** `run`: the run's tokens/s per GPU; `model`: the model's tokens/s on one replica (forward and backward, logits included). */
 export type RankedBy = 'run' | 'model';
@@ -28,14 +28,14 @@ export type RankBasis =
 
 /**
  * The run of the current spec decides: it ranks by the run when the launch lays it out, and says
- * why not otherwise. `unknownLaunch` is why there is no launch to lay out (bare numbers without
- * a GPU count); undefined when there is one.
+ * why not otherwise. `file` is what the run model takes from the config searched, if any;
+ * `unknownLaunch` is why there is no launch to lay out (bare numbers without a GPU count).
  */
-export function rankBasis(spec: LayerSpec, launch: Launch, options: ResolvedCheckOptions, unknownLaunch?: string): RankBasis {
+export function rankBasis(spec: LayerSpec, launch: Launch, options: ResolvedCheckOptions, { file, unknownLaunch }: { file?: RunShapeFacts; unknownLaunch?: string } = {}): RankBasis {
   const replica = spec.tensorParallel > 1 ? `one TP-${spec.tensorParallel} replica` : 'one GPU';
   const model = (why: string): RankBasis => ({ by: 'model', note: `the model's tokens/s on ${replica} (forward and backward, logits included): ${why}` });
   if (unknownLaunch) return model(unknownLaunch);
-  const runLaunch = runLaunchOf(launch, options);
+  const runLaunch = runLaunchOf(launch, options, file);
   const runOf = (candidate: LayerSpec): SearchRun | null => {
     const { run } = runForLaunch(candidate, runLaunch, options);
     return run && { tokensPerSecondPerGpu: run.tokensPerSecondPerGpu, mfu: run.mfu, peakBytesPerGpu: run.memory.peakBytesPerGpu, fits: run.memory.fits };

@@ -1,14 +1,18 @@
 import type { ResolvedCheckOptions } from '../../model/options';
 import type { LayerSpec } from '../../model/prediction';
-import type { FormatId, Launch } from '../../model/shape';
+import type { Launch, ModelShape } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
+
+/** What the run model takes from the file beyond its launch fields. */
+export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16'>>;
 
 /**
  * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
  * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
- * the `selective_ac_option = "op"` its Llama train configs set.
+ * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
+ * `--grad-reduce-in-bf16` halves its gradient buffer.
  */
-export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, format?: FormatId): RunLaunch {
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, shape: RunShapeFacts = {}): RunLaunch {
   const sharding = launch.sharding.value;
   return {
     dtype: launch.dtype.value,
@@ -22,7 +26,8 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     sequenceParallel: launch.sequenceParallel.value && launch.tensorParallel.value > 1,
     sharding,
     recompute: launch.recompute.value,
-    selectivePolicy: format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
+    selectivePolicy: shape.format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
+    ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,

@@ -22,6 +22,8 @@ export interface RunLaunch {
   recompute: RecomputeMode;
   /** What selective recomputation keeps (see SelectivePolicy); Megatron-LM's where absent. */
   selectivePolicy?: SelectivePolicy;
+  /** Megatron's gradient buffer in bf16 (`--grad-reduce-in-bf16`): 2 B per parameter, not fp32 main gradients. */
+  gradientReduceInBf16?: boolean;
   /** The loss runs under torch.compile (torchtitan compiles it with the model when compiling): fused, it keeps the logits in bf16. */
   compiledLoss?: boolean;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */

@@ -1,7 +1,7 @@
 import type { GpuSpec } from '../../model/hardware';
 import { layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
-import { RUN_CONSTANTS } from './constants';
+import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
 import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
 
 /** One named part of a GPU's memory or of a step's time, with how it was computed and where the formula comes from. */
@@ -146,7 +146,7 @@ export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayou
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const params = stageParams(spec, launch, layout, stage);
-  const state = RUN_CONSTANTS.modelState[launch.sharding];
+  const state = gradientsInBf16(RUN_CONSTANTS.modelState[launch.sharding], launch);
   const { weights, gradients, optimizer, sharded } = state.value;
   // Megatron's distributed optimizer shards over the data-parallel group with context parallelism folded in.
   const denseRanks = layout.dataParallel * launch.contextParallel;
@@ -169,6 +169,12 @@ function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
     };
   }
   return terms;
+}
+
+/** Megatron's model state with `--grad-reduce-in-bf16`: a bf16 gradient buffer where it would hold fp32 main gradients. */
+function gradientsInBf16(state: { value: ModelStateBytes; source: string }, launch: RunLaunch): { value: ModelStateBytes; source: string } {
+  if (!launch.gradientReduceInBf16 || (launch.sharding !== 'none' && launch.sharding !== 'distributed-optimizer')) return state;
+  return { value: { ...state.value, gradients: 2 }, source: `${state.source}; --grad-reduce-in-bf16: the gradient buffer in bf16, 2 B per parameter (Megatron-LM arguments.py)` };
 }
 
 function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
