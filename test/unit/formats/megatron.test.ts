@@ -116,6 +116,15 @@ suite('megatron reader: gated MLPs and named tokenizers', () => {
     assert.equal(withoutFlag.run!.memory.terms.gradients!.value, 2 * terms.weights!.value);
   });
 
+  test('--recompute-activations wins over --recompute-granularity full, as validate_args makes it selective', () => {
+    const script = 'torchrun pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --recompute-granularity full --recompute-activations\n';
+    const recompute = megatronReader.read(megatronReader.parse(script)).recompute;
+    assert.equal(recompute.value, 'selective');
+    assert.equal(recompute.key, '--recompute-activations');
+    const full = megatronReader.read(megatronReader.parse(script.replace(' --recompute-activations', ''))).recompute;
+    assert.equal(full.value, 'full');
+  });
+
   test('an index told the keys it reads holds only those, and the last entry of a key wins', () => {
     const document = parseShell('python t.py --hidden-size 1 --extra-option 2 --hidden_size 3\n');
     const index = new EntryIndex<'hidden_size'>(document, (path) => path[0].slice(2).replaceAll('-', '_'), new Set(['hidden_size']));

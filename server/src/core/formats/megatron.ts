@@ -309,12 +309,16 @@ function megatronAttention(index: ArgumentIndex, fallback: () => ShapeField<Atte
   return fallback();
 }
 
-/** `--recompute-granularity full|selective`; `--recompute-activations` is selective. */
+/**
+ * `--recompute-activations` is selective, whatever `--recompute-granularity` says (Megatron-LM
+ * arguments.py validate_args: `if args.recompute_activations: args.recompute_granularity =
+ * 'selective'`); else `--recompute-granularity full|selective`.
+ */
 function megatronRecompute(index: ArgumentIndex, fallback: () => ShapeField<RecomputeMode>): ShapeField<RecomputeMode> {
-  const granularity = index.get('recompute_granularity');
-  if (granularity && (granularity.value === 'full' || granularity.value === 'selective')) return fieldAt<RecomputeMode>(granularity, granularity.value);
   const activations = index.get('recompute_activations');
   if (activations && booleanValue(activations) === true) return fieldAt<RecomputeMode>(activations, 'selective');
+  const granularity = index.get('recompute_granularity');
+  if (granularity && (granularity.value === 'full' || granularity.value === 'selective')) return fieldAt<RecomputeMode>(granularity, granularity.value);
   return fallback();
 }
 
