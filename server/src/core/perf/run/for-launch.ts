@@ -4,7 +4,7 @@ import type { Launch, ModelShape } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
 
 /** What the run model takes from the file beyond its launch fields. */
-export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16'>>;
+export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'adapter'>>;
 
 /**
  * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
@@ -28,6 +28,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     recompute: launch.recompute.value,
     selectivePolicy: shape.format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
     ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
+    ...(shape.adapter ? { adapter: shape.adapter } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,

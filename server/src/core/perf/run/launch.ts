@@ -1,4 +1,4 @@
-import type { RecomputeMode, Sharding } from '../../model/shape';
+import type { Adapter, RecomputeMode, Sharding } from '../../model/shape';
 import type { Dtype } from '../../model/prediction';
 
 /**
@@ -32,6 +32,8 @@ export interface RunLaunch {
   untiedEmbeddings: boolean;
   /** Network bandwidth per GPU between nodes, Gb/s. */
   interNodeGbps: number;
+  /** A LoRA/QLoRA fine-tune: frozen base weights, only the adapter trained (memory.ts adapterStateTerms). */
+  adapter?: Adapter;
 }
 
 /**
