@@ -12,23 +12,9 @@ import type { Adapter } from '../../../server/src/core/model/shape';
 const H100 = findGpu('h100-sxm')!;
 
 /** Llama-2-7B (meta-llama/Llama-2-7b-hf config.json): h 4096, 32 heads, MHA, SwiGLU 11008, 32 layers, vocab 32000, untied. */
-const LLAMA2_7B: LayerSpec = {
-  hiddenSize: 4096,
-  numHeads: 32,
-  numKvHeads: 32,
-  headDim: 128,
-  ffnHiddenSize: 11008,
-  gatedMlp: true,
-  vocabSize: 32000,
-  numLayers: 32,
-  seqLength: 512,
-  microBatchSize: 1,
-  tensorParallel: 1,
-  numExperts: 1,
-  expertsPerToken: 1,
-  flashAttention: true,
-  dropout: false,
-};
+const LLAMA2_7B_MODEL = { hiddenSize: 4096, numHeads: 32, numKvHeads: 32, headDim: 128, ffnHiddenSize: 11008, gatedMlp: true, vocabSize: 32000, numLayers: 32 };
+/** At s = 512 (the LitGPT finetune configs' max_seq_length), one sequence, FlashAttention, no dropout. */
+const LLAMA2_7B: LayerSpec = { ...LLAMA2_7B_MODEL, seqLength: 512, microBatchSize: 1, tensorParallel: 1, numExperts: 1, expertsPerToken: 1, flashAttention: true, dropout: false };
 
 const ALL_LINEAR: Adapter['targets'] = ['query', 'key', 'value', 'projection', 'mlpGate', 'mlpUp', 'mlpDown'];
 /** The QLoRA paper's setting (Dettmers et al. 2023 §4: r 64 on every linear layer, NF4 with double quantization), as PEFT trains it. */

@@ -264,12 +264,14 @@ function adapterStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout
   const ranks = layout.dataParallel * launch.contextParallel;
   const over = (isSharded: boolean): number => (isSharded ? ranks : 1);
   const overText = (isSharded: boolean): string => (isSharded ? ` / DP ${ranks}` : '');
-  const adapterText = `${(trained / 1e6).toFixed(2)}M adapter parameters (rank ${adapter.rank} on ${adapter.targets.join(', ')})`;
+  const widths = targetWidths(spec);
+  const wrapped = adapter.targets.filter((target) => target === 'head' || widths[target].dOut > 0);
+  const adapterText = `${(trained / 1e6).toFixed(2)}M adapter parameters (rank ${adapter.rank} on ${wrapped.join(', ')})`;
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     weights: {
       value: (frozenBytes + trained * state.value.weights) / over(sharded.weights),
       formula: `frozen ${(linear / 1e9).toFixed(3)}B linear weights × ${+base.value.toFixed(4)} B (${adapter.baseWeights}) + ${(other / 1e9).toFixed(3)}B embedding and norm weights × ${otherBytes} B + ${adapterText} × ${state.value.weights} B${overText(sharded.weights)}`,
-      source: `${base.source}; ${state.source}`,
+      source: `${base.source}; ${state.source}; the adapter: ${adapter.note}`,
     },
     gradients: {
       value: (trained * state.value.gradients) / over(sharded.gradients),
