@@ -53,6 +53,17 @@ suite('axolotl adapter: adapter, lora_r, lora_target_modules / lora_target_linea
     assert.match(result.run.memory.terms.optimizerStates!.formula, /adapter parameters \(rank 32 on query, key, value, projection, mlpGate, mlpUp, mlpDown\) × 8 B/);
     assert.match(result.run.memory.terms.weights!.formula, /× 1 B \(int8\)/);
   });
+
+  test('a LoRA run that does not fit gets the memory warning; its remedies leave out sharding the tiny adapter state', () => {
+    const { text } = readFixture('axolotl/llama-3-lora-8b.yml');
+    // sequence_len 4096 at micro-batch 2 without gradient checkpointing: ≈ 80 GiB of activations on a 24 GB L4.
+    const result = check(text.replace('gradient_checkpointing: true', 'gradient_checkpointing: false'), 'lora-8b.yml', { gpu: 'l4', launch: { gpus: 1 } });
+    const [finding] = result.findings.filter((entry) => entry.ruleId === 'memory');
+    assert.ok(finding, 'a memory warning');
+    assert.match(finding.message, /weights, gradients and optimizer states 8\.7 GiB/);
+    assert.match(finding.message, /Selective recomputation/);
+    assert.doesNotMatch(finding.message, /distributed optimizer/);
+  });
 });
 
 suite('litgpt adapter: lora_r, the lora_* switches, quantize, precision (litgpt/finetune/lora.py @ 01fe959c)', () => {
