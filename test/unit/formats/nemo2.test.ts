@@ -98,6 +98,26 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
   });
 
+  test('the precision plugin: the module\'s plugins=bf16_mixed(), mixtral\'s MegatronMixedPrecision(precision="bf16-mixed"), a script\'s recipe.trainer.plugins = ...', () => {
+    const module405b = readFixture('nemo2/llama31_405b.py');
+    assertField(module405b.text, module405b.shape.dtype, { value: 'bf16', origin: 'file', literal: 'bf16_mixed', key: 'plugins' });
+    const mixtral = readFixture('nemo2/mixtral_8x7b.py');
+    assertField(mixtral.text, mixtral.shape.dtype, { value: 'bf16', origin: 'file', literal: 'bf16-mixed' });
+    const script = (plugin: string) => {
+      const text = `from nemo.collections import llm\nrecipe = llm.llama3_8b.pretrain_recipe(num_nodes=1)\nrecipe.trainer.plugins = ${plugin}\n`;
+      return { text, shape: readText('pretrain.py', text) };
+    };
+    const fp16 = script('fp16_mixed()');
+    assertField(fp16.text, fp16.shape.dtype, { value: 'fp16', origin: 'file', literal: 'fp16_mixed' });
+    // bf16_with_fp8_mixed() is bf16_mixed() with fp8 = 'hybrid': the GEMMs run in FP8.
+    const fp8 = script('bf16_with_fp8_mixed()');
+    assertField(fp8.text, fp8.shape.dtype, { value: 'fp8', origin: 'file', literal: 'bf16_with_fp8_mixed' });
+    const other = script('my_precision()');
+    assert.deepEqual([other.shape.dtype.value, other.shape.dtype.origin], [null, 'unknown']);
+    const none = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama3_8b.pretrain_recipe()\n');
+    assert.deepEqual([none.dtype.value, none.dtype.origin], [null, 'unknown']);
+  });
+
   test('llama31 family from a script: llama31_70b\'s defaults (TP 4, PP 4, VP 5, CP 2), the keyword num_nodes overrides', () => {
     const text = 'from nemo.collections import llm\nrecipe = llm.llama31_70b.pretrain_recipe(num_nodes=4, num_gpus_per_node=8)\n';
     const shape = readText('pretrain.py', text);

@@ -4,7 +4,8 @@ import { defaultField, unknownField, type AttentionImplementation, type ModelSha
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readField, gpusOfNodes } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, gpusOfNodes } from './fields';
+import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -21,6 +22,28 @@ import { extensionOf, sniffHead } from './sniff';
  * tokenizer's, padded as Megatron's GPTConfig does (make_vocab_size_divisible_by 128 × TP).
  */
 const RECIPE_USE = /\.(?:pretrain|finetune)_recipe\s*\(|^def\s+(?:pretrain|finetune)_recipe\s*\(|(?:pretrain|finetune)_config\s*\(/m;
+
+/**
+ * NeMo 2's precision plugins (nemo/collections/llm/recipes/precision/mixed_precision.py, same
+ * mirror and commit as the recipes): each factory, and the Lightning precision string
+ * MegatronMixedPrecision takes. The `*_with_*fp8*` factories set `fp8 = 'hybrid'` on top of
+ * BF16 or FP16, so the GEMMs run in FP8.
+ */
+const PRECISION_PLUGINS: Readonly<Record<string, Dtype>> = {
+  bf16_mixed: 'bf16',
+  'bf16-mixed': 'bf16',
+  fp16_mixed: 'fp16',
+  '16-mixed': 'fp16',
+  bf16_with_fp8_mixed: 'fp8',
+  fp16_with_fp8_mixed: 'fp8',
+  bf16_with_mxfp8_mixed: 'fp8',
+  fp16_with_mxfp8_mixed: 'fp8',
+  bf16_with_fp8_current_scaling_mixed: 'fp8',
+  nemotron_h_bf16_with_fp8_current_scaling_mixed: 'fp8',
+  fp16_with_fp8_current_scaling_mixed: 'fp8',
+  bf16_with_fp8_subchannel_scaling_mixed: 'fp8',
+  fp16_with_fp8_subchannel_scaling_mixed: 'fp8',
+};
 
 /** Assignments to `recipe.model.config.<key>` that change the model's shape. */
 const CONFIG_OVERRIDES: [NumericFieldName, string][] = [
@@ -99,6 +122,7 @@ export const nemo2Reader: FormatReader = {
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
+        dtype: readChoice(index, ['plugins'], (entry) => PRECISION_PLUGINS[String(entry.value)] ?? null, () => unknownField<Dtype>("no precision plugin in this file (the recipe's trainer() sets it)")),
         kvHeadsMayDivideTensorParallel: true,
       },
     );
