@@ -118,6 +118,36 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.deepEqual([none.dtype.value, none.dtype.origin], [null, 'unknown']);
   });
 
+  test('llama31_405b counts the embedding and the loss in the pipeline split (trainer()\'s account_for_*_in_pipeline_split=True): 126 + 2 = 128 over PP 8, no finding', () => {
+    const { text, shape } = readFixture('nemo2/llama31_405b.py');
+    assert.equal(shape.pipelineSplit?.extraLayers, 2);
+    assert.equal(shape.pipelineSplit?.uneven, false);
+    assert.match(shape.pipelineSplit?.note ?? '', /^account_for_embedding_in_pipeline_split counts the embedding as a layer; account_for_loss_in_pipeline_split counts the loss as a layer$/);
+    assert.deepEqual(check(text, 'llama31_405b.py').findings.filter((finding) => finding.ruleId === 'pipeline-parallel'), []);
+    // A script calling the recipe gets the recipe's accounting from the catalogue.
+    const called = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\n');
+    assert.equal(called.pipelineSplit?.extraLayers, 2);
+    assert.match(called.pipelineSplit?.note ?? '', /recipe llama31_405b's account_for_loss_in_pipeline_split/);
+  });
+
+  test('turning the loss off leaves 127 over PP 8: Megatron-Core refuses it, an error on the stages (the layers are the catalogue\'s)', () => {
+    const text = 'from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\nrecipe.trainer.strategy.account_for_loss_in_pipeline_split = False\n';
+    const [finding, ...rest] = check(text, 'pretrain.py').findings.filter((candidate) => candidate.ruleId === 'pipeline-parallel');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /^127 layers \(126 \+ 1: recipe llama31_405b's account_for_embedding_in_pipeline_split counts the embedding as a layer\)/);
+  });
+
+  test('num_layers_in_first/last_pipeline_stage on the strategy or the Bridge provider: the middle stages share the rest', () => {
+    const nemo = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama3_70b.pretrain_recipe(num_nodes=4)\nrecipe.trainer.strategy.num_layers_in_first_pipeline_stage = 18\nrecipe.trainer.strategy.num_layers_in_last_pipeline_stage = 18\n');
+    assert.deepEqual([nemo.pipelineSplit?.firstStageLayers, nemo.pipelineSplit?.lastStageLayers], [18, 18]);
+    const bridge = 'from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\ncfg = llama3_8b_pretrain_config(pipeline_parallelism=4)\ncfg.model.pipeline_model_parallel_size = 4\ncfg.model.num_layers_in_first_pipeline_stage = 7\n';
+    // 32 − 7 = 25 over 3 middle stages does not divide.
+    const [finding] = check(bridge, 'train.py').findings.filter((candidate) => candidate.ruleId === 'pipeline-parallel');
+    assert.match(finding.message, /^32 layers less num_layers_in_first_pipeline_stage 7 leave 25 for the 3 middle stages/);
+    assert.equal(finding.severity, 'error');
+  });
+
   test('llama31 family from a script: llama31_70b\'s defaults (TP 4, PP 4, VP 5, CP 2), the keyword num_nodes overrides', () => {
     const text = 'from nemo.collections import llm\nrecipe = llm.llama31_70b.pretrain_recipe(num_nodes=4, num_gpus_per_node=8)\n';
     const shape = readText('pretrain.py', text);

@@ -1,10 +1,10 @@
 import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type PipelineSplit, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, gpusOfNodes } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount } from './fields';
 import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -126,9 +126,32 @@ export const nemo2Reader: FormatReader = {
         kvHeadsMayDivideTensorParallel: true,
       },
     );
-    return model ? { ...shape, catalogueModel: model.name } : shape;
+    const pipelineSplit = recipePipelineSplit(index, recipe, recipeName);
+    return { ...shape, ...(model ? { catalogueModel: model.name } : {}), ...(pipelineSplit ? { pipelineSplit } : {}) };
   },
 };
+
+/** Where each Megatron-Core pipeline-split setting is written: the strategy (NeMo 2), the provider (Megatron-Bridge), a recipe module's trainer() keyword. */
+const splitKeys = (name: string): string[] => [`set.trainer.strategy.${name}`, `set.model.${name}`, `kwarg.${name}`];
+
+/**
+ * The pipeline split as Megatron-Core makes it (megatronCorePipelineSplit) from the strategy's
+ * `account_for_{embedding,loss}_in_pipeline_split` and `num_layers_in_{first,last}_pipeline_stage`,
+ * written in the file or else the recipe's (llama31_405b counts both: 126 + 2 over PP 8).
+ */
+function recipePipelineSplit(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined): PipelineSplit | undefined {
+  const counted = (name: string, byRecipe: boolean | undefined): string | undefined => {
+    const entry = index.get(...splitKeys(name));
+    const on = entry ? booleanValue(entry) === true : byRecipe === true;
+    return on ? (entry ? name : `recipe ${recipeName}'s ${name}`) : undefined;
+  };
+  const stage = (key: string) => ({ key, layers: stageLayerCount(index.get(...splitKeys(key)), false) });
+  return megatronCorePipelineSplit({
+    embedding: counted('account_for_embedding_in_pipeline_split', recipe?.accountForEmbedding),
+    loss: counted('account_for_loss_in_pipeline_split', recipe?.accountForLoss),
+    stages: [stage('num_layers_in_first_pipeline_stage'), stage('num_layers_in_last_pipeline_stage')],
+  });
+}
 
 /** Megatron sequence parallelism: the strategy's `sequence_parallel` or the `sequence_parallelism` keyword, else the recipe's. */
 function recipeSequenceParallel(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string): ShapeField<boolean> {
