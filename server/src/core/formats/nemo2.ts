@@ -171,5 +171,7 @@ function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeNam
   const perNode = readField(index, 'gpusPerNode', ['kwarg.num_gpus_per_node', 'set.trainer.devices'], fromRecipe(recipe?.gpusPerNode, 'num_gpus_per_node'));
   const nodes = readField(index, 'gpus', ['kwarg.num_nodes', 'set.trainer.num_nodes'], fromRecipe(recipe?.numNodes, 'num_nodes'));
   const gpus = gpusOfNodes(nodes, perNode, nodes, (nodeCount, perNodeCount) => `num_nodes ${nodeCount} × num_gpus_per_node ${perNodeCount}`, 'num_nodes or num_gpus_per_node unknown');
-  return { gpus, gpusPerNode: perNode };
+  // Both the recipe's: the recipe's default GPU count, not one this file states.
+  const byRecipe = nodes.origin === 'default' && perNode.origin === 'default' && gpus.value !== null;
+  return { gpus: byRecipe ? { ...gpus, origin: 'default' } : gpus, gpusPerNode: perNode };
 }
