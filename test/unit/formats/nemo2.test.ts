@@ -128,6 +128,10 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     const called = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\n');
     assert.equal(called.pipelineSplit?.extraLayers, 2);
     assert.match(called.pipelineSplit?.note ?? '', /recipe llama31_405b's account_for_loss_in_pipeline_split/);
+    // The run model splits the same 128 units: 16 transformer layers on each middle stage, 8 per virtual stage.
+    const run = check('from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\n', 'pretrain.py');
+    assert.equal(run.runError, null);
+    assert.equal(run.run?.layout.layersPerStage, 16);
   });
 
   test('turning the loss off leaves 127 over PP 8: Megatron-Core refuses it, an error on the stages (the layers are the catalogue\'s)', () => {

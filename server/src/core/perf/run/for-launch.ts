@@ -1,10 +1,13 @@
 import type { ResolvedCheckOptions } from '../../model/options';
 import type { LayerSpec } from '../../model/prediction';
-import type { Launch } from '../../model/shape';
+import type { Launch, PipelineSplit } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
 
-/** The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default) unless --untied-embeddings. */
-export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>): RunLaunch {
+/**
+ * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
+ * unless --untied-embeddings; the layers a shape's pipeline split counts besides the transformer's.
+ */
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, split?: PipelineSplit): RunLaunch {
   const sharding = launch.sharding.value;
   return {
     dtype: launch.dtype.value,
@@ -21,6 +24,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,
+    ...(split && !split.uneven && split.extraLayers > 0 ? { pipelineExtraLayers: split.extraLayers } : {}),
   };
 }
 
