@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
 import type { CheckOptions } from '../../../server/src/core/model/options';
 import { readFixture } from '../formats/fixture';
-import { byRule, spanOf } from './shape-builder';
+import { byRule } from './shape-builder';
 
 const layoutFindings = (text: string, fileName: string, options: CheckOptions = {}) => byRule(check(text, fileName, options).findings, 'parallel-layout');
 
@@ -11,32 +13,12 @@ const layoutFindings = (text: string, fileName: string, options: CheckOptions = 
 const recipe405b = (call: string) => `from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(${call})\n`;
 
 /**
- * Megatron-LM's examples/gpt3/train_gpt3_175b_distributed.sh @ d98e8a64, shortened: GPUS_PER_NODE=8,
- * NUM_NODES=1 ("Change for multinode config") and TP 8 × PP 16.
+ * Megatron-LM's examples/gpt3/train_gpt3_175b_distributed.sh (test/fixtures/perf/megatron-gpt3-175b, verbatim
+ * at 157006d6): GPUS_PER_NODE=8, NUM_NODES=1 ("Change for multinode config") under TP 8 × PP 16.
  */
-const gpt3175b = (nodes: string) => `#!/bin/bash
-GPUS_PER_NODE=8
-NUM_NODES=${nodes}
-DISTRIBUTED_ARGS=(
-    --nproc_per_node $GPUS_PER_NODE
-    --nnodes $NUM_NODES
-)
-GPT_MODEL_ARGS=(
-    --num-layers 96
-    --hidden-size 12288
-    --num-attention-heads 96
-    --seq-length 2048
-)
-TRAINING_ARGS=(
-    --micro-batch-size 1
-    --global-batch-size 1536
-)
-MODEL_PARALLEL_ARGS=(
-	--tensor-model-parallel-size 8
-	--pipeline-model-parallel-size 16
-)
-torchrun \${DISTRIBUTED_ARGS[@]} pretrain_gpt.py \${GPT_MODEL_ARGS[@]} \${TRAINING_ARGS[@]} \${MODEL_PARALLEL_ARGS[@]}
-`;
+const GPT3_175B = readFileSync(join(__dirname, '..', '..', 'fixtures', 'perf', 'megatron-gpt3-175b', 'train_gpt3_175b_distributed.sh'), 'utf8');
+const gpt3175b = (nodes: string): string => GPT3_175B.replace('\nNUM_NODES=1\n', `\nNUM_NODES=${nodes}\n`);
+const after = (text: string, prefix: string, literal: string) => ({ offset: text.indexOf(prefix + literal) + prefix.length, length: literal.length });
 
 suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, the micro-batch calculator)', () => {
   test('llama31_405b on 4 nodes: TP 8 × PP 8 × CP 4 = 256 does not divide 32 GPUs, an error on num_nodes (the recipe\'s sizes are not in the file)', () => {
@@ -44,7 +26,7 @@ suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, t
     const [finding, ...rest] = layoutFindings(text, 'pretrain.py');
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'error');
-    assert.deepEqual(finding.span, { offset: text.indexOf('num_nodes=4') + 'num_nodes='.length, length: 1 });
+    assert.deepEqual(finding.span, after(text, 'num_nodes=', '4'));
     assert.match(finding.message, /^TP 8 × PP 8 × CP 4 = 256 GPUs per model replica, but the run has 32 GPUs \(num_nodes 4 × num_gpus_per_node 8\), not a multiple of 256/);
     assert.match(finding.message, /"world_size \(32\) is not divisible by 256" \(initialize_model_parallel, megatron\/core\/parallel_state\.py\)/);
     // 32 nodes are 256 GPUs: one replica, global batch 512 of micro-batch 1.
@@ -56,7 +38,7 @@ suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, t
     const shape = check(recipe405b(''), 'pretrain.py').shape;
     assert.deepEqual([shape?.gpus.value, shape?.gpus.origin], [8, 'default']);
     // Without torchrun's --nproc_per_node and --nnodes the script does not say how many GPUs run it.
-    const noLauncher = gpt3175b('1').replace(/ +--nproc_per_node \S+\n +--nnodes \S+\n/, '');
+    const noLauncher = gpt3175b('1').replace(/ +--nproc_per_node \S+ *\n +--nnodes \S+ *\n/, '');
     assert.equal(check(noLauncher, 'train.sh').launch?.gpus.origin, 'setting');
     assert.deepEqual(layoutFindings(noLauncher, 'train.sh'), []);
   });
@@ -72,13 +54,12 @@ suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, t
     const text = gpt3175b('1');
     const [finding, ...rest] = layoutFindings(text, 'train_gpt3_175b_distributed.sh');
     assert.equal(rest.length, 0);
-    assert.deepEqual(finding.span, spanOf(text, '16'));
-    const tensorParallel = text.indexOf('--tensor-model-parallel-size 8') + '--tensor-model-parallel-size '.length;
+    assert.deepEqual(finding.span, after(text, '--pipeline-model-parallel-size ', '16'));
     assert.deepEqual(
       finding.related.map((related) => related.message),
       ['tensor-parallel size', 'GPU count'],
     );
-    assert.equal(finding.related[0].span.offset, tensorParallel);
+    assert.deepEqual(finding.related[0].span, after(text, '--tensor-model-parallel-size ', '8'));
     // 16 nodes: 128 GPUs, one replica; global batch 1536 of micro-batch 1 × data-parallel 1.
     assert.deepEqual(layoutFindings(gpt3175b('16'), 'train_gpt3_175b_distributed.sh'), []);
     // --gpus states the GPU count too.
@@ -90,7 +71,7 @@ suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, t
     const text = gpt3175b('32').replace('1536', '1537');
     const [finding, ...rest] = layoutFindings(text, 'train.sh');
     assert.equal(rest.length, 0);
-    assert.deepEqual(finding.span, spanOf(text, '1537'));
+    assert.deepEqual(finding.span, after(text, '--global-batch-size ', '1537'));
     assert.match(finding.message, /^Global batch 1537 is not a multiple of micro-batch 1 × data-parallel 2 = 2 \(256 GPUs \/ TP 8 × PP 16 × CP 1 = 128 per replica; nearest: 1536 or 1538\)/);
     assert.match(finding.message, /"global batch size \(1537\) is not divisible by micro batch size \(1\) times data parallel size \(2\)"/);
     // The recipe's own global batch counts as stated: llama3_8b's 512 on 3 nodes (data-parallel 12 with CP 2).
@@ -99,7 +80,7 @@ suite('parallel-layout: the sizes Megatron refuses (initialize_model_parallel, t
   });
 
   test('a micro-batch only shapelint assumes judges no global batch; one the user sets does', () => {
-    const text = gpt3175b('32').replace('1536', '1537').replace('    --micro-batch-size 1\n', '');
+    const text = gpt3175b('32').replace('1536', '1537').replace(/ +--micro-batch-size 1 *\n/, '');
     assert.equal(check(text, 'train.sh').launch?.microBatchSize.origin, 'setting');
     assert.deepEqual(layoutFindings(text, 'train.sh'), []);
     assert.equal(layoutFindings(text, 'train.sh', { microBatchSize: 1 }).length, 1);
