@@ -85,6 +85,9 @@ is held against ${scored.length} published, measured runs from ${files.length} s
 states its own FLOP convention (below), and Narayanan et al.'s TFLOP/s are turned into tokens/s with
 their Eq. 3, which counts the recomputed forward. shapelint's MFU counts model FLOPs (3 × the forward
 matmuls, recomputation not counted: Megatron's convention and Eq. 3 without its recompute term).
+Peak memory is compared in the terms each source measured it (its \`memoryMeasure\`): a torch
+allocator count (torchtitan's max reserved, Megatron's max allocated) leaves out what the CUDA
+context and NCCL hold outside the allocator, so the prediction less its \`runtime\` term is compared.
 
 Roles were chosen per source before the model's error on it was looked at: calibration
 (${RUN_CALIBRATION_SOURCES.map((id) => `\`${id}\``).join(', ')}) may inform the fitted constants below; validation

@@ -147,9 +147,9 @@ function localizedManifest(): { fields: Record<string, unknown>; nls: Record<str
             default: DEFAULT_SETTINGS.recompute,
             description: text('config.recompute', "Activation recomputation in the backward: auto (the file's, else the framework's default), none, selective or full."),
           },
-          'shapelint.gpus': launchSetting('gpus', "GPUs the run uses, over the file's (torchrun nodes × GPUs per node, ...); null: the file's, else one node of eight. Sets the memory per GPU, the step time and the MFU the code lens shows."),
-          'shapelint.gpusPerNode': launchSetting('gpusPerNode', "GPUs per node (one NVLink domain), over the file's; null: the file's, else the GPU's NVLink domain up to eight. Decides which traffic crosses the network."),
-          'shapelint.pipelineParallelSize': launchSetting('pipelineParallelSize', "Pipeline-parallel stages, over the file's (--pipeline-model-parallel-size, ...); null: the file's, else one stage."),
+          'shapelint.gpus': launchSetting('gpus', "GPUs the run uses where the config does not say (torchrun nodes × GPUs per node, ...); null: one node of eight. Sets the memory per GPU, the step time and the MFU the code lens shows."),
+          'shapelint.gpusPerNode': launchSetting('gpusPerNode', "GPUs per node (one NVLink domain) where the config does not say; null: the GPU's NVLink domain up to eight. Decides which traffic crosses the network."),
+          'shapelint.pipelineParallelSize': launchSetting('pipelineParallelSize', "Pipeline-parallel stages where the config and its framework's default do not say (--pipeline-model-parallel-size, ...); null: one stage."),
           'shapelint.rules': {
             type: 'object',
             scope: 'resource',

@@ -9,6 +9,7 @@ import { DEFAULT_GPU_ID } from './core/perf/gpus';
 import { DEFAULT_MICRO_BATCH_SIZE, DEFAULT_SEQUENCE_LENGTH, type AttentionOverride } from './core/model/options';
 import type { Dtype } from './core/model/prediction';
 import type { FormatId, RecomputeMode } from './core/model/shape';
+import type { CandidateRun, RankedBy } from './core/search';
 
 export const SETTINGS_SECTION = 'shapelint';
 
@@ -32,11 +33,11 @@ export interface ShapelintSettings {
   dropout: number | null;
   /** Forces activation recomputation; 'auto' forces nothing. */
   recompute: 'auto' | RecomputeMode;
-  /** GPUs in the run, over the file's; null forces nothing (the file's, else one node of eight). */
+  /** GPUs in the run where the file does not say; null: one node of eight. */
   gpus: number | null;
-  /** GPUs per node, over the file's; null forces nothing (the file's, else the GPU's NVLink domain). */
+  /** GPUs per node where the file does not say; null: the GPU's NVLink domain. */
   gpusPerNode: number | null;
-  /** Pipeline-parallel stages, over the file's; null forces nothing (the file's, else one stage). */
+  /** Pipeline-parallel stages where the file and its framework's default do not say; null: one stage. */
   pipelineParallelSize: number | null;
 }
 
@@ -98,8 +99,15 @@ export interface SearchReply {
   version: number;
   /** The report's search section (HTML fragment); its Apply buttons name candidates by index. */
   html: string;
-  /** Per candidate, in the table's order: the edits that turn the file into it, as quick fixes make them. */
-  candidates: { title: string; edits: TextEdit[] }[];
+  /** What the candidates are ranked by (the run's tokens/s per GPU, or the model's tokens/s), and under which launch or why not the run's. */
+  rankedBy: RankedBy;
+  rankedByNote: string;
+  /**
+   * Per candidate, in the table's order: the edits that turn the file into it, as quick fixes
+   * make them, and its run (tokens/s per GPU, MFU, peak memory per GPU, whether it fits; null
+   * when ranked by the model).
+   */
+  candidates: { title: string; edits: TextEdit[]; run: CandidateRun | null }[];
 }
 
 /** Searches the shapes near the document's (server-side, in slices, cancellable); null when the document is not a config with a known shape. */

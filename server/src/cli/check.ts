@@ -403,6 +403,7 @@ function jsonReport(reports: FileReport[], failures: FileFailure[], refused: Ref
         formatEvidence: result.reader ? detectionEvidence(result.reader, text) : [],
         model: result.shape?.catalogueModel ?? null,
         loadsCheckpoint: result.shape?.loadsCheckpoint ?? null,
+        memoryNotModelled: result.shape?.memoryNotModelled ?? null,
         shape: result.shape ? shapeValues(result.shape) : null,
         diagnostics: result.findings.map((finding) => ({
           rule: finding.ruleId,

@@ -11,7 +11,7 @@ import type { GpuSpec } from '../core/model/hardware';
 import { predictLayer, type Dtype, type LayerPrediction, type LayerSpec } from '../core/perf';
 import type { RunPrediction } from '../core/perf/run';
 import { unpredictableReason } from '../core/perf/spec';
-import { runForLaunch, runLaunchOf } from '../core/perf/run/for-launch';
+import { runForLaunch, runLaunchOf, type RunShapeFacts } from '../core/perf/run/for-launch';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
 import { checkLaunch, launchOptionsFromFlags, RUN_HELP, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
@@ -107,17 +107,24 @@ function overridden(launch: Launch, values: Values): Launch {
   return result;
 }
 
-function fromConfig(path: string, values: Values, options: CheckOptions, io: CliIO): { spec: LayerSpec; launch: Launch } {
+/** What to predict: the layer, its launch, and what the run model takes from the file it came from (its framework's recomputation policy, gradient precision). */
+interface PredictionSource {
+  spec: LayerSpec;
+  launch: Launch;
+  file?: RunShapeFacts;
+}
+
+function fromConfig(path: string, values: Values, options: CheckOptions, io: CliIO): PredictionSource {
   const given = SHAPE_FLAGS.filter((flag) => values[flag] !== undefined);
   if (given.length > 0) throw new UsageError(`--config takes the shape from the file; drop --${given.join(', --')}`);
   const result = check(readTextFile(path, io, 'config'), path, options);
   if (!result.reader) throw new UsageError(`'${path}' is not a model config shapelint recognises`);
   if (!result.spec || !result.launch) throw new UsageError(`'${path}' ${result.shape ? unpredictableReason(result.shape) : 'has no shape'}; nothing to predict`);
   const launch = overridden(result.launch, values);
-  return { spec: { ...result.spec, seqLength: launch.seqLength.value, microBatchSize: launch.microBatchSize.value, tensorParallel: launch.tensorParallel.value }, launch };
+  return { spec: { ...result.spec, seqLength: launch.seqLength.value, microBatchSize: launch.microBatchSize.value, tensorParallel: launch.tensorParallel.value }, launch, file: result.shape ?? undefined };
 }
 
-function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): { spec: LayerSpec; launch: Launch } {
+function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): PredictionSource {
   requiredInteger(str(values, 'seq'), '--seq');
   requiredInteger(str(values, 'micro-batch'), '--micro-batch');
   const launch = resolveLaunch(null, resolveOptions(options));
@@ -125,9 +132,9 @@ function fromFlags(values: Values, options: CheckOptions, gpu: GpuSpec): { spec:
 }
 
 /** The whole run for the spec and launch; a launch that cannot run is a usage error that says why. */
-function runOf(spec: LayerSpec, launch: Launch, options: CheckOptions, values: Values): RunPrediction {
+function runOf(spec: LayerSpec, launch: Launch, options: CheckOptions, values: Values, file?: RunShapeFacts): RunPrediction {
   const resolved = resolveOptions(options);
-  const runLaunch = runLaunchOf(launch, resolved);
+  const runLaunch = runLaunchOf(launch, resolved, file);
   checkLaunch(spec, runLaunch, values);
   const { run, runError } = runForLaunch(spec, runLaunch, resolved);
   if (!run) throw new UsageError(runError ?? 'the launch cannot run');
@@ -161,7 +168,7 @@ export const predict: CliCommand = async (args, io) => {
   const used = launch.dtype.value;
   const prediction = predictLayer(spec, gpu, { dtype: used, backward: values.backward === true, profile });
   const assumptions = launchAssumptions(launch, gpu, spec.headDim);
-  const run = wantsRun(values) || values.config !== undefined ? runOf(spec, launch, options, values) : undefined;
+  const run = wantsRun(values) || values.config !== undefined ? runOf(spec, launch, options, values, fromSource.file) : undefined;
   if (format === 'json') {
     const { gpu: id, dtype: type, ...rest } = prediction;
     const runPart = run ? { run: { ...runJson(run), launch: launchJson(launch) } } : {};

@@ -58,6 +58,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
     dropout: options.dropout,
     recompute: options.recompute,
     launch: options.launch ?? {},
+    launchDefaults: options.launchDefaults ?? {},
     interNodeGbps: options.interNodeGbps ?? gpu.interNodeGbps,
     requested: options,
   };
@@ -88,7 +89,7 @@ export function check(text: string, fileName: string, options: CheckOptions | Re
 /** What a shape predicts under the options: the launch, the layer spec, the whole run (or why it cannot run). */
 export function predictShape(shape: ModelShape, options: ResolvedCheckOptions, launch = resolveLaunch(shape, options)): Pick<CheckResult, 'spec' | 'run' | 'runError'> & { launch: Launch; runLaunch: RunLaunch } {
   const spec = layerSpecFromShape(shape, launch, options.gpu);
-  const runLaunch = runLaunchOf(launch, options, shape.pipelineSplit);
+  const runLaunch = runLaunchOf(launch, options, shape);
   const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
   return { launch, spec, runLaunch, run, runError };
 }

@@ -68,7 +68,9 @@ export function registerSearch(connection: Connection, currentAnalysis: (uri: st
     return {
       version: searched.version,
       html: renderSearchHtml(result),
-      candidates: result.candidates.map((candidate) => ({ title: describeDims(candidate.dims), edits: candidate.edits.map((edit) => toTextEdit(searched, edit)) })),
+      rankedBy: result.rankedBy,
+      rankedByNote: result.rankedByNote,
+      candidates: result.candidates.map((candidate) => ({ title: describeDims(candidate.dims), edits: candidate.edits.map((edit) => toTextEdit(searched, edit)), run: candidate.run })),
     };
   });
 }

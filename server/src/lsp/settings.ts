@@ -8,7 +8,7 @@ import { compileGlob, type Glob } from './glob';
 const DTYPES: readonly Dtype[] = ['bf16', 'fp16', 'fp8'];
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** The launch settings (a positive integer, or null to force nothing) and the run size each forces. */
+/** The launch settings (a positive integer, or null for none) and the run size each fills in where the file is silent. */
 const LAUNCH_SETTINGS = {
   gpus: 'gpus',
   gpusPerNode: 'gpusPerNode',
@@ -71,8 +71,8 @@ function launchSettings(input: Record<string, unknown>): Pick<ShapelintSettings,
   return Object.fromEntries(LAUNCH_SETTING_KEYS.map((name) => [name, positiveInteger(input[name]) ?? DEFAULT_SETTINGS[name]])) as Pick<ShapelintSettings, LaunchSetting>;
 }
 
-/** The run sizes the launch settings force; empty when none is set. */
-function launchOverrides(settings: ShapelintSettings): LaunchOverrides {
+/** The run sizes the launch settings fill in; empty when none is set. */
+function launchDefaults(settings: ShapelintSettings): LaunchOverrides {
   const overrides: LaunchOverrides = {};
   for (const name of LAUNCH_SETTING_KEYS) {
     const value = settings[name];
@@ -91,7 +91,7 @@ function globProblem(glob: string): string | undefined {
 }
 
 export function checkOptions(settings: ShapelintSettings, format: FormatId | undefined): CheckOptions {
-  const launch = launchOverrides(settings);
+  const launch = launchDefaults(settings);
   return {
     format,
     gpu: settings.gpu,
@@ -103,7 +103,7 @@ export function checkOptions(settings: ShapelintSettings, format: FormatId | und
     ...(settings.attention !== 'auto' ? { attention: settings.attention } : {}),
     ...(settings.dropout !== null ? { dropout: settings.dropout } : {}),
     ...(settings.recompute !== 'auto' ? { recompute: settings.recompute } : {}),
-    ...(Object.keys(launch).length > 0 ? { launch } : {}),
+    ...(Object.keys(launch).length > 0 ? { launchDefaults: launch } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/check';
 import { EntryIndex } from '../../../server/src/core/formats/fields';
 import { megatronReader } from '../../../server/src/core/formats/megatron';
 import { parseShell } from '../../../server/src/core/parse/shell';
@@ -99,6 +100,29 @@ suite('megatron reader: gated MLPs and named tokenizers', () => {
     assert.equal(shape.paddedVocabSize.value, 50304);
     const llama = 'torchrun pretrain_gpt.py --num-layers 32 --hidden-size 4096 --num-attention-heads 32 --tokenizer-type HuggingFaceTokenizer --tokenizer-model meta-llama/Meta-Llama-3-8B\n';
     assert.equal(megatronReader.read(megatronReader.parse(llama)).vocabSize.value, 128256);
+  });
+
+  test('--grad-reduce-in-bf16 halves the gradient buffer: Megatron-LM\'s Llama 3 8B fp8 example fits on its 8 H100s', () => {
+    const { text, shape } = readFixture('megatron/llama3-8b-h100-fp8.sh');
+    assert.equal(shape.gradientReduceInBf16, true);
+    const result = check(text, 'train_llama3_8b_h100_fp8.sh', { gpu: 'h100-sxm' });
+    const terms = result.run!.memory.terms;
+    // 2 B per parameter, as the bf16 weights: fp32 main gradients would be twice the weights.
+    assert.equal(terms.gradients!.value, terms.weights!.value);
+    assert.match(terms.gradients!.source, /--grad-reduce-in-bf16/);
+    assert.deepEqual(result.findings.filter((finding) => finding.ruleId === 'memory'), []);
+    const withoutFlag = check(text.replace('    --grad-reduce-in-bf16\n', ''), 'train_llama3_8b_h100_fp8.sh', { gpu: 'h100-sxm' });
+    assert.equal(withoutFlag.shape!.gradientReduceInBf16, undefined);
+    assert.equal(withoutFlag.run!.memory.terms.gradients!.value, 2 * terms.weights!.value);
+  });
+
+  test('--recompute-activations wins over --recompute-granularity full, as validate_args makes it selective', () => {
+    const script = 'torchrun pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --recompute-granularity full --recompute-activations\n';
+    const recompute = megatronReader.read(megatronReader.parse(script)).recompute;
+    assert.equal(recompute.value, 'selective');
+    assert.equal(recompute.key, '--recompute-activations');
+    const full = megatronReader.read(megatronReader.parse(script.replace(' --recompute-activations', ''))).recompute;
+    assert.equal(full.value, 'full');
   });
 
   test('an index told the keys it reads holds only those, and the last entry of a key wins', () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { nemoReader } from '../../../server/src/core/formats/nemo';
 import { assertField, readFixture } from './fixture';
+import { check } from '../../../server/src/core/check';
+import { GIB } from '../../../server/src/core/perf/run';
 
 suite('nemo reader', () => {
   test('Llama-2-7B NeMo config: model: section, encoder_seq_length, fast-swiglu per-branch ffn, nulls as defaults', () => {
@@ -55,5 +57,27 @@ suite('nemo reader: named tokenizer', () => {
     assertField(text, shape.vocabSize, { value: 50257, origin: 'catalogue', literal: "'GPT2BPETokenizer'" });
     assert.match(shape.vocabSize.note ?? '', /GPT-2's BPE vocabulary/);
     assertField(text, shape.paddedVocabSize, { value: 50304, origin: 'derived' });
+  });
+});
+
+suite('nemo reader: the launch of a NeMo Framework Launcher config', () => {
+  test('mistral_nemo_12b.yaml: data.seq_length (2048) is the trained length, not encoder_seq_length (1024000); mcore_distributed_optim shards the optimizer', () => {
+    const { text, shape } = readFixture('nemo/mistral-nemo-12b.yaml');
+    assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048', key: 'seq_length' });
+    assert.match(shape.seqLength.note ?? '', /model\.data\.seq_length: the dataset's sequence length.*megatron_gpt_model\.py.*encoder_seq_length 1024000 only sizes the position embeddings/);
+    assertField(text, shape.sharding, { value: 'distributed-optimizer', origin: 'file', literal: 'mcore_distributed_optim' });
+  });
+
+  test('the run fits its 128 H100s once both are read (it was 763 GiB per GPU on a 1024000-token sequence without the distributed optimizer)', () => {
+    const { text } = readFixture('nemo/mistral-nemo-12b.yaml');
+    const { run } = check(text, 'mistral_nemo_12b.yaml', { gpu: 'h100-sxm' });
+    assert.ok(run);
+    assert.ok(run.memory.fits, `${(run.memory.peakBytesPerGpu / GIB).toFixed(1)} GiB`);
+    assert.ok(run.memory.peakBytesPerGpu < 40 * GIB);
+  });
+
+  test('optim.name fused_adam keeps every optimizer state on every rank', () => {
+    const yaml = 'trainer:\n  devices: 8\nmodel:\n  encoder_seq_length: 2048\n  num_layers: 2\n  hidden_size: 64\n  num_attention_heads: 4\n  tensor_model_parallel_size: 1\n  optim:\n    name: fused_adam\n';
+    assert.equal(nemoReader.read(nemoReader.parse(yaml)).sharding.value, 'none');
   });
 });

@@ -37,11 +37,25 @@ suite('the run launch: read from files, else the framework default, else a setti
     assert.match(launch.globalBatchSize.note ?? '', /micro-batch 4 × data-parallel 4/);
   });
 
-  test('settings force the file: --gpus and --pp say so', () => {
+  test('flags force the file: --gpus and --pp say so', () => {
     const { launch } = launchOf(megatron('--pipeline-model-parallel-size 2'), 'pretrain.sh', { launch: { gpus: 64, pipelineParallel: 4 } });
     assert.ok(launch);
-    assert.deepEqual([launch.gpus.value, launch.gpus.origin, launch.gpus.note], [64, 'setting', 'set by --gpus, shapelint.gpus']);
-    assert.deepEqual([launch.pipelineParallel.value, launch.pipelineParallel.note], [4, 'set by --pp, shapelint.pipelineParallelSize']);
+    assert.deepEqual([launch.gpus.value, launch.gpus.origin, launch.gpus.note], [64, 'setting', 'set by --gpus, over the file']);
+    assert.deepEqual([launch.pipelineParallel.value, launch.pipelineParallel.note], [4, 'set by --pp, over the file']);
+  });
+
+  test("settings fill in only what the file and the framework leave out: the script's 4 × 8 GPUs and PP 2 stay; a script without a launcher takes shapelint.gpus, and Megatron-LM's default PP 1", () => {
+    const defaults = { launchDefaults: { gpus: 64, gpusPerNode: 4, pipelineParallel: 4 } };
+    const { launch } = launchOf(megatron('--pipeline-model-parallel-size 2'), 'pretrain.sh', defaults);
+    assert.ok(launch);
+    assert.deepEqual([launch.gpus.value, launch.gpus.origin], [32, 'derived']);
+    assert.deepEqual([launch.gpusPerNode.value, launch.gpusPerNode.origin], [8, 'file']);
+    assert.deepEqual([launch.pipelineParallel.value, launch.pipelineParallel.origin], [2, 'file']);
+    // A script that leaves the launcher out: the settings fill in, and say so.
+    const bare = launchOf('#!/bin/bash\npython pretrain_gpt.py --num-layers 32 --hidden-size 4096 --num-attention-heads 32\n', 'pretrain.sh', defaults).launch;
+    assert.ok(bare);
+    assert.deepEqual([bare.gpus.value, bare.gpus.origin, bare.gpus.note], [64, 'setting', 'not in the file: set by shapelint.gpus']);
+    assert.deepEqual([bare.pipelineParallel.value, bare.pipelineParallel.origin], [1, 'default']);
   });
 
   test('llm-foundry: fsdp_config FULL_SHARD is FSDP, activation_checkpointing full recomputation, global_train_batch_size the batch', () => {
@@ -58,6 +72,18 @@ suite('the run launch: read from files, else the framework default, else a setti
     assert.ok(launch);
     assert.deepEqual([launch.sharding.value, launch.sharding.origin], ['fsdp', 'default']);
     assert.deepEqual([launch.contextParallel.value, launch.contextParallel.origin], [2, 'file']);
+  });
+
+  test("torchtitan: selective recomputation is its per-op policy in the run's memory; Megatron's selective elsewhere", () => {
+    const toml = `[model]\nname = "llama3"\nflavor = "8B"\n[training]\nseq_len = 8192\nlocal_batch_size = 1\n[activation_checkpoint]\nmode = "selective"\nselective_ac_option = "op"\n`;
+    const { run } = launchOf(toml, 'llama3_8b.toml');
+    assert.ok(run);
+    assert.match(run.memory.terms.activations!.formula, /torchtitan per-op selective recomputation/);
+    assert.match(run.memory.terms.activations!.source, /parallelize_llama\.py/);
+    const megatronRun = launchOf(megatron('--recompute-activations'), 'pretrain.sh').run;
+    assert.ok(megatronRun);
+    assert.match(megatronRun.memory.terms.activations!.formula, /\(selective recomputation/);
+    assert.match(megatronRun.memory.terms.activations!.source, /Korthikanti/);
   });
 
   test('GPT-NeoX: zero_optimization.stage is the sharding, train_batch_size the global batch', () => {

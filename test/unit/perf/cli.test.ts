@@ -109,6 +109,13 @@ suite('shapelint predict', () => {
     assert.match(result.accuracy.layer.text, /not validated at this level/);
   });
 
+  test("--config on a torchtitan file: its selective recomputation is torchtitan's per-op policy in the run's memory", async () => {
+    const config = join(__dirname, '..', '..', 'fixtures', 'formats', 'torchtitan', 'llama3_8b.toml');
+    const result = JSON.parse((await run(['predict', '--config', config, '--gpus', '8', '--format', 'json'])).stdout);
+    // Llama 3 8B at s 8192, b 1: 63,616 B per token per layer (run-model.test.ts works it out) × 32 layers.
+    assert.equal(result.run.memory.terms.activations, 63616 * 8192 * 32);
+  });
+
   test('--recompute full runs the forward again in the backward: more time, the same model FLOPs', async () => {
     const args = ['predict', ...GPT3, '--gpu', 'a100', '--backward', '--format', 'json'];
     const none = JSON.parse((await run(args)).stdout);
@@ -242,7 +249,7 @@ suite('shapelint predict: the whole run (--gpus)', () => {
     assert.equal(asWritten.code, 2, 'the example runs TP 8 × PP 16 on one node of 8');
     assert.match(asWritten.stderr, /8 GPUs are not a multiple of TP 8 × PP 16 × CP 1 = 128/);
     const { run: result } = JSON.parse((await run(['predict', '--config', script, '--gpu', 'a100', '--gpus', '1024', '--format', 'json'])).stdout);
-    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, shapelint.gpus' });
+    assert.deepEqual(result.launch.gpus, { value: 1024, origin: 'setting', note: 'set by --gpus, over the file' });
     assert.equal(result.launch.pipelineParallel.origin, 'file');
     assert.equal(result.launch.globalBatchSize.value, 1536);
     assert.equal(result.launch.sharding.origin, 'default');

@@ -21,6 +21,7 @@ suite('measured runs (data/runs)', () => {
         assert.ok(findGpu(run.gpu), `${source.id} ${run.id}: ${run.gpu}`);
         assert.ok(measuredTokensPerSecond(run) > 0, run.id);
         assert.doesNotThrow(() => runInputs(run), run.id);
+        if (run.measured.peakMemoryGiB !== undefined) assert.ok(source.memoryMeasure, `${source.id}: a source with peak memory says what it counts (memoryMeasure)`);
       }
     }
   });

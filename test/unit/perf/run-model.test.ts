@@ -6,6 +6,7 @@ import type { LayerSpec } from '../../../server/src/core/perf';
 import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY } from '../../../server/src/core/perf/calibration';
 import { activationsKept, GIB, layerActivations, LaunchError, modelFlopsPerToken, predictRun, type RunLaunch } from '../../../server/src/core/perf/run';
 import { RUN_CONSTANTS } from '../../../server/src/core/perf/run/constants';
+import { comparableMemoryBytes } from '../../../server/src/core/perf/run/measured';
 
 const gpu = (id: string): GpuSpec => {
   const found = findGpu(id);
@@ -162,6 +163,73 @@ suite('memory per GPU: Megatron-LM theoretical_memory_usage.py on GPT-3 175B (TP
     const { terms } = predictRun(GPT3_175B, launch(), A100).memory;
     assert.equal(terms.runtime!.value, RUN_CONSTANTS.runtimeGiB.value * GIB);
     close(terms.allocator!.value, (terms.activations!.value + (terms.lossLogits?.value ?? 0)) * RUN_CONSTANTS.allocatorOverhead.value, 1e-12, 'allocator');
+  });
+});
+
+/** Llama 3.1 8B (Meta's params.json): h 4096, 32 query heads, 8 KV heads, gated MLP 14336, V 128256, as torchtitan trains it (SDPA, s 8192, b 2). */
+const LLAMA31_8B: LayerSpec = {
+  hiddenSize: 4096,
+  numHeads: 32,
+  numKvHeads: 8,
+  headDim: 128,
+  ffnHiddenSize: 14336,
+  gatedMlp: true,
+  vocabSize: 128256,
+  numLayers: 32,
+  seqLength: 8192,
+  microBatchSize: 2,
+  tensorParallel: 1,
+  numExperts: 1,
+  expertsPerToken: 1,
+  flashAttention: true,
+  dropout: false,
+};
+
+suite("torchtitan's per-op selective checkpointing and PyTorch's loss (Llama 3.1 8B)", () => {
+  const tokens = 8192 * 2;
+  const fsdp = (overrides: Partial<RunLaunch> = {}): RunLaunch =>
+    launch({ gpus: 8, pipelineParallel: 1, globalBatch: 16, sharding: 'fsdp', recompute: 'selective', selectivePolicy: 'torchtitan-op', untiedEmbeddings: true, ...overrides });
+
+  test('keeps the input, the 1st/3rd/5th/7th matmul outputs (q, v, gate, down) and the SDPA output with its fp32 log-sum-exp: 63,616 B per token', () => {
+    const layer = layerActivations(LLAMA31_8B, { contextParallel: 1, sequenceParallel: false });
+    // input 2h + q 2·4096 + v 2·1024 + gate 2·14336 + down 2h + SDPA out 2·4096 + lse 4·32
+    const perToken = 2 * 4096 + 2 * 4096 + 2 * 1024 + 2 * 14336 + 2 * 4096 + 2 * 4096 + 4 * 32;
+    assert.equal(perToken, 63616);
+    assert.equal(activationsKept(layer, 'selective', 'torchtitan-op'), perToken * tokens);
+    // Megatron's selective keeps far more of a gated layer: with fused attention it drops only the kernel's fp32 statistics.
+    assert.equal(activationsKept(layer, 'none') - activationsKept(layer, 'selective'), 4 * 32 * tokens);
+    assert.ok(activationsKept(layer, 'selective', 'torchtitan-op') < 0.5 * activationsKept(layer, 'selective'));
+  });
+
+  test('under TP 8 with SP: the row-parallel outputs stay whole (partial sums), the reduce-scatter outputs are kept at s/t', () => {
+    const layer = layerActivations({ ...LLAMA31_8B, tensorParallel: 8 }, { contextParallel: 1, sequenceParallel: true });
+    const perToken = (2 * 4096) / 8 + (2 * 4096) / 8 + (2 * 1024) / 8 + (2 * 14336) / 8 + 2 * 4096 + (2 * 4096 + 4 * 32) / 8 + (2 * 2 * 4096) / 8;
+    assert.equal(layer.opPolicyKept, perToken * tokens);
+  });
+
+  test('the uncompiled PyTorch loss peaks at 12 B per logit (three fp32 copies at the start of the backward); compiled, 4', () => {
+    const eager = predictRun(LLAMA31_8B, fsdp(), H100).memory.terms.lossLogits!;
+    assert.equal(eager.value, 12 * tokens * 128256 + 4 * tokens * 4096);
+    const compiled = predictRun(LLAMA31_8B, fsdp({ compiledLoss: true }), H100).memory.terms.lossLogits!;
+    assert.equal(compiled.value, 4 * tokens * 128256 + 4 * tokens * 4096);
+  });
+
+  test('the layer full recomputation rebuilds counts only beyond the loss it follows', () => {
+    const long: LayerSpec = { ...LLAMA31_8B, seqLength: 32768, microBatchSize: 1 };
+    const { terms } = predictRun(long, fsdp({ recompute: 'full', globalBatch: 8 }), H100).memory;
+    assert.equal(terms.recomputeWorkingLayer!.value, 0);
+    assert.match(terms.recomputeWorkingLayer!.formula, /after the loss's logits are freed/);
+    // With a small vocabulary the rebuilt layer outgrows the loss, and what exceeds it counts.
+    const smallVocab = predictRun({ ...long, vocabSize: 1024 }, fsdp({ recompute: 'full', globalBatch: 8 }), H100).memory.terms;
+    const layer = layerActivations({ ...long, vocabSize: 1024 }, { contextParallel: 1, sequenceParallel: false });
+    assert.equal(smallVocab.recomputeWorkingLayer!.value, layer.stored + layer.attentionCore - layer.input - smallVocab.lossLogits!.value);
+  });
+
+  test('a torch allocator count is compared with the peak less the runtime term; a device reading with all of it', () => {
+    const { memory } = predictRun(LLAMA31_8B, fsdp(), H100);
+    assert.equal(comparableMemoryBytes(memory, 'torch-max-reserved'), memory.peakBytesPerGpu - RUN_CONSTANTS.runtimeGiB.value * GIB);
+    assert.equal(comparableMemoryBytes(memory, 'torch-max-allocated'), memory.peakBytesPerGpu - RUN_CONSTANTS.runtimeGiB.value * GIB);
+    assert.equal(comparableMemoryBytes(memory, 'device'), memory.peakBytesPerGpu);
   });
 });
 

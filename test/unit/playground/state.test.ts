@@ -51,9 +51,9 @@ test('the settings the server reads: only what is set, and a forced format as an
     sequenceLength: 4096,
     associations: { '**': 'megatron' },
   });
-  // The server reads every launch field under the name the playground sends: its GPUs and PP force the run.
+  // The server reads every launch field under the name the playground sends: each fills in what the file does not say.
   const options = checkOptions(normalizeSettings(settingsOf({ gpu: '', format: '', launch: { gpus: 16, tp: 2, pp: 4, mb: 1, seq: 4096 } })), undefined);
-  assert.deepEqual([options.launch, options.tensorParallelSize, options.microBatchSize, options.sequenceLength], [{ gpus: 16, pipelineParallel: 4 }, 2, 1, 4096]);
+  assert.deepEqual([options.launchDefaults, options.tensorParallelSize, options.microBatchSize, options.sequenceLength], [{ gpus: 16, pipelineParallel: 4 }, 2, 1, 4096]);
   // The server's reading of that association: every file name, with or without a folder.
   for (const path of ['/config.json', '/neox/2-7B.yml', '/a/b/train.sh']) assert.equal(associatedFormat({ '**': 'megatron' }, path), 'megatron');
 });

@@ -50,14 +50,55 @@ suite('shapelint search', () => {
     assert.equal(code, 0);
     const lines = stdout.split('\n');
     assert.match(lines[0], /±5% of 2\.65B parameters \(total, the embedding counted once\)/);
-    assert.match(lines[1], /^assumes: attention PyTorch SDPA → FlashAttention-2 \(default\), attention dropout 0\.1 \(default\), .*sequence length 2048 \(file\)/);
-    assert.match(lines[2], /^accuracy: the model's tokens\/s: not validated at this level; its GEMMs: /);
-    assert.match(lines[3], /^current: h=2560 a=32 \(d=80\) ffn=10240 L=32 v=50257: 2\.65B params, [\d,]+ tokens\/s$/);
-    assert.match(stdout, /GEMMs +attention +elem\. +logits +changes/);
+    assert.equal(lines[1], "ranked by: the run's tokens/s per GPU (8 GPUs: TP 1 × PP 1 × DP 8, global batch 32, recompute none, sharding none), at equal size (× params / current params)");
+    // 2.65B parameters × 16 B of model state and 21 GiB of activations on a 40 GB A100.
+    assert.match(lines[2], /^memory: the current shape needs 70 GiB per GPU, more than the 40 GiB of the NVIDIA A100 SXM4 40GB: shapes that do not fit are kept, marked, after those that fit$/);
+    assert.match(lines[3], /^assumes: attention PyTorch SDPA → FlashAttention-2 \(default\), attention dropout 0\.1 \(default\), .*sequence length 2048 \(file\)/);
+    assert.match(lines[4], /^accuracy: the model's tokens\/s: not validated at this level; its GEMMs: /);
+    assert.match(lines[5], /^current: h=2560 a=32 \(d=80\) ffn=10240 L=32 v=50257: 2\.65B params, [\d,]+ tokens\/s \(model\); run: [\d,]+ tokens\/s\/GPU, MFU \d+%, 70 GiB per GPU: does not fit$/);
+    assert.match(stdout, /tokens\/s\/GPU +Δ +at equal size +MFU +memory\/GPU +Δ model +params +Δ params +GEMMs +attention +elem\. +logits +changes/);
     const rows = lines.filter((line) => /^\d+ +[\d,]+ /.test(line));
     assert.equal(rows.length, 3);
     for (const row of rows) assert.match(row, /n_head 32 → \d+.*vocab_size 50257 → 50304$/);
     assert.match(stdout, /every candidate passes: .*head-dim.*\(each edited file re-checked\)/);
+  });
+
+  test('--format json: ranked by the run, each candidate with its tokens/s per GPU, MFU, peak memory per GPU and whether it fits', async () => {
+    const { code, stdout } = await run(['--config', GPT3, ...PAPER, '--top', '5', '--format', 'json']);
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout) as { rankedBy: string; rankedByNote: string; memoryNote: string | null; current: { run: Record<string, unknown> }; candidates: (JsonCandidate & { run: { tokensPerSecondPerGpu: number; mfu: number; peakBytesPerGpu: number; fits: boolean; speedup: number } })[] };
+    assert.equal(output.rankedBy, 'run');
+    assert.match(output.rankedByNote, /^the run's tokens\/s per GPU \(8 GPUs: TP 1 × PP 1 × DP 8/);
+    assert.deepEqual(Object.keys(output.current.run).sort(), ['fits', 'mfu', 'peakBytesPerGpu', 'tokensPerSecondPerGpu']);
+    assert.equal(output.current.run.fits, false);
+    assert.match(output.memoryNote ?? '', /the current shape needs 70 GiB per GPU/);
+    for (const candidate of output.candidates) {
+      const { run: summary } = candidate;
+      assert.ok(summary.tokensPerSecondPerGpu > 0 && summary.mfu > 0 && summary.mfu < 1);
+      // Without sharding each GPU holds 16 B of model state per parameter: 2.6B of them are past 40 GiB alone.
+      assert.ok(summary.peakBytesPerGpu > 16 * candidate.params && summary.fits === false);
+      assert.ok(Math.abs(summary.speedup - summary.tokensPerSecondPerGpu / Number(output.current.run.tokensPerSecondPerGpu)) < 1e-12);
+    }
+  });
+
+  test('run flags override the file: --pp 2 lays the run out over two stages, and every candidate\'s layers split over them', async () => {
+    const { code, stdout } = await run(['--config', GPT3, ...PAPER, '--pp', '2', '--distributed-optimizer', '--format', 'json']);
+    assert.equal(code, 0);
+    const output = JSON.parse(stdout) as { rankedByNote: string; candidates: JsonCandidate[] };
+    assert.match(output.rankedByNote, /8 GPUs: TP 1 × PP 2 × DP 4, global batch 16, recompute none, sharding distributed-optimizer/);
+    for (const candidate of output.candidates) assert.equal(Number(candidate.shape.numLayers) % 2, 0);
+  });
+
+  test('bare numbers rank by the model without --gpus, and say so; by the run with it', async () => {
+    const shape = ['--hidden', '2560', '--heads', '32', '--layers', '32', '--vocab', '50257', ...PAPER, '--top', '3', '--format', 'json'];
+    const withoutGpus = JSON.parse((await run(shape)).stdout) as { rankedBy: string; rankedByNote: string; candidates: { run: unknown }[] };
+    assert.equal(withoutGpus.rankedBy, 'model');
+    assert.equal(withoutGpus.rankedByNote, "the model's tokens/s on one GPU (forward and backward, logits included): no --gpus, so no run to lay out");
+    assert.deepEqual(withoutGpus.candidates.map((candidate) => candidate.run), [null, null, null]);
+    const withGpus = JSON.parse((await run([...shape, '--gpus', '16'])).stdout) as { rankedBy: string; rankedByNote: string; candidates: { run: { fits: boolean } }[] };
+    assert.equal(withGpus.rankedBy, 'run');
+    assert.match(withGpus.rankedByNote, /16 GPUs: TP 1 × PP 1 × DP 16/);
+    assert.equal(withGpus.candidates.length, 3);
   });
 
   test('bare numbers: Llama-2-7B shape, kept MLP-only search lists aligned widths', async () => {

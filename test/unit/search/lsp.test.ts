@@ -61,6 +61,23 @@ suite('shape search in the language server', () => {
     await client.change(GPT3_URI, GPT3_TEXT);
   });
 
+  test('the request ranks by the run: rankedBy, and per candidate its tokens/s per GPU, MFU, peak memory per GPU and fits (GPT-3 2.7B at micro-batch 4 needs about 70 GiB of a 40 GB A100)', async () => {
+    const reply = await client.search({ uri: GPT3_URI });
+    assert.ok(reply);
+    assert.equal(reply.rankedBy, 'run');
+    assert.match(reply.rankedByNote, /^the run's tokens\/s per GPU \(8 GPUs: TP 1 × PP 1 × DP 8, global batch 32, recompute none, sharding none\)$/);
+    assert.equal(reply.candidates.length, 10);
+    for (const { run } of reply.candidates) {
+      assert.ok(run);
+      assert.ok(run.tokensPerSecondPerGpu > 1000 && run.mfu > 0.2 && run.mfu < 1, JSON.stringify(run));
+      assert.ok(run.peakBytesPerGpu > 60 * 2 ** 30 && run.fits === false, JSON.stringify(run));
+    }
+    const speedups = reply.candidates.map((candidate) => candidate.run!.sizeAdjustedSpeedup);
+    assert.deepEqual(speedups, [...speedups].sort((a, b) => b - a));
+    assert.match(reply.html, /<th class="num">tokens\/s\/GPU<\/th>/);
+    assert.match(reply.html, /<p class="meta memory-note">Memory: the current shape needs 70 GiB per GPU/);
+  });
+
   test('hovers are answered while a search runs; a cancelled search answers RequestCancelled', async () => {
     const cancel = new CancellationTokenSource();
     const order: string[] = [];

@@ -17,13 +17,13 @@ suite('report: the search section', () => {
   test('one row and one Apply button per candidate, numbered in rank order', () => {
     assert.equal(count(/<button class="apply" data-apply="\d+"/g), result.candidates.length);
     result.candidates.forEach((_, index) => assert.match(html, new RegExp(`data-apply="${index}"`)));
-    assert.equal(count(/<tr( class="pareto")?><td>\d+<\/td>/g), result.candidates.length);
+    assert.equal(count(/<tr( class="(pareto|no-fit|pareto no-fit)")?><td>\d+<\/td>/g), result.candidates.length);
   });
 
   test('the chart marks the current shape once, every Pareto point, and each candidate', () => {
     assert.equal(count(/class="point current"/g), 1);
     assert.equal(count(/class="point pareto"/g), result.points.filter((point) => point.pareto).length);
-    assert.equal(count(/class="point candidate"/g), result.candidates.length);
+    assert.equal(count(/class="point candidate( no-fit)?"/g), result.candidates.length);
     const front = /<polyline class="pareto-front" points="([^"]*)"/.exec(html);
     assert.ok(front);
     const xs = front[1].split(' ').map((pair) => Number(pair.split(',')[0]));
@@ -34,7 +34,7 @@ suite('report: the search section', () => {
     const front = result.points.filter((point) => point.pareto);
     assert.ok(front.length > 0);
     for (const point of front) {
-      assert.ok(!result.points.some((other) => other.params >= point.params && other.tokensPerSecond > point.tokensPerSecond));
+      assert.ok(!result.points.some((other) => other.params >= point.params && other.rankedTokensPerSecond > point.rankedTokensPerSecond));
     }
   });
 
@@ -49,5 +49,16 @@ suite('report: the search section', () => {
     assert.match(html, /Assumes: attention PyTorch SDPA → FlashAttention-2 \(default\), attention dropout 0 \(default\)/);
     assert.match(html, /Accuracy: the model&#39;s tokens\/s: not validated at this level|Accuracy: the model's tokens\/s: not validated at this level/);
     assert.equal(count(/<td class="gain">GEMMs [+−][\d.]+% · attention [+−][\d.]+% · element-wise [+−][\d.]+% · logits [+−][\d.]+%<\/td>/g), result.candidates.length);
+  });
+
+  test('ranked by the run: tokens/s per GPU, MFU and memory per GPU per candidate; Llama-2-7B on 8 A100 40GB without sharding does not fit, so every shape is kept and marked', () => {
+    assert.equal(result.rankedBy, 'run');
+    assert.match(html, /ranked by the run&#39;s tokens\/s per GPU \(8 GPUs: TP 1 × PP 1 × DP 8, global batch 8, recompute none, sharding none\)/);
+    assert.match(html, /<th class="num">tokens\/s\/GPU<\/th>/);
+    assert.match(html, /<p class="meta memory-note">Memory: the current shape needs \d+ GiB per GPU, more than the 40 GiB of the NVIDIA A100 SXM4 40GB/);
+    // Every row carries the run's numbers, marked as not fitting.
+    assert.equal(count(/<td class="num">[\d,]+<\/td><td class="num">[+−][\d.]+%<\/td><td class="num">[+−][\d.]+%<\/td><td class="num">\d+%<\/td><td class="num">\d+ GiB ✗<\/td>/g), result.candidates.length);
+    assert.equal(count(/<tr class="(pareto )?no-fit">/g), result.candidates.length);
+    assert.match(html, />tokens\/s\/GPU<\/text>/);
   });
 });

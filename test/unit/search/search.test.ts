@@ -198,9 +198,9 @@ suite('shape search: bounds and determinism', () => {
   });
 
   test('bare numbers: no edits, the same rules by construction, the vocabulary padded', () => {
-    const { spec, launch, options } = check(read(GPT3), GPT3, PAPER_A100);
+    const { spec, launch, options } = check(read(GPT3), GPT3, { ...PAPER_A100, launch: { pipelineParallel: 4 } });
     assert.ok(spec && launch);
-    const result = runSearch({ kind: 'numbers', spec, launch, options, pipelineParallel: 4, activation: 'gelu' }, DEFAULT_SEARCH_SETTINGS);
+    const result = runSearch({ kind: 'numbers', spec, launch, options, activation: 'gelu' }, DEFAULT_SEARCH_SETTINGS);
     assert.ok(result.candidates.length > 0);
     for (const { dims, edits } of result.candidates) {
       assert.deepEqual(edits, []);
@@ -249,10 +249,10 @@ suite('shape search: bounded on big shapes', () => {
   test('hidden 999,936 (valid: 7,812 heads of 128) and bare numbers of 2^53 - 1 layers finish, within the bound', () => {
     const { spec, launch, options } = check(read(LLAMA), LLAMA, LLAMA_LAUNCH);
     assert.ok(spec && launch);
-    const wide = runSearch({ kind: 'numbers', spec: { ...spec, hiddenSize: 999_936, numHeads: 7812, numKvHeads: 7812, ffnHiddenSize: 2_666_496 }, launch, options, pipelineParallel: 1, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
+    const wide = runSearch({ kind: 'numbers', spec: { ...spec, hiddenSize: 999_936, numHeads: 7812, numKvHeads: 7812, ffnHiddenSize: 2_666_496 }, launch, options, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
     assert.ok(wide.stats.layerShapes <= MAX_LAYER_SHAPES);
     assert.ok(wide.candidates.length > 0);
-    const deep = runSearch({ kind: 'numbers', spec: { ...spec, numLayers: Number.MAX_SAFE_INTEGER }, launch, options, pipelineParallel: 1, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
+    const deep = runSearch({ kind: 'numbers', spec: { ...spec, numLayers: Number.MAX_SAFE_INTEGER }, launch, options, activation: 'swiglu' }, DEFAULT_SEARCH_SETTINGS);
     assert.ok(deep.candidates.length > 0);
     // A wider layer holds the parameters in fewer layers: h within ±20% is up to 1.44 times the parameters per layer.
     for (const { dims, params } of deep.candidates) {
@@ -278,5 +278,75 @@ suite('shape search: bounded on big shapes', () => {
       assert.throws(() => checkedBudget(budget), (error) => error instanceof SearchError && /must be above 0 and at most 0.5/.test(error.message), String(budget));
     }
     assert.throws(() => searchFile(GPT3, PAPER_A100, { budget: 1e308 }), SearchError);
+  });
+});
+
+/** Issue 15 §5: the search ranks by the run's tokens/s per GPU and drops (or marks) shapes that do not fit. */
+suite('shape search: ranked by the run', () => {
+  const key = (dims: { hiddenSize: number; numHeads: number; numLayers: number }) => `${dims.hiddenSize}/${dims.numHeads}/${dims.numLayers}`;
+  /** GPT-3 2.7B at micro-batch 3 with selective recompute and the distributed optimizer over 8 A100 40GB: 38 of 40 GiB. */
+  const NEAR_CAPACITY: CheckOptions = { gpu: 'a100-sxm4-40gb', microBatchSize: 3, recompute: 'selective', launch: { sharding: 'distributed-optimizer' } };
+
+  test('where the current shape fits, shapes that do not are dropped and counted; each candidate\'s run is what checking its edited file predicts', () => {
+    const { text, result } = searchFile(GPT3, NEAR_CAPACITY, { top: 30 });
+    assert.equal(result.rankedBy, 'run');
+    assert.ok(result.current.run?.fits);
+    assert.equal(result.memoryNote, null);
+    const unfit = result.points.filter((point) => point.fits === false).length;
+    assert.ok(unfit > 0);
+    assert.deepEqual(result.stats.pruned, [{ reason: 'shapes dropped: do not fit in 40 GiB per GPU', count: unfit }]);
+    assert.equal(result.candidates.length, result.stats.shapesInBudget - unfit);
+    // One shape per attention layout here (the MLP follows h), so the order is the run's at equal size.
+    const order = result.candidates.map((candidate) => candidate.run!.sizeAdjustedSpeedup);
+    assert.deepEqual(order, [...order].sort((a, b) => b - a));
+    for (const candidate of result.candidates) {
+      const after = check(applyFixes(text, [{ title: '', isPreferred: false, safe: false, edits: candidate.edits }]), GPT3, NEAR_CAPACITY);
+      assert.ok(after.run, key(candidate.dims));
+      assert.equal(candidate.run!.fits, true);
+      assert.equal(candidate.run!.peakBytesPerGpu, after.run.memory.peakBytesPerGpu);
+      assert.ok(Math.abs(candidate.run!.tokensPerSecondPerGpu / after.run.tokensPerSecondPerGpu - 1) < 1e-9, key(candidate.dims));
+      assert.ok(Math.abs(candidate.run!.speedup - candidate.run!.tokensPerSecondPerGpu / result.current.run!.tokensPerSecondPerGpu) < 1e-12);
+    }
+  });
+
+  test('where the current shape does not fit either, every shape is kept: those that fit first, so the model\'s faster 20 heads of 128 (41 GiB) come after slower shapes that fit', () => {
+    const { result } = searchFile(GPT3, { ...NEAR_CAPACITY, microBatchSize: 4, launch: { gpus: 32, sharding: 'distributed-optimizer' } }, { top: 30 });
+    assert.equal(result.current.run?.fits, false);
+    assert.match(result.memoryNote ?? '', /^the current shape needs 41 GiB per GPU, more than the 40 GiB of the NVIDIA A100 SXM4 40GB: shapes that do not fit are kept, marked, after those that fit$/);
+    assert.deepEqual(result.stats.pruned, []);
+    const fits = result.candidates.map((candidate) => candidate.run!.fits);
+    const firstUnfit = fits.indexOf(false);
+    assert.ok(firstUnfit > 0, fits.join());
+    assert.deepEqual(fits, fits.map((_, index) => index < firstUnfit));
+    const twenty = result.candidates.find((candidate) => candidate.dims.hiddenSize === 2560 && candidate.dims.numHeads === 20);
+    assert.ok(twenty && !twenty.run!.fits);
+    assert.ok(result.candidates.slice(0, firstUnfit).some((candidate) => candidate.speedup < twenty.speedup));
+  });
+
+  test('the run ranks differently from the model: at TP 2, 51 layers of h 2048 pay more tensor-parallel all-reduce (∝ h × layers) than 32 of h 2560', () => {
+    const { result } = searchFile(GPT3, { gpu: 'h100-sxm', microBatchSize: 1, tensorParallelSize: 2, recompute: 'selective' }, { top: 30 });
+    const narrow = result.candidates.findIndex((candidate) => key(candidate.dims) === '2048/16/51');
+    const wide = result.candidates.findIndex((candidate) => key(candidate.dims) === '2560/40/32');
+    assert.ok(narrow >= 0 && wide >= 0, result.candidates.map((candidate) => key(candidate.dims)).join(' '));
+    const [n, w] = [result.candidates[narrow], result.candidates[wide]];
+    assert.ok(n.sizeAdjustedSpeedup > w.sizeAdjustedSpeedup, 'the model puts h 2048 ahead');
+    assert.ok(n.run!.sizeAdjustedSpeedup < w.run!.sizeAdjustedSpeedup, 'the run puts it behind');
+    assert.ok(wide < narrow);
+  });
+
+  test('falls back to the model\'s tokens/s, saying why: bare numbers without a GPU count, a launch that cannot be laid out', () => {
+    const { spec, launch, options } = check(read(GPT3), GPT3, PAPER_A100);
+    assert.ok(spec && launch);
+    const numbers = runSearch({ kind: 'numbers', spec, launch, options, activation: 'gelu', noRun: 'no --gpus, so no run to lay out' }, { ...DEFAULT_SEARCH_SETTINGS, top: 3 });
+    assert.equal(numbers.rankedBy, 'model');
+    assert.equal(numbers.rankedByNote, "the model's tokens/s on one GPU (forward and backward, logits included): no --gpus, so no run to lay out");
+    assert.equal(numbers.current.run, null);
+    assert.deepEqual(numbers.candidates.map((candidate) => candidate.run), [null, null, null]);
+    assert.ok(numbers.points.every((point) => point.fits === null));
+    const { result } = searchFile(GPT3, { ...PAPER_A100, tensorParallelSize: 4, launch: { gpus: 6 } }, { top: 3 });
+    assert.equal(result.rankedBy, 'model');
+    assert.equal(result.rankedByNote, "the model's tokens/s on one TP-4 replica (forward and backward, logits included): the run cannot be laid out (6 GPUs are not a multiple of TP 4 × PP 1 × CP 1 = 4)");
+    const order = result.candidates.map((candidate) => candidate.sizeAdjustedSpeedup);
+    assert.deepEqual(order, [...order].sort((a, b) => b - a));
   });
 });

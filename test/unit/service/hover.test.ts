@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { doHover } from '../../../server/src/core/features/hover';
+import { gibText } from '../../../server/src/core/features/presentation';
 import { spanOf } from '../rules/shape-builder';
 import { GPT3_2_7B, resultFor } from './check-result';
 import { readFileSync } from 'node:fs';
@@ -78,5 +79,71 @@ suite('hover', () => {
     assert.ok(hover);
     assert.match(hover.markdown, /= `abc` \(not usable\)/);
     assert.doesNotMatch(hover.markdown, /TFLOP\/s/);
+  });
+});
+
+/** Issue 15 §5: the recompute, sharding and sequence-parallel choices show the run, as the size hovers do. */
+suite('hover on the run choices', () => {
+  const megatron = (flags: string) =>
+    `#!/bin/bash\ntorchrun --nproc-per-node 8 pretrain_gpt.py --num-layers 32 --hidden-size 2560 --num-attention-heads 32 --seq-length 2048 --micro-batch-size 4 --tensor-model-parallel-size 2 ${flags}\n`;
+
+  /** The hover at the last `needle` (its second character), which must cover exactly `needle`, and the run it shows. */
+  function hoverOn(text: string, fileName: string, needle: string, options = {}) {
+    const result = check(text, fileName, { gpu: 'a100-sxm4-40gb', ...options });
+    const offset = text.lastIndexOf(needle);
+    assert.ok(offset >= 0, needle);
+    const hover = doHover(result, offset + 1);
+    assert.ok(hover && result.run, needle);
+    assert.deepEqual(hover.span, { offset, length: needle.length });
+    const { run } = result;
+    // The headline and the memory by term are the run's own numbers.
+    const headline = new RegExp(`Run on 8 GPUs: \\*\\*≈ ${Math.round(run.tokensPerSecondPerGpu).toLocaleString('en-US')} tokens/s/GPU · MFU ${Math.round(run.mfu * 100)}% ±\\d+% · [\\d.]+ of 40 GiB`);
+    assert.match(hover.markdown, headline);
+    assert.match(hover.markdown, new RegExp(`activations ${gibText(run.memory.terms.activations!.value).replace('.', '\\.')}[,.]`));
+    assert.match(hover.markdown, /Step [\d.]+ s: compute \d+%.*Typical error ±\d+% \(median over \d+ validation runs\)/);
+    return { markdown: hover.markdown, run };
+  }
+
+  test('Megatron --recompute-activations: selective, and what it saves against none', () => {
+    const selective = hoverOn(megatron('--recompute-activations'), 'pretrain.sh', '--recompute-activations');
+    assert.match(selective.markdown, /^\*\*recompute\*\* · `--recompute-activations` = selective\n\nActivation recomputation in the backward/);
+    const none = check(megatron(''), 'pretrain.sh', { gpu: 'a100-sxm4-40gb' }).run;
+    assert.ok(none && none.memory.terms.activations!.value > selective.run.memory.terms.activations!.value);
+  });
+
+  test('Megatron --recompute-granularity full: on the value as on the key; the step counts the recompute', () => {
+    const text = megatron('--recompute-granularity full --recompute-method uniform');
+    const full = hoverOn(text, 'pretrain.sh', 'full');
+    assert.match(full.markdown, /^\*\*recompute\*\* · `--recompute-granularity` = full/);
+    assert.match(full.markdown, /recompute \d+%/);
+    assert.ok(doHover(check(text, 'pretrain.sh'), text.indexOf('--recompute-granularity') + 1));
+  });
+
+  test('Megatron --use-distributed-optimizer and --sequence-parallel', () => {
+    const text = megatron('--use-distributed-optimizer --sequence-parallel');
+    const sharded = hoverOn(text, 'pretrain.sh', '--use-distributed-optimizer');
+    assert.match(sharded.markdown, /^\*\*optimizer sharding\*\* · `--use-distributed-optimizer` = distributed-optimizer/);
+    // The optimizer states split over the 4 data-parallel ranks: a quarter of what each GPU holds without it.
+    const unsharded = check(megatron('--sequence-parallel'), 'pretrain.sh', { gpu: 'a100-sxm4-40gb' }).run;
+    assert.ok(unsharded);
+    const states = (run: typeof unsharded) => run.memory.terms.optimizerStates!.value;
+    assert.ok(Math.abs((4 * states(sharded.run)) / states(unsharded) - 1) < 1e-9);
+    assert.match(sharded.markdown, new RegExp(`optimizerStates ${gibText(states(sharded.run)).replace('.', '\\.')},`));
+    const parallel = hoverOn(text, 'pretrain.sh', '--sequence-parallel');
+    assert.match(parallel.markdown, /^\*\*sequence parallel\*\* · `--sequence-parallel` = true/);
+  });
+
+  test('NeMo activations_checkpoint_granularity, GPT-NeoX checkpoint-activations, torchtitan [activation_checkpoint] mode', () => {
+    const nemo = 'trainer:\n  devices: 8\n  num_nodes: 1\nmodel:\n  num_layers: 32\n  hidden_size: 2560\n  num_attention_heads: 32\n  encoder_seq_length: 2048\n  micro_batch_size: 4\n  activations_checkpoint_granularity: selective\n';
+    assert.match(hoverOn(nemo, 'megatron_gpt_config.yaml', 'selective').markdown, /^\*\*recompute\*\* · `activations_checkpoint_granularity` = selective/);
+    const neox = '{\n  "num-layers": 32,\n  "hidden-size": 2560,\n  "num-attention-heads": 32,\n  "seq-length": 2048,\n  "train_micro_batch_size_per_gpu": 4,\n  "checkpoint-activations": true\n}\n';
+    assert.match(hoverOn(neox, '2-7B.yml', '"checkpoint-activations"').markdown, /^\*\*recompute\*\* · `checkpoint-activations` = full/);
+    const titan = '[model]\nname = "llama3"\nflavor = "8B"\n[training]\nseq_len = 2048\nlocal_batch_size = 1\n[activation_checkpoint]\nmode = "selective"\n';
+    assert.match(hoverOn(titan, 'llama3_8b.toml', 'mode').markdown, /^\*\*recompute\*\* · `mode` = selective/);
+  });
+
+  test('a setting that chooses otherwise is said: the prediction ran with it', () => {
+    const { markdown } = hoverOn(megatron('--recompute-activations'), 'pretrain.sh', '--recompute-activations', { recompute: 'full' });
+    assert.match(markdown, /Predicted with full \(set by --recompute, shapelint\.recompute\)\./);
   });
 });

@@ -55,34 +55,53 @@ suite('settings', () => {
     assert.ok(!('attention' in none) && !('dropout' in none) && !('recompute' in none));
   });
 
-  test('gpus, gpusPerNode and pipelineParallelSize force the run over the file, as settings; junk forces nothing and is reported once', () => {
+  test('gpus, gpusPerNode and pipelineParallelSize fill in the run where the file is silent, and say so; junk fills in nothing and is reported once', () => {
     // GPT-3 2.7B as a Hugging Face config.json (the LSP fixture): 32 layers, silent on the launch.
     const config = readFileSync(join(__dirname, '..', '..', 'fixtures', 'lsp', 'config.json'), 'utf8');
     const settings = normalizeSettings({ gpus: 64, gpusPerNode: 4, pipelineParallelSize: 4 });
     const options = checkOptions(settings, undefined);
-    assert.deepEqual(options.launch, { gpus: 64, gpusPerNode: 4, pipelineParallel: 4 });
+    assert.deepEqual(options.launchDefaults, { gpus: 64, gpusPerNode: 4, pipelineParallel: 4 });
+    assert.ok(!('launch' in options), 'no setting forces the file');
     const silent = check(config, 'config.json', checkOptions(normalizeSettings({}), undefined));
-    const forced = check(config, 'config.json', options);
-    assert.ok(silent.launch && silent.run && forced.launch && forced.run);
+    const filled = check(config, 'config.json', options);
+    assert.ok(silent.launch && silent.run && filled.launch && filled.run);
     assert.deepEqual([silent.launch.gpus.value, silent.launch.pipelineParallel.value], [8, 1]);
+    assert.match(silent.launch.gpus.note ?? '', /^not in the file: shapelint's default 8, one node \(--gpus, shapelint\.gpus\)$/);
     assert.deepEqual(
-      [forced.launch.gpus, forced.launch.gpusPerNode.value, forced.launch.pipelineParallel.note],
-      [{ value: 64, origin: 'setting', note: 'set by --gpus, shapelint.gpus' }, 4, 'set by --pp, shapelint.pipelineParallelSize'],
+      [filled.launch.gpus, filled.launch.gpusPerNode.value, filled.launch.pipelineParallel.note],
+      [{ value: 64, origin: 'setting', note: 'not in the file: set by shapelint.gpus' }, 4, 'not in the file: set by shapelint.pipelineParallelSize'],
     );
     // Four stages hold 8 of the 32 layers each: a quarter of the weights per GPU.
-    assert.equal(forced.run.layout.layersPerStage, 8);
-    assert.ok(forced.run.memory.terms.weights!.value < 0.3 * silent.run.memory.terms.weights!.value);
-
+    assert.equal(filled.run.layout.layersPerStage, 8);
+    assert.ok(filled.run.memory.terms.weights!.value < 0.3 * silent.run.memory.terms.weights!.value);
     const junk = { gpus: 0, gpusPerNode: 2.5, pipelineParallelSize: 'four' };
     const normalized = normalizeSettings(junk);
     assert.deepEqual([normalized.gpus, normalized.gpusPerNode, normalized.pipelineParallelSize], [null, null, null]);
-    assert.ok(!('launch' in checkOptions(normalized, undefined)));
+    assert.ok(!('launchDefaults' in checkOptions(normalized, undefined)));
     assert.deepEqual(settingsProblems(junk), [
       "shapelint.gpus: 0 is not a positive whole number; the file's value (else shapelint's default) is used.",
       "shapelint.gpusPerNode: 2.5 is not a positive whole number; the file's value (else shapelint's default) is used.",
       'shapelint.pipelineParallelSize: "four" is not a positive whole number; the file\'s value (else shapelint\'s default) is used.',
     ]);
     assert.deepEqual(settingsProblems({ gpus: null, pipelineParallelSize: 2 }), []);
+  });
+
+  test('the file wins over every size setting alike (TP, micro-batch, sequence, GPUs, GPUs per node, PP); the origin is the file\'s', () => {
+    const script = [
+      '#!/bin/bash',
+      'torchrun --nproc-per-node 8 --nnodes 2 pretrain_gpt.py --num-layers 32 --hidden-size 2560 --num-attention-heads 32 \\',
+      '  --seq-length 2048 --micro-batch-size 4 --tensor-model-parallel-size 2 --pipeline-model-parallel-size 2',
+      '',
+    ].join('\n');
+    const settings = normalizeSettings({ tensorParallelSize: 4, microBatchSize: 8, sequenceLength: 4096, gpus: 64, gpusPerNode: 4, pipelineParallelSize: 4 });
+    const { launch, run } = check(script, 'pretrain.sh', checkOptions(settings, undefined));
+    assert.ok(launch && run);
+    const read = (name: 'tensorParallel' | 'microBatchSize' | 'seqLength' | 'gpus' | 'gpusPerNode' | 'pipelineParallel') => [launch[name].value, launch[name].origin];
+    assert.deepEqual(
+      [read('tensorParallel'), read('microBatchSize'), read('seqLength'), read('gpus'), read('gpusPerNode'), read('pipelineParallel')],
+      [[2, 'file'], [4, 'file'], [2048, 'file'], [16, 'derived'], [8, 'file'], [2, 'file']],
+    );
+    assert.deepEqual(run.layout, { dataParallel: 4, microBatches: 1, expertDataParallel: 4, layersPerStage: 16 });
   });
 
   test('associations: a name pattern matches the file name, a path pattern the path', () => {

@@ -5,6 +5,7 @@ import type { GemmPrediction, LayerPrediction } from '../model/prediction';
 import {
   assumptionsText,
   bandOf,
+  choiceAt,
   FIELD_GEMMS,
   fieldAt,
   findingsOnField,
@@ -18,8 +19,10 @@ import {
   markdownText,
   predictionOf,
   runLines,
+  type ChoiceAt,
+  type RunChoiceName,
 } from './presentation';
-import { FIELD_LABELS, type NumericFieldName } from '../model/shape';
+import { FIELD_LABELS, LAUNCH_LABELS, type NumericFieldName, type ShapeField } from '../model/shape';
 import { rankFixes } from '../rules/fixes';
 
 export interface HoverContent {
@@ -52,19 +55,27 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
   gpusPerNode: 'GPUs joined by the node’s NVLink; collectives beyond them use the network.',
 };
 
+/** What each run choice does to the run, for its hover. */
+const CHOICE_PURPOSE: Record<RunChoiceName, string> = {
+  recompute:
+    'Activation recomputation in the backward. Selective recomputes the attention core and keeps the rest of each layer; full keeps only each layer’s input and runs its forward again (Korthikanti et al. 2022). Less memory per GPU for more step time.',
+  sharding:
+    'How model state is split over the data-parallel GPUs: the distributed optimizer (ZeRO-1) shards the optimizer states, ZeRO-2 the gradients too, ZeRO-3 and FSDP the weights too, gathered layer by layer.',
+  sequenceParallel:
+    'Megatron sequence parallelism: layer norms and dropout, and the activations they keep, split over the tensor-parallel GPUs; each all-reduce becomes a reduce-scatter and an all-gather.',
+};
+
 /** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */
 const RUN_FIELDS: ReadonlySet<NumericFieldName> = new Set(['microBatchSize', 'tensorParallel', 'pipelineParallel', 'contextParallel', 'expertParallel', 'virtualStages', 'globalBatchSize', 'gpus', 'gpusPerNode']);
 
-/** Hover markdown for the shape field at `offset`, or null when there is none there. */
+/** Hover markdown for the shape field or run choice at `offset`, or null when there is none there. */
 export function doHover(result: CheckResult, offset: number): HoverContent | null {
   const at = fieldAt(result, offset);
+  const choice = choiceAt(result, offset);
+  if (choice && (!at || choice.span.length < at.span.length)) return choiceHover(result, choice);
   if (!at || !result.shape) return null;
   const { name, field } = at;
-  const lines: string[] = [];
-  // Keys, values and notes quote the file: code spans and escaped text, never markdown of its own.
-  const key = field.key ? ` · ${markdownCode(field.key)}` : '';
-  const value = field.value !== null ? ` = ${field.value}` : field.invalidText !== undefined ? ` = ${markdownCode(field.invalidText)} (not usable)` : '';
-  lines.push(`**${FIELD_LABELS[name]}**${key}${value}`, '', FIELD_PURPOSE[name] + (field.note ? ` _${markdownText(field.note)}._` : ''));
+  const lines = headerLines(FIELD_LABELS[name], field, FIELD_PURPOSE[name]);
 
   const prediction = predictionOf(result);
   const derived = derivedValues(result, prediction);
@@ -91,6 +102,29 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
   const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
   if (table.length > 0) lines.push('', ...table);
   return { markdown: lines.join('\n'), span: at.span };
+}
+
+/** The field's name, its key and value as the file writes them, what it is for and the reader's note. */
+function headerLines(label: string, field: ShapeField<unknown>, purpose: string): string[] {
+  // Keys, values and notes quote the file: code spans and escaped text, never markdown of its own.
+  const key = field.key ? ` · ${markdownCode(field.key)}` : '';
+  // A value is the reader's (a number, a recompute mode, a sharding), never file text.
+  const value = field.value !== null ? ` = ${String(field.value)}` : field.invalidText !== undefined ? ` = ${markdownCode(field.invalidText)} (not usable)` : '';
+  return [`**${label}**${key}${value}`, '', purpose + (field.note ? ` _${markdownText(field.note)}._` : '')];
+}
+
+/**
+ * A run choice (recomputation, sharding, sequence parallelism): what the file sets, what the
+ * prediction ran with where a setting or flag chose otherwise, and the whole run as the size
+ * hovers show it.
+ */
+function choiceHover(result: CheckResult, { name, field, span }: ChoiceAt): HoverContent {
+  const lines = headerLines(LAUNCH_LABELS[name], field, CHOICE_PURPOSE[name]);
+  const used = result.launch?.[name];
+  if (used && used.value !== field.value) lines.push('', `Predicted with ${String(used.value)}${used.note ? ` (${markdownText(used.note)})` : ''}.`);
+  lines.push('', ...runLines(result));
+  for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
+  return { markdown: lines.join('\n'), span };
 }
 
 /** The tokens the prediction is for: a config often leaves them to the launcher, and the numbers depend on them. */

@@ -12,12 +12,24 @@ import { GIB } from '../perf/run';
 import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
 import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
 export { formatCount, formatSpeedup } from '../rules/fix-titles';
-import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName } from '../model/shape';
+import { gib as gibText } from '../rules/memory';
+export { gibText };
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
   field: NumberField;
   /** The span under the offset (key, literal, or where a variable carrying the value is used). */
+  span: Span;
+}
+
+/** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, ...). */
+export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel'] as const;
+export type RunChoiceName = (typeof RUN_CHOICE_FIELDS)[number];
+
+export interface ChoiceAt {
+  name: RunChoiceName;
+  field: ShapeField<unknown>;
   span: Span;
 }
 
@@ -57,16 +69,24 @@ export function spansOverlap(a: Span, b: Span): boolean {
   return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
 }
 
-export function fieldSpans(field: NumberField): Span[] {
+export function fieldSpans(field: ShapeField<unknown>): Span[] {
   return [field.keySpan, field.valueSpan, field.usedAt].filter((span): span is Span => span !== undefined);
 }
 
 /** The shape field whose key, literal or use is at `offset`, the narrowest span first. */
 export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
-  if (!result.shape) return null;
-  let best: FieldAt | null = null;
-  for (const name of NUMERIC_FIELDS) {
-    const field = result.shape[name];
+  return result.shape ? narrowestAt(NUMERIC_FIELDS, (name) => result.shape![name], offset) : null;
+}
+
+/** The run choice whose key or value is at `offset`, the narrowest span first. */
+export function choiceAt(result: CheckResult, offset: number): ChoiceAt | null {
+  return result.shape ? narrowestAt(RUN_CHOICE_FIELDS, (name): ShapeField<unknown> => result.shape![name], offset) : null;
+}
+
+function narrowestAt<Name extends string, Field extends ShapeField<unknown>>(names: readonly Name[], fieldOf: (name: Name) => Field, offset: number): { name: Name; field: Field; span: Span } | null {
+  let best: { name: Name; field: Field; span: Span } | null = null;
+  for (const name of names) {
+    const field = fieldOf(name);
     for (const span of fieldSpans(field)) {
       if (spanContains(span, offset) && (best === null || span.length < best.span.length)) best = { name, field, span };
     }
@@ -75,7 +95,7 @@ export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
 }
 
 /** Findings located on any of the field's spans. */
-export function findingsOnField(findings: readonly Finding[], field: NumberField): Finding[] {
+export function findingsOnField(findings: readonly Finding[], field: ShapeField<unknown>): Finding[] {
   const spans = fieldSpans(field);
   return findings.filter((finding) => spans.some((span) => spansOverlap(span, finding.span) || (span.offset === finding.span.offset && finding.span.length === 0)));
 }
@@ -197,7 +217,6 @@ export function runBandText(gpuId: string): string {
 }
 
 export const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
-export const gibText = (bytes: number): string => (bytes / GIB >= 10 ? (bytes / GIB).toFixed(0) : (bytes / GIB).toFixed(1));
 
 /** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB": the run in a lens title; null without a run. */
 export function runHeadline(result: CheckResult): string | null {

@@ -14,7 +14,7 @@ import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin, type Launch
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../perf/run';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
 import { assumptionsLine, launchAssumptions } from '../perf/assumptions';
-import { describeChanges, describeDims } from '../search/describe';
+import { describeChanges, describeDims, describeMemory, describeRanking, describeRun, rankedColumn } from '../search/describe';
 import { formatSpeedup } from '../rules/fix-titles';
 
 export interface SweepPoint {
@@ -396,29 +396,39 @@ const MAX_CLOUD_POINTS = 400;
 
 /**
  * The report's search section: the candidates (each with an Apply button the client wires to
- * its edits, by index), and predicted tokens/s against parameters for every shape within the
- * budget, the current one and the Pareto front (the fastest for their size) marked.
+ * its edits, by index), and the tokens/s the search ranks by against parameters for every shape
+ * within the budget, the current one, the Pareto front (the fastest for their size) and the
+ * shapes that do not fit in the GPU's memory marked.
  */
 export function renderSearchHtml(result: SearchResult): string {
   const { current } = result;
+  const byRun = result.rankedBy === 'run';
   const parts: string[] = [
     `<section id="search"><h2>Faster shapes within ±${result.budget * 100}% parameters</h2>`,
-    `<p class="meta">${escapeHtml(result.gpu.name)} · ${escapeHtml(result.dtype)} · forward and backward · ranked by ${result.rank === 'tokens' ? 'tokens/s' : 'tokens/s at equal size'} · ` +
-      `current: ${escapeHtml(describeDims(current.dims))}, ${formatCount(current.params)} parameters, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s</p>`,
+    `<p class="meta">${escapeHtml(result.gpu.name)} · ${escapeHtml(result.dtype)} · forward and backward · ranked by ${escapeHtml(describeRanking(result))} · ` +
+      `current: ${escapeHtml(describeDims(current.dims))}, ${formatCount(current.params)} parameters, ${Math.round(current.tokensPerSecond).toLocaleString('en-US')} tokens/s (model)` +
+      `${current.run ? `; run: ${escapeHtml(describeRun(current.run))}` : ''}</p>`,
+    ...(result.memoryNote ? [`<p class="meta memory-note">Memory: ${escapeHtml(result.memoryNote)}.</p>`] : []),
     `<p class="meta assumptions">Assumes: ${escapeHtml(assumptionsLine(result.assumptions))}. Accuracy: ${escapeHtml(result.accuracy)}.</p>`,
   ];
   parts.push(scatterChart(result));
   if (result.candidates.length === 0) {
     parts.push('<p>No shape within the budget passes the alignment rules.</p>');
   } else {
+    const runHeads = byRun ? '<th class="num">MFU</th><th class="num">memory/GPU</th><th class="num">Δ model</th>' : '';
     parts.push(
-      '<table class="candidates"><thead><tr><th>#</th><th class="num">tokens/s</th><th class="num">Δ</th><th class="num">at equal size</th><th class="num">params</th><th>gain from</th><th>changes</th><th></th></tr></thead><tbody>',
+      `<table class="candidates"><thead><tr><th>#</th><th class="num">${rankedColumn(result.rankedBy)}</th><th class="num">Δ</th><th class="num">at equal size</th>${runHeads}<th class="num">params</th><th>gain from (model)</th><th>changes</th><th></th></tr></thead><tbody>`,
     );
     result.candidates.forEach((candidate, index) => {
       const changes = escapeHtml(describeChanges(candidate.changes, current.dims, candidate.dims));
+      const { run } = candidate;
+      const ranked = run
+        ? `<td class="num">${Math.round(run.tokensPerSecondPerGpu).toLocaleString('en-US')}</td><td class="num">${formatSpeedup(run.speedup)}</td><td class="num">${formatSpeedup(run.sizeAdjustedSpeedup)}</td>` +
+          `<td class="num">${formatPercent(run.mfu)}</td><td class="num">${escapeHtml(describeMemory(run))}</td><td class="num">${formatSpeedup(candidate.speedup)}</td>`
+        : `<td class="num">${Math.round(candidate.tokensPerSecond).toLocaleString('en-US')}</td><td class="num">${formatSpeedup(candidate.speedup)}</td><td class="num">${formatSpeedup(candidate.sizeAdjustedSpeedup)}</td>`;
+      const classes = [candidate.pareto ? 'pareto' : '', run && !run.fits ? 'no-fit' : ''].filter(Boolean).join(' ');
       parts.push(
-        `<tr${candidate.pareto ? ' class="pareto"' : ''}><td>${index + 1}</td><td class="num">${Math.round(candidate.tokensPerSecond).toLocaleString('en-US')}</td>` +
-          `<td class="num">${formatSpeedup(candidate.speedup)}</td><td class="num">${formatSpeedup(candidate.sizeAdjustedSpeedup)}</td>` +
+        `<tr${classes ? ` class="${classes}"` : ''}><td>${index + 1}</td>${ranked}` +
           `<td class="num">${formatCount(candidate.params)} (${formatSpeedup(candidate.params / current.params)})</td><td class="gain">${gainText(candidate.gainSplit)}</td><td>${changes}</td>` +
           `<td>${candidate.edits.length > 0 ? `<button class="apply" data-apply="${index}" title="Edit the file into this shape">Apply</button>` : ''}</td></tr>`,
       );
@@ -426,6 +436,7 @@ export function renderSearchHtml(result: SearchResult): string {
     parts.push('</tbody></table>');
   }
   parts.push(`<p class="meta">${escapeHtml(result.bounds.join('; '))}. ${result.stats.layerShapes} layer shapes searched, ${result.stats.shapesInBudget} within the budget.`);
+  for (const { reason, count } of result.stats.pruned) parts.push(` ${count} ${escapeHtml(reason)}.`);
   if (result.held.length > 0) parts.push(` Held: ${escapeHtml(result.held.join('; '))}.`);
   parts.push(' Predicted by the throughput model, which knows nothing of convergence: a shape change can change what the model learns.</p></section>');
   return parts.join('\n');
@@ -438,13 +449,14 @@ function gainText(split: GainSplit): string {
   return GAIN_PARTS.map((part) => `${GAIN_LABELS[part]} ${formatSpeedup(1 + split[part])}`).join(' · ');
 }
 
-/** Tokens/s against parameters: the cloud, the Pareto front as a line, the numbered candidates and the current shape. */
+/** The ranked tokens/s against parameters: the cloud (those that do not fit hollow), the Pareto front as a line, the numbered candidates and the current shape. */
 function scatterChart(result: SearchResult): string {
   const { width, height, left, right, top, bottom } = CHART;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const points = result.points;
-  const candidates = result.candidates.map((candidate) => ({ params: candidate.params, tokensPerSecond: candidate.tokensPerSecond }));
+  const points = result.points.map((point) => ({ ...point, tokensPerSecond: point.rankedTokensPerSecond }));
+  const candidates = result.candidates.map((candidate) => ({ params: candidate.params, tokensPerSecond: candidate.run?.tokensPerSecondPerGpu ?? candidate.tokensPerSecond }));
+  const axis = rankedColumn(result.rankedBy);
   const all = [...points, ...candidates];
   const [xMin, xMax] = [Math.min(...all.map((point) => point.params)), Math.max(...all.map((point) => point.params))];
   const xPad = Math.max((xMax - xMin) * 0.05, xMax * 0.002);
@@ -452,7 +464,7 @@ function scatterChart(result: SearchResult): string {
   const [yMin, yMax] = yRange(Math.min(...all.map((point) => point.tokensPerSecond)), Math.max(...all.map((point) => point.tokensPerSecond)));
   const y = (tps: number) => top + plotHeight - ((tps - yMin) / (yMax - yMin)) * plotHeight;
   const at = (point: { params: number; tokensPerSecond: number }) => `cx="${x(point.params).toFixed(1)}" cy="${y(point.tokensPerSecond).toFixed(1)}"`;
-  const svg: string[] = [`<svg class="chart search-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Predicted tokens/s against parameters">`];
+  const svg: string[] = [`<svg class="chart search-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="Predicted ${axis} against parameters">`];
   for (let tick = 0; tick <= Y_TICKS; tick++) {
     const value = yMin + ((yMax - yMin) * tick) / Y_TICKS;
     svg.push(`<line class="grid" x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}"/>`, `<text class="tick" x="${left - 6}" y="${y(value) + 4}" text-anchor="end">${formatCount(value)}</text>`);
@@ -462,22 +474,22 @@ function scatterChart(result: SearchResult): string {
   }
   const cloud = points.filter((point) => !point.pareto && !point.current);
   const every = Math.ceil(cloud.length / MAX_CLOUD_POINTS);
-  cloud.filter((_, index) => index % every === 0).forEach((point) => svg.push(`<circle class="point cloud" ${at(point)} r="2"/>`));
+  cloud.filter((_, index) => index % every === 0).forEach((point) => svg.push(`<circle class="point cloud${point.fits === false ? ' no-fit' : ''}" ${at(point)} r="2"/>`));
   const front = points.filter((point) => point.pareto).sort((a, b) => a.params - b.params);
   svg.push(`<polyline class="pareto-front" points="${front.map((point) => `${x(point.params).toFixed(1)},${y(point.tokensPerSecond).toFixed(1)}`).join(' ')}"/>`);
-  front.forEach((point) => svg.push(`<circle class="point pareto" ${at(point)} r="3"><title>Pareto front: ${formatCount(point.params)} parameters, ${Math.round(point.tokensPerSecond).toLocaleString('en-US')} tokens/s</title></circle>`));
+  front.forEach((point) => svg.push(`<circle class="point pareto" ${at(point)} r="3"><title>Pareto front: ${formatCount(point.params)} parameters, ${Math.round(point.tokensPerSecond).toLocaleString('en-US')} ${axis}</title></circle>`));
   result.candidates.forEach((candidate, index) => {
     svg.push(
-      `<circle class="point candidate" ${at(candidate)} r="4"><title>#${index + 1}: ${escapeHtml(describeDims(candidate.dims))}, ${formatSpeedup(candidate.speedup)}</title></circle>`,
-      `<text class="tick label" x="${(x(candidate.params) + 6).toFixed(1)}" y="${(y(candidate.tokensPerSecond) - 5).toFixed(1)}">${index + 1}</text>`,
+      `<circle class="point candidate${candidate.run?.fits === false ? ' no-fit' : ''}" ${at(candidates[index])} r="4"><title>#${index + 1}: ${escapeHtml(describeDims(candidate.dims))}, ${formatSpeedup(candidate.speedup)}</title></circle>`,
+      `<text class="tick label" x="${(x(candidate.params) + 6).toFixed(1)}" y="${(y(candidates[index].tokensPerSecond) - 5).toFixed(1)}">${index + 1}</text>`,
     );
   });
-  const current = { params: result.current.params, tokensPerSecond: result.current.tokensPerSecond };
+  const current = { params: result.current.params, tokensPerSecond: result.current.run?.tokensPerSecondPerGpu ?? result.current.tokensPerSecond };
   svg.push(
     `<circle class="point current" ${at(current)} r="6"><title>current: ${escapeHtml(describeDims(result.current.dims))}</title></circle>`,
     `<text class="tick current" x="${(x(current.params) + 9).toFixed(1)}" y="${(y(current.tokensPerSecond) + 4).toFixed(1)}">current</text>`,
     `<text class="axis-title" x="${left + plotWidth / 2}" y="${height - 6}" text-anchor="middle">parameters</text>`,
-    `<text class="axis-title" x="14" y="${top + plotHeight / 2}" text-anchor="middle" transform="rotate(-90 14 ${top + plotHeight / 2})">tokens/s</text>`,
+    `<text class="axis-title" x="14" y="${top + plotHeight / 2}" text-anchor="middle" transform="rotate(-90 14 ${top + plotHeight / 2})">${axis}</text>`,
     '</svg>',
   );
   return svg.join('');

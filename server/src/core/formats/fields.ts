@@ -19,6 +19,7 @@ import {
   type RecomputeMode,
   type ShapeField,
   type PipelineSplit,
+  type Sharding,
 } from '../model/shape';
 
 /**
@@ -328,6 +329,15 @@ export function precisionSwitch(index: EntryIndex, switches: ReadonlyArray<reado
   }
   return null;
 }
+
+/** DeepSpeed's `zero_optimization.stage` (Nanotron's `optimizer.zero_stage` has 0 and 1 of them). */
+export const ZERO_STAGES: Readonly<Record<string, Sharding>> = { '0': 'none', '1': 'zero-1', '2': 'zero-2', '3': 'zero-3' };
+
+/**
+ * PyTorch FSDP's `ShardingStrategy` names: FULL_SHARD and HYBRID_SHARD (full sharding within a node)
+ * shard like FSDP, SHARD_GRAD_OP is ZeRO-2, NO_SHARD plain data parallelism.
+ */
+export const FSDP_SHARDING_STRATEGIES: Readonly<Record<string, Sharding>> = { FULL_SHARD: 'fsdp', HYBRID_SHARD: 'fsdp', SHARD_GRAD_OP: 'zero-2', NO_SHARD: 'none' };
 
 /** A gradient-checkpointing switch: every layer's forward runs again in the backward, or none does. */
 export function checkpointingMode(on: boolean | undefined): RecomputeMode | null {

@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import type { FormatReader, ReadContext } from './format';
@@ -161,9 +161,8 @@ const MPT_ATTENTION: Record<string, AttentionImplementation> = { flash: 'flash',
 function foundryRunChoices(index: EntryIndex): Pick<ModelShape, 'sharding' | 'recompute'> {
   const strategy = index.get('fsdp_config.sharding_strategy');
   const checkpointing = index.get('fsdp_config.activation_checkpointing');
-  const strategies: Record<string, Sharding> = { FULL_SHARD: 'fsdp', HYBRID_SHARD: 'fsdp', SHARD_GRAD_OP: 'zero-2', NO_SHARD: 'none' };
   const sharding: ShapeField<Sharding> = strategy
-    ? readChoice(index, ['fsdp_config.sharding_strategy'], (entry) => strategies[String(entry.value)] ?? null, () => unknownField())
+    ? readChoice(index, ['fsdp_config.sharding_strategy'], (entry) => FSDP_SHARDING_STRATEGIES[String(entry.value)] ?? null, () => unknownField())
     : index.has('fsdp_config')
       ? defaultField<Sharding>('fsdp', 'Composer FSDP default sharding_strategy FULL_SHARD')
       : unknownField('no fsdp_config');

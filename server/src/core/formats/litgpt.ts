@@ -1,8 +1,9 @@
 import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField } from '../model/shape';
+import type { Dtype } from '../model/prediction';
+import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, noDropout, readField, valueOf } from './fields';
+import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, gpusOfNodes, noDropout, readChoice, readField, valueOf } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -14,9 +15,11 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * intermediate_size 4·n_embd unless the MLP is LLaMAMLP). A file without `model_config` takes
  * its shape from the model it names, as `litgpt/pretrain.py` (`Config.from_name(model_name)`)
  * and the finetune scripts (`Config.from_checkpoint(checkpoint_dir)`, whose folder is named
- * `checkpoints/<org>/<name>`) do: through the model catalogue.
+ * `checkpoints/<org>/<name>`) do: through the model catalogue. The launch: `devices` × `num_nodes`,
+ * `train.global_batch_size`, `precision`, and the script's strategy (litgptRun).
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
+const LAUNCH = LAUNCH_DEFAULTS.litgpt;
 const LITGPT_DROPOUT = noDropout('LitGPT', DEFAULTS.modelSource);
 
 /** MLP classes whose gate and up projections both have width intermediate_size. */
@@ -57,7 +60,8 @@ export const litgptReader: FormatReader = {
     const named = hasModel ? undefined : namedModel(source, context);
     // Finetuning starts from `checkpoint_dir`; pretraining from `initial_checkpoint_dir` or a `resume` checkpoint.
     const loadsCheckpoint = checkpointSetting(index, ['checkpoint_dir', 'initial_checkpoint_dir', 'resume']);
-    if (named) return readNamedModel(index, named.model, named.entry, loadsCheckpoint);
+    const run = litgptRun(index);
+    if (named) return readNamedModel(index, named.model, named.entry, loadsCheckpoint, run);
     const elsewhere = source && typeof source.value === 'string' ? `the shape comes from ${source.path[0]} ${source.value}, not from this file` : 'no model_config in this file';
     const unknown = (): NumberField => unknownField(elsewhere);
     const fallback = (make: () => NumberField): (() => NumberField) => (hasModel ? make : unknown);
@@ -98,18 +102,20 @@ export const litgptReader: FormatReader = {
         microBatchSize: readField(index, 'microBatchSize', ['train.micro_batch_size'], () => unknownField('no train.micro_batch_size in this file')),
         tensorParallel: defaultField(1, 'LitGPT shards with FSDP: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'LitGPT has no pipeline parallelism'),
+        ...run.sizes,
         numExperts,
         expertsPerToken: readField(index, 'expertsPerToken', ['n_expert_per_token'], () => (moe ? unknownField('n_expert_per_token not given') : defaultField(1, 'dense model (no experts)'))),
       },
       {
         activation: mlpClass && gatedActivation ? fieldAt(mlpClass, gatedActivation) : hasModel ? defaultField('gelu', 'LitGPT default GptNeoxMLP (GELU)') : unknownField(elsewhere),
         gatedMlp: gatedActivation !== undefined,
-        attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
+        attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
         kvHeadsMayDivideTensorParallel: false,
         ...LITGPT_DROPOUT,
+        ...run.choices,
       },
     );
-    return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
+    return { ...shape, ...(loadsCheckpoint ? { loadsCheckpoint } : {}), ...run.caveat };
   },
 };
 
@@ -119,7 +125,7 @@ const TRAINING_FIELDS = (index: EntryIndex, model: CatalogueModel) => ({
 });
 
 /** A file that only names its model: the catalogue's shape, the file's training settings. */
-function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigEntry, loadsCheckpoint: string | undefined): ModelShape {
+function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigEntry, loadsCheckpoint: string | undefined, run: LitgptRun): ModelShape {
   const fields = catalogueFields(model, entry);
   const shape = completeShape(
     'litgpt',
@@ -129,16 +135,18 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
       vocabDivisor: derivedField<number>(null, `the padded vocabulary comes with ${model.name}`),
       tensorParallel: defaultField(1, 'LitGPT shards with FSDP: no tensor parallelism'),
       pipelineParallel: defaultField(1, 'LitGPT has no pipeline parallelism'),
+      ...run.sizes,
     },
     {
       activation: catalogueActivation(model, entry),
       gatedMlp: model.gatedMlp,
-      attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.litgpt.attention, LAUNCH_DEFAULTS.litgpt.attentionSource),
+      attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
       ...LITGPT_DROPOUT,
+      ...run.choices,
     },
   );
-  return { ...shape, catalogueModel: model.name, ...(loadsCheckpoint ? { loadsCheckpoint } : {}) };
+  return { ...shape, catalogueModel: model.name, ...(loadsCheckpoint ? { loadsCheckpoint } : {}), ...run.caveat };
 }
 
 /** litgpt.utils.find_multiple(vocab_size, padding_multiple). */
@@ -147,4 +155,72 @@ function litgptPaddedVocab(vocab: NumberField, divisor: NumberField): NumberFiel
   const d = valueOf(divisor);
   if (v === undefined || d === undefined) return derivedField<number>(null, 'padded_vocab_size = find_multiple(vocab_size, padding_multiple); one of them is unknown');
   return derivedField(roundUpToMultiple(v, d), `LitGPT pads ${v} up to a multiple of padding_multiple ${d}`);
+}
+
+interface LitgptRun {
+  sizes: Pick<ModelShape, 'gpus' | 'gpusPerNode' | 'globalBatchSize'>;
+  choices: Pick<ModelShape, 'sharding' | 'recompute' | 'dtype'>;
+  caveat: Pick<ModelShape, 'memoryNotModelled'>;
+}
+
+/** LitGPT's `precision` values (Lightning Fabric's); 32-true is not a precision shapelint models. */
+const LITGPT_PRECISION: Record<string, Dtype> = { 'bf16-true': 'bf16', 'bf16-mixed': 'bf16', '16-true': 'fp16', '16-mixed': 'fp16' };
+
+/**
+ * The run a LitGPT config launches. A file with `checkpoint_dir` is a finetune config (with
+ * `lora_r`, a LoRA one), else a pretrain config; each script's defaults and strategy are
+ * LAUNCH_DEFAULTS.litgpt's: FSDP on more than one GPU (pretrain HYBRID_SHARD; the finetune
+ * scripts also checkpoint every Block), none on one. The global batch is what the scripts run:
+ * gradient_accumulation_iters(devices) = global_batch_size // devices // micro_batch_size
+ * micro-batches of every GPU, so a global batch that does not divide is rounded down.
+ */
+function litgptRun(index: EntryIndex): LitgptRun {
+  const finetune = index.has('checkpoint_dir');
+  const lora = index.has('lora_r');
+  const script = finetune ? (lora ? LAUNCH.lora : LAUNCH.finetune) : LAUNCH.pretrain;
+  const devicesEntry = index.get('devices');
+  const devices: NumberField =
+    devicesEntry && (devicesEntry.value === 'auto' || devicesEntry.value === -1)
+      ? { ...fieldAt<number>(devicesEntry, null), origin: 'unknown', note: `devices ${String(devicesEntry.value)}: every GPU the node has, which the file does not say` }
+      : readField(index, 'gpusPerNode', ['devices'], () =>
+          script.devices === 'auto' ? unknownField(`no devices: ${script.source} uses every GPU the node has`) : defaultField(script.devices, `${script.source} default devices ${script.devices}`),
+        );
+  const nodes = readField(index, 'gpus', ['num_nodes'], () => defaultField(1, `${script.source} default num_nodes 1`));
+  const gpus = gpusOfNodes(nodes, devices, devices, (nodeCount, perNode) => `num_nodes ${nodeCount} × devices ${perNode}`, devices.note ?? 'devices unknown');
+  const count = valueOf(gpus);
+  const sharding: ShapeField<Sharding> =
+    count === 1
+      ? defaultField<Sharding>('none', `one GPU: ${script.source} runs strategy auto`)
+      : defaultField<Sharding>('fsdp', `${count === undefined ? 'the GPUs are unknown; on more than one, ' : ''}${script.source} shards with ${script.strategy}`);
+  const recompute =
+    finetune && count !== 1
+      ? defaultField<RecomputeMode>('full', `${count === undefined ? 'the GPUs are unknown; on more than one, ' : ''}${script.source} checkpoints every Block (activation_checkpointing_policy={Block})`)
+      : defaultField<RecomputeMode>('none', `${script.source}: no activation checkpointing${finetune ? ' on one GPU' : ''}`);
+  const precision = readChoice(index, ['precision'], (entry) => LITGPT_PRECISION[String(entry.value)] ?? null, () => defaultField<Dtype>('bf16', LAUNCH.precisionSource));
+  const memoryNotModelled = lora
+    ? `a LoRA finetune (lora_r${index.has('quantize') && index.get('quantize')?.value ? `, quantize ${String(index.get('quantize')?.value)}` : ''}): full fine-tune memory not modelled for LoRA; the run model counts gradients and optimizer states for every weight`
+    : index.get('precision')?.value === 'bf16-true'
+      ? 'precision bf16-true keeps weights, gradients and AdamW states in bf16, 8 B per parameter against the 16 to 18 B of mixed-precision Adam the run model counts: its memory per GPU is an upper bound'
+      : undefined;
+  return {
+    sizes: { gpus, gpusPerNode: devices, globalBatchSize: litgptGlobalBatch(index, devices, gpus) },
+    choices: { sharding: lora ? { ...sharding, note: `${sharding.note}; full fine-tune memory not modelled for LoRA` } : sharding, recompute, dtype: precision },
+    caveat: memoryNotModelled ? { memoryNotModelled } : {},
+  };
+}
+
+/** The sequences per optimizer step LitGPT runs for `train.global_batch_size` (see litgptRun). */
+function litgptGlobalBatch(index: EntryIndex, devices: NumberField, gpus: NumberField): NumberField {
+  const written = readField(index, 'globalBatchSize', ['train.global_batch_size'], () => unknownField('no train.global_batch_size in this file'));
+  const entry = index.get('train.global_batch_size');
+  const micro = index.get('train.micro_batch_size')?.value;
+  const perNode = valueOf(devices);
+  const count = valueOf(gpus);
+  const global = valueOf(written);
+  if (global === undefined || !entry) return written;
+  if (perNode === undefined || count === undefined || typeof micro !== 'number' || micro <= 0) return unknownField(`train.global_batch_size ${global}, split over devices${perNode === undefined ? ' the file leaves to the launcher' : ''}: LitGPT runs global_batch_size // devices // micro_batch_size micro-batches per GPU`);
+  const accumulation = Math.floor(Math.floor(global / perNode) / micro);
+  const effective = accumulation * micro * count;
+  if (effective === global) return written;
+  return derivedSize('globalBatchSize', effective, `LitGPT runs ${global} // ${perNode} devices // micro_batch_size ${micro} = ${accumulation} micro-batches on each of ${count} GPUs`, entry);
 }

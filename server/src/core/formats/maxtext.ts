@@ -1,7 +1,8 @@
 import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
-import { catalogueField, defaultField, derivedField, unknownField, type ModelShape, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
-import { MAXTEXT_BASE, MAXTEXT_MODELS, type MaxtextModel } from './catalogue/maxtext-models';
+import type { Dtype } from '../model/prediction';
+import { catalogueField, defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
+import { MAXTEXT_BASE, MAXTEXT_MODELS, MESH_AXES, meshKey, type MaxtextModel, type MeshAxis } from './catalogue/maxtext-models';
 import { sourceText } from './catalogue/models';
 import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
@@ -17,7 +18,9 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * (["silu", "linear"]) make a gated MLP. An MoE model's experts are `base_moe_mlp_dim` wide where
  * the file sets it (DeepSeek's decoder; its first `first_num_dense_layers` use `base_mlp_dim`),
  * else `base_mlp_dim` (Mixtral's). The vocabulary is used as written. MaxText loads YAML with
- * OmegaConf: `262_144` is 262144.
+ * OmegaConf: `262_144` is 262144. The launch is the device mesh (`ici_*` and `dcn_*_parallelism`,
+ * see maxtextLaunch), `per_device_batch_size`, `max_target_length`, `remat_policy`, `dtype` and
+ * `quantization`.
  */
 const MAXTEXT_KEYS = ['base_emb_dim', 'base_num_query_heads', 'base_num_kv_heads', 'base_mlp_dim', 'base_num_decoder_layers'];
 
@@ -69,6 +72,7 @@ export const maxtextReader: FormatReader = {
       enableDropout && booleanValue(enableDropout) === false
         ? fieldAt<number>(enableDropout, 0, 'enable_dropout False: no dropout')
         : readDropout(index, ['dropout_rate'], () => unknownField('dropout_rate comes from base.yml or the command line'));
+    const launch = maxtextLaunch(settings);
     const shape = completeShape(
       'maxtext',
       {
@@ -81,23 +85,23 @@ export const maxtextReader: FormatReader = {
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'MaxText does not pad: the embedding has vocab_size rows'),
         vocabDivisor: defaultField<number>(null, 'MaxText does not pad the vocabulary'),
-        seqLength: readField(index, 'seqLength', ['max_target_length'], () => unknownField('max_target_length comes from base.yml or the command line')),
-        microBatchSize: settings.number('microBatchSize', 'per_device_batch_size'),
-        tensorParallel: settings.number('tensorParallel', 'ici_tensor_parallelism'),
-        pipelineParallel: settings.number('pipelineParallel', 'ici_pipeline_parallelism'),
+        seqLength: settings.number('seqLength', 'max_target_length'),
+        ...launch.sizes,
         numExperts,
         expertsPerToken: settings.number('expertsPerToken', 'num_experts_per_tok'),
       },
       {
         activation: activations,
         gatedMlp: settings.gated(),
-        attentionKernel: unknownField('MaxText picks its attention kernel from base.yml (attention)'),
+        attentionKernel: settings.choice('attention', (value) => MAXTEXT_ATTENTION[String(value)] ?? null),
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,
+        ...launch.choices,
       },
     );
-    return settings.model ? { ...shape, catalogueModel: `MaxText ${settings.modelName}` } : shape;
+    const named = settings.model ? { catalogueModel: `MaxText ${settings.modelName}` } : {};
+    return { ...shape, ...named, ...(launch.memoryNotModelled ? { memoryNotModelled: launch.memoryNotModelled } : {}) };
   },
 };
 
@@ -131,11 +135,34 @@ class MaxtextSettings {
     return entry ? entry.value : this.inherited(key)?.value;
   }
 
+  /** The file's own entry for `key`, if it writes one. */
+  written(key: string): ConfigEntry | undefined {
+    return this.index.get(key);
+  }
+
+  /**
+   * A launch choice from `key` through the layers, mapped by `read` with why; a value `read` does
+   * not map (null) is unknown, never guessed.
+   */
+  choice<T>(key: string, read: (value: unknown) => { value: T; why: string } | null): ShapeField<T> {
+    const entry = this.index.get(key);
+    if (entry?.unresolved) return fieldAt<T>(entry, null);
+    if (entry && entry.value !== null) {
+      const mapped = read(entry.value);
+      return mapped ? fieldAt(entry, mapped.value, `${key} ${String(entry.value)}: ${mapped.why}`) : { ...fieldAt<T>(entry, null), origin: 'unknown', note: `${key} ${String(entry.value)}: not a choice shapelint models` };
+    }
+    const inherited = this.inherited(key)?.value;
+    const mapped = inherited === undefined ? null : read(inherited);
+    if (!mapped) return unknownField(`${key} ${String(inherited)}: not a choice shapelint models`);
+    const field = this.inheritedField<T>(key, mapped.value);
+    return { ...field, note: `${field.note}: ${mapped.why}` };
+  }
+
   number(name: NumericFieldName, key: string): NumberField {
     return readField(this.index, name, [key], () => this.inheritedField(key));
   }
 
-  private inheritedField<T>(key: string, value?: T): ShapeField<T> {
+  inheritedField<T>(key: string, value?: T): ShapeField<T> {
     const layer = this.inherited(key);
     const shown = (value ?? layer?.value ?? null) as T | null;
     if (!layer) return unknownField(`no ${key}`);
@@ -198,4 +225,201 @@ export function individualScales(scale: unknown): IndividualScales | string {
   const rem = log2 - 3 * base;
   const heads = base + (rem > 0 ? 1 : 0);
   return { embedding: base + (rem > 1 ? 1 : 0), heads, mlp: heads, layers: base };
+}
+
+/** The run model's sizes that MaxText's mesh axes make (base.yml `mesh_axes`, `logical_axis_rules`). */
+const MESH_GROUPS = {
+  tensorParallel: ['tensor', 'tensor_transpose', 'tensor_sequence'],
+  pipelineParallel: ['stage'],
+  // Both split the sequence of every layer's activations over their devices.
+  contextParallel: ['sequence', 'context'],
+  expertParallel: ['expert'],
+  gpus: MESH_AXES,
+} as const satisfies Partial<Record<NumericFieldName, readonly MeshAxis[]>>;
+
+const BASE_SOURCE = sourceText(MAXTEXT_BASE.source);
+
+/**
+ * The product of mesh axes over ICI and DCN: the file's degrees, else base.yml's. -1 asks MaxText
+ * to fill the axis with the devices the others leave, which no file says: unknown. A degree that
+ * is neither a positive whole number nor -1 is invalid, on its literal.
+ */
+function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: readonly MeshAxis[]): NumberField {
+  const factors = axes.flatMap((axis) => (['ici', 'dcn'] as const).map((tier) => {
+    const key = meshKey(tier, axis);
+    return { key, entry: settings.written(key), value: settings.raw(key) };
+  }));
+  const unresolved = factors.find((factor) => factor.entry?.unresolved);
+  if (unresolved?.entry) return fieldAt<number>(unresolved.entry, null);
+  const bad = factors.find((factor) => !(Number.isInteger(factor.value) && ((factor.value as number) >= 1 || factor.value === -1)));
+  if (bad) {
+    const text = String(bad.value);
+    const note = `'${text}' is not a mesh degree (a positive whole number, or -1 to fill)`;
+    return bad.entry ? { ...fieldAt<number>(bad.entry, null), origin: 'invalid', invalidText: text, note } : unknownField(`${bad.key} ${note}`);
+  }
+  const filled = factors.filter((factor) => factor.value === -1);
+  if (filled.length > 0) {
+    const note = `${filled.map((factor) => factor.key).join(', ')} -1${filled.some((factor) => !factor.entry) ? ` (base.yml, ${BASE_SOURCE})` : ''}: MaxText fills it with the devices the other axes leave, which the file does not say`;
+    return { ...(filled[0].entry ? fieldAt<number>(filled[0].entry, null) : {}), value: null, origin: 'unknown', note };
+  }
+  const product = factors.reduce((total, factor) => total * (factor.value as number), 1);
+  const set = factors.filter((factor) => factor.entry && factor.value !== 1);
+  if (set.length === 0) {
+    const entry = factors.find((factor) => factor.entry)?.entry;
+    return entry ? fieldAt(entry, product) : defaultField(product, `${axes.join(', ')}: 1 over ICI and DCN in MaxText base.yml (${BASE_SOURCE})`);
+  }
+  if (set.length === 1 && set[0].entry) return fieldAt(set[0].entry, product);
+  return derivedSize(name, product, set.map((factor) => `${factor.key} ${String(factor.value)}`).join(' × '), set[0].entry);
+}
+
+/**
+ * Sequences per data-parallel rank: MaxText gives each device `per_device_batch_size` sequences
+ * (pyconfig calculate_global_batch_sizes: devices × per_device_batch_size), and one rank of the
+ * run model spans TP × CP devices. With P pipeline stages, the step's batch is cut into
+ * `num_pipeline_microbatches` (base.yml -1: one per stage), so a rank's micro-batch is P /
+ * num_pipeline_microbatches of that. Located on `per_device_batch_size`: a fix writes the
+ * per-device size that gives the micro-batch it wants.
+ */
+function microBatch(settings: MaxtextSettings, tensor: NumberField, context: NumberField, pipeline: NumberField): NumberField {
+  const entry = settings.written('per_device_batch_size');
+  if (entry?.unresolved) return fieldAt<number>(entry, null);
+  const perDevice = settings.raw('per_device_batch_size');
+  const t = valueOf(tensor);
+  const c = valueOf(context);
+  const p = valueOf(pipeline);
+  if (typeof perDevice !== 'number' || !(perDevice > 0)) return settings.number('microBatchSize', 'per_device_batch_size');
+  if (t === undefined || c === undefined || p === undefined) return unknownField(`per_device_batch_size ${perDevice} × TP × CP, and the ${t === undefined ? 'tensor' : c === undefined ? 'context' : 'pipeline'}-parallel size is unknown`);
+  const microbatches = settings.raw('num_pipeline_microbatches');
+  const cut = p > 1 && typeof microbatches === 'number' && microbatches > 0 ? { factor: p / microbatches, text: ` × PP ${p} / num_pipeline_microbatches ${microbatches}` } : { factor: 1, text: '' };
+  const factor = t * c * cut.factor;
+  const sequences = perDevice * factor;
+  const product = `per_device_batch_size ${perDevice} × TP ${t} × CP ${c}${cut.text}`;
+  const how = factor === 1 ? '' : `${product}: each device holds ${perDevice}, a data-parallel rank spans ${t * c} devices${cut.text ? ', and the pipeline cuts the step into micro-batches' : ''}`;
+  if (!Number.isInteger(sequences)) {
+    const note = `${product} = ${sequences} sequences per data-parallel rank, not a whole number: not modelled`;
+    return { ...(entry ? fieldAt<number>(entry, null) : {}), value: null, origin: 'unknown', note };
+  }
+  if (!entry) return defaultField(sequences, `${how ? `${how}; ` : ''}per_device_batch_size ${perDevice} from MaxText base.yml (${BASE_SOURCE})`);
+  return factor === 1 ? fieldAt(entry, sequences) : { ...fieldAt(entry, sequences, how), toLiteral: (wanted: number) => wanted / factor, written: perDevice };
+}
+
+/** The sequences per optimizer step: int(devices × per_device_batch_size) × gradient_accumulation_steps (MaxText src/MaxText/pyconfig.py calculate_global_batch_sizes @ e7e8b3da). */
+function globalBatch(settings: MaxtextSettings, gpus: NumberField): NumberField {
+  const perDevice = settings.raw('per_device_batch_size');
+  const accumulation = settings.raw('gradient_accumulation_steps');
+  const devices = valueOf(gpus);
+  const rule = 'devices × per_device_batch_size × gradient_accumulation_steps (MaxText pyconfig.py calculate_global_batch_sizes @ e7e8b3da)';
+  if (devices === undefined || typeof perDevice !== 'number' || typeof accumulation !== 'number') return unknownField(`${rule}; ${devices === undefined ? `the devices are unknown (${gpus.note ?? 'not given'})` : 'a factor is not a number'}`);
+  const value = Math.floor(devices * perDevice) * accumulation;
+  return derivedSize('globalBatchSize', value, `${devices} devices × per_device_batch_size ${perDevice} × gradient_accumulation_steps ${accumulation}`, settings.written('per_device_batch_size') ?? settings.written('gradient_accumulation_steps'));
+}
+
+const REMAT_SOURCE = 'MaxText src/MaxText/layers/decoders.py Decoder.get_remat_policy @ 02bc28ce';
+const SAVES_SOME = (names: string): { value: RecomputeMode; why: string } => ({
+  value: 'full',
+  why: `saves only ${names} and recomputes the rest of each layer; the run model's nearest level is full recomputation (an assumption: memory a lower bound, recompute time an upper bound)`,
+});
+
+/**
+ * What each `remat_policy` keeps for the backward, in the run model's levels (REMAT_SOURCE).
+ * `none` is not "no recomputation": get_remat_policy leaves the policy None for it as for
+ * `full`, and set_remat_policy wraps every layer in nn.remat either way. `custom` depends on
+ * per-tensor settings and stays unknown. `keepsLess`: the policy saves only the projections, and
+ * recomputes the norms and activations that the selective level (Korthikanti et al.) keeps, so
+ * the run model's memory is an upper bound for it.
+ */
+const REMAT_POLICIES: Record<string, { value: RecomputeMode; why: string; keepsLess?: true }> = {
+  full: { value: 'full', why: `nn.remat with no policy: every layer runs its forward again (${REMAT_SOURCE})` },
+  none: { value: 'full', why: `get_remat_policy leaves the policy None, as for full, and every layer is still wrapped in nn.remat (${REMAT_SOURCE})` },
+  minimal: { value: 'selective', why: `saves every projection (query, key, value, out_proj, mlpwi, mlpwo) and recomputes the attention core, as selective recomputation does (${REMAT_SOURCE})`, keepsLess: true },
+  minimal_with_context: { value: 'selective', why: `saves every projection and the attention output; the run model's nearest level is selective (${REMAT_SOURCE})`, keepsLess: true },
+  minimal_flash: { value: 'selective', why: `minimal_with_context's old name (${REMAT_SOURCE})`, keepsLess: true },
+  save_dot_with_context_except_mlp: SAVES_SOME('the query, key, value, attention output and out_proj'),
+  save_dot_except_mlpwi: SAVES_SOME('the query, key, value, out_proj and mlpwo projections'),
+  save_dot_except_mlp: SAVES_SOME('the query, key, value and out_proj projections'),
+  save_qkv_proj: SAVES_SOME('the query, key and value projections'),
+  save_out_proj: SAVES_SOME('out_proj'),
+  qkv_proj_offloaded: { value: 'full', why: `offloads the query, key and value projections to host memory: only layer inputs stay on the GPU, as under full recomputation (an assumption: recompute time an upper bound) (${REMAT_SOURCE})` },
+  minimal_offloaded: { value: 'full', why: `offloads every projection to host memory: only layer inputs stay on the GPU, as under full recomputation (an assumption: recompute time an upper bound) (${REMAT_SOURCE})` },
+};
+
+/**
+ * base.yml `attention` (autoselected, dot_product, flash, cudnn_flash_te): `cudnn_flash_te` is
+ * Transformer Engine's cuDNN fused attention, `dot_product` the unfused one; `autoselected`
+ * leaves the choice to MaxText at run time, unknown here.
+ */
+const MAXTEXT_ATTENTION: Record<string, { value: AttentionImplementation; why: string }> = {
+  dot_product: { value: 'unfused', why: 'the score and attention-over-value matmuls as separate kernels' },
+  flash: { value: 'flash', why: 'a FlashAttention kernel' },
+  cudnn_flash_te: { value: 'cudnn', why: "Transformer Engine's cuDNN fused attention" },
+};
+
+/** base.yml `quantization` values that run the GEMMs in 8-bit floating point on NVIDIA and AMD GPUs. */
+const FP8_QUANTIZATIONS = new Set(['fp8', 'nanoo_fp8', 'fp8_full']);
+const ACTIVATION_DTYPES: Record<string, Dtype> = { bfloat16: 'bf16', float16: 'fp16' };
+
+/** `quantization` (fp8 GEMMs) over `dtype`, the activations' type; float32 training and int8 quantization are not modelled. */
+function maxtextDtype(settings: MaxtextSettings): ShapeField<Dtype> {
+  const quantization = settings.raw('quantization');
+  if (typeof quantization === 'string' && quantization !== '') {
+    return settings.choice<Dtype>('quantization', (value) => (FP8_QUANTIZATIONS.has(String(value)) ? { value: 'fp8', why: '8-bit floating-point GEMMs' } : null));
+  }
+  return settings.choice<Dtype>('dtype', (value) => (ACTIVATION_DTYPES[String(value)] ? { value: ACTIVATION_DTYPES[String(value)], why: 'the GEMMs and activations in this type' } : null));
+}
+
+/**
+ * MaxText's FSDP shards weights, gradients and optimizer states over the fsdp axes (ZeRO-3-like,
+ * the run model's `fsdp`): on where any fsdp degree is above 1 or -1 (base.yml's
+ * ici_fsdp_parallelism -1 fills the devices). Without it, `shard_optimizer_over_data` shards the
+ * optimizer over the data axis (ZeRO-1). The run model shards over every data-parallel rank,
+ * data axes included: where MaxText replicates over a data axis, memory is a lower bound.
+ */
+function maxtextSharding(settings: MaxtextSettings): ShapeField<Sharding> {
+  const keys = (['fsdp', 'fsdp_transpose'] as const).flatMap((axis) => [meshKey('ici', axis), meshKey('dcn', axis)]);
+  const sharding = keys.find((key) => typeof settings.raw(key) === 'number' && (settings.raw(key) === -1 || (settings.raw(key) as number) > 1));
+  if (sharding) {
+    const why = 'FSDP over the fsdp axes: weights, gradients and optimizer states sharded (the run model shards over every data-parallel rank)';
+    return settings.choice<Sharding>(sharding, () => ({ value: 'fsdp', why }));
+  }
+  const optimizer = settings.written('shard_optimizer_over_data');
+  if (optimizer && booleanValue(optimizer) === true) return fieldAt<Sharding>(optimizer, 'zero-1', 'shard_optimizer_over_data: ZeRO-1 optimizer sharding over the data axis');
+  return defaultField<Sharding>('none', `no fsdp axis above 1 and no shard_optimizer_over_data (base.yml ${BASE_SOURCE}): weights, gradients and optimizer states replicated`);
+}
+
+/** The run's launch from the MaxText mesh and settings: parallel sizes, batch, recomputation, precision, sharding. */
+function maxtextLaunch(settings: MaxtextSettings): {
+  sizes: Pick<ModelShape, 'tensorParallel' | 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'gpus' | 'microBatchSize' | 'globalBatchSize'>;
+  choices: Pick<ModelShape, 'recompute' | 'dtype' | 'sharding' | 'sequenceParallel'>;
+  memoryNotModelled?: string;
+} {
+  const degree = (name: keyof typeof MESH_GROUPS): NumberField => meshDegree(settings, name, MESH_GROUPS[name]);
+  const tensorParallel = degree('tensorParallel');
+  const contextParallel = degree('contextParallel');
+  const pipelineParallel = degree('pipelineParallel');
+  const gpus = degree('gpus');
+  const remat = settings.raw('remat_policy');
+  const weightDtype = settings.raw('weight_dtype');
+  const caveats = [
+    REMAT_POLICIES[String(remat)]?.keepsLess ? `remat_policy ${String(remat)} saves only the projections, less than the selective level the run model counts` : '',
+    // base.yml's float32 weights, float32 gradients (grad_dtype) and AdamW moments in the weights' type are the 16 B per parameter the run model's FSDP counts.
+    weightDtype !== 'float32' && typeof weightDtype === 'string' ? `weight_dtype ${weightDtype} keeps weights and AdamW moments narrower than the float32 the run model counts` : '',
+  ].filter(Boolean);
+  return {
+    ...(caveats.length > 0 ? { memoryNotModelled: `${caveats.join('; ')}: its memory per GPU is an upper bound` } : {}),
+    sizes: {
+      tensorParallel,
+      pipelineParallel,
+      contextParallel,
+      expertParallel: degree('expertParallel'),
+      gpus,
+      microBatchSize: microBatch(settings, tensorParallel, contextParallel, pipelineParallel),
+      globalBatchSize: globalBatch(settings, gpus),
+    },
+    choices: {
+      recompute: settings.choice('remat_policy', (value) => REMAT_POLICIES[String(value)] ?? null),
+      dtype: maxtextDtype(settings),
+      sharding: maxtextSharding(settings),
+      sequenceParallel: defaultField(false, 'MaxText has no Megatron-style sequence parallelism: its sequence axis is counted as context parallelism'),
+    },
+  };
 }

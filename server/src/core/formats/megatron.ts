@@ -101,6 +101,7 @@ const ARGUMENTS_READ = [
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
+  'grad_reduce_in_bf16',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -179,7 +180,12 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     },
   );
   const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_FLAGS, (name) => `--${name.replace(/_/g, '-')}`);
-  return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;
+  const bf16Gradients = index.get('grad_reduce_in_bf16');
+  return {
+    ...shape,
+    ...(loadsCheckpoint ? { loadsCheckpoint } : {}),
+    ...(bf16Gradients && booleanValue(bf16Gradients) === true ? { gradientReduceInBf16: true } : {}),
+  };
 }
 
 /** Flags that start the run from existing weights (`megatron/training/arguments.py`, checkpoint converters). */
@@ -303,12 +309,16 @@ function megatronAttention(index: ArgumentIndex, fallback: () => ShapeField<Atte
   return fallback();
 }
 
-/** `--recompute-granularity full|selective`; `--recompute-activations` is selective. */
+/**
+ * `--recompute-activations` is selective, whatever `--recompute-granularity` says (Megatron-LM
+ * arguments.py validate_args: `if args.recompute_activations: args.recompute_granularity =
+ * 'selective'`); else `--recompute-granularity full|selective`.
+ */
 function megatronRecompute(index: ArgumentIndex, fallback: () => ShapeField<RecomputeMode>): ShapeField<RecomputeMode> {
-  const granularity = index.get('recompute_granularity');
-  if (granularity && (granularity.value === 'full' || granularity.value === 'selective')) return fieldAt<RecomputeMode>(granularity, granularity.value);
   const activations = index.get('recompute_activations');
   if (activations && booleanValue(activations) === true) return fieldAt<RecomputeMode>(activations, 'selective');
+  const granularity = index.get('recompute_granularity');
+  if (granularity && (granularity.value === 'full' || granularity.value === 'selective')) return fieldAt<RecomputeMode>(granularity, granularity.value);
   return fallback();
 }
 

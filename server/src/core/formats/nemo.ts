@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, gpusOfNodes, stringField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
@@ -85,7 +85,7 @@ export const nemoReader: FormatReader = {
         vocabSize,
         paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),
         vocabDivisor,
-        seqLength: readField(index, 'seqLength', ['encoder_seq_length', 'seq_length', 'data.seq_length'], () => unknownField('no encoder_seq_length in this file')),
+        seqLength: nemoSeqLength(index),
         microBatchSize: readField(index, 'microBatchSize', ['micro_batch_size', 'data.micro_batch_size'], () => unknownField('no micro_batch_size in this file')),
         tensorParallel,
         pipelineParallel: readField(index, 'pipelineParallel', ['pipeline_model_parallel_size', 'distributed_strategy.pipeline_model_parallel_size'], () =>
@@ -152,12 +152,37 @@ function nemoRunSizes(index: EntryIndex): Pick<ModelShape, 'contextParallel' | '
   };
 }
 
-/** `sequence_parallel` (default false) and `optim.name: distributed_fused_adam` (the distributed optimizer). */
+/**
+ * The training sequence length. NeMo's megatron_gpt_model.py builds the GPT dataset with
+ * `sequence_length=cfg.data.seq_length`, so `model.data.seq_length` sets the activations' s;
+ * `encoder_seq_length` is only the model's `max_sequence_length` (position embeddings, RoPE)
+ * and may be far longer (mistral_nemo_12b.yaml: 1024000 against a data.seq_length of 2048).
+ * Where data.seq_length interpolates `${model.encoder_seq_length}`, the value is edited there.
+ */
+function nemoSeqLength(index: EntryIndex): NumberField {
+  const dataSeq = index.get('data.seq_length');
+  if (dataSeq && !dataSeq.usedAt && dataSeq.value !== null) {
+    const field = readField(index, 'seqLength', ['data.seq_length'], () => unknownField('no data.seq_length'));
+    const encoder = index.get('encoder_seq_length');
+    const beside = encoder && encoder.value !== field.value ? `; encoder_seq_length ${String(encoder.value)} only sizes the position embeddings` : '';
+    return field.origin === 'file' ? { ...field, note: `model.data.seq_length: the dataset's sequence length, which NeMo trains on (megatron_gpt_model.py)${beside}` } : field;
+  }
+  return readField(index, 'seqLength', ['encoder_seq_length', 'seq_length', 'data.seq_length'], () => unknownField('no encoder_seq_length in this file'));
+}
+
+/**
+ * `optim.name` values that shard the optimizer states over the data-parallel ranks: NeMo's
+ * megatron_base_model.py sets `with_distributed_adam` for `distributed_fused_adam` (Apex's
+ * DistributedFusedAdam) and for `mcore_distributed_optim` (Megatron-core's distributed optimizer).
+ */
+const NEMO_DISTRIBUTED_OPTIMIZERS = new Set(['distributed_fused_adam', 'mcore_distributed_optim']);
+
+/** `sequence_parallel` (default false) and `optim.name` (a distributed optimizer or not). */
 function nemoRunChoices(index: EntryIndex): Pick<ModelShape, 'sequenceParallel' | 'sharding'> {
   const sequence = index.get('sequence_parallel');
   return {
     sequenceParallel: sequence && booleanValue(sequence) !== undefined ? fieldAt(sequence, booleanValue(sequence) === true) : defaultField(false, 'NeMo default sequence_parallel false'),
-    sharding: readChoice(index, ['optim.name'], (entry) => (entry.value === 'distributed_fused_adam' ? 'distributed-optimizer' : 'none'), () => unknownField<Sharding>('no optim.name')),
+    sharding: readChoice(index, ['optim.name'], (entry) => (NEMO_DISTRIBUTED_OPTIMIZERS.has(String(entry.value)) ? 'distributed-optimizer' : 'none'), () => unknownField<Sharding>('no optim.name')),
   };
 }
 

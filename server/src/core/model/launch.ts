@@ -4,8 +4,10 @@ import type { AttentionImplementation, Launch, LaunchField, ModelShape, Recomput
 /**
  * The launch a prediction assumes: each choice from the file or the framework's default (in the
  * shape), or from a setting or flag, which says which. Flags that force a choice (`--attention`,
- * `--dropout`, `--recompute`) win over the file; the sizes (`--seq`, `--micro-batch`, `--tp`) and the
- * precision (`--dtype`) fill in only where the file and the framework are silent, as they always have.
+ * `--dropout`, `--recompute`, and the run's `--gpus`, `--pp`, ...) win over the file; the sizes
+ * (`--seq`, `--micro-batch`, `--tp`), the precision (`--dtype`) and every editor setting of a size
+ * (`shapelint.gpus`, `shapelint.pipelineParallelSize`, ...) fill in only where the file and the
+ * framework are silent.
  */
 
 /** The flag and the editor setting behind each option, for notes. */
@@ -19,11 +21,11 @@ const SETTING_NAMES = {
   tensorParallelSize: '--tp, shapelint.tensorParallelSize',
 } as const satisfies Partial<Record<keyof CheckOptions, string>>;
 
-/** The flags and settings behind the run's launch overrides. */
-const LAUNCH_SETTING_NAMES = {
-  gpus: '--gpus, shapelint.gpus',
-  gpusPerNode: '--gpus-per-node, shapelint.gpusPerNode',
-  pipelineParallel: '--pp, shapelint.pipelineParallelSize',
+/** The flags that force the run's launch choices over the file. */
+const LAUNCH_FLAGS = {
+  gpus: '--gpus',
+  gpusPerNode: '--gpus-per-node',
+  pipelineParallel: '--pp',
   contextParallel: '--cp',
   expertParallel: '--ep',
   virtualStages: '--vp',
@@ -33,6 +35,13 @@ const LAUNCH_SETTING_NAMES = {
   overlapGradReduce: '--overlap-grad-reduce',
   untiedEmbeddings: '--untied-embeddings',
 } as const satisfies Record<keyof LaunchOverrides, string>;
+
+/** The editor settings that fill the run's sizes in where the file is silent. */
+const LAUNCH_SETTINGS: Partial<Record<keyof LaunchOverrides, string>> = {
+  gpus: 'shapelint.gpus',
+  gpusPerNode: 'shapelint.gpusPerNode',
+  pipelineParallel: 'shapelint.pipelineParallelSize',
+};
 
 type SettingName = keyof typeof SETTING_NAMES;
 
@@ -99,12 +108,19 @@ export function resolveLaunch(shape: Partial<ModelShape> | null, options: Resolv
   };
 }
 
-/** A run field: the flag that forces it, else the file's or the framework's, else `fallback` (a setting, saying so). */
+/**
+ * A run field: the flag that forces it, else the file's or the framework's, else the setting that
+ * fills it in, else `fallback` (shapelint's default, saying so).
+ */
 function runField<T>(name: keyof LaunchOverrides, field: ShapeField<T> | undefined, usable: (value: T) => boolean, fallback: T, why: string, options: ResolvedCheckOptions): LaunchField<T> {
   const forced = options.launch[name] as T | undefined;
-  if (forced !== undefined) return { value: forced, origin: 'setting', note: `set by ${LAUNCH_SETTING_NAMES[name]}` };
+  if (forced !== undefined) return { value: forced, origin: 'setting', note: `set by ${LAUNCH_FLAGS[name]}, over the file` };
   if (given(field, usable)) return field;
-  return { value: fallback, origin: 'setting', note: `${field?.note && field.origin !== 'unknown' ? `not usable from the file (${field.note})` : 'not in the file'}: ${why} (${LAUNCH_SETTING_NAMES[name]})` };
+  const silent = field?.note && field.origin !== 'unknown' ? `not usable from the file (${field.note})` : 'not in the file';
+  const setting = LAUNCH_SETTINGS[name];
+  const filled = options.launchDefaults[name] as T | undefined;
+  if (filled !== undefined) return { value: filled, origin: 'setting', note: `${silent}: set by ${setting ?? LAUNCH_FLAGS[name]}` };
+  return { value: fallback, origin: 'setting', note: `${silent}: ${why} (${LAUNCH_FLAGS[name]}${setting ? `, ${setting}` : ''})` };
 }
 
 type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode'>;

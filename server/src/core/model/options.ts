@@ -35,13 +35,15 @@ export interface CheckOptions {
   dropout?: number;
   /** Forces activation recomputation. */
   recompute?: RecomputeMode;
-  /** The run's layout where it differs from the file (flags) or the file is silent (settings). */
+  /** The run's layout over the file's (CLI flags). */
   launch?: LaunchOverrides;
+  /** The run's layout where the file is silent (editor settings): the file wins. */
+  launchDefaults?: LaunchOverrides;
   /** Network bandwidth per GPU between nodes, Gb/s; the GPU catalogue's by default. */
   interNodeGbps?: number;
 }
 
-/** Launch choices a flag or setting may force over the file: the run model's sizes beyond the layer. */
+/** Launch choices a flag forces over the file, or a setting fills in where the file is silent: the run model's sizes beyond the layer. */
 export interface LaunchOverrides {
   gpus?: number;
   gpusPerNode?: number;
@@ -72,6 +74,7 @@ export interface ResolvedCheckOptions {
   dropout?: number;
   recompute?: RecomputeMode;
   launch: LaunchOverrides;
+  launchDefaults: LaunchOverrides;
   interNodeGbps: number;
   /** The options as the user gave them: which values are settings and which shapelint's defaults. */
   requested: CheckOptions;

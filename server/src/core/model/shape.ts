@@ -99,6 +99,12 @@ export type ModelShape = {
   dtype: ShapeField<Dtype>;
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
+  /**
+   * Megatron-LM `--grad-reduce-in-bf16`: the gradient buffer and its reduction in bf16 (2 B per
+   * parameter) where Megatron otherwise accumulates fp32 main gradients (4 B; arguments.py turns
+   * accumulate_allreduce_grads_in_fp32 on under --bf16). Absent: the framework's own convention.
+   */
+  gradientReduceInBf16?: boolean;
   /** Set where the framework splits more than the transformer layers over pipeline stages, or splits them unevenly on purpose. */
   pipelineSplit?: PipelineSplit;
   /**
@@ -107,6 +113,13 @@ export type ModelShape = {
    * loading, so padding the vocabulary is no longer a safe fix.
    */
   loadsCheckpoint?: string;
+  /**
+   * Why the run model's memory per GPU does not describe this run, where the file says so: LoRA
+   * adapters over frozen weights (the run model counts gradients and optimizer states for every
+   * weight), or a recomputation that keeps less than the run model's nearest level. The `memory`
+   * rule then stays silent rather than warn on a number that is only an upper bound.
+   */
+  memoryNotModelled?: string;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
   /**

@@ -76,7 +76,7 @@ function decidingField(context: RuleContext, run: RunPrediction): NumberField[] 
  */
 function launchStated(context: RuleContext): boolean {
   const { shape, options } = context;
-  return shape.gpus.origin === 'file' || shape.gpus.origin === 'derived' || options.requested.launch?.gpus !== undefined;
+  return shape.gpus.origin === 'file' || shape.gpus.origin === 'derived' || options.requested.launch?.gpus !== undefined || options.requested.launchDefaults?.gpus !== undefined;
 }
 
 /**
@@ -96,7 +96,7 @@ export const memoryRule: Rule = {
   description: 'The run model predicts more memory per GPU than the GPU has; the fixes that fit are ordered by predicted tokens/s.',
   check(context) {
     const { run, spec, runLaunch } = context;
-    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context)) return;
+    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context) || context.shape.memoryNotModelled !== undefined) return;
     const gpu = context.options.gpu;
     const margin = memoryErrorMargin(gpu.id);
     if (run.memory.peakBytesPerGpu <= run.memory.capacityBytes * (1 + margin)) return;

@@ -1,5 +1,8 @@
-/** How a searched shape and its changes read, the same in the CLI and the report. */
+/** How a searched shape, its changes and its run read, the same in the CLI and the report. */
+import { gib } from '../rules/memory';
 import type { Change } from './edits';
+import type { SearchRank } from './index';
+import type { RankedBy, SearchRun } from './run';
 import type { SearchDims } from './space';
 
 /** "h=2560 a=32 (d=80) kv=32 ffn=10240 L=32 v=50257". */
@@ -21,4 +24,24 @@ export function describeChanges(changes: readonly Change[], current: SearchDims,
 export function describeChange(change: Change): string {
   const text = `${change.key ?? change.label} ${change.from} → ${change.to}`;
   return change.derived ? `(${text})` : text;
+}
+
+/** What the ranking is by: "the run's tokens/s per GPU (8 GPUs: …) at equal size (× params / current params)". */
+export function describeRanking(result: { rank: SearchRank; rankedByNote: string }): string {
+  return `${result.rankedByNote}${result.rank === 'tokens' ? '' : ', at equal size (× params / current params)'}`;
+}
+
+/** The tokens/s column's heading: what the search ranks by. */
+export function rankedColumn(rankedBy: RankedBy): string {
+  return rankedBy === 'run' ? 'tokens/s/GPU' : 'tokens/s';
+}
+
+/** "70 GiB ✗": memory per GPU, marked where it does not fit. */
+export function describeMemory(run: SearchRun): string {
+  return `${gib(run.peakBytesPerGpu)} GiB${run.fits ? '' : ' ✗'}`;
+}
+
+/** "8,090 tokens/s/GPU, MFU 46%, 70 GiB per GPU: does not fit". */
+export function describeRun(run: SearchRun): string {
+  return `${Math.round(run.tokensPerSecondPerGpu).toLocaleString('en-US')} tokens/s/GPU, MFU ${Math.round(run.mfu * 100)}%, ${gib(run.peakBytesPerGpu)} GiB per GPU${run.fits ? '' : ': does not fit'}`;
 }

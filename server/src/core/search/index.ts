@@ -1,8 +1,11 @@
 /**
- * Shape search: the shapes near the current one, within a parameter budget, ranked by the
- * throughput model's whole-model tokens/s (forward and backward, logits included) on the
- * target GPU. Exhaustive over the space `space.ts` spans; deterministic. A generator, so that
- * the language server can run it in slices, report progress and stop when cancelled.
+ * Shape search: the shapes near the current one, within a parameter budget, ranked by the run's
+ * tokens/s per GPU where the launch lays a run out (run.ts), else by the throughput model's
+ * whole-model tokens/s (forward and backward, logits included) on the target GPU. Shapes that do
+ * not fit in the GPU's memory are dropped, or, where the current one does not fit either, kept
+ * and marked after those that do. Exhaustive over the space `space.ts` spans; deterministic. A
+ * generator, so that the language server can run it in slices, report progress and stop when
+ * cancelled.
  */
 import type { CheckResult } from '../check';
 import type { TextEdit } from '../model/findings';
@@ -16,13 +19,16 @@ import { unpredictableReason } from '../perf/spec';
 import { NUMERIC_FIELDS, shapeValues, type Launch, type ModelShape, type NumericFieldName } from '../model/shape';
 import { alignment } from '../rules/support';
 import type { ResolvedCheckOptions } from '../model/options';
+import { gib } from '../rules/memory';
+import { rankBasis, type RankBasis, type RankedBy, type SearchRun } from './run';
 import { ALIGNMENT_RULES, changesBetween, derivedWithHidden, dimsOf, dimsOfSpec, editable, sameDims, verifyCandidate, vocabPaddingEdits, type Change, type FileBase } from './edits';
 import { boundedSpace, describeBounds, layerShapes, nearestLayerCount, type LayerDims, type SearchDims, type SearchField, type Space } from './space';
 
 export { MAX_LAYER_SHAPES, SEARCH_FIELDS, type SearchDims, type SearchField } from './space';
 export { ALIGNMENT_RULES, type Change } from './edits';
+export type { RankedBy, SearchRun } from './run';
 
-/** What to rank by: tokens/s, or tokens/s scaled to the current parameter count (a 3% smaller model is not a 3% win). */
+/** What to rank by: tokens/s (the run's per GPU, or the model's), or that scaled to the current parameter count (a 3% smaller model is not a 3% win). */
 export type SearchRank = 'tokens' | 'size-adjusted';
 
 export interface SearchSettings {
@@ -40,8 +46,16 @@ export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { budget: 0.05, keep: [],
 
 /** A checked file, or bare numbers (then no edits). */
 export type SearchSource =
-  | { kind: 'file'; text: string; fileName: string; result: CheckResult; /** Pipeline stages where the file does not say. */ pipelineParallel?: number }
-  | { kind: 'numbers'; spec: LayerSpec; launch: Launch; options: ResolvedCheckOptions; pipelineParallel: number; activation: string };
+  | { kind: 'file'; text: string; fileName: string; result: CheckResult }
+  | {
+      kind: 'numbers';
+      spec: LayerSpec;
+      launch: Launch;
+      options: ResolvedCheckOptions;
+      activation: string;
+      /** Why the numbers give no launch to lay a run out (no GPU count); absent when they do. */
+      noRun?: string;
+    };
 
 /** The kinds of work a gain is split into, in output order. */
 export const GAIN_PARTS = ['gemms', 'attention', 'elementwise', 'logits'] as const;
@@ -61,18 +75,29 @@ export interface GainSplit {
   logits: number;
 }
 
+/** A candidate's run, with its speed-ups over the current one's run. */
+export interface CandidateRun extends SearchRun {
+  /** Tokens/s per GPU against the current run's. */
+  speedup: number;
+  /** The same at equal size: × params against the current one's. */
+  sizeAdjustedSpeedup: number;
+}
+
 export interface SearchCandidate {
   /** The shape as `check --format json` prints it. */
   shape: Record<string, number | string | boolean | null>;
   dims: SearchDims;
   params: number;
+  /** The model's tokens/s on one replica (forward and backward, logits included). */
   tokensPerSecond: number;
-  /** tokens/s against the current one's: 1.18 is 18% faster. */
+  /** The model's tokens/s against the current one's: 1.18 is 18% faster. */
   speedup: number;
   /** The speed-up at equal size: tokens/s × params against the current one's. */
   sizeAdjustedSpeedup: number;
-  /** The gain in tokens/s by kind of work. */
+  /** The gain in the model's tokens/s by kind of work. */
   gainSplit: GainSplit;
+  /** The whole run on its GPUs; null when the search ranks by the model. */
+  run: CandidateRun | null;
   changes: Change[];
   /** Offset edits turning the file into the candidate; empty for bare numbers. */
   edits: TextEdit[];
@@ -83,7 +108,10 @@ export interface SearchCandidate {
 
 export interface SearchPoint {
   params: number;
-  tokensPerSecond: number;
+  /** What the search ranks by: the run's tokens/s per GPU, or the model's tokens/s. */
+  rankedTokensPerSecond: number;
+  /** Whether it fits in the GPU's memory; null when ranked by the model. */
+  fits: boolean | null;
   pareto: boolean;
   current: boolean;
 }
@@ -93,14 +121,19 @@ export interface SearchResult {
   dtype: Dtype;
   budget: number;
   rank: SearchRank;
+  rankedBy: RankedBy;
+  /** What the ranking's tokens/s are and under which launch, or why not the run's. */
+  rankedByNote: string;
+  /** Where the current shape does not fit either: shapes that do not fit are kept and marked, after those that fit. */
+  memoryNote: string | null;
   /** What every prediction of the search assumed (the current shape's head dim for the attention kernel), with origins and sources. */
   assumptions: Assumption[];
   /** How far the search's numbers (whole-model tokens/s) can be trusted: not validated at this level, its GEMMs' band. */
   accuracy: string;
   maxHeadDim: number;
-  current: { shape: Record<string, number | string | boolean | null>; dims: SearchDims; params: number; tokensPerSecond: number };
+  current: { shape: Record<string, number | string | boolean | null>; dims: SearchDims; params: number; tokensPerSecond: number; run: SearchRun | null };
   candidates: SearchCandidate[];
-  /** Every shape within the budget (the current one too), for the chart. */
+  /** Every shape within the budget (the current one too), for the chart: those that do not fit too, marked. */
   points: SearchPoint[];
   bounds: string[];
   /** Fields held at their current value, and why. */
@@ -141,6 +174,7 @@ interface Evaluated {
   tokensPerSecond: number;
   /** Time per token by kind of work, µs. */
   work: GainSplit;
+  run: SearchRun | null;
 }
 
 interface Plan {
@@ -152,6 +186,7 @@ interface Plan {
   held: string[];
   currentShape: Record<string, number | string | boolean | null>;
   launch: Launch;
+  basis: RankBasis;
 }
 
 const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down']);
@@ -205,11 +240,16 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     logits: timing.logitsUs / tokens,
   });
 
+  const { basis } = plan;
+  const runOf = (dims: SearchDims): SearchRun | null => (basis.by === 'run' ? basis.runOf(changedSpec(spec, dims, plan.launch, gpu)) : null);
   const current = space.current;
   const currentTiming = evaluate(current);
   const currentParams = currentTiming.embedding + current.numLayers * currentTiming.perLayer;
   const currentTps = tokensPerSecond(currentTiming, current.numLayers);
+  const currentRun = runOf(current);
 
+  const pruned = new Map<string, number>();
+  const prune = (reason: string) => pruned.set(reason, (pruned.get(reason) ?? 0) + 1);
   const shapes = layerShapes(space);
   const inBudget: Evaluated[] = [];
   let outOfBudget = 0;
@@ -220,24 +260,31 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     if (numLayers === undefined) outOfBudget++;
     else {
       const dims = { ...shapes[index], numLayers };
-      if (!sameDims(dims, current)) inBudget.push({ dims, params: timing.embedding + numLayers * timing.perLayer, tokensPerSecond: tokensPerSecond(timing, numLayers), work: workPerToken(timing, numLayers) });
+      const run = runOf(dims);
+      if (basis.by === 'run' && !run) prune('shapes dropped: their layers do not split over the virtual pipeline stages');
+      else if (!sameDims(dims, current)) inBudget.push({ dims, params: timing.embedding + numLayers * timing.perLayer, tokensPerSecond: tokensPerSecond(timing, numLayers), work: workPerToken(timing, numLayers), run });
     }
     if ((index + 1) % SLICE === 0) yield { done: index + 1, total: shapes.length };
   }
+  if (outOfBudget > 0) pruned.set('layer shapes with no layer count within the budget', outOfBudget);
 
-  const key = (item: Evaluated) => (settings.rank === 'tokens' ? item.tokensPerSecond : item.tokensPerSecond * (item.params / currentParams));
-  const ranked = [...inBudget].sort(
+  // Where the current shape fits, shapes that do not are no option; where it does not, the best options are still worth seeing.
+  const dropUnfit = currentRun?.fits === true;
+  const fits = (item: Evaluated) => item.run?.fits !== false;
+  const kept = dropUnfit ? inBudget.filter(fits) : inBudget;
+  if (dropUnfit && basis.by === 'run' && kept.length < inBudget.length) pruned.set(`shapes dropped: do not fit in ${gib(basis.capacityBytes)} GiB per GPU`, inBudget.length - kept.length);
+  const ranks = (item: Evaluated) => item.run?.tokensPerSecondPerGpu ?? item.tokensPerSecond;
+  const key = (item: Evaluated) => (settings.rank === 'tokens' ? ranks(item) : ranks(item) * (item.params / currentParams));
+  const ranked = [...kept].sort(
     (a, b) => key(b) - key(a) || changeCount(a.dims, current) - changeCount(b.dims, current) || Math.abs(a.params - currentParams) - Math.abs(b.params - currentParams) || compareDims(a.dims, b.dims),
   );
-  const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps, work: workPerToken(currentTiming, current.numLayers) };
-  const front = paretoFront([currentPoint, ...inBudget]);
-
-  const pruned = new Map<string, number>();
-  const prune = (reason: string) => pruned.set(reason, (pruned.get(reason) ?? 0) + 1);
-  if (outOfBudget > 0) pruned.set('layer shapes with no layer count within the budget', outOfBudget);
+  // Those that fit first, each group diversified on its own.
+  const ordered = [...diversified(ranked.filter(fits)), ...diversified(ranked.filter((item) => !fits(item)))];
+  const currentPoint: Evaluated = { dims: current, params: currentParams, tokensPerSecond: currentTps, work: workPerToken(currentTiming, current.numLayers), run: currentRun };
+  const front = paretoFront([currentPoint, ...kept], ranks);
   const candidates: SearchCandidate[] = [];
   const limit = Math.max(settings.top * VERIFY_FACTOR, settings.top + 20);
-  for (const item of diversified(ranked).slice(0, limit)) {
+  for (const item of ordered.slice(0, limit)) {
     if (candidates.length >= settings.top) break;
     let edits: TextEdit[] = [];
     let shape: Record<string, number | string | boolean | null>;
@@ -264,6 +311,7 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
       speedup: item.tokensPerSecond / currentTps,
       sizeAdjustedSpeedup: (item.tokensPerSecond * item.params) / (currentTps * currentParams),
       gainSplit: gainSplit(currentPoint.work, item.work),
+      run: item.run && currentRun ? { ...item.run, speedup: item.run.tokensPerSecondPerGpu / currentRun.tokensPerSecondPerGpu, sizeAdjustedSpeedup: (item.run.tokensPerSecondPerGpu * item.params) / (currentRun.tokensPerSecondPerGpu * currentParams) } : null,
       changes: changesBetween(current, item.dims, plan.base),
       edits,
       satisfies,
@@ -276,12 +324,18 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
     dtype,
     budget: settings.budget,
     rank: settings.rank,
+    rankedBy: basis.by,
+    rankedByNote: basis.note,
+    memoryNote:
+      basis.by === 'run' && currentRun && !currentRun.fits
+        ? `the current shape needs ${gib(currentRun.peakBytesPerGpu)} GiB per GPU, more than the ${gib(basis.capacityBytes)} GiB of the ${gpu.name}: shapes that do not fit are kept, marked, after those that fit`
+        : null,
     assumptions: launchAssumptions(plan.launch, gpu, current.headDim),
     accuracy: aboveGemmBand('model', gpu, dtype, settings.profile).text,
     maxHeadDim: settings.maxHeadDim,
-    current: { shape: plan.currentShape, dims: current, params: currentParams, tokensPerSecond: currentTps },
+    current: { shape: plan.currentShape, dims: current, params: currentParams, tokensPerSecond: currentTps, run: currentRun },
     candidates,
-    points: [currentPoint, ...inBudget].map((item) => ({ params: item.params, tokensPerSecond: item.tokensPerSecond, pareto: front.has(item), current: item === currentPoint })),
+    points: [currentPoint, ...inBudget].map((item) => ({ params: item.params, rankedTokensPerSecond: ranks(item), fits: item.run?.fits ?? null, pareto: front.has(item), current: item === currentPoint })),
     bounds: describeBounds(space),
     held: plan.held,
     stats: { layerShapes: shapes.length, shapesInBudget: inBudget.length, pruned: [...pruned].map(([reason, count]) => ({ reason, count })) },
@@ -315,12 +369,12 @@ function compareDims(a: SearchDims, b: SearchDims): number {
 }
 
 /** The shapes no other is at least as big and as fast as (strictly one of the two): the fastest for their size. */
-function paretoFront<T extends { params: number; tokensPerSecond: number }>(items: readonly T[]): Set<T> {
+function paretoFront<T extends { params: number }>(items: readonly T[], speed: (item: T) => number): Set<T> {
   const front = new Set<T>();
   let fastest = -Infinity;
-  for (const item of [...items].sort((a, b) => b.params - a.params || b.tokensPerSecond - a.tokensPerSecond)) {
-    if (item.tokensPerSecond > fastest) front.add(item);
-    fastest = Math.max(fastest, item.tokensPerSecond);
+  for (const item of [...items].sort((a, b) => b.params - a.params || speed(b) - speed(a))) {
+    if (speed(item) > fastest) front.add(item);
+    fastest = Math.max(fastest, speed(item));
   }
   return front;
 }
@@ -362,13 +416,15 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
   const vocabSize = padded?.spec?.vocabSize ?? current.vocabSize;
   const derivedFfn = !editable(shape, 'ffnHiddenSize', source.text) && !keep.has('ffn') ? (hidden: number) => derivedWithHidden(base, hidden)?.spec?.ffnHiddenSize ?? null : undefined;
   const split = shape.pipelineSplit;
+  const launch = result.launch as Launch;
+  const spec = result.spec as LayerSpec;
   return {
     space: boundedSpace({
       current,
-      spec: result.spec as LayerSpec,
+      spec,
       linearAlignment: alignment(result, 'linear'),
       attentionAlignment: alignment(result, 'attention'),
-      pipelineParallel: positive(shape.pipelineParallel.value) ? shape.pipelineParallel.value : (source.pipelineParallel ?? 1),
+      pipelineParallel: launch.pipelineParallel.value,
       pipelineExtraLayers: split?.uneven ? null : (split?.extraLayers ?? 0),
       kvHeadsMayDivideTensorParallel: shape.kvHeadsMayDivideTensorParallel,
       fixed,
@@ -377,18 +433,20 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       vocabSize,
       maxHeadDim: settings.maxHeadDim,
     }),
-    spec: result.spec as LayerSpec,
+    spec,
     gpu: options.gpu,
     dtype: options.dtype,
     base,
     held,
     currentShape: shapeValues(shape),
-    launch: result.launch as Launch,
+    launch,
+    basis: rankBasis(spec, launch, options, { file: shape }),
   };
 }
 
 function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, settings: SearchSettings): Plan {
-  const { spec, options } = source;
+  const { spec, options, launch } = source;
+  const pipelineParallel = launch.pipelineParallel.value;
   const current = dimsOfSpec(spec);
   const linearAlignment = alignment({ options }, 'linear');
   const multiple = linearAlignment * spec.tensorParallel;
@@ -399,13 +457,13 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     seqLength: spec.seqLength,
     microBatchSize: spec.microBatchSize,
     tensorParallel: spec.tensorParallel,
-    pipelineParallel: source.pipelineParallel,
+    pipelineParallel,
     numExperts: spec.numExperts,
     expertsPerToken: spec.expertsPerToken,
     activation: source.activation,
     gatedMlp: spec.gatedMlp,
-    attentionKernel: source.launch.attentionKernel.value,
-    recompute: source.launch.recompute.value,
+    attentionKernel: launch.attentionKernel.value,
+    recompute: launch.recompute.value,
   });
   return {
     space: boundedSpace({
@@ -413,7 +471,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
       spec,
       linearAlignment,
       attentionAlignment: alignment({ options }, 'attention'),
-      pipelineParallel: source.pipelineParallel,
+      pipelineParallel,
       pipelineExtraLayers: 0,
       kvHeadsMayDivideTensorParallel: false,
       fixed: keep,
@@ -427,6 +485,7 @@ function planNumbers(source: Extract<SearchSource, { kind: 'numbers' }>, setting
     base: null,
     held: [...keep].map((field) => `${field}: kept (--keep)`),
     currentShape,
-    launch: source.launch,
+    launch,
+    basis: rankBasis(spec, launch, options, { unknownLaunch: source.noRun }),
   };
 }

@@ -72,6 +72,23 @@ export const LAUNCH_DEFAULTS = {
   litgpt: {
     attention: 'sdpa',
     attentionSource: "LitGPT's CausalSelfAttention calls torch.nn.functional.scaled_dot_product_attention (Lightning-AI/litgpt litgpt/model.py @ 981d0418)",
+    precisionSource: "LitGPT without precision: get_default_supported_precision(training=True), bf16-mixed where the GPU supports bf16 (Lightning-AI/litgpt litgpt/utils.py)",
+    /** setup() defaults and the strategy each script builds when devices × num_nodes > 1. */
+    pretrain: {
+      source: 'LitGPT litgpt/pretrain.py @ e570612c',
+      devices: 'auto',
+      strategy: 'FSDPStrategy(sharding_strategy="HYBRID_SHARD"): fully sharded within a node, replicated across nodes',
+    },
+    finetune: {
+      source: 'LitGPT litgpt/finetune/full.py @ 29ece596',
+      devices: 1,
+      strategy: 'FSDPStrategy (FULL_SHARD, activation_checkpointing_policy={Block})',
+    },
+    lora: {
+      source: 'LitGPT litgpt/finetune/lora.py @ c16c72c0',
+      devices: 1,
+      strategy: 'FSDPStrategy (FULL_SHARD, activation_checkpointing_policy={Block})',
+    },
   },
   nanogpt: {
     attention: 'sdpa',
@@ -98,11 +115,21 @@ export const LAUNCH_DEFAULTS = {
     shardingSource:
       "NeMo 2's pretrain recipes optimize with distributed_fused_adam_with_cosine_annealing, whose OptimizerConfig sets use_distributed_optimizer=True (NVIDIA/NeMo nemo/collections/llm/recipes/optim/adam.py)",
   },
+  nanotron: {
+    source: 'huggingface/nanotron src/nanotron/config/parallelism_config.py ParallelismArgs @ 6b2ff650',
+    /** ParallelismArgs.__post_init__: pp_engine None becomes AllForwardAllBackwardPipelineEngine. */
+    pipelineEngine: 'afab',
+  },
   axolotl: {
     attention: 'sdpa',
     attentionSource: "Axolotl without flash_attention, sdp_attention or eager_attention leaves the choice to transformers, whose default since v4.36 is sdpa",
     recompute: 'none',
     recomputeSource: 'transformers TrainingArguments gradient_checkpointing=False, which Axolotl passes through',
+    sequenceLength: 512,
+    sequenceLengthSource: 'Axolotl default sequence_len 512 (axolotl-ai-cloud/axolotl src/axolotl/utils/schemas/config.py @ 70be5461)',
+    bf16Source: "bf16 auto, Axolotl's default: bf16 where the GPU supports it (src/axolotl/utils/schemas/config.py @ 70be5461)",
+    shardingSource: 'no deepspeed or fsdp: the transformers Trainer runs DDP, every rank holding all weights, gradients and optimizer states',
+    fsdpStrategySource: "FSDP with no sharding strategy named: accelerate's FullyShardedDataParallelPlugin default FULL_SHARD",
   },
 } as const;
 

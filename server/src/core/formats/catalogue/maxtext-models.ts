@@ -51,6 +51,27 @@ export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
 };
 
 /**
+ * base.yml's mesh (`mesh_axes`): every axis 1 over ICI and DCN, except `ici_fsdp_parallelism` and
+ * `dcn_data_parallelism` at -1, "auto-sharded" to the devices the other axes leave.
+ */
+export const MESH_AXES = ['data', 'stage', 'fsdp', 'fsdp_transpose', 'sequence', 'context', 'context_autoregressive', 'tensor', 'tensor_transpose', 'tensor_sequence', 'expert', 'autoregressive'] as const;
+export type MeshAxis = (typeof MESH_AXES)[number];
+
+/** The key that sizes a mesh axis over ICI (within a slice) or DCN (across slices): the stage axis is `*_pipeline_parallelism`. */
+export function meshKey(tier: 'ici' | 'dcn', axis: MeshAxis): string {
+  return `${tier}_${axis === 'stage' ? 'pipeline' : axis}_parallelism`;
+}
+
+function meshDefaults(): Record<string, number> {
+  const defaults: Record<string, number> = {};
+  for (const axis of MESH_AXES) {
+    defaults[meshKey('ici', axis)] = axis === 'fsdp' ? -1 : 1;
+    defaults[meshKey('dcn', axis)] = axis === 'data' ? -1 : 1;
+  }
+  return defaults;
+}
+
+/**
  * `base.yml`'s values for the keys shapelint reads: what every MaxText config gets unless it, or
  * the model file it names, says otherwise.
  */
@@ -74,7 +95,14 @@ export const MAXTEXT_BASE: MaxtextModel = {
     qk_rope_head_dim: 64,
     vocab_size: 32000,
     per_device_batch_size: 12,
-    ici_tensor_parallelism: 1,
-    ici_pipeline_parallelism: 1,
+    max_target_length: 2048,
+    gradient_accumulation_steps: 1,
+    num_pipeline_microbatches: -1,
+    remat_policy: 'full',
+    attention: 'autoselected',
+    dtype: 'bfloat16',
+    weight_dtype: 'float32',
+    quantization: '',
+    ...meshDefaults(),
   },
 };

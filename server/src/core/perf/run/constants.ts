@@ -33,12 +33,21 @@ export const RUN_CONSTANTS = {
   gatheredLayers: { value: 2, source: 'PyTorch FSDP forward/backward prefetch (one unit ahead) and ZeRO-3 prefetch: two layers unsharded at a time' },
   /**
    * Bytes per logit the loss holds at its peak. Megatron's vocab-parallel cross-entropy keeps the
-   * fp32 logits (4 bytes); PyTorch's F.cross_entropy over bf16 logits keeps the bf16 logits, their
-   * fp32 upcast and the fp32 log-softmax for the backward (2 + 4 + 4).
+   * fp32 logits (4 bytes). PyTorch's F.cross_entropy over `.float()` logits peaks as the backward
+   * starts: the fp32 log-softmax it saved, nll_loss's dense fp32 gradient and log_softmax's fp32
+   * gradient are live together (4 + 4 + 4; the forward's bf16 logits, fp32 copy and log-softmax
+   * come to 10).
    */
   lossBytesPerLogit: {
     megatron: { value: 4, source: 'theoretical_memory_usage.py compute_activation_memory: 4·s·b·h·(1 + v/h) / t for the output layer and loss' },
-    pytorch: { value: 10, source: 'torch.nn.functional.cross_entropy on .float() logits (torchtitan, llm-foundry, HF Trainer): bf16 logits, fp32 copy, fp32 log-softmax' },
+    pytorch: {
+      value: 12,
+      source: 'torch.nn.functional.cross_entropy(pred.float(), labels) as torchtitan (train.py, uncompiled loss, `del pred` before the backward), llm-foundry and HF Trainer run it: at the start of the backward the saved fp32 log-softmax, the fp32 gradient nll_loss_backward returns and the fp32 gradient of log_softmax_backward',
+    },
+    compiled: {
+      value: 4,
+      source: 'the same loss under torch.compile (torchtitan components/loss.py compiles it when training.compile is set): Inductor fuses the upcast, log-softmax and its backward, so the bf16 logits it saves and their bf16 gradient are what is live',
+    },
   },
   /** CUDA context, cuBLAS workspaces and NCCL buffers: memory a process holds before any tensor. */
   runtimeGiB: { value: 1.5, source: 'assumed: CUDA context ≈ 0.5 GiB on H100 (PyTorch memory notes), cuBLAS workspaces and NCCL channel buffers ≈ 1 GiB at 8-64 ranks; not measured' },

@@ -1,14 +1,21 @@
 import type { ResolvedCheckOptions } from '../../model/options';
 import type { LayerSpec } from '../../model/prediction';
-import type { Launch, PipelineSplit } from '../../model/shape';
+import type { Launch, ModelShape } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
+
+/** What the run model takes from the file beyond its launch fields. */
+export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'pipelineSplit'>>;
 
 /**
  * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
- * unless --untied-embeddings; the layers a shape's pipeline split counts besides the transformer's.
+ * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
+ * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
+ * `--grad-reduce-in-bf16` halves its gradient buffer; the pipeline split counts the layers the
+ * file's split counts besides the transformer's (Megatron-Core's embedding and loss).
  */
-export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, split?: PipelineSplit): RunLaunch {
+export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, shape: RunShapeFacts = {}): RunLaunch {
   const sharding = launch.sharding.value;
+  const split = shape.pipelineSplit;
   return {
     dtype: launch.dtype.value,
     gpus: launch.gpus.value,
@@ -21,6 +28,8 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     sequenceParallel: launch.sequenceParallel.value && launch.tensorParallel.value > 1,
     sharding,
     recompute: launch.recompute.value,
+    selectivePolicy: shape.format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
+    ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,

@@ -20,6 +20,12 @@ export interface RunLaunch {
   sequenceParallel: boolean;
   sharding: Sharding;
   recompute: RecomputeMode;
+  /** What selective recomputation keeps (see SelectivePolicy); Megatron-LM's where absent. */
+  selectivePolicy?: SelectivePolicy;
+  /** Megatron's gradient buffer in bf16 (`--grad-reduce-in-bf16`): 2 B per parameter, not fp32 main gradients. */
+  gradientReduceInBf16?: boolean;
+  /** The loss runs under torch.compile (torchtitan compiles it with the model when compiling): fused, it keeps the logits in bf16. */
+  compiledLoss?: boolean;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */
   overlapGradReduce: boolean;
   /** Input and output embeddings are separate matrices (Llama) rather than one (GPT-2, Megatron's default). */
@@ -32,6 +38,16 @@ export interface RunLaunch {
    */
   pipelineExtraLayers?: number;
 }
+
+/**
+ * What `selective` recomputation keeps, by framework:
+ * - `megatron`: everything but the attention core (Megatron-LM `--recompute-granularity selective`,
+ *   NeMo's selective; Korthikanti et al. 2022 §5);
+ * - `torchtitan-op`: torchtitan's per-op policy (`selective_ac_option = "op"`, the setting of its
+ *   Llama train configs): the outputs of every other matmul and of the attention kernel, the rest
+ *   recomputed.
+ */
+export type SelectivePolicy = 'megatron' | 'torchtitan-op';
 
 /** The sizes a launch implies, or why it cannot run. */
 export interface RunLayout {

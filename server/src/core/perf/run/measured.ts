@@ -4,10 +4,10 @@ import { type GpuSpec } from '../../model/hardware';
 import type { Dtype, LayerSpec } from '../../model/prediction';
 import { predictRun, type RunPrediction } from './index';
 import { median, ORDER_MIN_GAP } from '../measurements';
-import { GIB } from './memory';
+import { GIB, type MemoryPrediction } from './memory';
 import type { AttentionImplementation, RecomputeMode, Sharding } from '../../model/shape';
 import { attentionSpec } from '../spec';
-import type { RunLaunch } from './launch';
+import type { RunLaunch, SelectivePolicy } from './launch';
 
 /** Published, measured training runs (data/runs/*.json; schema in data/runs/README.md). */
 export interface RunSource {
@@ -22,8 +22,22 @@ export interface RunSource {
   where: string;
   framework: string;
   flopsConvention: string;
+  /** What the published peak memory counts; required where a run has peakMemoryGiB (see MemoryMeasure). */
+  memoryMeasure?: MemoryMeasure;
   note?: string;
 }
+
+/**
+ * What a published peak memory counts:
+ * - `torch-max-reserved`: the caching allocator's peak reserved bytes (torchtitan logs
+ *   `max_reserved_gib` from torch.cuda.memory_stats "reserved_bytes.all.peak");
+ * - `torch-max-allocated`: the peak bytes held by live tensors (Megatron-LM's
+ *   `mem-max-allocated-bytes`, torch.cuda.max_memory_allocated);
+ * - `device`: the GPU's used memory as nvidia-smi shows it.
+ * The two torch counts leave out what the CUDA context and NCCL take outside the allocator, so
+ * they are compared with the prediction less its `runtime` term.
+ */
+export type MemoryMeasure = 'torch-max-reserved' | 'torch-max-allocated' | 'device';
 
 export interface RunModel {
   hidden: number;
@@ -55,6 +69,10 @@ export interface RunLaunchRecord {
   sequenceParallel?: boolean;
   sharding: Sharding;
   recompute: RecomputeMode;
+  /** What selective recomputation keeps (launch.ts SelectivePolicy); Megatron-LM's where absent. */
+  selectivePolicy?: SelectivePolicy;
+  /** The loss runs under torch.compile (launch.ts compiledLoss). */
+  compiledLoss?: boolean;
   /** The attention implementation the framework runs, as shapelint names it (perf/attention.ts picks the kernel per GPU). */
   attention: AttentionImplementation;
   dtype: Dtype;
@@ -123,6 +141,8 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     sequenceParallel: launch.sequenceParallel ?? false,
     sharding: launch.sharding,
     recompute: launch.recompute,
+    selectivePolicy: launch.selectivePolicy,
+    compiledLoss: launch.compiledLoss,
     overlapGradReduce: launch.overlapGradReduce ?? (launch.sharding === 'fsdp' || launch.sharding === 'zero-3'),
     untiedEmbeddings: model.untiedEmbeddings ?? false,
     interNodeGbps: launch.interNodeGbps ?? gpu.interNodeGbps,
@@ -148,6 +168,12 @@ export function predictMeasuredRun(run: MeasuredRun): RunPrediction {
   return predictRun(spec, launch, gpu);
 }
 
+/** The predicted peak in the terms the source measured it: a torch allocator count leaves out the runtime term. */
+export function comparableMemoryBytes(memory: MemoryPrediction, measure: MemoryMeasure | undefined): number {
+  const outsideAllocator = measure === 'torch-max-reserved' || measure === 'torch-max-allocated' ? (memory.terms.runtime?.value ?? 0) : 0;
+  return memory.peakBytesPerGpu - outsideAllocator;
+}
+
 export function scoreRuns(files: readonly RunFile[]): ScoredRun[] {
   return files.flatMap(({ source, runs }) =>
     runs.map((run) => {
@@ -161,7 +187,7 @@ export function scoreRuns(files: readonly RunFile[]): ScoredRun[] {
         measuredTokensPerSecond: measuredTokensPerSecond(run),
         predictedTokensPerSecond: prediction.tokensPerSecondPerGpu,
         measuredMemoryGiB: run.measured.peakMemoryGiB,
-        predictedMemoryGiB: prediction.memory.peakBytesPerGpu / GIB,
+        predictedMemoryGiB: comparableMemoryBytes(prediction.memory, source.memoryMeasure) / GIB,
       };
     }),
   );

@@ -1,8 +1,8 @@
 import type { GpuSpec } from '../../model/hardware';
 import { layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
-import { RUN_CONSTANTS } from './constants';
-import type { RunLaunch, RunLayout } from './launch';
+import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
+import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
 
 /** One named part of a GPU's memory or of a step's time, with how it was computed and where the formula comes from. */
 export interface RunTerm {
@@ -44,6 +44,32 @@ export interface LayerActivations {
   attentionCore: number;
   /** The layer's input: all that full recomputation keeps. */
   input: number;
+  /** What torchtitan's per-op selective policy keeps (see torchtitanOpKept). */
+  opPolicyKept: number;
+}
+
+const TORCHTITAN_OP_SAC =
+  'torchtitan torchtitan/models/llama/parallelize_llama.py _apply_ac_to_transformer_block (selective_ac_option "op"): _save_list = aten.mm (every second one recomputed), the SDPA flash/efficient kernels, the SP reduce-scatter; everything else recomputed';
+
+/**
+ * torchtitan's per-op selective checkpointing keeps the block's input, the output of every
+ * other matmul in the order the layer runs them (q, k, v, o, then gate, up, down for a gated
+ * MLP, else up, down: the 1st, 3rd, 5th, 7th are saved), and the fused attention kernel's output
+ * and fp32 log-sum-exp. A row-parallel matmul's output (o, down) is the full s·b·h of partial
+ * sums before the reduction; with sequence parallelism the reduce-scatter's output (s/t) is kept
+ * too. Unfused attention runs no saved op, so only its inputs' matmuls count.
+ */
+function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated: (bytes: number) => number, split: (bytes: number) => number, routed: number): number {
+  const q = spec.numHeads * spec.headDim;
+  const kv = spec.numKvHeads * spec.headDim;
+  const h = spec.hiddenSize;
+  const f = routed * spec.ffnHiddenSize;
+  // Bytes of each matmul's output per token on this GPU, in the order the layer runs them.
+  const matmuls = [split(2 * q), split(2 * kv), split(2 * kv), 2 * h, ...(spec.gatedMlp ? [split(2 * f), split(2 * f)] : [split(2 * f)]), 2 * h];
+  const savedMatmuls = matmuls.filter((_, i) => i % 2 === 0).reduce((sum, bytes) => sum + bytes, 0);
+  const attention = spec.flashAttention ? split(2 * q + 4 * spec.numHeads) : 0;
+  const reduceScatter = spec.tensorParallel > 1 ? replicated(2 * 2 * h) : 0;
+  return input + sb * (savedMatmuls + attention + reduceScatter);
 }
 
 /**
@@ -74,12 +100,13 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
   const mlp = replicated(routed * 2 * sb * h + mask) + split(routed * sb * spec.ffnHiddenSize * (spec.gatedMlp ? 6 : 4));
   const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
   const attentionCore = spec.flashAttention ? split(4 * spec.numHeads * sb) : split(scores * (2 + (attentionDropout ? 3 : 0)));
-  return { stored: norms + attention + mlp, attentionCore, input: replicated(2 * sb * h) };
+  const input = replicated(2 * sb * h);
+  return { stored: norms + attention + mlp, attentionCore, input, opPolicyKept: torchtitanOpKept(spec, sb, input, replicated, split, routed) };
 }
 
-export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute']): number {
+export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute'], policy: SelectivePolicy = 'megatron'): number {
   if (recompute === 'full') return layer.input;
-  if (recompute === 'selective') return layer.stored;
+  if (recompute === 'selective') return policy === 'torchtitan-op' ? layer.opPolicyKept : layer.stored;
   return layer.stored + layer.attentionCore;
 }
 
@@ -119,7 +146,7 @@ export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayou
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const params = stageParams(spec, launch, layout, stage);
-  const state = RUN_CONSTANTS.modelState[launch.sharding];
+  const state = gradientsInBf16(RUN_CONSTANTS.modelState[launch.sharding], launch);
   const { weights, gradients, optimizer, sharded } = state.value;
   // Megatron's distributed optimizer shards over the data-parallel group with context parallelism folded in.
   const denseRanks = layout.dataParallel * launch.contextParallel;
@@ -144,29 +171,29 @@ function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
   return terms;
 }
 
+/** Megatron's model state with `--grad-reduce-in-bf16`: a bf16 gradient buffer where it would hold fp32 main gradients. */
+function gradientsInBf16(state: { value: ModelStateBytes; source: string }, launch: RunLaunch): { value: ModelStateBytes; source: string } {
+  if (!launch.gradientReduceInBf16 || (launch.sharding !== 'none' && launch.sharding !== 'distributed-optimizer')) return state;
+  return { value: { ...state.value, gradients: 2 }, source: `${state.source}; --grad-reduce-in-bf16: the gradient buffer in bf16, 2 B per parameter (Megatron-LM arguments.py)` };
+}
+
 function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const layer = layerActivations(spec, launch);
-  const kept = activationsKept(layer, launch.recompute);
+  const policy = launch.selectivePolicy ?? 'megatron';
+  const kept = activationsKept(layer, launch.recompute, policy);
   const flight = inFlight(stage, launch, layout);
   const t = Math.max(1, spec.tensorParallel);
   const sb = (spec.seqLength / launch.contextParallel) * spec.microBatchSize;
   const replicatedOverT = launch.sequenceParallel ? t : 1;
-  const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : `${launch.recompute} recomputation`;
+  const torchtitanOp = launch.recompute === 'selective' && policy === 'torchtitan-op';
+  const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : torchtitanOp ? 'torchtitan per-op selective recomputation' : `${launch.recompute} recomputation`;
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     activations: {
       value: kept * layout.layersPerStage * flight.count,
       formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
-      source: `${KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2`,
+      source: `${torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2`,
     },
   };
-  if (launch.recompute !== 'none') {
-    const working = layer.stored + layer.attentionCore - kept;
-    terms.recomputeWorkingLayer = {
-      value: working,
-      formula: 'one layer of one micro-batch rebuilt in the backward',
-      source: 'Chen et al. 2016 (arXiv 1604.06174): recomputation holds one segment at a time',
-    };
-  }
   if (stage === 0) {
     const maskBytes = spec.dropout ? spec.hiddenSize : 0;
     terms.embeddingActivations = {
@@ -175,12 +202,21 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
       source: 'theoretical_memory_usage.py: "Input to embedding" and "Dropout in embedding layer", pp micro-batches in flight',
     };
   }
+  let lossBytes = 0;
   if (stage === launch.pipelineParallel - 1 && spec.vocabSize > 0) {
-    const loss = launch.sharding === 'fsdp' ? RUN_CONSTANTS.lossBytesPerLogit.pytorch : RUN_CONSTANTS.lossBytesPerLogit.megatron;
-    terms.lossLogits = {
-      value: (loss.value * sb * spec.vocabSize) / t + (4 * sb * spec.hiddenSize) / replicatedOverT,
-      formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`,
-      source: loss.source,
+    const bytesPerLogit = RUN_CONSTANTS.lossBytesPerLogit;
+    const loss = launch.compiledLoss ? bytesPerLogit.compiled : launch.sharding === 'fsdp' ? bytesPerLogit.pytorch : bytesPerLogit.megatron;
+    lossBytes = (loss.value * sb * spec.vocabSize) / t + (4 * sb * spec.hiddenSize) / replicatedOverT;
+    terms.lossLogits = { value: lossBytes, formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`, source: loss.source };
+  }
+  if (launch.recompute !== 'none') {
+    // The last layer is rebuilt once the loss's logits are freed, so on the last stage only what exceeds them adds to the peak.
+    const working = layer.stored + layer.attentionCore - kept;
+    const beyondLoss = Math.max(0, working - lossBytes);
+    terms.recomputeWorkingLayer = {
+      value: beyondLoss,
+      formula: lossBytes > 0 ? `one layer of one micro-batch rebuilt in the backward (${(working / 2 ** 20).toFixed(1)} MiB), after the loss's logits are freed: the part above them` : 'one layer of one micro-batch rebuilt in the backward',
+      source: 'Chen et al. 2016 (arXiv 1604.06174): recomputation holds one segment at a time',
     };
   }
   return terms;
