@@ -1,7 +1,7 @@
 import type { ConfigDocument, ConfigEntry } from '../model/document';
 import type { Dtype } from '../model/prediction';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
+import { defaultField, unknownField, type Adapter, type AttentionImplementation, type BaseWeights, type LoraTarget, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { booleanValue, catalogueActivation, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readField, tokenizerVocab, ZERO_STAGES } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
@@ -117,14 +117,20 @@ export const axolotlReader: FormatReader = {
         attentionKernel: axolotlAttention(index),
         recompute: readChoice(index, ['gradient_checkpointing'], checkpointingOf, () => defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource)),
         dtype: axolotlDtype(index),
-        sharding: adapter ? { ...sharding.field, note: [sharding.field.note, 'full fine-tune memory not modelled for LoRA'].filter(Boolean).join('; ') } : sharding.field,
+        sharding: adapter.notModelled ? { ...sharding.field, note: [sharding.field.note, 'full fine-tune memory not modelled for this adapter'].filter(Boolean).join('; ') } : sharding.field,
         kvHeadsMayDivideTensorParallel: false,
         ...(named && /^Llama\b/.test(named.model.family) ? llamaDropout(named.model.name) : {}),
       },
     );
     const loads = base && typeof base.value === 'string' ? { loadsCheckpoint: `base_model ${base.value}` } : {};
-    const memoryNotModelled = adapter ?? sharding.offload;
-    return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads, ...(memoryNotModelled ? { memoryNotModelled } : {}) };
+    const memoryNotModelled = adapter.notModelled ?? sharding.offload;
+    return {
+      ...shape,
+      ...(named ? { catalogueModel: named.model.name } : {}),
+      ...loads,
+      ...(adapter.adapter ? { adapter: adapter.adapter } : {}),
+      ...(memoryNotModelled ? { memoryNotModelled } : {}),
+    };
   },
 };
 
@@ -137,13 +143,83 @@ function checkpointingOf(entry: ConfigEntry): RecomputeMode | null {
   return entry.value === 'offload' || entry.value === 'unsloth' ? 'full' : checkpointingMode(booleanValue(entry));
 }
 
-/** The adapter the run trains over frozen weights (`adapter: lora|qlora`, or 4/8-bit loading), which the run model cannot size. */
-function adapterOf(index: EntryIndex): string | undefined {
-  const adapter = index.get('adapter');
+/**
+ * PEFT module names (Hugging Face Llama/Mistral/Qwen, Falcon/GPT-NeoX, Phi, Mixtral experts) by
+ * the linear they name; a fused QKV name wraps all three.
+ */
+const PEFT_MODULES: ReadonlyMap<string, readonly LoraTarget[]> = new Map<string, readonly LoraTarget[]>([
+  ['q_proj', ['query']], ['k_proj', ['key']], ['v_proj', ['value']],
+  ['query_key_value', ['query', 'key', 'value']], ['qkv_proj', ['query', 'key', 'value']], ['Wqkv', ['query', 'key', 'value']],
+  ['o_proj', ['projection']], ['out_proj', ['projection']], ['dense', ['projection']],
+  ['gate_proj', ['mlpGate']], ['w1', ['mlpGate']],
+  ['up_proj', ['mlpUp']], ['w3', ['mlpUp']], ['fc1', ['mlpUp']], ['dense_h_to_4h', ['mlpUp']],
+  ['down_proj', ['mlpDown']], ['w2', ['mlpDown']], ['fc2', ['mlpDown']], ['dense_4h_to_h', ['mlpDown']],
+  ['lm_head', ['head']],
+]);
+const ALL_LINEAR: readonly LoraTarget[] = ['query', 'key', 'value', 'projection', 'mlpGate', 'mlpUp', 'mlpDown'];
+const ADAPTER_SOURCES = {
+  rank: 'no lora_r: PEFT LoraConfig default r 8 (huggingface/peft src/peft/tuners/lora/config.py)',
+  targets: 'no lora_target_modules or lora_target_linear: PEFT\'s default target modules for Llama-family models, q_proj and v_proj (peft src/peft/utils/constants.py TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING)',
+  linear: 'lora_target_linear: every linear layer but lm_head (axolotl find_all_linear_names)',
+  quantized: "load_in_4bit: bitsandbytes NF4 with double quantization (axolotl's BitsAndBytesConfig bnb_4bit_quant_type nf4, bnb_4bit_use_double_quant True)",
+  state: 'PEFT keeps the adapter in fp32',
+} as const;
+
+/**
+ * The adapter the run trains over frozen weights: `adapter: lora|qlora` with `lora_r`,
+ * `lora_target_modules` / `lora_target_linear`, `lora_dropout` and the base's loading
+ * (`load_in_4bit`: NF4 with double quantization; `load_in_8bit`: LLM.int8; else the bf16/fp16
+ * checkpoint). Where the file names an adapter the run model cannot size (another adapter
+ * type, an unreadable rank or target list, 4/8-bit loading without an adapter), `notModelled` says why.
+ */
+function adapterOf(index: EntryIndex): { adapter?: Adapter; notModelled?: string } {
+  const entry = index.get('adapter');
+  const named = entry && typeof entry.value === 'string' && entry.value !== '' ? entry.value : undefined;
   const quantized = ['load_in_4bit', 'load_in_8bit'].find((key) => booleanValue(index.get(key)) === true);
-  if (!(adapter && typeof adapter.value === 'string' && adapter.value !== '') && !quantized) return undefined;
-  const what = [adapter && typeof adapter.value === 'string' && adapter.value !== '' ? `adapter ${adapter.value}` : '', quantized ?? ''].filter(Boolean).join(', ');
-  return `${what}: full fine-tune memory not modelled for LoRA; the run model counts gradients and optimizer states for every weight`;
+  if (!named && !quantized) return {};
+  const notModelled = (why: string): { notModelled: string } => ({
+    notModelled: `${[named ? `adapter ${named}` : '', quantized ?? ''].filter(Boolean).join(', ')}: ${why}; the run model counts gradients and optimizer states for every weight`,
+  });
+  if (named !== 'lora' && named !== 'qlora') return notModelled(named ? 'only LoRA and QLoRA adapters are modelled' : 'full fine-tune memory not modelled for a quantized base without an adapter');
+  const rankEntry = index.get('lora_r');
+  const rank = rankEntry?.value ?? null;
+  if (rankEntry?.unresolved || (rank !== null && (typeof rank !== 'number' || rank <= 0))) return notModelled(`lora_r ${String(rank)} is not a rank the run model can size`);
+  const targets = loraTargets(index);
+  if (typeof targets === 'string') return notModelled(targets);
+  const baseWeights: BaseWeights = named === 'qlora' || quantized === 'load_in_4bit' ? 'nf4-dq' : quantized === 'load_in_8bit' ? 'int8' : 'bf16';
+  const dropout = index.get('lora_dropout')?.value;
+  const notes = [
+    typeof rank === 'number' ? `lora_r ${rank}` : ADAPTER_SOURCES.rank,
+    targets.note,
+    baseWeights === 'nf4-dq' ? ADAPTER_SOURCES.quantized : baseWeights === 'int8' ? 'load_in_8bit: bitsandbytes LLM.int8 weights' : 'the base in 16 bits',
+    ADAPTER_SOURCES.state,
+  ];
+  return {
+    adapter: {
+      kind: baseWeights === 'nf4-dq' ? 'qlora' : 'lora',
+      baseWeights,
+      rank: typeof rank === 'number' ? rank : 8,
+      targets: targets.targets,
+      adapterState: 'fp32',
+      dropout: typeof dropout === 'number' && dropout > 0,
+      note: notes.join('; '),
+    },
+  };
+}
+
+/** The linears `lora_target_modules` and `lora_target_linear` name, or why they cannot be read. */
+function loraTargets(index: EntryIndex): { targets: LoraTarget[]; note: string } | string {
+  const linear = booleanValue(index.get('lora_target_linear')) === true;
+  const listed = index.document.entries.filter((entry) => entry.path[0] === 'lora_target_modules' && entry.path.length === 2);
+  const single = index.get('lora_target_modules');
+  if (single && typeof single.value === 'string') return `lora_target_modules ${single.value} is a pattern the run model does not match`;
+  const names = listed.map((entry) => String(entry.value));
+  const unknown = names.filter((name) => !PEFT_MODULES.has(name));
+  if (unknown.length > 0) return `lora_target_modules ${unknown.join(', ')}: not a linear the run model knows`;
+  const targets = new Set<LoraTarget>([...(linear ? ALL_LINEAR : []), ...names.flatMap((name) => PEFT_MODULES.get(name) ?? [])]);
+  if (targets.size === 0) return { targets: ['query', 'value'], note: ADAPTER_SOURCES.targets };
+  const note = [linear ? ADAPTER_SOURCES.linear : '', names.length ? `lora_target_modules ${names.join(', ')}` : ''].filter(Boolean).join(' and ');
+  return { targets: [...targets], note };
 }
 
 /**

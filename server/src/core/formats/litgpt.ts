@@ -1,9 +1,9 @@
 import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
 import type { Dtype } from '../model/prediction';
-import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
+import { catalogueField, defaultField, derivedField, roundUpToMultiple, unknownField, type Adapter, type AttentionImplementation, type BaseWeights, type LoraTarget, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import type { CatalogueModel } from './catalogue/models';
-import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, gpusOfNodes, noDropout, readChoice, readField, valueOf } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, gpusOfNodes, noDropout, readChoice, readField, valueOf } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -160,7 +160,7 @@ function litgptPaddedVocab(vocab: NumberField, divisor: NumberField): NumberFiel
 interface LitgptRun {
   sizes: Pick<ModelShape, 'gpus' | 'gpusPerNode' | 'globalBatchSize'>;
   choices: Pick<ModelShape, 'sharding' | 'recompute' | 'dtype'>;
-  caveat: Pick<ModelShape, 'memoryNotModelled'>;
+  caveat: Pick<ModelShape, 'memoryNotModelled' | 'adapter'>;
 }
 
 /** LitGPT's `precision` values (Lightning Fabric's); 32-true is not a precision shapelint models. */
@@ -197,15 +197,63 @@ function litgptRun(index: EntryIndex): LitgptRun {
       ? defaultField<RecomputeMode>('full', `${count === undefined ? 'the GPUs are unknown; on more than one, ' : ''}${script.source} checkpoints every Block (activation_checkpointing_policy={Block})`)
       : defaultField<RecomputeMode>('none', `${script.source}: no activation checkpointing${finetune ? ' on one GPU' : ''}`);
   const precision = readChoice(index, ['precision'], (entry) => LITGPT_PRECISION[String(entry.value)] ?? null, () => defaultField<Dtype>('bf16', LAUNCH.precisionSource));
-  const memoryNotModelled = lora
-    ? `a LoRA finetune (lora_r${index.has('quantize') && index.get('quantize')?.value ? `, quantize ${String(index.get('quantize')?.value)}` : ''}): full fine-tune memory not modelled for LoRA; the run model counts gradients and optimizer states for every weight`
-    : index.get('precision')?.value === 'bf16-true'
-      ? 'precision bf16-true keeps weights, gradients and AdamW states in bf16, 8 B per parameter against the 16 to 18 B of mixed-precision Adam the run model counts: its memory per GPU is an upper bound'
-      : undefined;
+  const adapter = lora ? litgptAdapter(index) : undefined;
+  const memoryNotModelled =
+    typeof adapter === 'string'
+      ? adapter
+      : !lora && index.get('precision')?.value === 'bf16-true'
+        ? 'precision bf16-true keeps weights, gradients and AdamW states in bf16, 8 B per parameter against the 16 to 18 B of mixed-precision Adam the run model counts: its memory per GPU is an upper bound'
+        : undefined;
   return {
     sizes: { gpus, gpusPerNode: devices, globalBatchSize: litgptGlobalBatch(index, devices, gpus) },
-    choices: { sharding: lora ? { ...sharding, note: `${sharding.note}; full fine-tune memory not modelled for LoRA` } : sharding, recompute, dtype: precision },
-    caveat: memoryNotModelled ? { memoryNotModelled } : {},
+    choices: { sharding: typeof adapter === 'string' ? { ...sharding, note: `${sharding.note}; full fine-tune memory not modelled for this adapter` } : sharding, recompute, dtype: precision },
+    caveat: { ...(memoryNotModelled ? { memoryNotModelled } : {}), ...(typeof adapter === 'object' ? { adapter } : {}) },
+  };
+}
+
+const LORA_SCRIPT = 'litgpt/finetune/lora.py setup() @ 01fe959c';
+/** LitGPT's `lora_*` switches and the linears they wrap; `lora_mlp` wraps every MLP linear (LLaMAMLP fc_1, fc_2, proj). Defaults: LORA_SCRIPT's. */
+const LITGPT_LORA_SWITCHES: ReadonlyArray<readonly [string, readonly LoraTarget[], boolean]> = [
+  ['lora_query', ['query'], true],
+  ['lora_key', ['key'], false],
+  ['lora_value', ['value'], true],
+  ['lora_projection', ['projection'], false],
+  ['lora_mlp', ['mlpGate', 'mlpUp', 'mlpDown'], false],
+  ['lora_head', ['head'], false],
+];
+/** `quantize` (Fabric's BitsandbytesPrecision modes): fp4 is stored like nf4, 4 bits in blocks of 64. */
+const LITGPT_QUANTIZE: Record<string, BaseWeights> = { 'bnb.nf4': 'nf4', 'bnb.fp4': 'nf4', 'bnb.nf4-dq': 'nf4-dq', 'bnb.fp4-dq': 'nf4-dq', 'bnb.int8-training': 'int8' };
+
+/**
+ * A LoRA finetune config's adapter (LORA_SCRIPT: lora_r 8, lora_dropout 0.05, query and value
+ * only, unless the file says): under `*-true` precision every parameter, the adapter's too, is in
+ * bf16/fp16; under `*-mixed` (LitGPT's default where the GPU has bf16) in fp32; `quantize` stores
+ * the base's linears in 4 or 8 bits. A string says why the adapter cannot be sized.
+ */
+function litgptAdapter(index: EntryIndex): Adapter | string {
+  const rank = index.get('lora_r')?.value;
+  if (typeof rank !== 'number' || rank <= 0) return `a LoRA finetune with lora_r ${String(rank)}, not a rank the run model can size; the run model counts gradients and optimizer states for every weight`;
+  const quantize = index.get('quantize')?.value;
+  const quantized = typeof quantize === 'string' && quantize !== '' ? LITGPT_QUANTIZE[quantize] : undefined;
+  if (typeof quantize === 'string' && quantize !== '' && !quantized) return `a LoRA finetune with quantize ${quantize}, which the run model does not size; the run model counts gradients and optimizer states for every weight`;
+  const precision = index.get('precision')?.value;
+  const trueHalf = precision === 'bf16-true' || precision === '16-true';
+  const targets = LITGPT_LORA_SWITCHES.flatMap(([key, wraps, byDefault]) => (booleanValue(index.get(key)) ?? byDefault ? wraps : []));
+  const dropout = index.get('lora_dropout')?.value;
+  const notes = [
+    `lora_r ${rank}`,
+    `targets from the lora_* switches (${LORA_SCRIPT} defaults: query and value)`,
+    quantized ? `quantize ${String(quantize)}` : trueHalf ? `precision ${String(precision)}: the base in 16 bits` : `precision ${String(precision ?? 'bf16-mixed (default)')}: parameters in fp32`,
+    typeof dropout === 'number' ? `lora_dropout ${dropout}` : `${LORA_SCRIPT} default lora_dropout 0.05`,
+  ];
+  return {
+    kind: quantized === 'nf4' || quantized === 'nf4-dq' ? 'qlora' : 'lora',
+    baseWeights: quantized ?? (trueHalf ? 'bf16' : 'fp32'),
+    rank,
+    targets,
+    adapterState: trueHalf || quantized ? 'bf16' : 'fp32',
+    dropout: typeof dropout === 'number' ? dropout > 0 : true,
+    note: notes.join('; '),
   };
 }
 

@@ -120,6 +120,8 @@ export type ModelShape = {
    * rule then stays silent rather than warn on a number that is only an upper bound.
    */
   memoryNotModelled?: string;
+  /** The LoRA/QLoRA adapter the run trains over frozen base weights, where the file names one (see Adapter). */
+  adapter?: Adapter;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
   /**
@@ -156,6 +158,35 @@ export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number]
  */
 export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
 export type RecomputeMode = (typeof RECOMPUTE_MODES)[number];
+
+/** A linear layer a LoRA adapter can wrap, by its role in the layer (PEFT `q_proj`…`lm_head`, LitGPT `lora_query`…`lora_head`). */
+export type LoraTarget = 'query' | 'key' | 'value' | 'projection' | 'mlpGate' | 'mlpUp' | 'mlpDown' | 'head';
+
+/**
+ * How the frozen base weights are stored: `bf16` (2 B per parameter, bf16 or fp16), `fp32` (4 B:
+ * Lightning Fabric's `*-mixed` precision keeps parameters in fp32), `int8` (1 B, bitsandbytes
+ * LLM.int8), `nf4` (4 bits in blocks of 64 with an fp32 absmax each), `nf4-dq` (the same with
+ * the absmax double-quantized to 8 bits).
+ */
+export type BaseWeights = 'bf16' | 'fp32' | 'int8' | 'nf4' | 'nf4-dq';
+
+/**
+ * A LoRA fine-tune (Hu et al. 2021, arXiv 2106.09685): rank-`rank` matrices A (r × d_in) and B
+ * (d_out × r) beside each targeted linear, trained over frozen base weights; `qlora` when the
+ * base is 4-bit (Dettmers et al. 2023, arXiv 2305.14314).
+ */
+export interface Adapter {
+  kind: 'lora' | 'qlora';
+  baseWeights: BaseWeights;
+  rank: number;
+  targets: readonly LoraTarget[];
+  /** How the trainer keeps the adapter's weights, gradients and AdamW moments: fp32 (PEFT, Fabric `*-mixed`) or bf16 (Fabric `*-true`). */
+  adapterState: 'fp32' | 'bf16';
+  /** lora_dropout > 0: every targeted linear keeps its own dropped-out copy of its input and a mask for the backward. */
+  dropout: boolean;
+  /** Where each part came from (the file's keys or the framework's defaults), for hovers and messages. */
+  note: string;
+}
 
 /**
  * How model state is split over data-parallel ranks: `none` (each rank holds all of it, Megatron's

@@ -48,7 +48,8 @@ function remedies(context: RuleContext, spec: LayerSpec, launch: RunLaunch): Rem
   if (t !== undefined) {
     found.push({ change: `Tensor parallelism ${spec.tensorParallel} → ${t} within the node, with sequence parallelism`, spec: { tensorParallel: t }, launch: { sequenceParallel: true }, edit: literalEdit(context, shape.tensorParallel, t) });
   }
-  if (launch.sharding === 'none') found.push({ change: 'The distributed optimizer (Megatron --use-distributed-optimizer; ZeRO-1)', launch: { sharding: 'distributed-optimizer' } });
+  // Under LoRA the optimizer holds only the adapters' states: sharding them saves next to nothing.
+  if (launch.sharding === 'none' && !launch.adapter) found.push({ change: 'The distributed optimizer (Megatron --use-distributed-optimizer; ZeRO-1)', launch: { sharding: 'distributed-optimizer' } });
   for (let b = spec.microBatchSize - 1; b >= 1; b--) {
     const smaller = context.rerun({ spec: { microBatchSize: b }, launch: { globalBatch: launch.globalBatch } });
     if (smaller?.memory.fits || b === 1) {

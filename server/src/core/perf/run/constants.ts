@@ -1,3 +1,5 @@
+import type { Adapter, BaseWeights } from '../../model/shape';
+
 /**
  * The framework constants of the run model, each with its source. None was fitted: fitted
  * constants live in calibration.ts (RUN_CALIBRATION) with the runs they were fitted on.
@@ -49,6 +51,25 @@ export const RUN_CONSTANTS = {
       source: 'the same loss under torch.compile (torchtitan components/loss.py compiles it when training.compile is set): Inductor fuses the upcast, log-softmax and its backward, so the bf16 logits it saves and their bf16 gradient are what is live',
     },
   },
+  /** Bytes per frozen base weight of a LoRA/QLoRA fine-tune, by how it is stored (model/shape.ts BaseWeights). */
+  baseWeightBytes: {
+    bf16: { value: 2, source: 'a 16-bit base (transformers torch_dtype bfloat16/float16; Fabric bf16-true/16-true): 2 B per weight, frozen, so no gradient or optimizer state (Hu et al. 2021, arXiv 2106.09685 §4.2)' },
+    fp32: { value: 4, source: 'Lightning Fabric bf16-mixed/16-mixed keeps every parameter in fp32 and casts per op under autocast: 4 B per frozen weight' },
+    int8: { value: 1, source: 'bitsandbytes LLM.int8 (Dettmers et al. 2022, arXiv 2208.07339; transformers load_in_8bit): 1 B per weight; the fp32 scale per row (4/d_in B per weight) neglected' },
+    nf4: { value: (4 + 32 / 64) / 8, source: 'QLoRA (Dettmers et al. 2023, arXiv 2305.14314) §3: 4-bit NormalFloat weights in blocks of 64, one fp32 absmax per block: 4 + 32/64 = 4.5 bits per weight' },
+    'nf4-dq': { value: (4 + 8 / 64 + 32 / (64 * 256)) / 8, source: 'QLoRA §3 Double Quantization: the absmax constants quantized to 8 bits in blocks of 256 with one fp32 constant each, 8/64 + 32/(64·256) = 0.127 bits per weight: 4.127 bits' },
+  } satisfies Record<BaseWeights, Sourced<number>>,
+  /** Bytes per adapter parameter for its weight, gradient and AdamW moments, by the dtype the trainer keeps it in. */
+  adapterState: {
+    fp32: {
+      value: { weights: 4, gradients: 4, optimizer: 8 },
+      source: 'PEFT keeps LoRA weights in fp32 over a bf16/fp16 base (get_peft_model autocast_adapter_dtype=True, peft ≥ 0.12; prepare_model_for_kbit_training upcasts for QLoRA), and torch.optim.AdamW keeps exp_avg and exp_avg_sq in the parameter dtype: 4 + 4 + 2·4 B, the fp32 weight being its own master copy',
+    },
+    bf16: {
+      value: { weights: 2, gradients: 2, optimizer: 4 },
+      source: 'Lightning Fabric bf16-true/16-true: LitGPT creates the LoRA matrices in the model dtype (litgpt/finetune/lora.py fabric.init_module @ 01fe959c) and AdamW keeps its moments in that dtype: 2 + 2 + 2·2 B',
+    },
+  } satisfies Record<Adapter['adapterState'], Sourced<{ weights: number; gradients: number; optimizer: number }>>,
   /** CUDA context, cuBLAS workspaces and NCCL buffers: memory a process holds before any tensor. */
   runtimeGiB: { value: 1.5, source: 'assumed: CUDA context ≈ 0.5 GiB on H100 (PyTorch memory notes), cuBLAS workspaces and NCCL channel buffers ≈ 1 GiB at 8-64 ranks; not measured' },
   /** The caching allocator's fragmentation, as a share of the activations. */

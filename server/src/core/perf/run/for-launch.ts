@@ -4,14 +4,15 @@ import type { Launch, ModelShape } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
 
 /** What the run model takes from the file beyond its launch fields. */
-export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'pipelineSplit'>>;
+export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'pipelineSplit' | 'adapter'>>;
 
 /**
  * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
  * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
  * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
  * `--grad-reduce-in-bf16` halves its gradient buffer; the pipeline split counts the layers the
- * file's split counts besides the transformer's (Megatron-Core's embedding and loss).
+ * file's split counts besides the transformer's (Megatron-Core's embedding and loss); a LoRA/QLoRA
+ * file's adapter makes the base weights frozen (memory.ts adapterStateTerms).
  */
 export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, shape: RunShapeFacts = {}): RunLaunch {
   const sharding = launch.sharding.value;
@@ -30,6 +31,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     recompute: launch.recompute.value,
     selectivePolicy: shape.format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
     ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
+    ...(shape.adapter ? { adapter: shape.adapter } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: options.launch.untiedEmbeddings === true,
     interNodeGbps: options.interNodeGbps,

@@ -28,14 +28,23 @@ export interface RunPrediction {
   time: Partial<Record<TimeTermName, RunTerm>>;
 }
 
-/** Model FLOPs per token of the whole model (not per GPU), by FLOPS_CONVENTION. */
-export function modelFlopsPerToken(spec: LayerSpec): number {
+/** What FLOPS_CONVENTION becomes for a LoRA run, whose backward computes no weight gradient for the frozen linears. */
+export const LORA_FLOPS_CONVENTION = 'LoRA: 3 × the forward matmul FLOPs less one forward of the frozen linears (QKV, projection, MLP, logits), whose weight gradients the backward does not compute; the adapters\' rank-r matmuls not counted';
+
+/** Model FLOPs per token of the whole model (not per GPU), by FLOPS_CONVENTION (LORA_FLOPS_CONVENTION with `lora`). */
+export function modelFlopsPerToken(spec: LayerSpec, lora = false): number {
   const whole: LayerSpec = { ...spec, tensorParallel: 1 };
-  const layer = layerGemms(whole).reduce((total, gemm) => total + gemmFlops(gemm), 0);
+  const gemms = layerGemms(whole);
+  const layer = gemms.reduce((total, gemm) => total + gemmFlops(gemm), 0);
+  const frozenLinear = gemms.filter((gemm) => !ATTENTION_CORE.has(gemm.name)).reduce((total, gemm) => total + gemmFlops(gemm), 0);
   const logits = logitsGemm(whole);
-  const forward = Math.max(1, spec.numLayers) * layer + (logits ? gemmFlops(logits) : 0);
-  return (3 * forward) / (spec.seqLength * spec.microBatchSize);
+  const layers = Math.max(1, spec.numLayers);
+  const forward = layers * layer + (logits ? gemmFlops(logits) : 0);
+  const noWeightGradients = lora ? layers * frozenLinear + (logits ? gemmFlops(logits) : 0) : 0;
+  return (3 * forward - noWeightGradients) / (spec.seqLength * spec.microBatchSize);
 }
+
+const ATTENTION_CORE: ReadonlySet<string> = new Set(['attention_score', 'attention_over_value', 'flash_attention']);
 
 /**
  * The whole run on its GPUs: memory per GPU by term and step time by part, from the layer model
@@ -54,12 +63,12 @@ export function predictRun(spec: LayerSpec, launch: RunLaunch, gpu: GpuSpec, pro
   for (const [name, term] of Object.entries(timeUs) as [TimeTermName, RunTerm | undefined][]) if (term) time[name] = { ...term, value: term.value / 1e6 };
   const stepSeconds = Object.values(time).reduce((total, term) => total + (term?.value ?? 0), 0);
   const tokensPerSecondPerGpu = (launch.globalBatch * spec.seqLength) / stepSeconds / launch.gpus;
-  const flopsPerToken = modelFlopsPerToken(spec);
+  const flopsPerToken = modelFlopsPerToken(spec, launch.adapter !== undefined);
   return {
     tokensPerSecondPerGpu,
     stepSeconds,
     mfu: (tokensPerSecondPerGpu * flopsPerToken) / (peakTflopsFor(gpu, launch.dtype).tflops * 1e12),
-    flopsConvention: FLOPS_CONVENTION,
+    flopsConvention: launch.adapter ? `${FLOPS_CONVENTION}; ${LORA_FLOPS_CONVENTION}` : FLOPS_CONVENTION,
     modelFlopsPerToken: flopsPerToken,
     layout,
     memory: predictMemory(spec, launch, layout, gpu),

@@ -1,4 +1,4 @@
-import type { RecomputeMode, Sharding } from '../../model/shape';
+import type { Adapter, RecomputeMode, Sharding } from '../../model/shape';
 import type { Dtype } from '../../model/prediction';
 
 /**
@@ -37,6 +37,8 @@ export interface RunLaunch {
    * (Megatron-Core's embedding and loss, DeepSpeed's two embedding layers); absent: nothing.
    */
   pipelineExtraLayers?: number;
+  /** A LoRA/QLoRA fine-tune: frozen base weights, only the adapter trained (memory.ts adapterStateTerms). */
+  adapter?: Adapter;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Dtype, LayerSpec } from '../../model/prediction';
 import { predictRun, type RunPrediction } from './index';
 import { median, ORDER_MIN_GAP } from '../measurements';
 import { GIB, type MemoryPrediction } from './memory';
-import type { AttentionImplementation, RecomputeMode, Sharding } from '../../model/shape';
+import type { Adapter, AttentionImplementation, RecomputeMode, Sharding } from '../../model/shape';
 import { attentionSpec } from '../spec';
 import type { RunLaunch, SelectivePolicy } from './launch';
 
@@ -77,6 +77,8 @@ export interface RunLaunchRecord {
   attention: AttentionImplementation;
   dtype: Dtype;
   overlapGradReduce?: boolean;
+  /** A LoRA/QLoRA fine-tune (launch.ts adapter), as its config set it. */
+  adapter?: Omit<Adapter, 'note'>;
 }
 
 export interface MeasuredRun {
@@ -84,7 +86,7 @@ export interface MeasuredRun {
   gpu: string;
   model: RunModel;
   launch: RunLaunchRecord;
-  /** tokensPerSecondPerGpu, or tflopsPerGpu under the source's convention (narayanan-2021 Eq. 3). */
+  /** tokensPerSecondPerGpu, or tflopsPerGpu under the source's convention (narayanan-2021 Eq. 3); a source may publish only peakMemoryGiB. */
   measured: { tokensPerSecondPerGpu?: number; tflopsPerGpu?: number; modelTflopsPerGpu?: number; mfu?: number; peakMemoryGiB?: number };
   note?: string;
 }
@@ -100,7 +102,8 @@ export interface ScoredRun {
   gpu: string;
   dtype: Dtype;
   id: string;
-  measuredTokensPerSecond: number;
+  /** Absent where the source published only peak memory. */
+  measuredTokensPerSecond?: number;
   predictedTokensPerSecond: number;
   measuredMemoryGiB?: number;
   predictedMemoryGiB: number;
@@ -146,6 +149,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     overlapGradReduce: launch.overlapGradReduce ?? (launch.sharding === 'fsdp' || launch.sharding === 'zero-3'),
     untiedEmbeddings: model.untiedEmbeddings ?? false,
     interNodeGbps: launch.interNodeGbps ?? gpu.interNodeGbps,
+    ...(launch.adapter ? { adapter: { ...launch.adapter, note: `run ${run.id} of data/runs` } } : {}),
   };
   return { spec, launch: runLaunch, gpu };
 }
@@ -156,11 +160,12 @@ export function narayananFlopsPerToken(model: RunModel, seq: number): number {
   return 96 * l * h * h * (1 + seq / (6 * h) + v / (16 * l * h));
 }
 
-/** The measured tokens/s per GPU: as published, or from TFLOP/s under the source's stated convention. */
-export function measuredTokensPerSecond(run: MeasuredRun): number {
+/** The measured tokens/s per GPU: as published, or from TFLOP/s under the source's stated convention; undefined where only memory was published. */
+export function measuredTokensPerSecond(run: MeasuredRun): number | undefined {
   if (run.measured.tokensPerSecondPerGpu !== undefined) return run.measured.tokensPerSecondPerGpu;
   if (run.measured.tflopsPerGpu !== undefined) return (run.measured.tflopsPerGpu * 1e12) / narayananFlopsPerToken(run.model, run.launch.seq);
-  throw new Error(`run ${run.id}: neither tokensPerSecondPerGpu nor tflopsPerGpu`);
+  if (run.measured.peakMemoryGiB !== undefined) return undefined;
+  throw new Error(`run ${run.id}: neither tokensPerSecondPerGpu, tflopsPerGpu nor peakMemoryGiB`);
 }
 
 export function predictMeasuredRun(run: MeasuredRun): RunPrediction {
@@ -194,6 +199,7 @@ export function scoreRuns(files: readonly RunFile[]): ScoredRun[] {
 }
 
 export interface RunErrorSummary {
+  /** Runs with a measured tokens/s (the tokens/s figures are over these). */
   runs: number;
   medianAbsError: number;
   signedMedianError: number;
@@ -209,13 +215,15 @@ export interface RunErrorSummary {
 
 const relative = (predicted: number, measured: number): number => (predicted - measured) / measured;
 
+/** Runs, tokens/s figures over those with a measured tokens/s, memory over those with a measured peak. */
 export function summarizeRuns(scored: readonly ScoredRun[]): RunErrorSummary {
-  const errors = scored.map((run) => relative(run.predictedTokensPerSecond, run.measuredTokensPerSecond));
+  const timed = scored.filter((run): run is ScoredRun & { measuredTokensPerSecond: number } => run.measuredTokensPerSecond !== undefined);
+  const errors = timed.map((run) => relative(run.predictedTokensPerSecond, run.measuredTokensPerSecond));
   const memory = scored.filter((run) => run.measuredMemoryGiB !== undefined).map((run) => Math.abs(relative(run.predictedMemoryGiB, run.measuredMemoryGiB!)));
   let pairs = 0;
   let ordered = 0;
-  scored.forEach((a, i) =>
-    scored.slice(i + 1).forEach((b) => {
+  timed.forEach((a, i) =>
+    timed.slice(i + 1).forEach((b) => {
       if (a.source !== b.source || a.gpu !== b.gpu) return;
       const [slow, fast] = a.measuredTokensPerSecond < b.measuredTokensPerSecond ? [a, b] : [b, a];
       if (fast.measuredTokensPerSecond < slow.measuredTokensPerSecond * (1 + ORDER_MIN_GAP)) return;
@@ -225,7 +233,7 @@ export function summarizeRuns(scored: readonly ScoredRun[]): RunErrorSummary {
   );
   const share = (values: number[], limit: number): number => (values.length ? values.filter((value) => Math.abs(value) <= limit).length / values.length : NaN);
   return {
-    runs: scored.length,
+    runs: timed.length,
     medianAbsError: median(errors.map(Math.abs)),
     signedMedianError: median(errors),
     within20: share(errors, 0.2),

@@ -3,6 +3,7 @@ import { layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
 import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
+import type { Adapter, LoraTarget } from '../../model/shape';
 
 /** One named part of a GPU's memory or of a step's time, with how it was computed and where the formula comes from. */
 export interface RunTerm {
@@ -14,6 +15,8 @@ export interface RunTerm {
 export const GIB = 1024 ** 3;
 
 const KORTHIKANTI = 'Korthikanti et al. 2022 (arXiv 2205.05198) §4, Table 2';
+const LORA_ACTIVATIONS =
+  "LoRA: the full model's activations, since the backward still flows through every frozen layer (an upper bound: a frozen linear no adapter wraps needs no input kept for a weight gradient), plus each adapter's x·A and, with lora_dropout, its dropped-out input and mask (PEFT lora.Linear.forward)";
 
 export type MemoryTermName =
   | 'weights'
@@ -81,7 +84,7 @@ function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated
  * s² term, only its fp32 softmax statistics. Context parallelism holds s/c queries against all
  * s keys. With a, k, F = 4h and dropout this is s·b·h·(34 + 5·a·s/h) with t = 1.
  */
-export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'contextParallel' | 'sequenceParallel'>): LayerActivations {
+export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'contextParallel' | 'sequenceParallel' | 'adapter'>): LayerActivations {
   const t = Math.max(1, spec.tensorParallel);
   const sLocal = spec.seqLength / launch.contextParallel;
   const sb = sLocal * spec.microBatchSize;
@@ -101,7 +104,58 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
   const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
   const attentionCore = spec.flashAttention ? split(4 * spec.numHeads * sb) : split(scores * (2 + (attentionDropout ? 3 : 0)));
   const input = replicated(2 * sb * h);
-  return { stored: norms + attention + mlp, attentionCore, input, opPolicyKept: torchtitanOpKept(spec, sb, input, replicated, split, routed) };
+  const adapter = launch.adapter ? split(adapterActivationBytes(spec, launch.adapter, sb, routed)) : 0;
+  return { stored: norms + attention + mlp + adapter, attentionCore, input, opPolicyKept: torchtitanOpKept(spec, sb, input, replicated, split, routed) + adapter };
+}
+
+/** The input and output widths of each linear a LoRA adapter can wrap in a layer (the head is the model's, counted apart). */
+function targetWidths(spec: LayerSpec): Record<Exclude<LoraTarget, 'head'>, { dIn: number; dOut: number; mlp: boolean }> {
+  const h = spec.hiddenSize;
+  const q = spec.numHeads * spec.headDim;
+  const kv = spec.numKvHeads * spec.headDim;
+  const f = spec.ffnHiddenSize;
+  return {
+    query: { dIn: h, dOut: q, mlp: false },
+    key: { dIn: h, dOut: kv, mlp: false },
+    value: { dIn: h, dOut: kv, mlp: false },
+    projection: { dIn: q, dOut: h, mlp: false },
+    mlpGate: { dIn: h, dOut: spec.gatedMlp ? f : 0, mlp: true },
+    mlpUp: { dIn: h, dOut: f, mlp: true },
+    mlpDown: { dIn: f, dOut: h, mlp: true },
+  };
+}
+
+const layerTargets = (adapter: Adapter): Exclude<LoraTarget, 'head'>[] => adapter.targets.filter((target): target is Exclude<LoraTarget, 'head'> => target !== 'head');
+
+/**
+ * What a LoRA adapter adds to a layer's activations for the backward, per micro-batch: every
+ * wrapped linear keeps x·A (s·b·r, bf16) for B's gradient and, with lora_dropout, its own
+ * dropped-out input (s·b·d_in, bf16) and mask (1 B) for A's (PEFT lora.Linear.forward:
+ * lora_B(lora_A(dropout(x)))). Without dropout A reads the input the layer keeps already. MLP
+ * targets run once per routed expert.
+ */
+function adapterActivationBytes(spec: LayerSpec, adapter: Adapter, sb: number, routed: number): number {
+  const widths = targetWidths(spec);
+  return layerTargets(adapter).reduce((sum, target) => {
+    const { dIn, dOut, mlp } = widths[target];
+    if (dOut === 0) return sum;
+    return sum + (mlp ? routed : 1) * sb * (2 * adapter.rank + (adapter.dropout ? 3 * dIn : 0));
+  }, 0);
+}
+
+/**
+ * LoRA parameters, r·(d_in + d_out) per wrapped linear (A is r × d_in, B is d_out × r; Hu et al.
+ * 2021, arXiv 2106.09685 §4.1): per layer (MLP targets once per expert) and on the output head.
+ */
+export function adapterParams(spec: LayerSpec, adapter: Adapter): { perLayer: number; head: number } {
+  const widths = targetWidths(spec);
+  const experts = Math.max(1, spec.numExperts);
+  const perLayer = layerTargets(adapter).reduce((sum, target) => {
+    const { dIn, dOut, mlp } = widths[target];
+    return dOut === 0 ? sum : sum + (mlp ? experts : 1) * adapter.rank * (dIn + dOut);
+  }, 0);
+  const head = adapter.targets.includes('head') && spec.vocabSize > 0 ? adapter.rank * (spec.hiddenSize + spec.vocabSize) : 0;
+  return { perLayer, head };
 }
 
 export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute'], policy: SelectivePolicy = 'megatron'): number {
@@ -145,6 +199,7 @@ export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayou
 }
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
+  if (launch.adapter) return adapterStateTerms(spec, launch, layout, stage, launch.adapter);
   const params = stageParams(spec, launch, layout, stage);
   const state = gradientsInBf16(RUN_CONSTANTS.modelState[launch.sharding], launch);
   const { weights, gradients, optimizer, sharded } = state.value;
@@ -171,6 +226,75 @@ function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
   return terms;
 }
 
+/** A LoRA stage's parameters on one GPU before data-parallel sharding: the frozen linear weights (per layer and all), the other frozen weights, their bytes, and the adapters'. */
+export interface LoraStageParams {
+  linearPerLayer: number;
+  linear: number;
+  other: number;
+  frozenBytes: number;
+  trained: number;
+}
+
+export function loraStageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number, adapter: Adapter): LoraStageParams {
+  const t = Math.max(1, spec.tensorParallel);
+  const params = stageParams(spec, launch, layout, stage);
+  const linearPerLayer = params.layer - layerParams(spec).replicated;
+  const linear = layout.layersPerStage * linearPerLayer;
+  const other = params.dense + params.expert - linear;
+  const { perLayer, head } = adapterParams(spec, adapter);
+  const trained = (layout.layersPerStage * perLayer) / t + (stage === launch.pipelineParallel - 1 ? head / t : 0);
+  const frozenBytes = linear * RUN_CONSTANTS.baseWeightBytes[adapter.baseWeights].value + other * (adapter.baseWeights === 'fp32' ? 4 : 2);
+  return { linearPerLayer, linear, other, frozenBytes, trained };
+}
+
+/**
+ * A LoRA/QLoRA fine-tune's model state: the frozen base weights with neither gradients nor
+ * optimizer states, the transformer layers' linear weights stored as the adapter says (4-bit
+ * NF4 under QLoRA) and the rest (embeddings, output head, norms: transformers' and PEFT's
+ * bitsandbytes loading keeps them in 16 bits) at 2 B; plus the adapter's own weights, gradients
+ * and AdamW moments. Sharded over data-parallel ranks as the run's sharding shards a full
+ * fine-tune's (FSDP and ZeRO-3 the weights too). Adapters over TP-split layers are taken as split with them.
+ */
+function adapterStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number, adapter: Adapter): Partial<Record<MemoryTermName, RunTerm>> {
+  const { linear, linearPerLayer, other, trained, frozenBytes } = loraStageParams(spec, launch, layout, stage, adapter);
+  const base = RUN_CONSTANTS.baseWeightBytes[adapter.baseWeights];
+  const otherBytes = adapter.baseWeights === 'fp32' ? 4 : 2;
+  const state = RUN_CONSTANTS.adapterState[adapter.adapterState];
+  const { sharded } = RUN_CONSTANTS.modelState[launch.sharding].value;
+  const ranks = layout.dataParallel * launch.contextParallel;
+  const over = (isSharded: boolean): number => (isSharded ? ranks : 1);
+  const overText = (isSharded: boolean): string => (isSharded ? ` / DP ${ranks}` : '');
+  const widths = targetWidths(spec);
+  const wrapped = adapter.targets.filter((target) => target === 'head' || widths[target].dOut > 0);
+  const adapterText = `${(trained / 1e6).toFixed(2)}M adapter parameters (rank ${adapter.rank} on ${wrapped.join(', ')})`;
+  const terms: Partial<Record<MemoryTermName, RunTerm>> = {
+    weights: {
+      value: (frozenBytes + trained * state.value.weights) / over(sharded.weights),
+      formula: `frozen ${(linear / 1e9).toFixed(3)}B linear weights × ${+base.value.toFixed(4)} B (${adapter.baseWeights}) + ${(other / 1e9).toFixed(3)}B embedding and norm weights × ${otherBytes} B + ${adapterText} × ${state.value.weights} B${overText(sharded.weights)}`,
+      source: `${base.source}; ${state.source}; the adapter: ${adapter.note}`,
+    },
+    gradients: {
+      value: (trained * state.value.gradients) / over(sharded.gradients),
+      formula: `${adapterText} × ${state.value.gradients} B${overText(sharded.gradients)}; none for the frozen weights`,
+      source: state.source,
+    },
+    optimizerStates: {
+      value: (trained * state.value.optimizer) / over(sharded.optimizer),
+      formula: `${adapterText} × ${state.value.optimizer} B${overText(sharded.optimizer)}; none for the frozen weights`,
+      source: state.source,
+    },
+  };
+  if (sharded.weights) {
+    const layers = RUN_CONSTANTS.gatheredLayers.value;
+    terms.gatheredWeights = {
+      value: layers * linearPerLayer * base.value,
+      formula: `${layers} layers × ${(linearPerLayer / 1e6).toFixed(1)}M frozen linear weights × ${+base.value.toFixed(4)} B, no full-size gradients`,
+      source: RUN_CONSTANTS.gatheredLayers.source,
+    };
+  }
+  return terms;
+}
+
 /** Megatron's model state with `--grad-reduce-in-bf16`: a bf16 gradient buffer where it would hold fp32 main gradients. */
 function gradientsInBf16(state: { value: ModelStateBytes; source: string }, launch: RunLaunch): { value: ModelStateBytes; source: string } {
   if (!launch.gradientReduceInBf16 || (launch.sharding !== 'none' && launch.sharding !== 'distributed-optimizer')) return state;
@@ -190,8 +314,8 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     activations: {
       value: kept * layout.layersPerStage * flight.count,
-      formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
-      source: `${torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2`,
+      formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}${launch.adapter ? ', with the LoRA adapters\' x·A and dropped-out inputs' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
+      source: `${torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2${launch.adapter ? `; ${LORA_ACTIVATIONS}` : ''}`,
     },
   };
   if (stage === 0) {

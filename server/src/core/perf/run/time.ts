@@ -1,9 +1,10 @@
 import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY, ZERO3_COLLECTIVE_EFFICIENCY } from '../calibration';
 import type { GpuSpec } from '../../model/hardware';
-import type { LayerPrediction, LayerSpec } from '../../model/prediction';
+import type { GemmPrediction, LayerPrediction, LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
-import { stageParams, type RunTerm } from './memory';
+import { GIB, loraStageParams, stageParams, type LoraStageParams, type RunTerm } from './memory';
+import type { Adapter } from '../../model/shape';
 
 export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
 
@@ -17,6 +18,8 @@ export interface StageWork {
   backwardUs: number;
   /** Attention's forward + backward on one layer: what context-parallel ring traffic hides under. */
   attentionUs: number;
+  /** Under LoRA, what the frozen weights' gradient GEMMs would have cost and are not run (already left out of computeUs). */
+  frozenWeightGradientUs?: number;
 }
 
 const ATTENTION_KERNELS: ReadonlySet<string> = new Set(['attention_score', 'attention_over_value', 'flash_attention', 'softmax', 'attention_dropout']);
@@ -41,13 +44,28 @@ export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
   const recomputeLayerUs = launch.recompute === 'full' ? forwardLayerUs : launch.recompute === 'selective' ? attentionOf(forward) * c : 0;
   const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
-  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency;
+  const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layout.layersPerStage) / efficiency : 0;
+  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency - frozenUs;
   return {
     computeUs,
     recomputeUs: (layout.layersPerStage * recomputeLayerUs) / efficiency,
     backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
     attentionUs: attentionUs / efficiency,
+    ...(launch.adapter ? { frozenWeightGradientUs: frozenUs } : {}),
   };
+}
+
+/**
+ * A LoRA backward computes the input gradient of every frozen linear (the adapters below need
+ * it) but no weight gradient: the `.wgrad` GEMM of each linear (QKV, projection, MLP) and of the
+ * logits (the stage work is the last stage's, which holds them) is not run. The attention core has no
+ * weights: all of its backward stays. The adapters' own rank-r matmuls are left out.
+ */
+function frozenWeightGradientUs(training: LayerPrediction, layers: number): number {
+  const wgrad = (gemm: GemmPrediction): boolean => gemm.label === `${gemm.name}.wgrad` && !ATTENTION_KERNELS.has(gemm.name);
+  const layer = training.gemms.filter((gemm) => wgrad(gemm) && gemm.name !== 'logits').reduce((sum, gemm) => sum + gemm.timeUs, 0);
+  const logits = training.gemms.filter((gemm) => wgrad(gemm) && gemm.name === 'logits').reduce((sum, gemm) => sum + gemm.timeUs, 0);
+  return layers * layer + logits;
 }
 
 interface Link {
@@ -93,7 +111,12 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   const layers = layout.layersPerStage;
   const terms: Partial<Record<TimeTermName, RunTerm>> = {};
 
-  terms.compute = { value: m * work.computeUs, formula: `m ${m} × ${(work.computeUs / 1e3).toFixed(2)} ms forward + backward of ${layers} layers${p > 1 ? ' (last stage, with the logits)' : ' and the logits'}`, source: 'the layer model (perf/layer.ts, gemm.ts), run at s/c tokens per GPU' };
+  const lora = work.frozenWeightGradientUs !== undefined ? `, LoRA: less ${(work.frozenWeightGradientUs / 1e3).toFixed(2)} ms of frozen weights' gradient GEMMs` : '';
+  terms.compute = {
+    value: m * work.computeUs,
+    formula: `m ${m} × ${(work.computeUs / 1e3).toFixed(2)} ms forward + backward of ${layers} layers${p > 1 ? ' (last stage, with the logits)' : ' and the logits'}${lora}`,
+    source: `the layer model (perf/layer.ts, gemm.ts), run at s/c tokens per GPU${lora ? '; LoRA freezes the base weights, so the backward skips their weight gradients (Hu et al. 2021 §4.2), the adapters\' rank-r matmuls left out' : ''}`,
+  };
   if (work.recomputeUs > 0) {
     terms.recompute = { value: m * work.recomputeUs, formula: `m × ${launch.recompute === 'full' ? 'the layers\' forward' : 'the attention core\'s forward'} again`, source: 'Korthikanti et al. 2022 §5 and Table 4 (full recomputation repeats the forward; selective only the attention core)' };
   }
@@ -159,11 +182,40 @@ function parametersOnGpu(spec: LayerSpec, launch: RunLaunch, layout: RunLayout):
   return first.dense + first.expert >= last.dense + last.expert ? first : last;
 }
 
+/** The adapters on the GPU that holds the most of them, and the frozen bytes there: what LoRA trains, reduces and gathers. */
+function loraOnGpu(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, adapter: Adapter): LoraStageParams {
+  const first = loraStageParams(spec, launch, layout, 0, adapter);
+  const last = loraStageParams(spec, launch, layout, launch.pipelineParallel - 1, adapter);
+  return first.trained + first.frozenBytes >= last.trained + last.frozenBytes ? first : last;
+}
+
+/**
+ * LoRA's data-parallel traffic: the adapters' fp32 gradients, all-reduced once per step (DDP,
+ * ZeRO 1/2: the frozen weights have none); under FSDP and ZeRO-3 also the frozen weights
+ * gathered in the forward and again in the backward, every micro-batch, in their stored bytes.
+ */
+function loraDataParallelTerm(launch: RunLaunch, layout: RunLayout, lora: LoraStageParams, link: Link, ranks: number, work: StageWork): RunTerm {
+  const everyMicroBatch = launch.sharding === 'fsdp' || launch.sharding === 'zero-3';
+  const gradientUs = ringUs(lora.trained * 4, ranks, everyMicroBatch ? 1 : 2, link);
+  const source = 'PyTorch DDP / FSDP (Zhao et al. 2023, arXiv 2304.11277 §3) over requires_grad parameters only: the frozen base has no gradient to reduce';
+  if (!everyMicroBatch) {
+    return { value: gradientUs, formula: `all-reduce of ${(lora.trained / 1e6).toFixed(2)}M adapter gradients × 4 B over DP ${ranks} on ${link.name}, once per step`, source };
+  }
+  const gatherUs = 2 * ringUs(lora.frozenBytes, ranks, 1, link);
+  const exposed = layout.microBatches * Math.max(gatherUs + gradientUs - work.computeUs - work.recomputeUs, (gatherUs + gradientUs) / layout.layersPerStage);
+  return {
+    value: exposed,
+    formula: `m × max(2 gathers of ${(lora.frozenBytes / GIB).toFixed(2)} GiB frozen weights + reduce-scatter of the adapter gradients − compute, one layer's share) over DP ${ranks} on ${link.name}`,
+    source,
+  };
+}
+
 function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec, work: StageWork): RunTerm | undefined {
   const ranks = layout.dataParallel * launch.contextParallel;
   if (ranks === 1 && layout.expertDataParallel === 1) return undefined;
   const t = Math.max(1, spec.tensorParallel);
   const link = linkFor({ size: ranks, stride: t }, launch, gpu);
+  if (launch.adapter) return loraDataParallelTerm(launch, layout, loraOnGpu(spec, launch, layout, launch.adapter), link, ranks, work);
   const params = parametersOnGpu(spec, launch, layout);
   const sharding = launch.sharding;
   // Bytes per parameter each GPU sends, in ring passes (2 = all-reduce) × element bytes.
@@ -199,14 +251,15 @@ function dataParallelTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   };
 }
 
+/** The optimizer steps only what is trained: all parameters, or under LoRA the adapters. */
 function optimizerTerm(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec): RunTerm {
-  const params = parametersOnGpu(spec, launch, layout);
+  const params = launch.adapter ? { dense: loraOnGpu(spec, launch, layout, launch.adapter).trained, expert: 0 } : parametersOnGpu(spec, launch, layout);
   const sharded = launch.sharding !== 'none';
   const local = sharded ? params.dense / (layout.dataParallel * launch.contextParallel) + params.expert / layout.expertDataParallel : params.dense + params.expert;
   const bytes = local * RUN_CONSTANTS.optimizerBytesPerParam.value;
   return {
     value: bytes / (gpu.memoryBandwidthGBs * 1e3 * gpu.bandwidthFraction),
-    formula: `${(local / 1e6).toFixed(0)}M local parameters × ${RUN_CONSTANTS.optimizerBytesPerParam.value} B at ${gpu.memoryBandwidthGBs} GB/s × ${gpu.bandwidthFraction}`,
+    formula: `${(local / 1e6).toFixed(launch.adapter ? 2 : 0)}M local ${launch.adapter ? 'adapter ' : ''}parameters × ${RUN_CONSTANTS.optimizerBytesPerParam.value} B at ${gpu.memoryBandwidthGBs} GB/s × ${gpu.bandwidthFraction}`,
     source: RUN_CONSTANTS.optimizerBytesPerParam.source,
   };
 }
