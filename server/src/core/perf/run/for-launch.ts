@@ -7,8 +7,8 @@ import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './i
 export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16'>>;
 
 /**
- * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
- * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
+ * The run model's launch from the resolved launch fields (untied embeddings among them: the
+ * file's, its framework's, or --untied-embeddings). A torchtitan file's selective recomputation is its per-op policy,
  * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
  * `--grad-reduce-in-bf16` halves its gradient buffer.
  */
@@ -29,7 +29,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     selectivePolicy: shape.format === 'torchtitan' ? 'torchtitan-op' : 'megatron',
     ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
-    untiedEmbeddings: options.launch.untiedEmbeddings === true,
+    untiedEmbeddings: launch.untiedEmbeddings.value,
     interNodeGbps: options.interNodeGbps,
   };
 }
