@@ -33,6 +33,16 @@ suite('untied embeddings: from the file, else the framework or model class defau
     assertUntied(readText('config.json', gpt2).untiedEmbeddings, false, 'default', /PretrainedConfig's default True/);
   });
 
+  test('HF: a multimodal config takes its text model class (Gemma3TextConfig True under text_config)', () => {
+    const text = '{"model_type": "gemma3", "text_config": {"model_type": "gemma3_text", "hidden_size": 5376, "num_attention_heads": 32, "num_hidden_layers": 62, "vocab_size": 262208}}';
+    assertUntied(readText('config.json', text).untiedEmbeddings, false, 'default', /Gemma3TextConfig default tie_word_embeddings True/);
+  });
+
+  test("nanoGPT ties them in its model code (wte.weight = lm_head.weight)", () => {
+    const train = "out_dir = 'out-shakespeare'\nn_layer = 12\nn_head = 12\nn_embd = 768\nblock_size = 1024\nbatch_size = 12\n";
+    assertUntied(readText('train_gpt2.py', train).untiedEmbeddings, false, 'default', /nanoGPT's GPT ties them/);
+  });
+
   test('HF: an unknown model_type is unknown, counted tied, and the launch says so', () => {
     const text = '{"model_type": "cohere", "hidden_size": 8192, "num_attention_heads": 64, "num_hidden_layers": 40, "vocab_size": 256000}';
     assertUntied(readText('config.json', text).untiedEmbeddings, null, 'unknown', /model_type cohere/);

@@ -147,6 +147,7 @@ export const UNTIED_EMBEDDINGS_DEFAULTS = {
   nemo: { untied: false, source: "NeMo's megatron_gpt_config.yaml share_embeddings_and_output_weights: True (@ 8cfedd72)" },
   torchtitan: { untied: true, source: "torchtitan's llama3 Transformer has its own output nn.Linear beside tok_embeddings and never ties them (pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932)" },
   litgpt: { untied: true, source: "LitGPT's GPT builds lm_head as its own nn.Linear beside transformer.wte and never ties them; its Config has no tie flag (Lightning-AI/litgpt litgpt/model.py @ 981d0418)" },
+  nanogpt: { untied: false, source: "nanoGPT's GPT ties them: transformer.wte.weight = lm_head.weight (karpathy/nanoGPT model.py)" },
   nanotron: { untied: true, source: 'nanotron LlamaConfig and Qwen2Config default tie_word_embeddings False (huggingface/nanotron src/nanotron/config/models_config.py @ 025f3141)' },
   hf: {
     llama: { untied: true, source: `LlamaConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('llama')})` },
@@ -154,9 +155,13 @@ export const UNTIED_EMBEDDINGS_DEFAULTS = {
     mixtral: { untied: true, source: `MixtralConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('mixtral')})` },
     qwen2: { untied: true, source: `Qwen2Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen2')})` },
     qwen3: { untied: true, source: `Qwen3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen3')})` },
+    qwen3_moe: { untied: true, source: `Qwen3MoeConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen3_moe')})` },
+    deepseek_v3: { untied: true, source: `DeepseekV3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('deepseek_v3')})` },
     phi3: { untied: true, source: `Phi3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('phi3')})` },
     gpt_neox: { untied: true, source: `GPTNeoXConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('gpt_neox')})` },
     gemma: { untied: false, source: `GemmaConfig default tie_word_embeddings True (${TRANSFORMERS_CONFIG('gemma')})` },
+    gemma2: { untied: false, source: `Gemma2Config default tie_word_embeddings True (${TRANSFORMERS_CONFIG('gemma2')})` },
+    gemma3_text: { untied: false, source: 'Gemma3TextConfig default tie_word_embeddings True (huggingface/transformers models/gemma3/configuration_gemma3.py @ 008f5c8c)' },
     gpt2: { untied: false, source: `GPT2Config sets no tie_word_embeddings, so PretrainedConfig's default True holds (${TRANSFORMERS_CONFIG('gpt2', '01ae98ae')}; configuration_utils.py)` },
   } as Record<string, { untied: boolean; source: string }>,
 } as const;
