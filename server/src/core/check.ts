@@ -139,6 +139,7 @@ export function runRules(rules: readonly Rule[], input: RunInput): Finding[] {
       syntaxErrors: document.errors,
       notRead: document.notRead ?? [],
       options,
+      launch: launch ?? resolveLaunch(shape, options),
       spec,
       run,
       runLaunch,

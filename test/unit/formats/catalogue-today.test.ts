@@ -70,14 +70,16 @@ suite('the model catalogue: what today\'s configs name', () => {
 });
 
 suite('llm-foundry hf_causal_lm: the Hub model pretrained_model_name_or_path names', () => {
-  test('llama-3-8b_dolly_sft.yaml: Llama 3 8B from the catalogue, the tokenizer\'s 128256, max_seq_len through ${variables}', () => {
+  test('llama-3-8b_dolly_sft.yaml: Llama 3 8B from the catalogue, the tokenizer\'s 128256, max_seq_len through ${variables}, micro-batch 8 of global 48', () => {
     const { text, reader, shape } = readFixture('foundry/llama-3-8b_dolly_sft.yaml');
     assert.equal(reader.id, 'foundry');
     assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'meta-llama/Meta-Llama-3-8B' });
     assertField(text, shape.ffnHiddenSize, { value: 14336, origin: 'catalogue' });
     assertField(text, shape.vocabSize, { value: 128256, origin: 'catalogue' });
     assertField(text, shape.seqLength, { value: 2048, origin: 'file', literal: '2048' });
-    assertField(text, shape.microBatchSize, { value: 8, origin: 'file' });
+    assertField(text, shape.microBatchSize, { value: 8, origin: 'file', literal: '8', key: 'device_train_microbatch_size' });
+    // train.py reads global_train_batch_size whatever the model: the hf_causal_lm path too.
+    assertField(text, shape.globalBatchSize, { value: 48, origin: 'file', literal: '48', key: 'global_train_batch_size' });
     assert.equal(shape.loadsCheckpoint, 'pretrained_model_name_or_path meta-llama/Meta-Llama-3-8B');
   });
 });

@@ -13,7 +13,7 @@ import type { FormatId, NumericFieldName } from '../../../server/src/core/model/
  * flavors, GPT-NeoX's neox_args.py and ParallelMLP, Megatron-LM's arguments, nanotron's
  * model_config, llm-foundry's MPT, Axolotl through transformers, LitGPT's config.py, nanoGPT's
  * train.py. Fields a reader leaves to the launch (the HF files' sequence length) are not listed,
- * nor the four open misreads test/fixtures/held-out/README.md names (other readers' launch keys).
+ * nor the three open misreads test/fixtures/held-out/README.md names (other readers' launch keys).
  */
 interface HeldOut {
   file: string;
@@ -57,7 +57,7 @@ const HELD_OUT: HeldOut[] = [
   {
     file: 'foundry-hf-llama-3.1-8B.yaml',
     format: 'foundry',
-    fields: { hiddenSize: 4096, numLayers: 32, numHeads: 32, numKvHeads: 8, headDim: 128, ffnHiddenSize: 14336, vocabSize: 128256, seqLength: 2048, microBatchSize: 1, ...DENSE },
+    fields: { hiddenSize: 4096, numLayers: 32, numHeads: 32, numKvHeads: 8, headDim: 128, ffnHiddenSize: 14336, vocabSize: 128256, seqLength: 2048, microBatchSize: 1, globalBatchSize: 8, ...DENSE },
   },
   { file: 'axolotl-qwen3-32b-qlora.yaml', format: 'axolotl', fields: { hiddenSize: 5120, numLayers: 64, numHeads: 64, numKvHeads: 8, headDim: 128, ffnHiddenSize: 25600, paddedVocabSize: 151936, seqLength: 2048, microBatchSize: 1, tensorParallel: 1, ...DENSE } },
   {

@@ -98,6 +98,60 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
   });
 
+  test('the precision plugin: the module\'s plugins=bf16_mixed(), mixtral\'s MegatronMixedPrecision(precision="bf16-mixed"), a script\'s recipe.trainer.plugins = ...', () => {
+    const module405b = readFixture('nemo2/llama31_405b.py');
+    assertField(module405b.text, module405b.shape.dtype, { value: 'bf16', origin: 'file', literal: 'bf16_mixed', key: 'plugins' });
+    const mixtral = readFixture('nemo2/mixtral_8x7b.py');
+    assertField(mixtral.text, mixtral.shape.dtype, { value: 'bf16', origin: 'file', literal: 'bf16-mixed' });
+    const script = (plugin: string) => {
+      const text = `from nemo.collections import llm\nrecipe = llm.llama3_8b.pretrain_recipe(num_nodes=1)\nrecipe.trainer.plugins = ${plugin}\n`;
+      return { text, shape: readText('pretrain.py', text) };
+    };
+    const fp16 = script('fp16_mixed()');
+    assertField(fp16.text, fp16.shape.dtype, { value: 'fp16', origin: 'file', literal: 'fp16_mixed' });
+    // bf16_with_fp8_mixed() is bf16_mixed() with fp8 = 'hybrid': the GEMMs run in FP8.
+    const fp8 = script('bf16_with_fp8_mixed()');
+    assertField(fp8.text, fp8.shape.dtype, { value: 'fp8', origin: 'file', literal: 'bf16_with_fp8_mixed' });
+    const other = script('my_precision()');
+    assert.deepEqual([other.shape.dtype.value, other.shape.dtype.origin], [null, 'unknown']);
+    const none = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama3_8b.pretrain_recipe()\n');
+    assert.deepEqual([none.dtype.value, none.dtype.origin], [null, 'unknown']);
+  });
+
+  test('llama31_405b counts the embedding and the loss in the pipeline split (trainer()\'s account_for_*_in_pipeline_split=True): 126 + 2 = 128 over PP 8, no finding', () => {
+    const { text, shape } = readFixture('nemo2/llama31_405b.py');
+    assert.equal(shape.pipelineSplit?.extraLayers, 2);
+    assert.equal(shape.pipelineSplit?.uneven, false);
+    assert.match(shape.pipelineSplit?.note ?? '', /^account_for_embedding_in_pipeline_split counts the embedding as a layer; account_for_loss_in_pipeline_split counts the loss as a layer$/);
+    assert.deepEqual(check(text, 'llama31_405b.py').findings.filter((finding) => finding.ruleId === 'pipeline-parallel'), []);
+    // A script calling the recipe gets the recipe's accounting from the catalogue.
+    const called = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\n');
+    assert.equal(called.pipelineSplit?.extraLayers, 2);
+    assert.match(called.pipelineSplit?.note ?? '', /recipe llama31_405b's account_for_loss_in_pipeline_split/);
+    // The run model splits the same 128 units: 16 transformer layers on each middle stage, 8 per virtual stage.
+    const run = check('from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\n', 'pretrain.py');
+    assert.equal(run.runError, null);
+    assert.equal(run.run?.layout.layersPerStage, 16);
+  });
+
+  test('turning the loss off leaves 127 over PP 8: Megatron-Core refuses it, an error on the stages (the layers are the catalogue\'s)', () => {
+    const text = 'from nemo.collections import llm\nrecipe = llm.llama31_405b.pretrain_recipe(num_nodes=32)\nrecipe.trainer.strategy.account_for_loss_in_pipeline_split = False\n';
+    const [finding, ...rest] = check(text, 'pretrain.py').findings.filter((candidate) => candidate.ruleId === 'pipeline-parallel');
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /^127 layers \(126 \+ 1: recipe llama31_405b's account_for_embedding_in_pipeline_split counts the embedding as a layer\)/);
+  });
+
+  test('num_layers_in_first/last_pipeline_stage on the strategy or the Bridge provider: the middle stages share the rest', () => {
+    const nemo = readText('pretrain.py', 'from nemo.collections import llm\nrecipe = llm.llama3_70b.pretrain_recipe(num_nodes=4)\nrecipe.trainer.strategy.num_layers_in_first_pipeline_stage = 18\nrecipe.trainer.strategy.num_layers_in_last_pipeline_stage = 18\n');
+    assert.deepEqual([nemo.pipelineSplit?.firstStageLayers, nemo.pipelineSplit?.lastStageLayers], [18, 18]);
+    const bridge = 'from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\ncfg = llama3_8b_pretrain_config(pipeline_parallelism=4)\ncfg.model.pipeline_model_parallel_size = 4\ncfg.model.num_layers_in_first_pipeline_stage = 7\n';
+    // 32 − 7 = 25 over 3 middle stages does not divide.
+    const [finding] = check(bridge, 'train.py').findings.filter((candidate) => candidate.ruleId === 'pipeline-parallel');
+    assert.match(finding.message, /^32 layers less num_layers_in_first_pipeline_stage 7 leave 25 for the 3 middle stages/);
+    assert.equal(finding.severity, 'error');
+  });
+
   test('llama31 family from a script: llama31_70b\'s defaults (TP 4, PP 4, VP 5, CP 2), the keyword num_nodes overrides', () => {
     const text = 'from nemo.collections import llm\nrecipe = llm.llama31_70b.pretrain_recipe(num_nodes=4, num_gpus_per_node=8)\n';
     const shape = readText('pretrain.py', text);

@@ -48,8 +48,31 @@ suite('pipeline-parallel with what the framework counts as layers', () => {
     assert.match(finding.message, /nearest even splits: 59 or 71 layers/);
   });
 
-  test('a split laid out by hand or balanced by parameters is not judged', () => {
+  test('Megatron-Core refuses an accounted split that does not divide (TransformerConfig.__post_init__): an error, not a warning', () => {
+    const [finding] = pipelineFindings(bloom('--account-for-embedding-in-pipeline-split'));
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /Megatron-Core's TransformerConfig\.__post_init__ raises ValueError/);
+    // DeepSpeed's partitioner balances an uneven split: slower, not refused.
+    assert.equal(pipelineFindings(bloom(`--pp-partition-method 'type:transformer'`))[0].severity, 'warning');
+  });
+
+  test('--decoder-first/last-pipeline-num-layers: the middle stages share the rest evenly, as Megatron-Core requires', () => {
+    // 70 − 4 = 66 over 11 middle stages: 6 each.
     assert.deepEqual(pipelineFindings(bloom('--decoder-first-pipeline-num-layers 4')), []);
+    // 70 − 4 − 5 = 61 over 10 middle stages does not divide: Megatron-Core raises ValueError.
+    const text = bloom('--decoder-first-pipeline-num-layers 4 --decoder-last-pipeline-num-layers 5');
+    const [finding, ...rest] = pipelineFindings(text);
+    assert.equal(rest.length, 0);
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.span, spanOf(text, '70'));
+    assert.match(finding.message, /^70 layers less --decoder-first-pipeline-num-layers 4, --decoder-last-pipeline-num-layers 5 leave 61 for the 10 middle stages/);
+    // 70 − 5 − 5 = 60 over 10: even.
+    assert.deepEqual(pipelineFindings(bloom('--decoder-first-pipeline-num-layers 5 --decoder-last-pipeline-num-layers 5')), []);
+  });
+
+  test('a split laid out by hand, a stage size not written as a number, or one balanced by parameters is not judged', () => {
+    assert.deepEqual(pipelineFindings(bloom('--pipeline-model-parallel-layout "Et*3|(tt|)*29,m|L"')), []);
+    assert.deepEqual(pipelineFindings(bloom('--decoder-first-pipeline-num-layers $FIRST')), []);
     assert.deepEqual(pipelineFindings(bloom(`--pp-partition-method 'parameters'`)), []);
   });
 });

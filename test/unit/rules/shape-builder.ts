@@ -139,7 +139,8 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
 export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Partial<LayerSpec>, spec: LayerSpec) => FixEstimate, options: ShapeOptions = {}): FindingInput[] {
   const shape = buildShape(text, options);
   const resolved = resolveOptions();
-  const spec = layerSpecFromShape(shape, resolveLaunch(shape, resolved), resolved.gpu);
+  const launch = resolveLaunch(shape, resolved);
+  const spec = layerSpecFromShape(shape, launch, resolved.gpu);
   const reported: FindingInput[] = [];
   const context: RuleContext = {
     shape,
@@ -147,6 +148,7 @@ export function lintWithEstimate(rule: Rule, text: string, estimate: (change: Pa
     syntaxErrors: [],
     notRead: [],
     options: resolved,
+    launch,
     spec,
     run: null,
     rerun: () => null,

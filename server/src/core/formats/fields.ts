@@ -18,6 +18,7 @@ import {
   type AttentionImplementation,
   type RecomputeMode,
   type ShapeField,
+  type PipelineSplit,
   type Sharding,
 } from '../model/shape';
 
@@ -435,4 +436,54 @@ export function checkpointSetting<Key extends string>(index: EntryIndex<Key>, ke
     return entry.value === true ? spell(key) : `${spell(key)} ${String(entry.value)}`;
   }
   return undefined;
+}
+
+/** Megatron-Core's pipeline split settings as a file writes them, each spelled as the file has it (for notes). */
+export interface MegatronCoreSplitSettings {
+  /** `account_for_embedding_in_pipeline_split`, `account_for_loss_in_pipeline_split`, where on. */
+  embedding?: string;
+  loss?: string;
+  /**
+   * `num_layers_in_first_pipeline_stage` then `num_layers_in_last_pipeline_stage` (Megatron-LM
+   * `--decoder-first/last-pipeline-num-layers`), each with stageLayerCount's reading of its entry.
+   */
+  stages: readonly [first: StageSetting, last: StageSetting];
+}
+
+interface StageSetting {
+  key: string;
+  layers: ReturnType<typeof stageLayerCount>;
+}
+
+/**
+ * The layers a file puts on one pipeline stage: the number; `unreadable` where it writes
+ * something else (computed when the script runs, not a positive whole number); undefined where
+ * it writes nothing (or None).
+ */
+export function stageLayerCount(entry: ConfigEntry | undefined, untyped: boolean): number | 'unreadable' | undefined {
+  if (!entry || (entry.value === null && !entry.unresolved)) return undefined;
+  const value = entry.unresolved ? undefined : numericValue(entry, untyped);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : 'unreadable';
+}
+
+const MEGATRON_CORE_SPLIT_CHECK =
+  "Megatron-Core's TransformerConfig.__post_init__ raises ValueError (NVIDIA/Megatron-LM megatron/core/transformer/transformer_config.py @ 002526d81b81)";
+
+/**
+ * The split Megatron-Core makes (TransformerConfig.__post_init__, which refuses any other): the
+ * first and last stages hold the layers set for them and the middle stages share the rest evenly;
+ * else the embedding and the loss, each where counted, join the transformer layers and all of
+ * them split evenly over the stages. A stage size this file does not show sets a split not
+ * judged; undefined where none of the settings is on.
+ */
+export function megatronCorePipelineSplit({ embedding, loss, stages }: MegatronCoreSplitSettings): PipelineSplit | undefined {
+  const unreadable = stages.find((stage) => stage.layers === 'unreadable');
+  if (unreadable) return { extraLayers: 0, uneven: true, note: `${unreadable.key} sets the split` };
+  const [first, last] = stages.map((stage) => (typeof stage.layers === 'number' ? stage.layers : undefined));
+  if (first !== undefined || last !== undefined) {
+    const note = stages.flatMap((stage) => (typeof stage.layers === 'number' ? [`${stage.key} ${stage.layers}`] : [])).join(', ');
+    return { extraLayers: 0, uneven: true, firstStageLayers: first, lastStageLayers: last, refusedBy: MEGATRON_CORE_SPLIT_CHECK, note };
+  }
+  const counted = ([[embedding, 'embedding'], [loss, 'loss']] as const).flatMap(([key, what]) => (key === undefined ? [] : [`${key} counts the ${what} as a layer`]));
+  return counted.length > 0 ? { extraLayers: counted.length, uneven: false, refusedBy: MEGATRON_CORE_SPLIT_CHECK, note: counted.join('; ') } : undefined;
 }

@@ -62,11 +62,8 @@ export const foundryReader: FormatReader = {
         paddedVocabSize: derivedField(vocabSize.value, 'MPT does not pad: vocab_size is the embedding'),
         vocabDivisor: defaultField<number>(null, 'MPT does not pad the vocabulary'),
         seqLength: readField(index, 'seqLength', ['max_seq_len'], () => unknownField('no model.max_seq_len')),
-        microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
-        tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
-        pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
+        ...foundryBatchAndLayout(index),
         ...mptExperts(index, ffnType?.value),
-        globalBatchSize: readField(index, 'globalBatchSize', ['global_train_batch_size'], () => unknownField('no global_train_batch_size')),
       },
       {
         activation: ffnType ? fieldAt(ffnType, gated ? 'gelu-glu' : 'gelu') : defaultField('gelu', 'MPT default ffn_type mptmlp (GELU)'),
@@ -127,9 +124,7 @@ function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): Mo
       vocabSize: tokenizerVocab(undefined, index.get('tokenizer.name') ?? source) ?? model.vocabSize ?? unknownField(why),
       vocabDivisor: defaultField<number>(null, 'hf_causal_lm keeps the checkpoint\'s embedding'),
       seqLength: readField(index, 'seqLength', ['max_seq_len'], () => unknownField('no max_seq_len')),
-      microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
-      tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
-      pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
+      ...foundryBatchAndLayout(index),
     },
     {
       activation: named ? catalogueActivation(named.model, named.entry) : unknownField(why),
@@ -140,6 +135,19 @@ function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): Mo
   );
   const loads = booleanValue(index.get('pretrained')) === true && typeof source?.value === 'string' ? { loadsCheckpoint: `pretrained_model_name_or_path ${source.value}` } : {};
   return { ...shape, ...(named ? { catalogueModel: named.model.name } : {}), ...loads };
+}
+
+/**
+ * The run keys llm-foundry's train.py reads whatever the model (MPT or `hf_causal_lm`):
+ * `device_train_microbatch_size` and `global_train_batch_size`; FSDP, never TP or PP.
+ */
+function foundryBatchAndLayout(index: EntryIndex): Pick<ModelShape, 'microBatchSize' | 'globalBatchSize' | 'tensorParallel' | 'pipelineParallel'> {
+  return {
+    microBatchSize: readField(index, 'microBatchSize', ['device_train_microbatch_size'], () => unknownField('no device_train_microbatch_size')),
+    globalBatchSize: readField(index, 'globalBatchSize', ['global_train_batch_size'], () => unknownField('no global_train_batch_size')),
+    tensorParallel: defaultField(1, 'llm-foundry shards with FSDP: no tensor parallelism'),
+    pipelineParallel: defaultField(1, 'llm-foundry has no pipeline parallelism'),
+  };
 }
 
 /** MPT's attn_config.attn_impl: `flash` and `triton` are fused FlashAttention kernels, `torch` the unfused attention. */

@@ -19,6 +19,8 @@ import {
   valueOf,
   gpusOfNodes,
   untiedEmbeddingsSwitch,
+  megatronCorePipelineSplit,
+  stageLayerCount,
 } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
@@ -217,30 +219,28 @@ function defaultsElsewhere(document: ConfigDocument, index: ArgumentIndex): stri
 /**
  * Megatron-DeepSpeed's `--pp-partition-method 'type:transformer|embedding'` balances the
  * transformer layers together with the two embedding layers (BLOOM-176B: 70 + 2 over 12
- * stages); Megatron-LM's `--account-for-{embedding,loss}-in-pipeline-split` add one each; first/
- * last-stage layer counts, a layout, or a non-`type:` partition method set the split by hand.
+ * stages); Megatron-LM's `--account-for-{embedding,loss}-in-pipeline-split` add one each and
+ * `--decoder-{first,last}-pipeline-num-layers` fix the end stages' layers, both as Megatron-Core
+ * splits (megatronCorePipelineSplit); a layout, a stage size not written as a number, or a
+ * non-`type:` partition method set the split by hand.
  */
 function megatronPipelineSplit(index: ArgumentIndex): { pipelineSplit?: PipelineSplit } {
   const raw = index.get('pp_partition_method')?.value;
   // Inside a double-quoted argument string the quotes stay literal until the launcher's `bash -c` re-reads it.
   const partition = typeof raw === 'string' ? raw.replace(/^(['"])(.*)\1$/, '$2') : undefined;
-  const byHand = (['decoder_first_pipeline_num_layers', 'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout'] as const).find((key) => index.has(key));
-  if (byHand) return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--${byHand.replace(/_/g, '-')} sets the split` } };
-  if (partition !== undefined && !partition.startsWith('type:')) {
-    return { pipelineSplit: { extraLayers: 0, uneven: true, note: `--pp-partition-method '${partition}' balances by its own measure` } };
-  }
-  const counted: string[] = [];
-  let extraLayers = 0;
-  if (partition !== undefined && /\bembedding\b/.test(partition)) {
-    extraLayers += 2;
-    counted.push(`--pp-partition-method '${partition}' counts the 2 embedding layers`);
-  }
-  for (const [key, what] of [['account_for_embedding_in_pipeline_split', 'embedding'], ['account_for_loss_in_pipeline_split', 'loss']] as const) {
-    if (booleanValue(index.get(key)) !== true) continue;
-    extraLayers += 1;
-    counted.push(`--${key.replace(/_/g, '-')} counts the ${what} as a layer`);
-  }
-  return extraLayers > 0 ? { pipelineSplit: { extraLayers, uneven: false, note: counted.join('; ') } } : {};
+  const byHand = (note: string): { pipelineSplit: PipelineSplit } => ({ pipelineSplit: { extraLayers: 0, uneven: true, note } });
+  if (index.has('pipeline_model_parallel_layout')) return byHand('--pipeline-model-parallel-layout sets the split');
+  const stage = (key: 'decoder_first_pipeline_num_layers' | 'decoder_last_pipeline_num_layers') => ({ key: `--${key.replace(/_/g, '-')}`, layers: stageLayerCount(index.get(key), true) });
+  const stages = [stage('decoder_first_pipeline_num_layers'), stage('decoder_last_pipeline_num_layers')] as const;
+  if (stages.some((each) => each.layers !== undefined)) return { pipelineSplit: megatronCorePipelineSplit({ stages }) };
+  if (partition !== undefined && !partition.startsWith('type:')) return byHand(`--pp-partition-method '${partition}' balances by its own measure`);
+  const flag = (key: 'account_for_embedding_in_pipeline_split' | 'account_for_loss_in_pipeline_split'): string | undefined =>
+    booleanValue(index.get(key)) === true ? `--${key.replace(/_/g, '-')}` : undefined;
+  const core = megatronCorePipelineSplit({ embedding: flag('account_for_embedding_in_pipeline_split'), loss: flag('account_for_loss_in_pipeline_split'), stages });
+  if (partition === undefined || !/\bembedding\b/.test(partition)) return core ? { pipelineSplit: core } : {};
+  const counted = `--pp-partition-method '${partition}' counts the 2 embedding layers`;
+  // DeepSpeed's partitioner balances what does not divide; only Megatron-Core's own accounting refuses it.
+  return { pipelineSplit: { extraLayers: 2 + (core?.extraLayers ?? 0), uneven: false, note: core ? `${counted}; ${core.note}` : counted } };
 }
 
 /** --kv-channels, else h/a; with --multi-latent-attention the query-key head dim, which --kv-channels does not set. */

@@ -1,10 +1,11 @@
 import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type PipelineSplit, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readField, gpusOfNodes } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount } from './fields';
+import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import { extensionOf, sniffHead } from './sniff';
@@ -21,6 +22,28 @@ import { extensionOf, sniffHead } from './sniff';
  * tokenizer's, padded as Megatron's GPTConfig does (make_vocab_size_divisible_by 128 × TP).
  */
 const RECIPE_USE = /\.(?:pretrain|finetune)_recipe\s*\(|^def\s+(?:pretrain|finetune)_recipe\s*\(|(?:pretrain|finetune)_config\s*\(/m;
+
+/**
+ * NeMo 2's precision plugins (nemo/collections/llm/recipes/precision/mixed_precision.py, same
+ * mirror and commit as the recipes): each factory, and the Lightning precision string
+ * MegatronMixedPrecision takes. The `*_with_*fp8*` factories set `fp8 = 'hybrid'` on top of
+ * BF16 or FP16, so the GEMMs run in FP8.
+ */
+const PRECISION_PLUGINS: Readonly<Record<string, Dtype>> = {
+  bf16_mixed: 'bf16',
+  'bf16-mixed': 'bf16',
+  fp16_mixed: 'fp16',
+  '16-mixed': 'fp16',
+  bf16_with_fp8_mixed: 'fp8',
+  fp16_with_fp8_mixed: 'fp8',
+  bf16_with_mxfp8_mixed: 'fp8',
+  fp16_with_mxfp8_mixed: 'fp8',
+  bf16_with_fp8_current_scaling_mixed: 'fp8',
+  nemotron_h_bf16_with_fp8_current_scaling_mixed: 'fp8',
+  fp16_with_fp8_current_scaling_mixed: 'fp8',
+  bf16_with_fp8_subchannel_scaling_mixed: 'fp8',
+  fp16_with_fp8_subchannel_scaling_mixed: 'fp8',
+};
 
 /** Assignments to `recipe.model.config.<key>` that change the model's shape. */
 const CONFIG_OVERRIDES: [NumericFieldName, string][] = [
@@ -99,12 +122,36 @@ export const nemo2Reader: FormatReader = {
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
+        dtype: readChoice(index, ['plugins'], (entry) => PRECISION_PLUGINS[String(entry.value)] ?? null, () => unknownField<Dtype>("no precision plugin in this file (the recipe's trainer() sets it)")),
         kvHeadsMayDivideTensorParallel: true,
       },
     );
-    return model ? { ...shape, catalogueModel: model.name } : shape;
+    const pipelineSplit = recipePipelineSplit(index, recipe, recipeName);
+    return { ...shape, ...(model ? { catalogueModel: model.name } : {}), ...(pipelineSplit ? { pipelineSplit } : {}) };
   },
 };
+
+/** Where each Megatron-Core pipeline-split setting is written: the strategy (NeMo 2), the provider (Megatron-Bridge), a recipe module's trainer() keyword. */
+const splitKeys = (name: string): string[] => [`set.trainer.strategy.${name}`, `set.model.${name}`, `kwarg.${name}`];
+
+/**
+ * The pipeline split as Megatron-Core makes it (megatronCorePipelineSplit) from the strategy's
+ * `account_for_{embedding,loss}_in_pipeline_split` and `num_layers_in_{first,last}_pipeline_stage`,
+ * written in the file or else the recipe's (llama31_405b counts both: 126 + 2 over PP 8).
+ */
+function recipePipelineSplit(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined): PipelineSplit | undefined {
+  const counted = (name: string, byRecipe: boolean | undefined): string | undefined => {
+    const entry = index.get(...splitKeys(name));
+    const on = entry ? booleanValue(entry) === true : byRecipe === true;
+    return on ? (entry ? name : `recipe ${recipeName}'s ${name}`) : undefined;
+  };
+  const stage = (key: string) => ({ key, layers: stageLayerCount(index.get(...splitKeys(key)), false) });
+  return megatronCorePipelineSplit({
+    embedding: counted('account_for_embedding_in_pipeline_split', recipe?.accountForEmbedding),
+    loss: counted('account_for_loss_in_pipeline_split', recipe?.accountForLoss),
+    stages: [stage('num_layers_in_first_pipeline_stage'), stage('num_layers_in_last_pipeline_stage')],
+  });
+}
 
 /** Megatron sequence parallelism: the strategy's `sequence_parallel` or the `sequence_parallelism` keyword, else the recipe's. */
 function recipeSequenceParallel(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string): ShapeField<boolean> {
@@ -124,5 +171,7 @@ function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeNam
   const perNode = readField(index, 'gpusPerNode', ['kwarg.num_gpus_per_node', 'set.trainer.devices'], fromRecipe(recipe?.gpusPerNode, 'num_gpus_per_node'));
   const nodes = readField(index, 'gpus', ['kwarg.num_nodes', 'set.trainer.num_nodes'], fromRecipe(recipe?.numNodes, 'num_nodes'));
   const gpus = gpusOfNodes(nodes, perNode, nodes, (nodeCount, perNodeCount) => `num_nodes ${nodeCount} × num_gpus_per_node ${perNodeCount}`, 'num_nodes or num_gpus_per_node unknown');
-  return { gpus, gpusPerNode: perNode };
+  // Both the recipe's: the recipe's default GPU count, not one this file states.
+  const byRecipe = nodes.origin === 'default' && perNode.origin === 'default' && gpus.value !== null;
+  return { gpus: byRecipe ? { ...gpus, origin: 'default' } : gpus, gpusPerNode: perNode };
 }

@@ -269,8 +269,16 @@ export const DROPOUT_LABELS: Record<DropoutFieldName, string> = {
 export interface PipelineSplit {
   /** Units that count as layers in the split besides the transformer layers (embedding, loss). */
   extraLayers: number;
-  /** The file lays out its own (uneven) split: layer divisibility does not apply. */
+  /** The file lays out its own (uneven) split: divisibility of all the layers does not apply. */
   uneven: boolean;
+  /**
+   * With `uneven`, the transformer layers the file puts on the first and the last stage
+   * (Megatron-Core's `num_layers_in_first/last_pipeline_stage`): the middle stages split the rest evenly.
+   */
+  firstStageLayers?: number;
+  lastStageLayers?: number;
+  /** Who refuses a split that does not come out even (Megatron-Core's TransformerConfig); absent where an uneven one only runs slower. */
+  refusedBy?: string;
   /** Which setting says so, for messages. */
   note: string;
 }

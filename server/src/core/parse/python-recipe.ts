@@ -11,7 +11,10 @@ import { logicalLines, tokenize, type Token } from './python';
  * - `['kwarg', name]`: the call's keyword arguments, and a module's `def trainer(...)` and
  *   `def pretrain_recipe(...)` defaults;
  * - `['set', ...path]`: assignments to the recipe object (`recipe.data.seq_length = 8192` is
- *   `['set', 'data', 'seq_length']`).
+ *   `['set', 'data', 'seq_length']`);
+ * - `['plugins']`: the trainer's precision plugin, wherever `plugins=` names one: the factory it
+ *   calls (`plugins=bf16_mixed()`, `recipe.trainer.plugins = fp16_mixed()`) or the precision a
+ *   `MegatronMixedPrecision` config is given (`precision="bf16-mixed"`); the last one written wins.
  * A value that is not a literal (a name, arithmetic, a call) is an unresolved entry: only running
  * the script would tell it.
  */
@@ -21,6 +24,8 @@ const MODULE_NAME = /^NAME\s*=\s*["']([\w.-]+)["']\s*$/;
 const BRIDGE_CALL = /^([A-Za-z_]\w*)\s*(?::\s*[\w.[\], ]+)?=\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/;
 const BRIDGE_IMPORT = /^from\s+megatron\.bridge\.recipes((?:\.\w+)*)\s+import\s+\(?([^)]*)\)?\s*$/;
 const BRIDGE_FUNCTION = /^(?:(\w+)_)?(?:pretrain|finetune)_config$/;
+/** `plugins=bf16_mixed()` (group 1), or `plugins=run.Config(nl.MegatronMixedPrecision, ..., precision="bf16-mixed")` (group 3). */
+const PRECISION_PLUGIN = /\bplugins\s*=\s*(?:([A-Za-z_]\w*)\s*\(\s*\)|(?:run\.)?Config\(\s*(?:nl\.)?MegatronMixedPrecision\b[^)]*?\bprecision\s*=\s*(["'])([\w-]+)\2)/g;
 
 /** The recipe module a Megatron-Bridge import brings in, by the local name of each recipe function. */
 function bridgeImports(path: string, names: string, into: Map<string, string>): void {
@@ -49,6 +54,7 @@ export function parseRecipe(text: string): ConfigDocument {
   const recipeVariables = new Set<string>();
   const bridgeRecipes = new Map<string, string>();
   for (const line of logicalLines(text, errors, true)) {
+    entries.push(...precisionPlugins(line.text, line.offset));
     const imported = BRIDGE_IMPORT.exec(line.text);
     if (imported) bridgeImports(imported[1], imported[2], bridgeRecipes);
     const bridge = BRIDGE_CALL.exec(line.text);
@@ -94,6 +100,15 @@ export function parseRecipe(text: string): ConfigDocument {
     }
   }
   return { syntax: 'python', text, entries, errors };
+}
+
+/** Each precision plugin a line names, located on the factory's name or the precision string. */
+function precisionPlugins(line: string, offset: number): ConfigEntry[] {
+  return [...line.matchAll(PRECISION_PLUGIN)].map((match) => {
+    const value = match[1] ?? match[3];
+    const at = offset + match.index + match[0].lastIndexOf(value);
+    return { path: ['plugins'], keySpan: { offset: offset + match.index, length: 'plugins'.length }, value, valueSpan: { offset: at, length: value.length } };
+  });
 }
 
 /** The top-level comma-separated pieces between the first `(` and its `)`. */

@@ -9,6 +9,7 @@ import { kvHeadsRule } from './kv-heads';
 import { memoryRule } from './memory';
 import { microBatchRule } from './micro-batch';
 import { notReadRule } from './not-read';
+import { parallelLayoutRule } from './parallel-layout';
 import { pipelineParallelRule } from './pipeline-parallel';
 import { syntaxRule } from './syntax';
 import { tensorParallelRule } from './tensor-parallel';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   ffnSizeRule,
   gatedMlpWidthRule,
   pipelineParallelRule,
+  parallelLayoutRule,
   tokensPerBatchRule,
   microBatchRule,
   memoryRule,

@@ -2,7 +2,7 @@ import type { NotRead, Span, SyntaxError } from '../model/document';
 import type { Fix, FixEstimate, RelatedLocation, Severity } from '../model/findings';
 import type { LayerSpec } from '../model/prediction';
 import type { RunLaunch, RunPrediction } from '../perf/run';
-import type { ModelShape, NumberField } from '../model/shape';
+import type { Launch, ModelShape, NumberField } from '../model/shape';
 import type { ResolvedCheckOptions } from '../model/options';
 
 export interface FindingInput {
@@ -24,6 +24,8 @@ export interface RuleContext {
   options: ResolvedCheckOptions;
   /** The shape as plain numbers with defaults filled in; null when h, a or layers are unknown. */
   spec: LayerSpec | null;
+  /** The launch every prediction assumes: each choice with its origin (the file, the framework's default, a setting). */
+  launch: Launch;
   /** The whole run (memory per GPU, step time); null without a spec or when the launch cannot run. */
   run: RunPrediction | null;
   /** The launch the run was predicted for; absent where no run is predicted. */

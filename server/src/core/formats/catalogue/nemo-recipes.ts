@@ -21,6 +21,12 @@ export interface NemoRecipe {
   /** `expert_parallelism` (MoE recipes); absent means 1. */
   expertParallel?: number;
   sequenceParallel: boolean;
+  /**
+   * The strategy's `account_for_embedding_in_pipeline_split` / `account_for_loss_in_pipeline_split`
+   * (Megatron-Core counts the embedding, the loss, as a layer of the pipeline split); absent means False.
+   */
+  accountForEmbedding?: boolean;
+  accountForLoss?: boolean;
   /** The recipe function's own defaults (NeMo 2's pretrain_recipe); Megatron-Bridge's set none. */
   numNodes?: number;
   gpusPerNode?: number;
@@ -95,6 +101,9 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     contextParallel: 4,
     virtualStages: 2,
     sequenceParallel: true,
+    // trainer(account_for_embedding_in_pipeline_split=True, account_for_loss_in_pipeline_split=True): 126 + 2 over PP 8.
+    accountForEmbedding: true,
+    accountForLoss: true,
     ...ONE_NODE,
     ...LLAMA_DATA,
     source: recipeFile('llama31_405b'),

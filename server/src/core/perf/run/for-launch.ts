@@ -4,16 +4,18 @@ import type { Launch, ModelShape } from '../../model/shape';
 import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './index';
 
 /** What the run model takes from the file beyond its launch fields. */
-export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16'>>;
+export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'pipelineSplit'>>;
 
 /**
  * The run model's launch from the resolved launch fields (untied embeddings among them: the
- * file's, its framework's, or --untied-embeddings). A torchtitan file's selective recomputation is its per-op policy,
- * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
- * `--grad-reduce-in-bf16` halves its gradient buffer.
+ * file's, its framework's, or --untied-embeddings). A torchtitan file's selective recomputation
+ * is its per-op policy, the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
+ * `--grad-reduce-in-bf16` halves its gradient buffer; the pipeline split counts the layers the
+ * file's split counts besides the transformer's (Megatron-Core's embedding and loss).
  */
 export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 'interNodeGbps' | 'launch'>, shape: RunShapeFacts = {}): RunLaunch {
   const sharding = launch.sharding.value;
+  const split = shape.pipelineSplit;
   return {
     dtype: launch.dtype.value,
     gpus: launch.gpus.value,
@@ -31,6 +33,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: launch.untiedEmbeddings.value,
     interNodeGbps: options.interNodeGbps,
+    ...(split && !split.uneven && split.extraLayers > 0 ? { pipelineExtraLayers: split.extraLayers } : {}),
   };
 }
 

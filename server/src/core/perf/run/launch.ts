@@ -32,6 +32,11 @@ export interface RunLaunch {
   untiedEmbeddings: boolean;
   /** Network bandwidth per GPU between nodes, Gb/s. */
   interNodeGbps: number;
+  /**
+   * What the pipeline split balances besides the transformer layers, each counted as one layer
+   * (Megatron-Core's embedding and loss, DeepSpeed's two embedding layers); absent: nothing.
+   */
+  pipelineExtraLayers?: number;
 }
 
 /**
@@ -69,10 +74,23 @@ export function runLayout(launch: RunLaunch, microBatch: number, tensorParallel:
   const perStep = microBatch * dataParallel;
   if (launch.globalBatch % perStep !== 0) throw new LaunchError(`global batch ${launch.globalBatch} is not a multiple of micro-batch ${microBatch} × data-parallel ${dataParallel} = ${perStep}`);
   const chunks = launch.pipelineParallel * launch.virtualStages;
-  if (numLayers % chunks !== 0) throw new LaunchError(`${numLayers} layers do not split evenly over PP ${launch.pipelineParallel} × virtual stages ${launch.virtualStages}`);
+  const extra = launch.pipelineExtraLayers ?? 0;
+  const units = numLayers + extra;
+  if (units % chunks !== 0) throw new LaunchError(`${extra > 0 ? `${numLayers} + ${extra} counted` : numLayers} layers do not split evenly over PP ${launch.pipelineParallel} × virtual stages ${launch.virtualStages}`);
   const microBatches = launch.globalBatch / perStep;
   if (launch.virtualStages > 1 && microBatches % launch.pipelineParallel !== 0) {
     throw new LaunchError(`the interleaved schedule needs the ${microBatches} micro-batches to be a multiple of PP ${launch.pipelineParallel}`);
   }
-  return { dataParallel, microBatches, expertDataParallel: launch.gpus / expertGroup, layersPerStage: numLayers / launch.pipelineParallel };
+  return { dataParallel, microBatches, expertDataParallel: launch.gpus / expertGroup, layersPerStage: fullestStage(numLayers, extra, launch.pipelineParallel) };
+}
+
+/**
+ * The transformer layers on the fullest stage: a middle stage's share of the counted units;
+ * with no middle stage, an end stage's share less what it holds besides (PP 2 with both the
+ * embedding and the loss counted), and with one stage, all of them.
+ */
+function fullestStage(numLayers: number, extra: number, stages: number): number {
+  if (stages === 1) return numLayers;
+  const share = (numLayers + extra) / stages;
+  return stages === 2 && extra === 2 ? share - 1 : share;
 }
