@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
+import { doHover } from '../../../server/src/core/features/hover';
 import { launchAssumptions } from '../../../server/src/core/perf/assumptions';
 import { RUN_CONSTANTS } from '../../../server/src/core/perf/run/constants';
 import type { FieldOrigin, ShapeField } from '../../../server/src/core/model/shape';
@@ -103,6 +104,14 @@ suite('untied embeddings in the run: parameters and model state, not FLOPs', () 
     assert.equal(term(untied, 'gradients') - term(tied, 'gradients'), extra * gradients);
     assert.equal(term(untied, 'optimizerStates') - term(tied, 'optimizerStates'), extra * optimizer);
     assert.equal(untied.time.compute?.value, tied.time.compute?.value);
+  });
+
+  test('the hover on the switch says what it does and shows the run', () => {
+    const text = LLAMA3_8B_HF(', "tie_word_embeddings": false');
+    const hover = doHover(check(text, 'config.json', { launch: { gpus: 8 } }), text.indexOf('"tie_word_embeddings"') + 2)?.markdown ?? '';
+    assert.match(hover, /^\*\*untied embeddings\*\* · `tie_word_embeddings` = true/);
+    assert.match(hover, /the logits GEMM runs either way/);
+    assert.match(hover, /Memory per GPU \(GiB\): weights [\d.]+/);
   });
 
   test('the assumption is shown with its source; --untied-embeddings forces it over the file', () => {

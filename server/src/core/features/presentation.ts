@@ -14,7 +14,7 @@ import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
 export { formatCount, formatSpeedup } from '../rules/fix-titles';
 import { gib as gibText } from '../rules/memory';
 export { gibText };
-import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, unknownField, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -23,8 +23,8 @@ export interface FieldAt {
   span: Span;
 }
 
-/** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, ...). */
-export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel'] as const;
+/** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, `tie_word_embeddings`, ...). */
+export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel', 'untiedEmbeddings'] as const;
 export type RunChoiceName = (typeof RUN_CHOICE_FIELDS)[number];
 
 export interface ChoiceAt {
@@ -80,7 +80,7 @@ export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
 
 /** The run choice whose key or value is at `offset`, the narrowest span first. */
 export function choiceAt(result: CheckResult, offset: number): ChoiceAt | null {
-  return result.shape ? narrowestAt(RUN_CHOICE_FIELDS, (name): ShapeField<unknown> => result.shape![name], offset) : null;
+  return result.shape ? narrowestAt(RUN_CHOICE_FIELDS, (name): ShapeField<unknown> => result.shape![name] ?? unknownField(), offset) : null;
 }
 
 function narrowestAt<Name extends string, Field extends ShapeField<unknown>>(names: readonly Name[], fieldOf: (name: Name) => Field, offset: number): { name: Name; field: Field; span: Span } | null {
