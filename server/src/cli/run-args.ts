@@ -68,7 +68,7 @@ export const RUN_LAUNCH_HELP = `  --gpus N                    GPUs in the run (d
   --sequence-parallel         Megatron sequence parallelism (needs --tp > 1)
   --zero 0|1|2|3 | --fsdp | --distributed-optimizer   how model state is sharded over data parallelism
   --overlap-grad-reduce       the gradient reduction runs under the backward (Megatron)
-  --untied-embeddings         separate input and output embeddings
+  --untied-embeddings         separate input and output embeddings, over the file (which is read: tie_word_embeddings, --untie-embeddings-and-output-weights, ...)
   --gpus-per-node G, --inter-node-gbps BW   the cluster (default: the GPU catalogue's node)`;
 
 export const RUN_HELP = `The whole run (with --gpus, or from the file with --config): memory per GPU by term, step time by part,

@@ -18,7 +18,9 @@ suite('memory', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding.severity, 'warning');
     assert.match(finding.message, /^The run needs ≈ 1\d{3} GiB per GPU, more than the 80 GiB an NVIDIA H100 SXM5 80GB has/);
-    assert.match(finding.message, /The distributed optimizer .*Tensor parallelism 1 → 8 within the node/);
+    // A config.json runs under transformers' Trainer: its remedies in its terms, and no sequence parallelism it does not have.
+    assert.match(finding.message, /ZeRO-1 optimizer sharding \(zero_optimization\.stage: 1 in the DeepSpeed config\).*Tensor parallelism 1 → 8 within the node: .*Full recomputation \(gradient_checkpointing: true\)/);
+    assert.doesNotMatch(finding.message, /Megatron|sequence parallelism/);
     assert.deepEqual(finding.span, { offset: LLAMA_2_70B.indexOf('"num_hidden_layers": 80') + '"num_hidden_layers": '.length, length: 2 });
     assert.deepEqual(finding.fixes, [], 'config.json has no parallel size or micro-batch to rewrite');
   });
@@ -53,5 +55,46 @@ suite('memory', () => {
     const result = check(megatron7b('--tensor-model-parallel-size 8 --pipeline-model-parallel-size 16'), 'pretrain.sh', { gpu: 'h100' });
     assert.equal(result.run, null);
     assert.deepEqual(byRule(result.findings, 'memory'), []);
+  });
+});
+
+suite('memory remedies in the file\'s own framework\'s terms (FRAMEWORK_REMEDIES)', () => {
+  const remediesOf = (text: string, fileName: string, gpus?: number): string => {
+    const [finding] = byRule(check(text, fileName, { gpu: 'h100', ...(gpus ? { launch: { gpus } } : {}) }).findings, 'memory');
+    assert.ok(finding, `${fileName} gets a memory warning`);
+    return finding.message;
+  };
+
+  test('Megatron-LM: --recompute-activations, --tensor-model-parallel-size with --sequence-parallel, --use-distributed-optimizer', () => {
+    const message = remediesOf(megatron7b('--tensor-model-parallel-size 1 --micro-batch-size 8'), 'pretrain.sh');
+    assert.match(message, /Selective recomputation \(--recompute-activations\)/);
+    assert.match(message, /Tensor parallelism 1 → \d within the node \(--tensor-model-parallel-size\), with sequence parallelism \(--sequence-parallel\)/);
+    assert.match(message, /The distributed optimizer \(--use-distributed-optimizer\)/);
+  });
+
+  test('torchtitan: [activation_checkpoint] mode = "selective" and tensor_parallel_degree; FSDP already shards the optimizer', () => {
+    // torchtitan/models/llama3/train_configs/llama3_70b.toml's [model] and [training], with activation checkpointing off.
+    const toml = '[model]\nname = "llama3"\nflavor = "70B"\n\n[training]\nlocal_batch_size = 8\nseq_len = 8192\n\n[activation_checkpoint]\nmode = "none"\n';
+    const message = remediesOf(toml, 'llama3_70b.toml', 8);
+    assert.match(message, /Selective recomputation \(\[activation_checkpoint\] mode = "selective"\)/);
+    assert.match(message, /\(\[parallelism\] tensor_parallel_degree\), with sequence parallelism \(SequenceParallel on the norms/);
+    assert.doesNotMatch(message, /Megatron|distributed optimizer|ZeRO/);
+  });
+
+  test('NeMo: activations_checkpoint_granularity: selective, sequence_parallel: True, optim.name: distributed_fused_adam', () => {
+    const yaml = 'trainer:\n  devices: 8\n  num_nodes: 1\nmodel:\n  micro_batch_size: 4\n  global_batch_size: 32\n  encoder_seq_length: 4096\n  num_layers: 80\n  hidden_size: 8192\n  ffn_hidden_size: 28672\n  num_attention_heads: 64\n  num_query_groups: 8\n  activation: fast-swiglu\n  tensor_model_parallel_size: 1\n';
+    const message = remediesOf(yaml, 'megatron_llama_config.yaml');
+    assert.match(message, /Selective recomputation \(activations_checkpoint_granularity: selective\)/);
+    assert.match(message, /\(tensor_model_parallel_size\), with sequence parallelism \(sequence_parallel: True\)/);
+    assert.match(message, /The distributed optimizer \(optim\.name: distributed_fused_adam\)/);
+  });
+
+  test('GPT-NeoX: full recomputation (checkpoint_activations), model_parallel_size without sequence parallelism, ZeRO-1', () => {
+    const yaml = '{\n  "num-layers": 44,\n  "hidden-size": 6144,\n  "num-attention-heads": 64,\n  "seq-length": 2048,\n  "train_micro_batch_size_per_gpu": 8,\n  "model-parallel-size": 1,\n  "pipe-parallel-size": 1,\n  "zero_optimization": {"stage": 0}\n}\n';
+    const message = remediesOf(yaml, '20B.yml', 8);
+    assert.match(message, /Full recomputation \(checkpoint_activations: true\)/);
+    assert.match(message, /Tensor parallelism 1 → \d within the node \(model_parallel_size\): /);
+    assert.match(message, /ZeRO-1 optimizer sharding \(zero_optimization\.stage: 1\)/);
+    assert.doesNotMatch(message, /sequence parallelism|Megatron/);
   });
 });

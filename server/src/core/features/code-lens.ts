@@ -1,5 +1,5 @@
 import type { CheckResult } from '../check';
-import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, predictionOf, runHeadline } from './presentation';
+import { assumptionsText, bandOf, formatBand, formatPercent, formatTflops, formatTime, memoryUpperBoundText, predictionOf, runHeadline } from './presentation';
 
 export interface CodeLensData {
   title: string;
@@ -15,10 +15,11 @@ export function codeLens(result: CheckResult): CodeLensData | null {
   const share = peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '';
   const band = bandOf(result);
   const run = runHeadline(result);
+  const caveat = memoryUpperBoundText(result);
   return {
     title: `${run ? `${run} · ` : ''}Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
     tooltip:
-      (result.run ? `The whole run: step ${result.run.stepSeconds.toFixed(2)} s; MFU counts ${result.run.flopsConvention}. ` : '') +
+      (result.run ? `The whole run: step ${result.run.stepSeconds.toFixed(2)} s; MFU counts ${result.run.flopsConvention}. ${caveat ? `${caveat} ` : ''}` : '') +
       `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
   };
 }

@@ -63,6 +63,8 @@ const CHOICE_PURPOSE: Record<RunChoiceName, string> = {
     'How model state is split over the data-parallel GPUs: the distributed optimizer (ZeRO-1) shards the optimizer states, ZeRO-2 the gradients too, ZeRO-3 and FSDP the weights too, gathered layer by layer.',
   sequenceParallel:
     'Megatron sequence parallelism: layer norms and dropout, and the activations they keep, split over the tensor-parallel GPUs; each all-reduce becomes a reduce-scatter and an all-gather.',
+  untiedEmbeddings:
+    'Whether the output layer is a vocab × hidden matrix of its own (Llama) or the input embedding again (GPT-2, Megatron-LM’s default). Untied adds V·h parameters, with their gradients and optimizer states; the logits GEMM runs either way, so the FLOPs do not change.',
 };
 
 /** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */

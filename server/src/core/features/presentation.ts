@@ -14,7 +14,7 @@ import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
 export { formatCount, formatSpeedup } from '../rules/fix-titles';
 import { gib as gibText } from '../rules/memory';
 export { gibText };
-import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, unknownField, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -23,8 +23,8 @@ export interface FieldAt {
   span: Span;
 }
 
-/** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, ...). */
-export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel'] as const;
+/** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, `tie_word_embeddings`, ...). */
+export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel', 'untiedEmbeddings'] as const;
 export type RunChoiceName = (typeof RUN_CHOICE_FIELDS)[number];
 
 export interface ChoiceAt {
@@ -80,7 +80,7 @@ export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
 
 /** The run choice whose key or value is at `offset`, the narrowest span first. */
 export function choiceAt(result: CheckResult, offset: number): ChoiceAt | null {
-  return result.shape ? narrowestAt(RUN_CHOICE_FIELDS, (name): ShapeField<unknown> => result.shape![name], offset) : null;
+  return result.shape ? narrowestAt(RUN_CHOICE_FIELDS, (name): ShapeField<unknown> => result.shape![name] ?? unknownField(), offset) : null;
 }
 
 function narrowestAt<Name extends string, Field extends ShapeField<unknown>>(names: readonly Name[], fieldOf: (name: Name) => Field, offset: number): { name: Name; field: Field; span: Span } | null {
@@ -218,11 +218,26 @@ export function runBandText(gpuId: string): string {
 
 export const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-/** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB": the run in a lens title; null without a run. */
+/**
+ * Why the run's memory per GPU is only an upper bound for this file (LoRA over frozen weights,
+ * CPU offload, a recomputation that keeps less), as its reader says; null where it describes the run.
+ */
+export function memoryUpperBound(result: CheckResult): string | null {
+  return result.run ? (result.shape?.memoryNotModelled ?? null) : null;
+}
+
+/** The same in a sentence, for tooltips, hovers and the report; empty where there is none. */
+export function memoryUpperBoundText(result: CheckResult): string {
+  const why = memoryUpperBound(result);
+  return why ? `Memory not modelled for this run: ${why}.` : '';
+}
+
+/** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB" (≤ … "upper bound" where memoryUpperBound): the run in a lens title; null without a run. */
 export function runHeadline(result: CheckResult): string | null {
   const run = result.run;
   if (!run) return null;
-  const memory = `${gibText(run.memory.peakBytesPerGpu)} of ${gibText(run.memory.capacityBytes)} GiB${run.memory.fits ? '' : ': does not fit'}`;
+  const used = `${gibText(run.memory.peakBytesPerGpu)} of ${gibText(run.memory.capacityBytes)} GiB`;
+  const memory = memoryUpperBound(result) ? `≤ ${used} (upper bound${run.memory.fits ? '' : ', may not fit'})` : `${used}${run.memory.fits ? '' : ': does not fit'}`;
   return `≈ ${thousands(run.tokensPerSecondPerGpu)} tokens/s/GPU · MFU ${formatPercent(run.mfu)} ${runBand(result.options.gpu.id)} · ${memory}`;
 }
 
@@ -241,7 +256,7 @@ export function runLines(result: CheckResult): string[] {
   return [
     `Run on ${run.layout.dataParallel * (result.launch ? result.launch.tensorParallel.value * result.launch.pipelineParallel.value * result.launch.contextParallel.value : 1)} GPUs: **${runHeadline(result)}**`,
     '',
-    `Memory per GPU (GiB): ${terms}.`,
+    `Memory per GPU (GiB): ${terms}.${memoryUpperBound(result) ? ` ${markdownText(memoryUpperBoundText(result))}` : ''}`,
     '',
     `Step ${run.stepSeconds.toFixed(2)} s: ${parts}. ${runBandText(result.options.gpu.id)}`,
   ];

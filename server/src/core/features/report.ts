@@ -9,7 +9,7 @@ import type { CheckResult } from '../check';
 import type { Severity } from '../model/findings';
 import type { GemmPrediction, LayerSpec } from '../model/prediction';
 import { changedSpec } from '../perf/spec';
-import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, gibText, predict, predictionOf, runBandText, runHeadline } from './presentation';
+import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, gibText, memoryUpperBound, predict, predictionOf, runBandText, runHeadline } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin, type Launch } from '../model/shape';
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../perf/run';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
@@ -59,7 +59,7 @@ export interface RunReport {
   /** "≈ 3,900 tokens/s/GPU · MFU 41% ±12% · 52 of 80 GiB". */
   headline: string;
   gpus: number;
-  memory: { parts: RunPart[]; peakBytes: number; capacityBytes: number; fits: boolean; peakStage: string };
+  memory: { parts: RunPart[]; peakBytes: number; capacityBytes: number; fits: boolean; peakStage: string; upperBound: string | null };
   time: { parts: RunPart[]; stepSeconds: number };
   /** The run model's typical error on this GPU, from its validation runs. */
   band: string;
@@ -147,7 +147,7 @@ function runReport(run: RunPrediction, launch: Launch, headDim: number, result: 
   return {
     headline: runHeadline(result) ?? '',
     gpus: launch.gpus.value,
-    memory: { parts: parts(run.memory.terms, MEMORY_LABELS), peakBytes: run.memory.peakBytesPerGpu, capacityBytes: run.memory.capacityBytes, fits: run.memory.fits, peakStage: run.memory.peakStage },
+    memory: { parts: parts(run.memory.terms, MEMORY_LABELS), peakBytes: run.memory.peakBytesPerGpu, capacityBytes: run.memory.capacityBytes, fits: run.memory.fits, peakStage: run.memory.peakStage, upperBound: memoryUpperBound(result) },
     time: { parts: parts(run.time, TIME_LABELS), stepSeconds: run.stepSeconds },
     band: runBandText(result.options.gpu.id),
     flopsConvention: run.flopsConvention,
@@ -263,7 +263,8 @@ function renderRunHtml(run: RunReport): string {
     `<section id="run"><h2>The run on ${run.gpus} GPUs</h2>`,
     `<p class="headline"><strong>${escapeHtml(run.headline)}</strong></p>`,
     `<p class="meta">${escapeHtml(run.band)} MFU counts ${escapeHtml(run.flopsConvention)}.</p>`,
-    `<h3>Memory per GPU${escapeHtml(stage)}: ${gibText(memory.peakBytes)} of ${gibText(memory.capacityBytes)} GiB${memory.fits ? '' : ', does not fit'}</h3>`,
+    `<h3>Memory per GPU${escapeHtml(stage)}: ${memory.upperBound ? '≤ ' : ''}${gibText(memory.peakBytes)} of ${gibText(memory.capacityBytes)} GiB${memory.upperBound ? ' (upper bound)' : memory.fits ? '' : ', does not fit'}</h3>`,
+    ...(memory.upperBound ? [`<p class="meta">Memory not modelled for this run: ${escapeHtml(memory.upperBound)}.</p>`] : []),
     barChart(memory.parts, memoryScale, (bytes) => `${gibText(bytes)} GiB`, { value: memory.capacityBytes, label: `capacity ${gibText(memory.capacityBytes)} GiB` }, 'Memory per GPU by term'),
     partsTable(memory.parts, memory.peakBytes, (bytes) => `${(bytes / GIB).toFixed(2)} GiB`),
     `<h3>Step time: ${formatSeconds(time.stepSeconds)}</h3>`,

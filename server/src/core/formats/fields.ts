@@ -259,7 +259,7 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding'>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding' | 'untiedEmbeddings'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
@@ -338,6 +338,19 @@ export const ZERO_STAGES: Readonly<Record<string, Sharding>> = { '0': 'none', '1
  * shard like FSDP, SHARD_GRAD_OP is ZeRO-2, NO_SHARD plain data parallelism.
  */
 export const FSDP_SHARDING_STRATEGIES: Readonly<Record<string, Sharding>> = { FULL_SHARD: 'fsdp', HYBRID_SHARD: 'fsdp', SHARD_GRAD_OP: 'zero-2', NO_SHARD: 'none' };
+
+/**
+ * Whether the output layer is its own matrix, from the first of `keys` the file sets: an `untie`
+ * switch (Megatron `--untie-embeddings-and-output-weights`, NeoX `no_weight_tying`) says untied
+ * when on, a `tie` switch (HF `tie_word_embeddings`, NeMo `share_embeddings_and_output_weights`,
+ * MaxText `logits_via_embedding`) when off; else `fallback`.
+ */
+export function untiedEmbeddingsSwitch<Key extends string>(index: EntryIndex<Key>, keys: NoInfer<Key>[], kind: 'tie' | 'untie', fallback: () => ShapeField<boolean>): ShapeField<boolean> {
+  return readChoice(index, keys, (entry) => {
+    const on = booleanValue(entry);
+    return on === undefined ? null : kind === 'untie' ? on : !on;
+  }, fallback);
+}
 
 /** A gradient-checkpointing switch: every layer's forward runs again in the backward, or none does. */
 export function checkpointingMode(on: boolean | undefined): RecomputeMode | null {

@@ -1,9 +1,9 @@
 import type { ConfigDocument } from '../model/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
-import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../model/shape';
+import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -133,10 +133,18 @@ export const hfReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: readDropout(index, keys(KEYS.attentionDropout), dropoutDefault('attention')),
         hiddenDropout: readDropout(index, keys(KEYS.hiddenDropout), dropoutDefault('hidden')),
+        untiedEmbeddings: untiedEmbeddingsSwitch(index, keys(['tie_word_embeddings']), 'tie', () => modelClassTying(modelType)),
       },
     );
   },
 };
+
+/** tie_word_embeddings where the config leaves it out: its model class's default, where shapelint has read that class. */
+function modelClassTying(modelType: unknown): ShapeField<boolean> {
+  const known = typeof modelType === 'string' ? ownEntry(UNTIED_EMBEDDINGS_DEFAULTS.hf, modelType) : undefined;
+  if (known) return defaultField(known.untied, known.source);
+  return unknownField(`no tie_word_embeddings in this config, and no default shapelint can cite for model_type ${String(modelType ?? '(none)')}`);
+}
 
 function defaultFfn(index: EntryIndex, keys: (names: readonly string[]) => string[], hiddenSize: NumberField): NumberField {
   const h = valueOf(hiddenSize);

@@ -6,7 +6,7 @@ import type { CatalogueModel } from './catalogue/models';
 import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, gpusOfNodes, noDropout, readChoice, readField, valueOf } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -20,7 +20,11 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.litgpt;
 const LAUNCH = LAUNCH_DEFAULTS.litgpt;
-const LITGPT_DROPOUT = noDropout('LitGPT', DEFAULTS.modelSource);
+/** What LitGPT's model code fixes whatever the file says: no dropout, and an lm_head of its own. */
+const LITGPT_MODEL_CODE: Pick<ModelShape, 'attentionDropout' | 'hiddenDropout' | 'untiedEmbeddings'> = {
+  ...noDropout('LitGPT', DEFAULTS.modelSource),
+  untiedEmbeddings: defaultField(UNTIED_EMBEDDINGS_DEFAULTS.litgpt.untied, UNTIED_EMBEDDINGS_DEFAULTS.litgpt.source),
+};
 
 /** MLP classes whose gate and up projections both have width intermediate_size. */
 /** A Map: the class name comes from the file (`mlp_class_name: constructor` is no gated MLP). */
@@ -111,7 +115,7 @@ export const litgptReader: FormatReader = {
         gatedMlp: gatedActivation !== undefined,
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
         kvHeadsMayDivideTensorParallel: false,
-        ...LITGPT_DROPOUT,
+        ...LITGPT_MODEL_CODE,
         ...run.choices,
       },
     );
@@ -142,7 +146,7 @@ function readNamedModel(index: EntryIndex, model: CatalogueModel, entry: ConfigE
       gatedMlp: model.gatedMlp,
       attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
-      ...LITGPT_DROPOUT,
+      ...LITGPT_MODEL_CODE,
       ...run.choices,
     },
   );

@@ -97,6 +97,9 @@ export const maxtextReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,
+        untiedEmbeddings: settings.choice('logits_via_embedding', (value) =>
+          typeof value === 'boolean' ? { value: !value, why: value ? 'the logits reuse the embedding matrix' : 'a logits_dense layer of its own' } : null,
+        ),
         ...launch.choices,
       },
     );
@@ -123,7 +126,7 @@ class MaxtextSettings {
   }
 
   /** The value below the file: the model file's, else base.yml's. */
-  private inherited(key: string): { value: number | string | readonly string[]; layer: MaxtextModel; fromModel: boolean } | undefined {
+  private inherited(key: string): { value: number | string | boolean | readonly string[]; layer: MaxtextModel; fromModel: boolean } | undefined {
     const fromModel = this.model?.settings[key];
     if (this.model && fromModel !== undefined) return { value: fromModel, layer: this.model, fromModel: true };
     const fromBase = MAXTEXT_BASE.settings[key];

@@ -18,12 +18,13 @@ import {
   tokenizerVocab,
   valueOf,
   gpusOfNodes,
+  untiedEmbeddingsSwitch,
   megatronCorePipelineSplit,
   stageLayerCount,
 } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -33,6 +34,7 @@ import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } f
  */
 const DEFAULTS = FRAMEWORK_DEFAULTS.megatron;
 const LAUNCH = LAUNCH_DEFAULTS.megatron;
+const UNTIED = UNTIED_EMBEDDINGS_DEFAULTS;
 
 const MODEL_FLAGS = [
   '--num-layers',
@@ -101,7 +103,7 @@ const ARGUMENTS_READ = [
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
-  'grad_reduce_in_bf16',
+  'grad_reduce_in_bf16', 'untie_embeddings_and_output_weights',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -361,8 +363,8 @@ function megatronVirtualStages(index: ArgumentIndex, fallback: () => NumberField
   return { ...perChunk, value: layers / stages / chunkLayers, origin: 'derived', note: `${layers} layers / PP ${stages} / ${chunkLayers} layers per virtual stage (${perChunk.key})` };
 }
 
-/** `--sequence-parallel` and `--use-distributed-optimizer` (both off by default in Megatron-LM's arguments.py). */
-function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'sequenceParallel' | 'sharding'> {
+/** `--sequence-parallel`, `--use-distributed-optimizer` and `--untie-embeddings-and-output-weights` (all off by default in Megatron-LM's arguments.py). */
+function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'sequenceParallel' | 'sharding' | 'untiedEmbeddings'> {
   const sequence = index.get('sequence_parallel');
   const distributed = index.get('use_distributed_optimizer');
   return {
@@ -371,6 +373,7 @@ function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<Mo
       distributed && booleanValue(distributed) !== undefined
         ? fieldAt<Sharding>(distributed, booleanValue(distributed) ? 'distributed-optimizer' : 'none')
         : orDefault(() => defaultField<Sharding>('none', 'Megatron-LM default: no --use-distributed-optimizer (each data-parallel rank holds the whole optimizer state)'))(),
+    untiedEmbeddings: untiedEmbeddingsSwitch(index, ['untie_embeddings_and_output_weights'], 'untie', orDefault(() => defaultField(UNTIED.megatron.untied, UNTIED.megatron.source))),
   };
 }
 

@@ -3,7 +3,7 @@ import { parsePython } from '../parse/python';
 import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
 import { completeShape, derivedHeadDim, EntryIndex, ownEntry, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.nanogpt;
 import { extensionOf, sniffHead } from './sniff';
@@ -85,6 +85,7 @@ export const nanogptReader: FormatReader = {
         kvHeadsMayDivideTensorParallel: false,
         attentionDropout: dropout,
         hiddenDropout: dropout,
+        untiedEmbeddings: defaultField(UNTIED_EMBEDDINGS_DEFAULTS.nanogpt.untied, UNTIED_EMBEDDINGS_DEFAULTS.nanogpt.source),
       },
     );
   },

@@ -2,8 +2,8 @@ import type { ConfigDocument } from '../model/document';
 import { parseYaml } from '../parse/yaml';
 import type { Dtype } from '../model/prediction';
 import { defaultField, unknownField, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, valueOf, ZERO_STAGES } from './fields';
-import { LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { booleanValue, checkpointSetting, completeShape, derivedHeadDim, EntryIndex, fieldAt, paddedVocabByDivisor, readChoice, readField, stringField, transformersAttention, untiedEmbeddingsSwitch, valueOf, ZERO_STAGES } from './fields';
+import { LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import type { FormatReader } from './format';
 import { extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
@@ -68,6 +68,11 @@ export const nanotronReader: FormatReader = {
         attentionKernel: readChoice(index, ['_attn_implementation'], (entry) => transformersAttention(entry.value), () => unknownField('no _attn_implementation')),
         kvHeadsMayDivideTensorParallel: false,
         ...nanotronRunChoices(index),
+        untiedEmbeddings: untiedEmbeddingsSwitch(index, ['tie_word_embeddings'], 'tie', () =>
+          index.has('is_starcoder2_config')
+            ? unknownField('Starcoder2Config has no tie_word_embeddings, and its model code was not read')
+            : defaultField(UNTIED_EMBEDDINGS_DEFAULTS.nanotron.untied, UNTIED_EMBEDDINGS_DEFAULTS.nanotron.source),
+        ),
       },
     );
     // Weights to start from: a checkpoint to resume, or `init_method.path` to load.

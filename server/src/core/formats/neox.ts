@@ -17,13 +17,14 @@ import {
   readDropout,
   readField,
   stringField,
+  untiedEmbeddingsSwitch,
   valueOf,
   checkpointSetting,
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -147,6 +148,7 @@ export const neoxReader: FormatReader = {
         sharding: readChoice(index, ['zero_optimization.stage'], (entry) => ZERO_STAGES[String(entry.value)] ?? null, () => unknownField<Sharding>('no zero_optimization.stage')),
         attentionDropout: readDropout(index, ['attention_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
         hiddenDropout: readDropout(index, ['hidden_dropout'], () => unknownField(NEOX_DROPOUT_UNKNOWN)),
+        untiedEmbeddings: untiedEmbeddingsSwitch(index, ['no_weight_tying'], 'untie', () => defaultField(UNTIED_EMBEDDINGS_DEFAULTS.neox.untied, UNTIED_EMBEDDINGS_DEFAULTS.neox.source)),
       },
     );
     return loadsCheckpoint ? { ...shape, loadsCheckpoint } : shape;

@@ -3,7 +3,7 @@ import { parseToml } from '../parse/toml';
 import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type Sharding } from '../model/shape';
 import { findModel, torchtitanName } from './catalogue/models';
 import { catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, noDropout, readChoice, readField } from './fields';
-import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
+import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.torchtitan;
 import type { FormatReader } from './format';
@@ -61,6 +61,11 @@ export const torchtitanReader: FormatReader = {
         sharding: defaultField<Sharding>('fsdp', 'torchtitan default data_parallel_shard_degree -1: FSDP over the remaining GPUs'),
         // Only the llama3 model code was read; other torchtitan models keep their dropout unknown.
         ...(name?.value === 'llama3' ? noDropout("torchtitan's llama3", FRAMEWORK_DEFAULTS.torchtitan.llama3ModelSource) : {}),
+        // Only the llama3 model code was read for its output layer too.
+        untiedEmbeddings:
+          name?.value === 'llama3'
+            ? defaultField(UNTIED_EMBEDDINGS_DEFAULTS.torchtitan.untied, UNTIED_EMBEDDINGS_DEFAULTS.torchtitan.source)
+            : unknownField(`torchtitan's ${String(name?.value ?? '(no [model] name)')} model code was not read for its output layer`),
       },
     );
     // A checkpoint folder to resume from, or an initial load path.

@@ -123,7 +123,7 @@ function runField<T>(name: keyof LaunchOverrides, field: ShapeField<T> | undefin
   return { value: fallback, origin: 'setting', note: `${silent}: ${why} (${LAUNCH_FLAGS[name]}${setting ? `, ${setting}` : ''})` };
 }
 
-type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode'>;
+type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode' | 'untiedEmbeddings'>;
 
 function runFields(shape: Partial<ModelShape> | null, options: ResolvedCheckOptions): RunFields {
   const always = (): boolean => true;
@@ -136,7 +136,15 @@ function runFields(shape: Partial<ModelShape> | null, options: ResolvedCheckOpti
     sharding: runField<Sharding>('sharding', shape?.sharding, always, 'none', 'no optimizer sharding', options),
     gpus: runField('gpus', shape?.gpus, positive, DEFAULT_GPUS, `shapelint's default ${DEFAULT_GPUS}, one node`, options),
     gpusPerNode: runField('gpusPerNode', shape?.gpusPerNode, positive, Math.min(options.gpu.intraNode.domainSize, DEFAULT_GPUS), `the ${options.gpu.name}'s NVLink domain`, options),
+    untiedEmbeddings: untiedEmbeddingsField(shape?.untiedEmbeddings, options),
   };
+}
+
+/** Untied embeddings: the flag, else the file's or its framework's, else tied (Megatron-LM's default), saying why the file could not tell. */
+function untiedEmbeddingsField(field: ShapeField<boolean> | undefined, options: ResolvedCheckOptions): LaunchField<boolean> {
+  const tied = "counted tied, Megatron-LM's default (one matrix for the input embedding and the output layer)";
+  const why = field?.origin === 'unknown' && field.note ? `${field.note}; ${tied}` : tied;
+  return runField('untiedEmbeddings', field, () => true, false, why, options);
 }
 
 /** The global batch: the file's; else Megatron-LM's default, micro-batch × data-parallel size (megatron/training/arguments.py). */

@@ -100,6 +100,13 @@ export type ModelShape = {
   /** Megatron lets kv heads (query groups) be a divisor of TP instead of a multiple. */
   kvHeadsMayDivideTensorParallel: boolean;
   /**
+   * The output layer is its own vocab × hidden matrix rather than the input embedding's
+   * (Llama-family models; Megatron `--untie-embeddings-and-output-weights`, HF
+   * `tie_word_embeddings: false`): the file's flag, else its framework's or model class's default.
+   * Absent or unknown: tied, Megatron-LM's default, which the launch says.
+   */
+  untiedEmbeddings?: ShapeField<boolean>;
+  /**
    * Megatron-LM `--grad-reduce-in-bf16`: the gradient buffer and its reduction in bf16 (2 B per
    * parameter) where Megatron otherwise accumulates fp32 main gradients (4 B; arguments.py turns
    * accumulate_allreduce_grads_in_fp32 on under --bf16). Absent: the framework's own convention.
@@ -235,6 +242,8 @@ export interface Launch {
   gpus: LaunchField<number>;
   gpusPerNode: LaunchField<number>;
   globalBatchSize: LaunchField<number>;
+  /** Separate input and output embeddings: parameters and model state, not FLOPs (the logits GEMM runs either way). */
+  untiedEmbeddings: LaunchField<boolean>;
 }
 
 export const LAUNCH_FIELDS = [
@@ -255,6 +264,7 @@ export const LAUNCH_FIELDS = [
   'gpus',
   'gpusPerNode',
   'globalBatchSize',
+  'untiedEmbeddings',
 ] as const satisfies readonly (keyof Launch)[];
 
 export const LAUNCH_LABELS: Record<keyof Launch, string> = {
@@ -275,6 +285,7 @@ export const LAUNCH_LABELS: Record<keyof Launch, string> = {
   gpus: 'GPUs',
   gpusPerNode: 'GPUs per node',
   globalBatchSize: 'global batch size',
+  untiedEmbeddings: 'untied embeddings',
 };
 
 export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;

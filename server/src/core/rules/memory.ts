@@ -1,7 +1,8 @@
 import { GIB, type RunLaunch, type RunPrediction } from '../perf/run';
 import { RUN_VALIDATION_ERROR } from '../perf/validation-error';
 import type { Fix, TextEdit } from '../model/findings';
-import type { NumberField } from '../model/shape';
+import type { NumberField, Sharding } from '../model/shape';
+import { FRAMEWORK_REMEDIES, type FrameworkRemedies } from '../formats/catalogue/remedy-settings';
 import type { LayerSpec } from '../model/prediction';
 import type { Rule, RuleContext } from './rule';
 import { literalEdit } from './support';
@@ -29,27 +30,50 @@ function modelStateBytes(run: RunPrediction): number {
 }
 
 /** The smallest larger tensor-parallel size within the node that fits (dividing the heads and the GPUs), else the largest. */
-function largerTensorParallel(context: RuleContext, spec: LayerSpec, launch: RunLaunch): number | undefined {
+function largerTensorParallel(context: RuleContext, spec: LayerSpec, launch: RunLaunch, withTensorParallel: Partial<RunLaunch>): number | undefined {
   let largest: number | undefined;
   for (let t = spec.tensorParallel * 2; t <= launch.gpusPerNode; t *= 2) {
     if (spec.numHeads % t !== 0 || launch.gpus % (t * launch.pipelineParallel * launch.contextParallel) !== 0) continue;
-    if (context.rerun({ spec: { tensorParallel: t }, launch: { sequenceParallel: true } })?.memory.fits) return t;
+    if (context.rerun({ spec: { tensorParallel: t }, launch: withTensorParallel })?.memory.fits) return t;
     largest = t;
   }
   return largest;
 }
 
-/** The remedies the issue names, in that order: selective recomputation, TP within the node, the distributed optimizer, a smaller micro-batch. */
-function remedies(context: RuleContext, spec: LayerSpec, launch: RunLaunch): Remedy[] {
+/** How the remedies call a sharding level. */
+const SHARDING_NAMES: Record<Exclude<Sharding, 'none'>, string> = {
+  'distributed-optimizer': 'The distributed optimizer',
+  'zero-1': 'ZeRO-1 optimizer sharding',
+  'zero-2': 'ZeRO-2',
+  'zero-3': 'ZeRO-3',
+  fsdp: 'FSDP full sharding',
+};
+
+/**
+ * The remedies the issue names, in that order: recomputation, TP within the node, sharding the
+ * optimizer, a smaller micro-batch; each as the file's framework offers it (FRAMEWORK_REMEDIES:
+ * full recomputation where it has no selective level, sequence parallelism only where it has it)
+ * and named as the file would write it.
+ */
+function remedies(context: RuleContext, spec: LayerSpec, launch: RunLaunch, framework: FrameworkRemedies): Remedy[] {
   const { shape } = context;
   const found: Remedy[] = [];
-  if (launch.recompute === 'none') found.push({ change: 'Selective recomputation (Megatron --recompute-activations)', launch: { recompute: 'selective' } });
-  const t = largerTensorParallel(context, spec, launch);
+  if (launch.recompute === 'none') {
+    const { mode, setting } = framework.recompute;
+    found.push({ change: `${mode === 'selective' ? 'Selective' : 'Full'} recomputation (${setting})`, launch: { recompute: mode } });
+  }
+  const { setting: tpSetting, sequenceParallel } = framework.tensorParallel;
+  const withTensorParallel: Partial<RunLaunch> = sequenceParallel ? { sequenceParallel: true } : {};
+  const t = largerTensorParallel(context, spec, launch, withTensorParallel);
   if (t !== undefined) {
-    found.push({ change: `Tensor parallelism ${spec.tensorParallel} → ${t} within the node, with sequence parallelism`, spec: { tensorParallel: t }, launch: { sequenceParallel: true }, edit: literalEdit(context, shape.tensorParallel, t) });
+    const change = `Tensor parallelism ${spec.tensorParallel} → ${t} within the node${tpSetting ? ` (${tpSetting})` : ''}${sequenceParallel ? `, with sequence parallelism (${sequenceParallel})` : ''}`;
+    found.push({ change, spec: { tensorParallel: t }, launch: withTensorParallel, edit: literalEdit(context, shape.tensorParallel, t) });
   }
   // Under LoRA the optimizer holds only the adapters' states: sharding them saves next to nothing.
-  if (launch.sharding === 'none' && !launch.adapter) found.push({ change: 'The distributed optimizer (Megatron --use-distributed-optimizer; ZeRO-1)', launch: { sharding: 'distributed-optimizer' } });
+  if (launch.sharding === 'none' && !launch.adapter) {
+    const { sharding, setting } = framework.optimizerSharding;
+    found.push({ change: `${SHARDING_NAMES[sharding]} (${setting})`, launch: { sharding } });
+  }
   for (let b = spec.microBatchSize - 1; b >= 1; b--) {
     const smaller = context.rerun({ spec: { microBatchSize: b }, launch: { globalBatch: launch.globalBatch } });
     if (smaller?.memory.fits || b === 1) {
@@ -101,7 +125,7 @@ export const memoryRule: Rule = {
     const gpu = context.options.gpu;
     const margin = memoryErrorMargin(gpu.id);
     if (run.memory.peakBytesPerGpu <= run.memory.capacityBytes * (1 + margin)) return;
-    const tried = remedies(context, spec, runLaunch).flatMap((remedy) => {
+    const tried = remedies(context, spec, runLaunch, FRAMEWORK_REMEDIES[context.shape.format]).flatMap((remedy) => {
       const after = context.rerun({ spec: remedy.spec, launch: remedy.launch });
       return after ? [{ remedy, after }] : [];
     });

@@ -133,6 +133,39 @@ export const LAUNCH_DEFAULTS = {
   },
 } as const;
 
+const TRANSFORMERS_CONFIG = (modelType: string, commit = '008e5743'): string => `huggingface/transformers models/${modelType}/configuration_${modelType}.py @ ${commit}`;
+
+/**
+ * Whether the output layer is its own vocab × hidden matrix where a file does not say: each
+ * framework's default, and Hugging Face's per model class (`tie_word_embeddings`, which
+ * PretrainedConfig defaults to True and many model classes to False). A model_type missing here
+ * is unknown: counted tied, and the launch says so.
+ */
+export const UNTIED_EMBEDDINGS_DEFAULTS = {
+  megatron: { untied: false, source: 'Megatron-LM ties them unless --untie-embeddings-and-output-weights (store_true, megatron/training/arguments.py)' },
+  neox: { untied: false, source: 'GPT-NeoX default no_weight_tying False (megatron/neox_arguments/neox_args.py)' },
+  nemo: { untied: false, source: "NeMo's megatron_gpt_config.yaml share_embeddings_and_output_weights: True (@ 8cfedd72)" },
+  torchtitan: { untied: true, source: "torchtitan's llama3 Transformer has its own output nn.Linear beside tok_embeddings and never ties them (pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932)" },
+  litgpt: { untied: true, source: "LitGPT's GPT builds lm_head as its own nn.Linear beside transformer.wte and never ties them; its Config has no tie flag (Lightning-AI/litgpt litgpt/model.py @ 981d0418)" },
+  nanogpt: { untied: false, source: "nanoGPT's GPT ties them: transformer.wte.weight = lm_head.weight (karpathy/nanoGPT model.py)" },
+  nanotron: { untied: true, source: 'nanotron LlamaConfig and Qwen2Config default tie_word_embeddings False (huggingface/nanotron src/nanotron/config/models_config.py @ 025f3141)' },
+  hf: {
+    llama: { untied: true, source: `LlamaConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('llama')})` },
+    mistral: { untied: true, source: `MistralConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('mistral', '001f85b3')})` },
+    mixtral: { untied: true, source: `MixtralConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('mixtral')})` },
+    qwen2: { untied: true, source: `Qwen2Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen2')})` },
+    qwen3: { untied: true, source: `Qwen3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen3')})` },
+    qwen3_moe: { untied: true, source: `Qwen3MoeConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('qwen3_moe')})` },
+    deepseek_v3: { untied: true, source: `DeepseekV3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('deepseek_v3')})` },
+    phi3: { untied: true, source: `Phi3Config default tie_word_embeddings False (${TRANSFORMERS_CONFIG('phi3')})` },
+    gpt_neox: { untied: true, source: `GPTNeoXConfig default tie_word_embeddings False (${TRANSFORMERS_CONFIG('gpt_neox')})` },
+    gemma: { untied: false, source: `GemmaConfig default tie_word_embeddings True (${TRANSFORMERS_CONFIG('gemma')})` },
+    gemma2: { untied: false, source: `Gemma2Config default tie_word_embeddings True (${TRANSFORMERS_CONFIG('gemma2')})` },
+    gemma3_text: { untied: false, source: 'Gemma3TextConfig default tie_word_embeddings True (huggingface/transformers models/gemma3/configuration_gemma3.py @ 008f5c8c)' },
+    gpt2: { untied: false, source: `GPT2Config sets no tie_word_embeddings, so PretrainedConfig's default True holds (${TRANSFORMERS_CONFIG('gpt2', '01ae98ae')}; configuration_utils.py)` },
+  } as Record<string, { untied: boolean; source: string }>,
+} as const;
+
 export const FRAMEWORK_DEFAULTS = {
   /**
    * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1

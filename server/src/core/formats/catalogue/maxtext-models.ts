@@ -5,7 +5,7 @@ import type { ModelSource } from './models';
  * `configs/models/llama3-8b.yml` over `base.yml`, so a run config that names a model takes these
  * keys unless it sets them itself. Each row is the model file's shape keys as written there.
  */
-export type MaxtextSettings = Readonly<Record<string, number | string | readonly string[]>>;
+export type MaxtextSettings = Readonly<Record<string, number | string | boolean | readonly string[]>>;
 
 export interface MaxtextModel {
   settings: MaxtextSettings;
@@ -23,7 +23,7 @@ const SILU_GLU = ['silu', 'linear'] as const;
 export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
   'llama3-8b': {
     source: modelFile('llama3-8b', '48445cf00e73064e87886539714a8ba1794ee019'),
-    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_num_decoder_layers: 32, base_mlp_dim: 14336, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 128256 },
+    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_num_decoder_layers: 32, base_mlp_dim: 14336, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 128256, logits_via_embedding: false },
   },
   'mixtral-8x7b': {
     source: modelFile('mixtral-8x7b', '48445cf00e73064e87886539714a8ba1794ee019'),
@@ -46,7 +46,7 @@ export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
   },
   'gemma3-4b': {
     source: modelFile('gemma3-4b', '48445cf00e73064e87886539714a8ba1794ee019'),
-    settings: { base_num_decoder_layers: 34, base_emb_dim: 2560, base_num_query_heads: 8, base_num_kv_heads: 4, base_mlp_dim: 10240, head_dim: 256, mlp_activations: ['gelu', 'linear'], vocab_size: 262144 },
+    settings: { base_num_decoder_layers: 34, base_emb_dim: 2560, base_num_query_heads: 8, base_num_kv_heads: 4, base_mlp_dim: 10240, head_dim: 256, mlp_activations: ['gelu', 'linear'], vocab_size: 262144, logits_via_embedding: true },
   },
 };
 
@@ -86,6 +86,7 @@ export const MAXTEXT_BASE: MaxtextModel = {
     base_num_decoder_layers: 16,
     head_dim: 128,
     mlp_activations: SILU_GLU,
+    logits_via_embedding: false,
     num_experts: 1,
     num_experts_per_tok: 1,
     base_moe_mlp_dim: 7168,

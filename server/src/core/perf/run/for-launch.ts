@@ -7,9 +7,9 @@ import { LaunchError, predictRun, type RunLaunch, type RunPrediction } from './i
 export type RunShapeFacts = Partial<Pick<ModelShape, 'format' | 'gradientReduceInBf16' | 'pipelineSplit' | 'adapter'>>;
 
 /**
- * The run model's launch from the resolved launch fields; embeddings tied (Megatron-LM's default)
- * unless --untied-embeddings. A torchtitan file's selective recomputation is its per-op policy,
- * the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
+ * The run model's launch from the resolved launch fields (untied embeddings among them: the
+ * file's, its framework's, or --untied-embeddings). A torchtitan file's selective recomputation
+ * is its per-op policy, the `selective_ac_option = "op"` its Llama train configs set; a Megatron file's
  * `--grad-reduce-in-bf16` halves its gradient buffer; the pipeline split counts the layers the
  * file's split counts besides the transformer's (Megatron-Core's embedding and loss); a LoRA/QLoRA
  * file's adapter makes the base weights frozen (memory.ts adapterStateTerms).
@@ -33,7 +33,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     ...(shape.gradientReduceInBf16 ? { gradientReduceInBf16: true } : {}),
     ...(shape.adapter ? { adapter: shape.adapter } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
-    untiedEmbeddings: options.launch.untiedEmbeddings === true,
+    untiedEmbeddings: launch.untiedEmbeddings.value,
     interNodeGbps: options.interNodeGbps,
     ...(split && !split.uneven && split.extraLayers > 0 ? { pipelineExtraLayers: split.extraLayers } : {}),
   };
