@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { LaunchError, runLayout, type RunLaunch } from '../../../server/src/core/perf/run/launch';
+import { runLaunchWith } from './run-launch';
 
 /** A launch with only what runLayout reads varied: 8 GPUs, data-parallel 1 at TP 1. */
-const launch = (pipelineParallel: number, pipelineExtraLayers: number | undefined, virtualStages = 1): RunLaunch => ({
-  dtype: 'bf16',
-  gpus: pipelineParallel,
-  gpusPerNode: 8,
-  pipelineParallel,
-  contextParallel: 1,
-  expertParallel: 1,
-  virtualStages,
-  globalBatch: 64,
-  sequenceParallel: false,
-  sharding: 'none',
-  recompute: 'none',
-  overlapGradReduce: false,
-  untiedEmbeddings: false,
-  interNodeGbps: 200,
-  ...(pipelineExtraLayers === undefined ? {} : { pipelineExtraLayers }),
-});
+const launch = (pipelineParallel: number, pipelineExtraLayers: number | undefined, virtualStages = 1): RunLaunch =>
+  runLaunchWith({ gpus: pipelineParallel, pipelineParallel, virtualStages, globalBatch: 64, ...(pipelineExtraLayers === undefined ? {} : { pipelineExtraLayers }) });
 
 suite('the run model splits what the pipeline split counts (Megatron-Core account_for_{embedding,loss}_in_pipeline_split)', () => {
   test('Llama 3.1 405B: 126 + 2 over PP 8 × VP 2 splits, 16 transformer layers on a middle stage; 126 alone does not', () => {

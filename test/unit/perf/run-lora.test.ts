@@ -8,6 +8,7 @@ import { activationsKept, layerActivations, modelFlopsPerToken, predictRun, type
 import { RUN_CONSTANTS } from '../../../server/src/core/perf/run/constants';
 import { adapterParams } from '../../../server/src/core/perf/run/memory';
 import type { Adapter } from '../../../server/src/core/model/shape';
+import { runLaunchWith } from './run-launch';
 
 const H100 = findGpu('h100-sxm')!;
 
@@ -20,23 +21,7 @@ const ALL_LINEAR: Adapter['targets'] = ['query', 'key', 'value', 'projection', '
 /** The QLoRA paper's setting (Dettmers et al. 2023 §4: r 64 on every linear layer, NF4 with double quantization), as PEFT trains it. */
 const QLORA: Adapter = { kind: 'qlora', baseWeights: 'nf4-dq', rank: 64, targets: ALL_LINEAR, adapterState: 'fp32', dropout: false, note: 'test' };
 
-const launch = (overrides: Partial<RunLaunch> = {}): RunLaunch => ({
-  dtype: 'bf16',
-  gpus: 1,
-  gpusPerNode: 8,
-  pipelineParallel: 1,
-  contextParallel: 1,
-  expertParallel: 1,
-  virtualStages: 1,
-  globalBatch: 4,
-  sequenceParallel: false,
-  sharding: 'none',
-  recompute: 'none',
-  overlapGradReduce: false,
-  untiedEmbeddings: true,
-  interNodeGbps: 400,
-  ...overrides,
-});
+const launch = (overrides: Partial<RunLaunch> = {}): RunLaunch => runLaunchWith({ globalBatch: 4, untiedEmbeddings: true, interNodeGbps: 400, ...overrides });
 
 // By hand, per Llama-2-7B layer: the linear weights 4h² (q, k, v, o) + 3hF (gate, up, down).
 const h = 4096;

@@ -7,6 +7,7 @@ import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY } from '../../../s
 import { activationsKept, GIB, layerActivations, LaunchError, modelFlopsPerToken, predictRun, type RunLaunch } from '../../../server/src/core/perf/run';
 import { RUN_CONSTANTS } from '../../../server/src/core/perf/run/constants';
 import { comparableMemoryBytes } from '../../../server/src/core/perf/run/measured';
+import { runLaunchWith } from './run-launch';
 
 const gpu = (id: string): GpuSpec => {
   const found = findGpu(id);
@@ -35,23 +36,7 @@ const GPT3_175B: LayerSpec = {
   dropout: true,
 };
 
-const launch = (overrides: Partial<RunLaunch> = {}): RunLaunch => ({
-  dtype: 'bf16',
-  gpus: 1024,
-  gpusPerNode: 8,
-  pipelineParallel: 8,
-  contextParallel: 1,
-  expertParallel: 1,
-  virtualStages: 1,
-  globalBatch: 1536,
-  sequenceParallel: false,
-  sharding: 'none',
-  recompute: 'none',
-  overlapGradReduce: false,
-  untiedEmbeddings: false,
-  interNodeGbps: 200,
-  ...overrides,
-});
+const launch = (overrides: Partial<RunLaunch> = {}): RunLaunch => runLaunchWith({ gpus: 1024, pipelineParallel: 8, globalBatch: 1536, ...overrides });
 
 const close = (actual: number, expected: number, relative: number, what: string): void =>
   assert.ok(Math.abs(actual / expected - 1) <= relative, `${what}: ${actual} vs ${expected} (${((actual / expected - 1) * 100).toFixed(3)}%)`);
