@@ -19,8 +19,12 @@ const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-
 const PYYAML_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const OMEGACONF_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+/** A decimal integer without sign, underscore or leading zero: the common case, typed alike by every loader. */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]*)$/;
+
 /** The value the loader gives a plain (unquoted, one-line) scalar written as `raw`. */
 export function resolvePlainScalar(raw: string, loader: YamlLoader): ScalarValue {
+  if (PLAIN_DECIMAL.test(raw)) return Number(raw);
   if (NULL.test(raw)) return null;
   if (BOOL.test(raw)) return /^(?:yes|true|on)$/i.test(raw);
   if (INT.test(raw)) return yaml11Int(raw);
