@@ -126,3 +126,28 @@ suite('LoRA time: no weight gradients for the frozen base', () => {
     assert.ok(Math.abs(lora.time.dataParallel!.value * 1e6 - expectedUs) < 1e-6, `${lora.time.dataParallel!.value * 1e6} vs ${expectedUs}`);
   });
 });
+
+suite('LitGPT QLoRA: the last micro-batch\'s 4-bit linear inputs are still held (bitsandbytes < 0.43.2, hand-worked)', () => {
+  /** LitGPT's qlora.yaml: quantize bnb.nf4 under precision bf16-true, so Fabric keeps the adapters in bf16 (formats/litgpt.ts). */
+  const LITGPT_QLORA: Adapter = { ...QLORA, baseWeights: 'nf4', adapterState: 'bf16' };
+  const s = 512;
+  // Per layer, 2 B each: the QKV input (h), the projection's (a·d = h), the MLP's (h, one tensor for gate and up), down's (F).
+  const perLayer = 2 * s * (h + h + h + F);
+  // Plus the quantized head's input, the final norm's output.
+  const held = 32 * perLayer + 2 * s * h;
+  test('32 layers × 2 B × s·(3h + F) + 2 B × s·h = 767,557,632 B', () => {
+    assert.equal(held, 767_557_632);
+    const terms = predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA }), H100).memory.terms;
+    assert.equal(terms.heldQuantizedInputs!.value, held);
+    assert.match(terms.heldQuantizedInputs!.source, /MatMul4Bit\.forward keeps its input in ctx\.tensors/);
+  });
+  test('the allocator allowance covers it as activation memory', () => {
+    const terms = predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA }), H100).memory.terms;
+    const transient = terms.activations!.value + terms.lossLogits!.value + held;
+    assert.ok(Math.abs(terms.allocator!.value - transient * RUN_CONSTANTS.allocatorOverhead.value) < 1e-6);
+  });
+  test('none under PEFT (fp32 adapters: the HF Trainer drops its graph each step) nor over a 16-bit base', () => {
+    assert.equal(predictRun(LLAMA2_7B, launch({ adapter: QLORA }), H100).memory.terms.heldQuantizedInputs, undefined);
+    assert.equal(predictRun(LLAMA2_7B, launch({ adapter: { ...LITGPT_QLORA, kind: 'lora', baseWeights: 'bf16' } }), H100).memory.terms.heldQuantizedInputs, undefined);
+  });
+});

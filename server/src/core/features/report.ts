@@ -77,6 +77,7 @@ const MEMORY_LABELS: Record<MemoryTermName, string> = {
   recomputeWorkingLayer: 'recompute working layer',
   embeddingActivations: 'embedding activations',
   lossLogits: 'loss logits',
+  heldQuantizedInputs: 'held 4-bit linear inputs',
   runtime: 'CUDA context and libraries',
   allocator: 'allocator fragmentation',
 };

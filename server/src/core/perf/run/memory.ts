@@ -27,6 +27,7 @@ export type MemoryTermName =
   | 'recomputeWorkingLayer'
   | 'embeddingActivations'
   | 'lossLogits'
+  | 'heldQuantizedInputs'
   | 'runtime'
   | 'allocator';
 
@@ -156,6 +157,30 @@ export function adapterParams(spec: LayerSpec, adapter: Adapter): { perLayer: nu
   }, 0);
   const head = adapter.targets.includes('head') && spec.vocabSize > 0 ? adapter.rank * (spec.hiddenSize + spec.vocabSize) : 0;
   return { perLayer, head };
+}
+
+const HELD_QUANTIZED_INPUTS =
+  "bitsandbytes before 0.43.2: autograd/_functions.py MatMul4Bit.forward keeps its input in ctx.tensors = (A, B), a plain attribute the backward does not free, though a frozen 4-bit weight needs no input (PR bitsandbytes-foundation/bitsandbytes#1270 dropped it, July 2024); LitGPT finetune/lora.py fit() @ 01fe959c keeps the last micro-batch's `logits`, and through them its graph, until the next forward returns; LitGPT pinned such a bitsandbytes until late 2024 (Lightning-AI/litgpt#1767)";
+
+/**
+ * LitGPT's QLoRA: a 4-bit base under Fabric's BitsandbytesPrecision, the one path whose adapter
+ * state shapelint reads as bf16 (formats/litgpt.ts; PEFT keeps adapters in fp32). PEFT under the
+ * HF Trainer drops its graph when training_step returns, so it holds no micro-batch's inputs over.
+ */
+const holdsQuantizedInputs = (adapter: Adapter | undefined): boolean => !!adapter && (adapter.baseWeights === 'nf4' || adapter.baseWeights === 'nf4-dq') && adapter.adapterState === 'bf16';
+
+/**
+ * The inputs of one layer's linears for one micro-batch, 2 B each, as MatMul4Bit keeps them: the
+ * attention input (QKV's), the attention output (the projection's), the MLP input (gate's and
+ * up's, one tensor) and the MLP's inner activation (down's), the MLP ones per routed expert. A
+ * parallel block that shares its norm (Falcon, Phi-2) has one input for QKV and the MLP: counted twice here.
+ */
+function linearInputBytes(spec: LayerSpec, launch: Pick<RunLaunch, 'sequenceParallel'>, sb: number): number {
+  const t = Math.max(1, spec.tensorParallel);
+  const routed = spec.numExperts > 1 ? Math.max(1, spec.expertsPerToken) : 1;
+  const replicated = (2 * sb * spec.hiddenSize * (1 + routed)) / (launch.sequenceParallel ? t : 1);
+  const split = (2 * sb * (spec.numHeads * spec.headDim + routed * spec.ffnHiddenSize)) / t;
+  return replicated + split;
 }
 
 export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute'], policy: SelectivePolicy = 'megatron'): number {
@@ -333,6 +358,15 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
     lossBytes = (loss.value * sb * spec.vocabSize) / t + (4 * sb * spec.hiddenSize) / replicatedOverT;
     terms.lossLogits = { value: lossBytes, formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`, source: loss.source };
   }
+  if (holdsQuantizedInputs(launch.adapter)) {
+    const perLayer = linearInputBytes(spec, launch, sb);
+    const head = stage === launch.pipelineParallel - 1 && spec.vocabSize > 0 ? (2 * sb * spec.hiddenSize) / replicatedOverT : 0;
+    terms.heldQuantizedInputs = {
+      value: layout.layersPerStage * perLayer + head,
+      formula: `the last micro-batch's 4-bit linear inputs, held through this one's forward: ${layout.layersPerStage} layers × ${(perLayer / 2 ** 20).toFixed(1)} MiB (2 B × s·b·(h + a·d + h + F): QKV, projection, MLP and down inputs)${head ? ' + 2 B × s·b·h (the quantized head\'s input)' : ''}`,
+      source: HELD_QUANTIZED_INPUTS,
+    };
+  }
   if (launch.recompute !== 'none') {
     // The last layer is rebuilt once the loss's logits are freed, so on the last stage only what exceeds them adds to the peak.
     const working = layer.stored + layer.attentionCore - kept;
@@ -350,7 +384,7 @@ const total = (terms: Partial<Record<MemoryTermName, RunTerm>>): number => Objec
 
 function stageMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const terms = { ...modelStateTerms(spec, launch, layout, stage), ...activationTerms(spec, launch, layout, stage) };
-  const transient = (terms.activations?.value ?? 0) + (terms.recomputeWorkingLayer?.value ?? 0) + (terms.lossLogits?.value ?? 0);
+  const transient = (terms.activations?.value ?? 0) + (terms.recomputeWorkingLayer?.value ?? 0) + (terms.lossLogits?.value ?? 0) + (terms.heldQuantizedInputs?.value ?? 0);
   terms.allocator = {
     value: transient * RUN_CONSTANTS.allocatorOverhead.value,
     formula: `${RUN_CONSTANTS.allocatorOverhead.value * 100}% of the activations`,
