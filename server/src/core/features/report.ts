@@ -78,6 +78,7 @@ const MEMORY_LABELS: Record<MemoryTermName, string> = {
   embeddingActivations: 'embedding activations',
   lossLogits: 'loss logits',
   heldQuantizedInputs: 'held 4-bit linear inputs',
+  dequantizedHead: 'dequantized 4-bit head',
   runtime: 'CUDA context and libraries',
   allocator: 'allocator fragmentation',
 };
