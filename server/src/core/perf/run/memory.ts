@@ -286,7 +286,7 @@ export function loraStageParams(spec: LayerSpec, launch: RunLaunch, layout: RunL
  * A LoRA/QLoRA fine-tune's model state: the frozen base weights with neither gradients nor
  * optimizer states, the transformer layers' linear weights stored as the adapter says (4-bit
  * NF4 under QLoRA) and the rest (embeddings, output head, norms: transformers' and PEFT's
- * bitsandbytes loading keeps them in 16 bits) at 2 B; plus the adapter's own weights, gradients
+ * bitsandbytes loading keeps them in 16 bits; Fabric's quantizes the head too) at 2 B; plus the adapter's own weights, gradients
  * and AdamW moments. Sharded over data-parallel ranks as the run's sharding shards a full
  * fine-tune's (FSDP and ZeRO-3 the weights too). Adapters over TP-split layers are taken as split with them.
  */
