@@ -3,7 +3,7 @@ import { suite, test } from 'node:test';
 import { loadRuns } from '../../../tools/run-accuracy';
 import { COLLECTIVE_BUS_FRACTION, RUN_CALIBRATION_SOURCES, TRAINING_COMPUTE_EFFICIENCY, ZERO3_COLLECTIVE_EFFICIENCY } from '../../../server/src/core/perf/calibration';
 import { findGpu } from '../../../server/src/core/perf/gpus';
-import { measuredTokensPerSecond, narayananFlopsPerToken, runInputs } from '../../../server/src/core/perf/run/measured';
+import { measuredTokensPerSecond, narayananFlopsPerToken, predictMeasuredRun, runInputs, type MeasuredRun } from '../../../server/src/core/perf/run/measured';
 import { RUN_VALIDATION_ERROR } from '../../../server/src/core/perf/validation-error';
 
 const files = loadRuns();
@@ -41,6 +41,21 @@ suite('measured runs (data/runs)', () => {
   test('the run band comes from validation sources only', () => {
     const validation = new Set(files.filter(({ source }) => source.role === 'validation').map(({ source }) => source.id));
     for (const band of Object.values(RUN_VALIDATION_ERROR)) for (const id of band.sources) assert.ok(validation.has(id), id);
+  });
+
+  test('a run whose pipeline split counts the embedding and the loss (Megatron-Core account_for_*_in_pipeline_split): Llama 3.1 405B, 126 + 2 units over PP 8 × VP 8', () => {
+    // The DGX-B200 row of NVIDIA-NeMo/Megatron-Bridge docs/performance-summary.md @ df0289c (25.11): 128 GPUs, TP 4, PP 8, CP 2, VP 8, GBS 64.
+    const run: MeasuredRun = {
+      id: 'llama3.1-405b b200',
+      gpu: 'b200',
+      model: { hidden: 16384, heads: 128, kvHeads: 8, ffn: 53248, activation: 'swiglu', layers: 126, vocab: 128256, untiedEmbeddings: true },
+      launch: { gpus: 128, seq: 8192, microBatch: 1, globalBatch: 64, tp: 4, pp: 8, cp: 2, vp: 8, pipelineExtraLayers: 2, sequenceParallel: true, sharding: 'distributed-optimizer', recompute: 'none', attention: 'transformer-engine', dtype: 'fp8' },
+      measured: { tokensPerSecondPerGpu: 661 },
+    };
+    assert.equal(runInputs(run).launch.pipelineExtraLayers, 2);
+    assert.ok(predictMeasuredRun(run).tokensPerSecondPerGpu > 0);
+    const { pipelineExtraLayers: _counted, ...uncounted } = run.launch;
+    assert.throws(() => predictMeasuredRun({ ...run, launch: uncounted }), /126 layers do not split evenly over PP 8 × virtual stages 8/);
   });
 
   test("Narayanan's TFLOP/s become tokens/s through their Eq. 3: GPT-3 175B at 153 TFLOP/s is 106.7 tokens/s per GPU", () => {

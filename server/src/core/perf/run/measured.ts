@@ -66,6 +66,8 @@ export interface RunLaunchRecord {
   cp?: number;
   ep?: number;
   vp?: number;
+  /** What the pipeline split counts besides the transformer layers (launch.ts pipelineExtraLayers): 2 where Megatron-Core's account_for_embedding/loss_in_pipeline_split are set. */
+  pipelineExtraLayers?: number;
   sequenceParallel?: boolean;
   sharding: Sharding;
   recompute: RecomputeMode;
@@ -140,6 +142,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     contextParallel: launch.cp ?? 1,
     expertParallel: launch.ep ?? 1,
     virtualStages: launch.vp ?? 1,
+    ...(launch.pipelineExtraLayers ? { pipelineExtraLayers: launch.pipelineExtraLayers } : {}),
     globalBatch: launch.globalBatch,
     sequenceParallel: launch.sequenceParallel ?? false,
     sharding: launch.sharding,
