@@ -369,13 +369,15 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
     terms.lossLogits = { value: lossBytes, formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`, source: loss.source };
   }
   if (fabricQuantized(launch.adapter)) {
-    const perLayer = linearInputBytes(spec, launch, sb);
-    const head = stage === launch.pipelineParallel - 1 && spec.vocabSize > 0 ? (2 * sb * spec.hiddenSize) / replicatedOverT : 0;
-    terms.heldQuantizedInputs = {
-      value: layout.layersPerStage * perLayer + head,
-      formula: `the last micro-batch's 4-bit linear inputs, held through this one's forward: ${layout.layersPerStage} layers × ${(perLayer / 2 ** 20).toFixed(1)} MiB (2 B × s·b·(h + a·d + h + F): QKV, projection, MLP and down inputs)${head ? ' + 2 B × s·b·h (the quantized head\'s input)' : ''}`,
-      source: HELD_QUANTIZED_INPUTS,
-    };
+    if (launch.heldQuantizedInputs) {
+      const perLayer = linearInputBytes(spec, launch, sb);
+      const head = stage === launch.pipelineParallel - 1 && spec.vocabSize > 0 ? (2 * sb * spec.hiddenSize) / replicatedOverT : 0;
+      terms.heldQuantizedInputs = {
+        value: layout.layersPerStage * perLayer + head,
+        formula: `the last micro-batch's 4-bit linear inputs, held through this one's forward: ${layout.layersPerStage} layers × ${(perLayer / 2 ** 20).toFixed(1)} MiB (2 B × s·b·(h + a·d + h + F): QKV, projection, MLP and down inputs)${head ? ' + 2 B × s·b·h (the quantized head\'s input)' : ''}`,
+        source: HELD_QUANTIZED_INPUTS,
+      };
+    }
     const quantizedHead = loraStageParams(spec, launch, layout, stage, launch.adapter!).quantizedHead;
     if (quantizedHead > 0) {
       terms.dequantizedHead = {
