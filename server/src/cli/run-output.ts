@@ -3,7 +3,7 @@ import { LAUNCH_FIELDS, LAUNCH_LABELS, type Launch } from '../core/model/shape';
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../core/perf/run';
 import { fixed, table } from './perf-args';
 
-const MEMORY_TERMS: readonly MemoryTermName[] = ['weights', 'gradients', 'optimizerStates', 'gatheredWeights', 'activations', 'recomputeWorkingLayer', 'embeddingActivations', 'lossLogits', 'allocator', 'runtime'];
+const MEMORY_TERMS: readonly MemoryTermName[] = ['weights', 'gradients', 'optimizerStates', 'gatheredWeights', 'activations', 'recomputeWorkingLayer', 'embeddingActivations', 'lossLogits', 'heldQuantizedInputs', 'dequantizedHead', 'allocator', 'runtime'];
 const TIME_TERMS: readonly TimeTermName[] = ['compute', 'recompute', 'tensorParallel', 'contextParallel', 'expertParallel', 'pipelineP2p', 'pipelineBubble', 'dataParallel', 'optimizer'];
 
 function values<Name extends string>(names: readonly Name[], terms: Partial<Record<Name, RunTerm>>): Record<Name, number> {

@@ -126,3 +126,42 @@ suite('LoRA time: no weight gradients for the frozen base', () => {
     assert.ok(Math.abs(lora.time.dataParallel!.value * 1e6 - expectedUs) < 1e-6, `${lora.time.dataParallel!.value * 1e6} vs ${expectedUs}`);
   });
 });
+
+suite('LitGPT QLoRA through Fabric\'s BitsandbytesPrecision: the last micro-batch\'s 4-bit linear inputs still held (bitsandbytes < 0.43.2) and a 4-bit head dequantized per call (hand-worked)', () => {
+  /** LitGPT's qlora.yaml: quantize bnb.nf4 under precision bf16-true, so Fabric keeps the adapters in bf16 (formats/litgpt.ts). */
+  const LITGPT_QLORA: Adapter = { ...QLORA, baseWeights: 'nf4', adapterState: 'bf16' };
+  const s = 512;
+  // Per layer, 2 B each: the QKV input (h), the projection's (a·d = h), the MLP's (h, one tensor for gate and up), down's (F).
+  const perLayer = 2 * s * (h + h + h + F);
+  // Plus the quantized head's input, the final norm's output.
+  const held = 32 * perLayer + 2 * s * h;
+  test('32 layers × 2 B × s·(3h + F) + 2 B × s·h = 767,557,632 B, where the run was measured with such a bitsandbytes', () => {
+    assert.equal(held, 767_557_632);
+    const terms = predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA, heldQuantizedInputs: true }), H100).memory.terms;
+    assert.equal(terms.heldQuantizedInputs!.value, held);
+    assert.match(terms.heldQuantizedInputs!.source, /MatMul4Bit\.forward keeps its input in ctx\.tensors/);
+  });
+  test('a prediction for today\'s bitsandbytes (no reader sets the condition) holds none', () => {
+    assert.equal(predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA }), H100).memory.terms.heldQuantizedInputs, undefined);
+  });
+  test('the allocator allowance covers it as activation memory', () => {
+    const terms = predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA, heldQuantizedInputs: true }), H100).memory.terms;
+    const transient = terms.activations!.value + terms.lossLogits!.value + held;
+    assert.ok(Math.abs(terms.allocator!.value - transient * RUN_CONSTANTS.allocatorOverhead.value) < 1e-6);
+  });
+  test('Fabric quantizes lm_head too: 32000 × 4096 head weights at 4.5 bits, and 4 B each (fp16 dequantized + bf16 copy) while its matmul runs', () => {
+    const run = predictRun(LLAMA2_7B, launch({ adapter: LITGPT_QLORA }), H100);
+    const head = 32000 * h;
+    const nf4 = (4 + 32 / 64) / 8;
+    const expected = (frozenLinear + head) * nf4 + (frozenOther - head) * 2 + 32 * adapterPerLayer * 2;
+    assert.ok(Math.abs(run.memory.terms.weights!.value - expected) < 1, `${run.memory.terms.weights!.value} vs ${expected}`);
+    assert.match(run.memory.terms.weights!.formula, /and 0\.131B output head weights \(Fabric quantizes lm_head too\) × 0\.5625 B \(nf4\)/);
+    assert.equal(run.memory.terms.dequantizedHead!.value, 4 * head);
+  });
+  test('none under PEFT (fp32 adapters: the HF Trainer drops its graph each step) nor over a 16-bit base', () => {
+    const peft = predictRun(LLAMA2_7B, launch({ adapter: QLORA, heldQuantizedInputs: true }), H100).memory.terms;
+    assert.equal(peft.heldQuantizedInputs, undefined);
+    assert.equal(peft.dequantizedHead, undefined);
+    assert.equal(predictRun(LLAMA2_7B, launch({ adapter: { ...LITGPT_QLORA, kind: 'lora', baseWeights: 'bf16' }, heldQuantizedInputs: true }), H100).memory.terms.heldQuantizedInputs, undefined);
+  });
+});

@@ -77,6 +77,8 @@ const MEMORY_LABELS: Record<MemoryTermName, string> = {
   recomputeWorkingLayer: 'recompute working layer',
   embeddingActivations: 'embedding activations',
   lossLogits: 'loss logits',
+  heldQuantizedInputs: 'held 4-bit linear inputs',
+  dequantizedHead: 'dequantized 4-bit head',
   runtime: 'CUDA context and libraries',
   allocator: 'allocator fragmentation',
 };

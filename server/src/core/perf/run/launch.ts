@@ -24,6 +24,12 @@ export interface RunLaunch {
   selectivePolicy?: SelectivePolicy;
   /** Megatron's gradient buffer in bf16 (`--grad-reduce-in-bf16`): 2 B per parameter, not fp32 main gradients. */
   gradientReduceInBf16?: boolean;
+  /**
+   * bitsandbytes before 0.43.2 (PR #1270, July 2024): MatMul4Bit keeps each 4-bit linear's input
+   * until the graph is freed, and LitGPT's fit() keeps the last micro-batch's graph through the next
+   * forward. A measurement condition (data/runs), never a reader's: current bitsandbytes frees them.
+   */
+  heldQuantizedInputs?: boolean;
   /** The loss runs under torch.compile (torchtitan compiles it with the model when compiling): fused, it keeps the logits in bf16. */
   compiledLoss?: boolean;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */

@@ -75,6 +75,8 @@ export interface RunLaunchRecord {
   selectivePolicy?: SelectivePolicy;
   /** The loss runs under torch.compile (launch.ts compiledLoss). */
   compiledLoss?: boolean;
+  /** Measured with bitsandbytes before 0.43.2, whose MatMul4Bit held 4-bit linears' inputs (launch.ts heldQuantizedInputs). */
+  heldQuantizedInputs?: boolean;
   /** The attention implementation the framework runs, as shapelint names it (perf/attention.ts picks the kernel per GPU). */
   attention: AttentionImplementation;
   dtype: Dtype;
@@ -149,6 +151,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     recompute: launch.recompute,
     selectivePolicy: launch.selectivePolicy,
     compiledLoss: launch.compiledLoss,
+    ...(launch.heldQuantizedInputs ? { heldQuantizedInputs: true } : {}),
     overlapGradReduce: launch.overlapGradReduce ?? (launch.sharding === 'fsdp' || launch.sharding === 'zero-3'),
     untiedEmbeddings: model.untiedEmbeddings ?? false,
     interNodeGbps: launch.interNodeGbps ?? gpu.interNodeGbps,

@@ -27,6 +27,8 @@ export type MemoryTermName =
   | 'recomputeWorkingLayer'
   | 'embeddingActivations'
   | 'lossLogits'
+  | 'heldQuantizedInputs'
+  | 'dequantizedHead'
   | 'runtime'
   | 'allocator';
 
@@ -158,6 +160,34 @@ export function adapterParams(spec: LayerSpec, adapter: Adapter): { perLayer: nu
   return { perLayer, head };
 }
 
+const HELD_QUANTIZED_INPUTS =
+  "bitsandbytes before 0.43.2: autograd/_functions.py MatMul4Bit.forward keeps its input in ctx.tensors = (A, B), a plain attribute the backward does not free, though a frozen 4-bit weight needs no input (PR bitsandbytes-foundation/bitsandbytes#1270 dropped it, July 2024); LitGPT finetune/lora.py fit() @ 01fe959c keeps the last micro-batch's `logits`, and through them its graph, until the next forward returns; LitGPT pinned such a bitsandbytes until late 2024 (Lightning-AI/litgpt#1767)";
+
+const DEQUANTIZED_HEAD =
+  "bitsandbytes autograd/_functions.py MatMul4Bit: F.dequantize_4bit(B, quant_state).to(A.dtype) in the forward and again in the backward, the whole weight each call; dequantize_4bit returns the QuantState's dtype, fp16 since Lightning's _Linear4bit._quantize_weight quantizes a .to(torch.half) copy (lightning/fabric/plugins/precision/bitsandbytes.py), so a bf16 run holds an fp16 and a bf16 copy of the head at once; the largest quantized linear, the head's backward runs first, with every activation alive";
+
+/**
+ * LitGPT's QLoRA: a 4-bit base under Fabric's BitsandbytesPrecision, the one path whose adapter
+ * state shapelint reads as bf16 (formats/litgpt.ts; PEFT keeps adapters in fp32). Fabric swaps
+ * every nn.Linear for a 4-bit one, lm_head too; PEFT's loading keeps the head in 16 bits, and the
+ * HF Trainer drops its graph when training_step returns, so it holds no micro-batch's inputs over.
+ */
+const fabricQuantized = (adapter: Adapter | undefined): boolean => !!adapter && (adapter.baseWeights === 'nf4' || adapter.baseWeights === 'nf4-dq') && adapter.adapterState === 'bf16';
+
+/**
+ * The inputs of one layer's linears for one micro-batch, 2 B each, as MatMul4Bit keeps them: the
+ * attention input (QKV's), the attention output (the projection's), the MLP input (gate's and
+ * up's, one tensor) and the MLP's inner activation (down's), the MLP ones per routed expert. A
+ * parallel block that shares its norm (Falcon, Phi-2) has one input for QKV and the MLP: counted twice here.
+ */
+function linearInputBytes(spec: LayerSpec, launch: Pick<RunLaunch, 'sequenceParallel'>, sb: number): number {
+  const t = Math.max(1, spec.tensorParallel);
+  const routed = spec.numExperts > 1 ? Math.max(1, spec.expertsPerToken) : 1;
+  const replicated = (2 * sb * spec.hiddenSize * (1 + routed)) / (launch.sequenceParallel ? t : 1);
+  const split = (2 * sb * (spec.numHeads * spec.headDim + routed * spec.ffnHiddenSize)) / t;
+  return replicated + split;
+}
+
 export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute'], policy: SelectivePolicy = 'megatron'): number {
   if (recompute === 'full') return layer.input;
   if (recompute === 'selective') return policy === 'torchtitan-op' ? layer.opPolicyKept : layer.stored;
@@ -181,6 +211,8 @@ export interface StageParams {
   expert: number;
   /** One layer's parameters on this GPU before any data-parallel sharding. */
   layer: number;
+  /** The output head's parameters on this GPU where it is a matrix of its own (untied, or the last pipeline stage), else 0. */
+  head: number;
 }
 
 /** Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP), and the embedding on the first and last stage. */
@@ -195,7 +227,7 @@ export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayou
   const embedding = (spec.vocabSize * spec.hiddenSize) / t;
   const first = stage === 0 ? embedding : 0;
   const last = stage === p - 1 && (p > 1 || launch.untiedEmbeddings) ? embedding : 0;
-  return { dense: layout.layersPerStage * denseLayer + first + last, expert: layout.layersPerStage * expertLayer, layer: denseLayer + expertLayer };
+  return { dense: layout.layersPerStage * denseLayer + first + last, expert: layout.layersPerStage * expertLayer, layer: denseLayer + expertLayer, head: last };
 }
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
@@ -230,6 +262,8 @@ function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
 export interface LoraStageParams {
   linearPerLayer: number;
   linear: number;
+  /** The output head where it is stored like the linears (Fabric quantizes it: fabricQuantized), else 0 and counted in `other`. */
+  quantizedHead: number;
   other: number;
   frozenBytes: number;
   trained: number;
@@ -240,23 +274,24 @@ export function loraStageParams(spec: LayerSpec, launch: RunLaunch, layout: RunL
   const params = stageParams(spec, launch, layout, stage);
   const linearPerLayer = params.layer - layerParams(spec).replicated;
   const linear = layout.layersPerStage * linearPerLayer;
-  const other = params.dense + params.expert - linear;
+  const quantizedHead = fabricQuantized(adapter) ? params.head : 0;
+  const other = params.dense + params.expert - linear - quantizedHead;
   const { perLayer, head } = adapterParams(spec, adapter);
   const trained = (layout.layersPerStage * perLayer) / t + (stage === launch.pipelineParallel - 1 ? head / t : 0);
-  const frozenBytes = linear * RUN_CONSTANTS.baseWeightBytes[adapter.baseWeights].value + other * (adapter.baseWeights === 'fp32' ? 4 : 2);
-  return { linearPerLayer, linear, other, frozenBytes, trained };
+  const frozenBytes = (linear + quantizedHead) * RUN_CONSTANTS.baseWeightBytes[adapter.baseWeights].value + other * (adapter.baseWeights === 'fp32' ? 4 : 2);
+  return { linearPerLayer, linear, quantizedHead, other, frozenBytes, trained };
 }
 
 /**
  * A LoRA/QLoRA fine-tune's model state: the frozen base weights with neither gradients nor
  * optimizer states, the transformer layers' linear weights stored as the adapter says (4-bit
  * NF4 under QLoRA) and the rest (embeddings, output head, norms: transformers' and PEFT's
- * bitsandbytes loading keeps them in 16 bits) at 2 B; plus the adapter's own weights, gradients
+ * bitsandbytes loading keeps them in 16 bits; Fabric's quantizes the head too) at 2 B; plus the adapter's own weights, gradients
  * and AdamW moments. Sharded over data-parallel ranks as the run's sharding shards a full
  * fine-tune's (FSDP and ZeRO-3 the weights too). Adapters over TP-split layers are taken as split with them.
  */
 function adapterStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number, adapter: Adapter): Partial<Record<MemoryTermName, RunTerm>> {
-  const { linear, linearPerLayer, other, trained, frozenBytes } = loraStageParams(spec, launch, layout, stage, adapter);
+  const { linear, linearPerLayer, quantizedHead, other, trained, frozenBytes } = loraStageParams(spec, launch, layout, stage, adapter);
   const base = RUN_CONSTANTS.baseWeightBytes[adapter.baseWeights];
   const otherBytes = adapter.baseWeights === 'fp32' ? 4 : 2;
   const state = RUN_CONSTANTS.adapterState[adapter.adapterState];
@@ -270,7 +305,7 @@ function adapterStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     weights: {
       value: (frozenBytes + trained * state.value.weights) / over(sharded.weights),
-      formula: `frozen ${(linear / 1e9).toFixed(3)}B linear weights × ${+base.value.toFixed(4)} B (${adapter.baseWeights}) + ${(other / 1e9).toFixed(3)}B embedding and norm weights × ${otherBytes} B + ${adapterText} × ${state.value.weights} B${overText(sharded.weights)}`,
+      formula: `frozen ${(linear / 1e9).toFixed(3)}B linear weights${quantizedHead ? ` and ${(quantizedHead / 1e9).toFixed(3)}B output head weights (Fabric quantizes lm_head too)` : ''} × ${+base.value.toFixed(4)} B (${adapter.baseWeights}) + ${(other / 1e9).toFixed(3)}B embedding and norm weights × ${otherBytes} B + ${adapterText} × ${state.value.weights} B${overText(sharded.weights)}`,
       source: `${base.source}; ${state.source}; the adapter: ${adapter.note}`,
     },
     gradients: {
@@ -333,6 +368,25 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
     lossBytes = (loss.value * sb * spec.vocabSize) / t + (4 * sb * spec.hiddenSize) / replicatedOverT;
     terms.lossLogits = { value: lossBytes, formula: `${loss.value} B × s·b·v / t (logits at the loss) + 4·s·b·h (final norm)`, source: loss.source };
   }
+  if (fabricQuantized(launch.adapter)) {
+    if (launch.heldQuantizedInputs) {
+      const perLayer = linearInputBytes(spec, launch, sb);
+      const head = stage === launch.pipelineParallel - 1 && spec.vocabSize > 0 ? (2 * sb * spec.hiddenSize) / replicatedOverT : 0;
+      terms.heldQuantizedInputs = {
+        value: layout.layersPerStage * perLayer + head,
+        formula: `the last micro-batch's 4-bit linear inputs, held through this one's forward: ${layout.layersPerStage} layers × ${(perLayer / 2 ** 20).toFixed(1)} MiB (2 B × s·b·(h + a·d + h + F): QKV, projection, MLP and down inputs)${head ? ' + 2 B × s·b·h (the quantized head\'s input)' : ''}`,
+        source: HELD_QUANTIZED_INPUTS,
+      };
+    }
+    const quantizedHead = loraStageParams(spec, launch, layout, stage, launch.adapter!).quantizedHead;
+    if (quantizedHead > 0) {
+      terms.dequantizedHead = {
+        value: 4 * quantizedHead,
+        formula: `${(quantizedHead / 1e6).toFixed(1)}M output head weights × (2 B fp16 dequantized + 2 B bf16 copy), live as the backward starts at the head`,
+        source: DEQUANTIZED_HEAD,
+      };
+    }
+  }
   if (launch.recompute !== 'none') {
     // The last layer is rebuilt once the loss's logits are freed, so on the last stage only what exceeds them adds to the peak.
     const working = layer.stored + layer.attentionCore - kept;
@@ -350,7 +404,7 @@ const total = (terms: Partial<Record<MemoryTermName, RunTerm>>): number => Objec
 
 function stageMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const terms = { ...modelStateTerms(spec, launch, layout, stage), ...activationTerms(spec, launch, layout, stage) };
-  const transient = (terms.activations?.value ?? 0) + (terms.recomputeWorkingLayer?.value ?? 0) + (terms.lossLogits?.value ?? 0);
+  const transient = (terms.activations?.value ?? 0) + (terms.recomputeWorkingLayer?.value ?? 0) + (terms.lossLogits?.value ?? 0) + (terms.heldQuantizedInputs?.value ?? 0);
   terms.allocator = {
     value: transient * RUN_CONSTANTS.allocatorOverhead.value,
     formula: `${RUN_CONSTANTS.allocatorOverhead.value * 100}% of the activations`,
