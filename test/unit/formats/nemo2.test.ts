@@ -35,6 +35,19 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.ok(findings.some((finding) => finding.ruleId === 'unresolved-value'));
   });
 
+  test('the Llama 3 recipes build an untied output layer (LlamaConfig share_embeddings_and_output_weights False); an assignment overrides; a recipe not checked says so', () => {
+    const { text, shape } = readFixture('nemo2/quickstart-llama3-8b.py');
+    assert.equal(shape.untiedEmbeddings?.value, true);
+    assert.equal(shape.untiedEmbeddings?.origin, 'default');
+    assert.match(shape.untiedEmbeddings?.note ?? '', /LlamaConfig and Llama3Config share_embeddings_and_output_weights: False/);
+    const tied = readText('pretrain.py', `${text}\nrecipe.model.config.share_embeddings_and_output_weights = True\n`);
+    assert.equal(tied.untiedEmbeddings?.value, false);
+    assert.equal(tied.untiedEmbeddings?.origin, 'file');
+    const qwen = readFixture('nemo2/qwen25_72b.py').shape.untiedEmbeddings;
+    assert.equal(qwen?.origin, 'unknown');
+    assert.match(qwen?.note ?? '', /whether Qwen25Config72B ties its output layer is not in the recipe catalogue/);
+  });
+
   test('the llama3_70b recipe module: NAME and trainer()\'s defaults (TP 4, PP 4), Llama 3 70B\'s shape', () => {
     const { text, reader, shape } = readFixture('nemo2/llama3_70b.py');
     assert.equal(reader.id, 'nemo2');

@@ -4,7 +4,7 @@ import { defaultField, unknownField, type AttentionImplementation, type ModelSha
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount } from './fields';
+import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
 import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -122,6 +122,11 @@ export const nemo2Reader: FormatReader = {
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
+        untiedEmbeddings: untiedEmbeddingsSwitch(index, ['set.model.config.share_embeddings_and_output_weights'], 'tie', () =>
+          recipe?.untiedEmbeddings
+            ? defaultField(recipe.untiedEmbeddings.untied, recipe.untiedEmbeddings.source)
+            : unknownField<boolean>(recipe ? `whether ${recipe.configClass} ties its output layer is not in the recipe catalogue` : why),
+        ),
         dtype: readChoice(index, ['plugins'], (entry) => PRECISION_PLUGINS[String(entry.value)] ?? null, () => unknownField<Dtype>("no precision plugin in this file (the recipe's trainer() sets it)")),
         kvHeadsMayDivideTensorParallel: true,
       },

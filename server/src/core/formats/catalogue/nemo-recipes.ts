@@ -37,6 +37,8 @@ export interface NemoRecipe {
   vocabSize?: number;
   /** Why the vocabulary is unknown where the recipe sets it from something this catalogue lacks. */
   vocabUnknown?: string;
+  /** Whether the config class the recipe builds has its own output layer (`share_embeddings_and_output_weights: False`), with its source; absent where not checked. */
+  untiedEmbeddings?: { untied: boolean; source: string };
   source: ModelSource;
 }
 
@@ -49,8 +51,13 @@ function recipeFile(name: string): ModelSource {
 const ONE_NODE = { numNodes: 1, gpusPerNode: 8 };
 /** The 70B Llama recipes' parallel layout (NeMo 2's trainer() defaults, Megatron-Bridge's model_config()). */
 const LLAMA_70B_LAUNCH = { tensorParallel: 4, pipelineParallel: 4, contextParallel: 2, virtualStages: 5, sequenceParallel: true };
-/** MockDataModule(seq_length=8192, global_batch_size=512, micro_batch_size=1): the Llama 3 / 3.1 recipes. */
-const LLAMA_DATA = { seqLength: 8192, globalBatchSize: 512, microBatchSize: 1 };
+/** MockDataModule(seq_length=8192, global_batch_size=512, micro_batch_size=1): the Llama 3 / 3.1 recipes; their config classes keep an output layer of their own. */
+const LLAMA_DATA = {
+  seqLength: 8192,
+  globalBatchSize: 512,
+  microBatchSize: 1,
+  untiedEmbeddings: { untied: true, source: 'NeMo LlamaConfig and Llama3Config share_embeddings_and_output_weights: False (nemo/collections/llm/gpt/model/llama.py, the configs the Llama 3 and 3.1 recipes build)' },
+};
 /** pretrain_recipe(global_batch_size=32, micro_batch_size=2, seq_length=4096): the nemotron, qwen2 and gemma2 families. */
 const SMALL_BATCH_DATA = { seqLength: 4096, globalBatchSize: 32, microBatchSize: 2 };
 
