@@ -5,7 +5,7 @@ import type { NumberField, Sharding } from '../model/shape';
 import { FRAMEWORK_REMEDIES, type FrameworkRemedies } from '../formats/catalogue/remedy-settings';
 import type { LayerSpec } from '../model/prediction';
 import type { Rule, RuleContext } from './rule';
-import { literalEdit } from './support';
+import { literalEdit, statedGpus } from './support';
 
 /** One way to make the run fit, tried on the run model. */
 interface Remedy {
@@ -94,17 +94,6 @@ function decidingField(context: RuleContext, run: RunPrediction): NumberField[] 
 }
 
 /**
- * Whether the run rests on what the user said: how many GPUs it runs on (the file, a flag or a
- * setting), since memory per GPU depends on how the model state is spread over them. A config
- * that leaves the GPU count to its launcher (an HF config.json, GPT-NeoX and LitGPT YAML) would
- * otherwise be judged on shapelint's own default of one node.
- */
-function launchStated(context: RuleContext): boolean {
-  const { shape, options } = context;
-  return shape.gpus.origin === 'file' || shape.gpus.origin === 'derived' || options.requested.launch?.gpus !== undefined || options.requested.launchDefaults?.gpus !== undefined;
-}
-
-/**
  * How far the predicted peak may be off: the run model's median memory error on the validation
  * runs for this GPU, else the largest it has on any GPU. The warning is kept for a run that
  * does not fit even that much lower: within it, a real config that fits (NeMo's launcher
@@ -121,7 +110,9 @@ export const memoryRule: Rule = {
   description: 'The run model predicts more memory per GPU than the GPU has; the fixes that fit are ordered by predicted tokens/s.',
   check(context) {
     const { run, spec, runLaunch } = context;
-    if (!run || !spec || !runLaunch || run.memory.fits || !launchStated(context) || context.shape.memoryNotModelled !== undefined) return;
+    // Memory per GPU depends on how the model state is spread over the GPUs: a config that leaves
+    // their count to its launcher (an HF config.json, GPT-NeoX YAML) is not judged on shapelint's default.
+    if (!run || !spec || !runLaunch || run.memory.fits || statedGpus(context, true) === undefined || context.shape.memoryNotModelled !== undefined) return;
     const gpu = context.options.gpu;
     const margin = memoryErrorMargin(gpu.id);
     if (run.memory.peakBytesPerGpu <= run.memory.capacityBytes * (1 + margin)) return;

@@ -1,6 +1,6 @@
 import type { LaunchField, NumberField } from '../model/shape';
-import type { Rule, RuleContext } from './rule';
-import { isPositiveInteger, relatedAt } from './support';
+import type { Rule } from './rule';
+import { isPositiveInteger, relatedAt, statedGpus } from './support';
 
 /**
  * Megatron's two checks on a launch's sizes (NVIDIA/Megatron-LM @ 00caa53a): the GPUs hold whole
@@ -27,13 +27,6 @@ function stated(field: LaunchField<number>, forced: unknown): boolean {
   return field.origin === 'setting' ? forced !== undefined : field.origin !== 'unknown' && field.origin !== 'unresolved' && field.origin !== 'invalid';
 }
 
-/** The GPU count where stated: the file's (or nodes × GPUs per node from it) or `--gpus`; a framework's default GPU count is not a launch. */
-function statedGpus(context: RuleContext): number | undefined {
-  const field = context.launch.gpus;
-  const given = field.origin === 'setting' ? context.options.launch.gpus !== undefined : field.origin === 'file' || field.origin === 'derived';
-  return given && isPositiveInteger(field.value) ? field.value : undefined;
-}
-
 const written = (field: NumberField): boolean => Boolean(field.valueSpan ?? field.usedAt ?? field.keySpan);
 
 export const parallelLayoutRule: Rule = {
@@ -41,7 +34,8 @@ export const parallelLayoutRule: Rule = {
   defaultSeverity: 'error',
   description: 'TP × PP × CP does not divide the GPUs, or micro-batch × data-parallel size does not divide the global batch: Megatron refuses the launch.',
   check(context) {
-    const gpus = statedGpus(context);
+    // An error: only a GPU count the file or a flag states, not the editor setting.
+    const gpus = statedGpus(context, false);
     if (gpus === undefined) return;
     const { launch } = context;
     const sizes = SIZES.map(([name, short, label]) => ({ field: launch[name], short, label, value: launch[name].value }));

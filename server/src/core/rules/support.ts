@@ -25,6 +25,18 @@ export function isPositiveInteger(value: number | null | undefined): value is nu
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
+/**
+ * The run's GPU count where something states it: the file (or nodes × GPUs per node from it),
+ * `--gpus`, and, with `orSetting`, the `shapelint.gpus` setting. shapelint's default and a
+ * framework's default GPU count are not a launch: the rules that judge a layout stay silent on them.
+ */
+export function statedGpus(context: Pick<RuleContext, 'launch' | 'options'>, orSetting: boolean): number | undefined {
+  const field = context.launch.gpus;
+  const forced = context.options.launch.gpus !== undefined || (orSetting && context.options.launchDefaults.gpus !== undefined);
+  const given = field.origin === 'setting' ? forced : field.origin === 'file' || field.origin === 'derived';
+  return given && isPositiveInteger(field.value) ? field.value : undefined;
+}
+
 export function isPowerOfTwo(n: number): boolean {
   return n > 0 && (n & (n - 1)) === 0;
 }
