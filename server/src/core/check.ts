@@ -18,6 +18,7 @@ import type { FindingInput, Rule, RuleContext } from './rules/rule';
 import { resolveLaunch } from './model/launch';
 import type { Launch, ModelShape, NumberField } from './model/shape';
 import { suppressedRules } from './suppression';
+import { reparseScalarEdit } from './parse/scalar-edit';
 
 export interface CheckResult {
   /** Null when the file is not a model config shapelint recognises. */
@@ -71,12 +72,15 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedCheckOptions
  */
 export const MAX_CHECKED_LENGTH = 10 * 1024 * 1024;
 
-/** Reads a config (detecting its format unless one is forced), runs every enabled rule. */
-export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}): CheckResult {
+/**
+ * Reads a config (detecting its format unless one is forced), runs every enabled rule.
+ * `previous`, the same file's check before an edit, lets an edit inside one value skip the full parse.
+ */
+export function check(text: string, fileName: string, options: CheckOptions | ResolvedCheckOptions = {}, previous?: Pick<CheckResult, 'reader' | 'document'>): CheckResult {
   const resolved = 'gpu' in options && typeof options.gpu === 'object' ? (options as ResolvedCheckOptions) : resolveOptions(options as CheckOptions);
   const reader = resolved.format ? formatReader(resolved.format) : detectFormat(fileName, text);
   if (!reader) return { reader: null, document: null, shape: null, spec: null, launch: null, run: null, runError: null, findings: [], options: resolved };
-  const document = text.length > MAX_CHECKED_LENGTH ? unreadDocument(reader, text) : reader.parse(text);
+  const document = text.length > MAX_CHECKED_LENGTH ? unreadDocument(reader, text) : reparsed(reader, text, previous) ?? reader.parse(text);
   const shape = reader.read(document, { hubConfig: resolved.hubConfig });
   // The file's precision, where no flag or setting forced one, is the dtype every prediction uses.
   const launch = resolveLaunch(shape, resolved);
@@ -92,6 +96,11 @@ export function predictShape(shape: ModelShape, options: ResolvedCheckOptions, l
   const runLaunch = runLaunchOf(launch, options, shape);
   const { run, runError } = spec ? runForLaunch(spec, runLaunch, options) : { run: null, runError: null };
   return { launch, spec, runLaunch, run, runError };
+}
+
+function reparsed(reader: FormatReader, text: string, previous: Pick<CheckResult, 'reader' | 'document'> | undefined): ConfigDocument | undefined {
+  if (previous?.reader !== reader || !previous.document) return undefined;
+  return reparseScalarEdit(previous.document, text, (alone) => reader.parse(alone));
 }
 
 /** A document too long to read: no entries, and why. */

@@ -126,14 +126,14 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     return normalizeSettings(raw);
   }
 
-  function runCheck(text: string, fileName: string, settings: ShapelintSettings, profile: GemmProfile | undefined): CheckResult {
+  function runCheck(text: string, fileName: string, settings: ShapelintSettings, profile: GemmProfile | undefined, previous: CheckResult | undefined): CheckResult {
     const options = { ...checkOptions(settings, associatedFormat(settings.associations, fileName)), profile, hubConfig: host.hubConfig };
     try {
-      return check(text, fileName, options);
+      return check(text, fileName, options, previous);
     } catch (error) {
       if (!(error instanceof UnknownGpuError)) throw error;
       warnOnce(`shapelint: unknown GPU '${error.gpuId}' in shapelint.gpu; using ${DEFAULT_SETTINGS.gpu}.`);
-      return check(text, fileName, { ...options, gpu: DEFAULT_SETTINGS.gpu });
+      return check(text, fileName, { ...options, gpu: DEFAULT_SETTINGS.gpu }, previous);
     }
   }
 
@@ -165,7 +165,10 @@ export function startLanguageServer(connection: Connection, host: LanguageServer
     const fileName = host.fileNameOf(uri);
     const analysis = settingsFor(uri).then(async (settings) => {
       // The profile feeds the fix estimates as well as the features, so it is loaded before the check.
-      const result = runCheck(text, fileName, settings, await measuredProfile(settings, uri));
+      const profile = await measuredProfile(settings, uri);
+      // The check of the text before this edit, whose parse an edit inside one value reuses.
+      const previous = await cached?.analysis.catch(() => null);
+      const result = runCheck(text, fileName, settings, profile, previous?.result);
       return result.reader ? { uri, fileName, text, textHash: textHash(text), settings, result } : null;
     });
     analyses.set(uri, { text, generation: settingsGeneration, analysis });

@@ -88,7 +88,7 @@ export const neoxReader: FormatReader = {
   parse: (text) => parseYaml(text, 'pyyaml'),
 
   read(document: ConfigDocument): ModelShape {
-    const index = new EntryIndex(document, (path) => path.join('.').replaceAll('-', '_'));
+    const index = new EntryIndex(document, neoxKey);
     const hiddenSize = readField(index, 'hiddenSize', ['hidden_size'], () => unknownField('GPT-NeoX has no default hidden size'));
     const numHeads = readField(index, 'numHeads', ['num_attention_heads'], () => unknownField('GPT-NeoX has no default head count'));
     const tensorParallel = readField(index, 'tensorParallel', ['model_parallel_size'], () =>
@@ -163,6 +163,12 @@ export const neoxReader: FormatReader = {
  */
 export function neoxBranchWidth(ffn: number, gated: boolean, multipleOf: number): number {
   return gated ? roundUpToMultiple(Math.floor(Math.floor((ffn * 2) / 3) / 2), multipleOf) : roundUpToMultiple(ffn, multipleOf);
+}
+
+/** GPT-NeoX reads `num-layers` as `num_layers`; most keys have no hyphen, and a 5,000-line file is read on every edit. */
+function neoxKey(path: readonly string[]): string {
+  const key = path.length === 1 ? path[0] : path.join('.');
+  return key.includes('-') ? key.replaceAll('-', '_') : key;
 }
 
 function neoxFfn(index: EntryIndex, hiddenSize: NumberField, gated: boolean, activation: string | null): NumberField {

@@ -1,0 +1,138 @@
+import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../model/document';
+import { firstSignificantOffset } from './yaml';
+
+/**
+ * A scalar that cannot change the structure around it in JSON or YAML, block or flow: no
+ * quote, colon, comma, bracket, `#`, space, tag, anchor or line break can be in it.
+ */
+const STRUCTURE_FREE_SCALAR = /^[A-Za-z0-9_.+-]+$/;
+
+/**
+ * What a JSON-shaped file may take without being read another way: a value JSON refuses sends
+ * the whole file from the JSON reading to the YAML composer (parse/yaml.ts), which a lone value cannot show.
+ */
+const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
+
+/**
+ * The document of `text` made from `previous`, the same file's document before one edit, when
+ * the edit is inside one scalar value and leaves it a scalar: the other entries are the previous
+ * ones, moved by the edit's change in length. Undefined whenever that cannot be sure (the caller
+ * parses the whole text). Typing a value in the editor is the common edit, and a full parse of a
+ * 5,000-line file costs most of a check (docs/performance.md).
+ *
+ * `parse` is the format's own parser: the new value is typed by parsing it alone, in a one-key
+ * document of the same kind, so that each loader's typing (PyYAML's `1e3`, OmegaConf's) holds.
+ */
+export function reparseScalarEdit(previous: ConfigDocument, text: string, parse: (text: string) => ConfigDocument): ConfigDocument | undefined {
+  if (previous.syntax !== 'json' && previous.syntax !== 'yaml') return undefined;
+  if (previous.errors.length > 0 || (previous.notRead?.length ?? 0) > 0) return undefined;
+  // A YAML directive changes how scalars are typed, an interpolation which values feed others.
+  if (previous.syntax === 'yaml' && (previous.text.includes('%YAML') || previous.text.includes('${'))) return undefined;
+  const edit = changedRegion(previous.text, text);
+  if (!edit) return undefined;
+  const edited = onlyEntryTouched(previous.entries, edit);
+  if (edited === undefined) return undefined;
+  const entry = previous.entries[edited];
+  const { offset, length } = entry.valueSpan;
+  if (offset > edit.start || edit.oldEnd > offset + length) return undefined;
+  const oldRaw = previous.text.slice(offset, offset + length);
+  const newRaw = text.slice(offset, offset + length + edit.delta);
+  if (!STRUCTURE_FREE_SCALAR.test(oldRaw) || !STRUCTURE_FREE_SCALAR.test(newRaw)) return undefined;
+  const braces = previous.syntax === 'json' || previous.text[firstSignificantOffset(previous.text)] === '{';
+  if (braces && !JSON_LITERAL.test(newRaw)) return undefined;
+  const typeAlone = scalarTyper(braces, parse);
+  // The lone value must type as it did in the file: a tag or a loader setting elsewhere would show here.
+  if (!Object.is(typeAlone(oldRaw), entry.value)) return undefined;
+  const value = typeAlone(newRaw);
+  if (value === undefined) return undefined;
+  const valueSpan = { offset, length: length + edit.delta };
+  const entries = previous.entries.map((candidate, index) => {
+    if (index !== edited) return moved(candidate, edit);
+    const keySpan = sameSpan(candidate.keySpan, candidate.valueSpan) ? valueSpan : candidate.keySpan;
+    return { ...candidate, keySpan, value, valueSpan };
+  });
+  return { ...previous, text, entries };
+}
+
+interface Region {
+  /** Where the texts first differ. */
+  start: number;
+  /** The end of the replaced text, in the previous text. */
+  oldEnd: number;
+  /** The change in length. */
+  delta: number;
+}
+
+/** Characters compared at once where the texts agree: a slice comparison is native, a character loop is not. */
+const BLOCK = 256;
+
+/** The one stretch of the previous text the edit replaced: the texts' common start and end set aside. */
+function changedRegion(previous: string, text: string): Region | undefined {
+  if (previous === text) return undefined;
+  const shorter = Math.min(previous.length, text.length);
+  let start = 0;
+  while (start + BLOCK <= shorter && previous.slice(start, start + BLOCK) === text.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shorter && previous.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = previous.length;
+  let newEnd = text.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && previous.slice(oldEnd - BLOCK, oldEnd) === text.slice(newEnd - BLOCK, newEnd)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
+  while (oldEnd > start && newEnd > start && previous.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, delta: text.length - previous.length };
+}
+
+/** The index of the one entry with a span at or touching the region; undefined if none or several. */
+function onlyEntryTouched(entries: readonly ConfigEntry[], region: Region): number | undefined {
+  let found: number | undefined;
+  for (let index = 0; index < entries.length; index++) {
+    if (!spansOf(entries[index]).some((span) => touches(span, region))) continue;
+    if (found !== undefined) return undefined;
+    found = index;
+  }
+  return found;
+}
+
+function spansOf(entry: ConfigEntry): Span[] {
+  const spans = [entry.keySpan, entry.valueSpan];
+  if (entry.usedAt) spans.push(entry.usedAt);
+  if (entry.reference) spans.push(entry.reference);
+  if (entry.reads) spans.push(...entry.reads);
+  return spans;
+}
+
+/** Ends count: an insertion right after a value is typed into it. */
+function touches(span: Span, region: Region): boolean {
+  return span.offset <= region.oldEnd && span.offset + span.length >= region.start;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.offset === b.offset && a.length === b.length;
+}
+
+/** The entry as it is where the edit is after it; else a copy with each span after the edit moved by its change in length. */
+function moved(entry: ConfigEntry, region: Region): ConfigEntry {
+  if (entry.keySpan.offset < region.start && entry.valueSpan.offset < region.start && !entry.usedAt && !entry.reference && !entry.reads) return entry;
+  const copy: ConfigEntry = { ...entry, keySpan: movedSpan(entry.keySpan, region), valueSpan: movedSpan(entry.valueSpan, region) };
+  if (entry.usedAt) copy.usedAt = movedSpan(entry.usedAt, region);
+  if (entry.reference) copy.reference = movedSpan(entry.reference, region);
+  if (entry.reads) copy.reads = entry.reads.map((span) => movedSpan(span, region));
+  return copy;
+}
+
+function movedSpan(span: Span, region: Region): Span {
+  return span.offset >= region.oldEnd ? { offset: span.offset + region.delta, length: span.length } : span;
+}
+
+/** A raw scalar typed by the format's parser in a document of one key, written as the file is (braces or block). */
+function scalarTyper(braces: boolean, parse: (text: string) => ConfigDocument): (raw: string) => ScalarValue | undefined {
+  return (raw) => {
+    const alone = parse(braces ? `{"k": ${raw}}` : `k: ${raw}\n`);
+    const [only] = alone.entries;
+    return alone.errors.length === 0 && alone.entries.length === 1 && only.path.length === 1 && only.path[0] === 'k' ? only.value : undefined;
+  };
+}
