@@ -90,19 +90,19 @@ function changedRegion(previous: string, text: string): Region | undefined {
 function onlyEntryTouched(entries: readonly ConfigEntry[], region: Region): number | undefined {
   let found: number | undefined;
   for (let index = 0; index < entries.length; index++) {
-    if (!spansOf(entries[index]).some((span) => touches(span, region))) continue;
+    if (!entryTouches(entries[index], region)) continue;
     if (found !== undefined) return undefined;
     found = index;
   }
   return found;
 }
 
-function spansOf(entry: ConfigEntry): Span[] {
-  const spans = [entry.keySpan, entry.valueSpan];
-  if (entry.usedAt) spans.push(entry.usedAt);
-  if (entry.reference) spans.push(entry.reference);
-  if (entry.reads) spans.push(...entry.reads);
-  return spans;
+/** Tested span by span, without building a list: this runs over every entry of the file on every edit. */
+function entryTouches(entry: ConfigEntry, region: Region): boolean {
+  if (touches(entry.keySpan, region) || touches(entry.valueSpan, region)) return true;
+  if (entry.usedAt && touches(entry.usedAt, region)) return true;
+  if (entry.reference && touches(entry.reference, region)) return true;
+  return entry.reads?.some((span) => touches(span, region)) ?? false;
 }
 
 /** Ends count: an insertion right after a value is typed into it. */
