@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../model/document';
 import { parsePython } from '../parse/python';
 import { defaultField, derivedField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
-import { completeShape, derivedHeadDim, EntryIndex, ownEntry, readDropout, readField, valueOf } from './fields';
+import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, ownEntry, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 
@@ -14,7 +14,7 @@ import { extensionOf, sniffHead } from './sniff';
  * batch_size 12, vocab 50304 unless data/<dataset>/meta.pkl says otherwise). The MLP is fixed
  * at 4·n_embd. `init_from = 'gpt2*'` loads OpenAI's GPT-2 shapes (model.py from_pretrained).
  */
-const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK, dropout: DROPOUT, nanoMoE: NANO_MOE } = FRAMEWORK_DEFAULTS.nanogpt;
+const { trainPy: TRAIN_PY_DEFAULTS, pretrained: PRETRAINED, pretrainedVocab: PRETRAINED_VOCAB, pretrainedBlock: PRETRAINED_BLOCK, dropout: DROPOUT, nanoMoE: NANO_MOE, useMoe: USE_MOE } = FRAMEWORK_DEFAULTS.nanogpt;
 
 const NANOGPT_GLOBALS = ['n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'gradient_accumulation_steps', 'init_from', 'dataset', 'out_dir', 'eval_interval', 'eval_iters', 'eval_only', 'max_iters', 'lr_decay_iters', 'wandb_project', 'wandb_log', 'always_save_checkpoint', 'dropout', 'learning_rate'];
 const NANOGPT_NAMES = new RegExp(`^(${NANOGPT_GLOBALS.join('|')})[ \\t]*=`, 'gm');
@@ -75,7 +75,7 @@ export const nanogptReader: FormatReader = {
         microBatchSize: readField(index, 'microBatchSize', ['batch_size'], fromDefault('batch_size')),
         tensorParallel: defaultField(1, 'nanoGPT trains with DDP only: no tensor parallelism'),
         pipelineParallel: defaultField(1, 'nanoGPT trains with DDP only: no pipeline parallelism'),
-        ...nanoMoeExperts(index),
+        ...moeExperts(index),
       },
       {
         activation: defaultField('gelu', 'nanoGPT MLP uses GELU'),
@@ -91,7 +91,31 @@ export const nanogptReader: FormatReader = {
   },
 };
 
-/** nanoMoE forks' `n_exp` experts, `top_k` of them per token (FRAMEWORK_DEFAULTS.nanogpt.nanoMoE); plain nanoGPT has neither. */
+/** A fork's experts: the `use_moe` forks' globals where the file writes any of them, else nanoMoE's; plain nanoGPT has neither. */
+function moeExperts(index: EntryIndex): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  return ['use_moe', 'num_experts', 'num_experts_per_tok'].some((key) => index.has(key)) ? useMoeExperts(index) : nanoMoeExperts(index);
+}
+
+/**
+ * Forks whose train.py has `use_moe`, `num_experts`, `num_experts_per_tok` (FRAMEWORK_DEFAULTS.nanogpt.useMoe):
+ * the experts count only under `use_moe = True`; without it train.py's default builds dense MLPs.
+ */
+function useMoeExperts(index: EntryIndex): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
+  const useMoe = index.get('use_moe');
+  const on = booleanValue(useMoe);
+  const dense = (why: string): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> => ({
+    numExperts: useMoe ? fieldAt(useMoe, 1, why) : defaultField(1, why),
+    expertsPerToken: defaultField(1, 'dense model (no experts)'),
+  });
+  if (useMoe && on === undefined) return { numExperts: fieldAt<number>(useMoe, null, `use_moe ${String(useMoe.value)}: whether the MLPs are experts is unknown`), expertsPerToken: defaultField<number>(null, 'use_moe is unknown') };
+  if (!on) return dense(useMoe ? 'use_moe False: dense MLPs, num_experts not used' : `no use_moe: the fork's train.py default use_moe = False builds dense MLPs, num_experts not used (${USE_MOE.source})`);
+  return {
+    numExperts: readField(index, 'numExperts', ['num_experts'], () => defaultField(USE_MOE.num_experts, `use_moe True: train.py default num_experts = ${USE_MOE.num_experts} (${USE_MOE.source})`)),
+    expertsPerToken: readField(index, 'expertsPerToken', ['num_experts_per_tok'], () => defaultField(USE_MOE.num_experts_per_tok, `train.py default num_experts_per_tok = ${USE_MOE.num_experts_per_tok} (${USE_MOE.source})`)),
+  };
+}
+
+/** nanoMoE forks' `n_exp` experts, `top_k` of them per token (FRAMEWORK_DEFAULTS.nanogpt.nanoMoE). */
 function nanoMoeExperts(index: EntryIndex): Pick<ModelShape, 'numExperts' | 'expertsPerToken'> {
   const numExperts = readField(index, 'numExperts', ['n_exp'], () => defaultField(NANO_MOE.n_exp, 'dense model (no experts; nanoMoE default n_exp 1)'));
   // nanoGPT's sample.py also has a `top_k` (sampling): it routes tokens only where there are experts.

@@ -245,6 +245,17 @@ export const FRAMEWORK_DEFAULTS = {
      * `stride` layers (niklassheth/nanoMoE model.py @ 076b2ee2).
      */
     nanoMoE: { n_exp: 1, top_k: 2 },
+    /**
+     * nanoGPT forks with `use_moe`, `num_experts` and `num_experts_per_tok` globals: train.py's
+     * `use_moe = False`, `num_experts = 4`, `num_experts_per_tok = 2`, passed to GPTConfig; with
+     * use_moe each block's MLP is a MoE of num_experts `MLP(config)` experts (4·n_embd wide, no
+     * width key), the top num_experts_per_tok per token.
+     */
+    useMoe: {
+      num_experts: 4,
+      num_experts_per_tok: 2,
+      source: 'watarungurunnn/nanoGPT train.py @ 28f84015 (defaults), model.py @ 35a767af (Block, MoE)',
+    },
   },
   /** MPTConfig (mosaicml/mpt-7b configuration_mpt.py, llm-foundry's): attn_config.attn_pdrop and resid_pdrop. */
   foundry: {
