@@ -101,6 +101,13 @@ export const LAUNCH_DEFAULTS = {
     attentionSource: "torchtitan's llama3 attention is scaled_dot_product_attention unless use_flex_attn (pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932)",
     recompute: 'selective',
     recomputeSource: 'torchtitan default [activation_checkpoint] mode "selective" (torchtitan/config/job_config.py ActivationCheckpoint)',
+    /** What selective checkpoints when the file does not say: every 2nd block whole. */
+    selectiveEvery: 2,
+    selectiveSource: 'torchtitan default [activation_checkpoint] selective_ac_option "2" (pytorch/torchtitan torchtitan/config/job_config.py ActivationCheckpoint @ 6404b932)',
+    /** `[compile] components` when the file enables compile without naming them. */
+    compiledParts: 'model and loss',
+    compileSource:
+      'torchtitan [compile] enable (default false) and components (default ["model", "loss"]: CompileConfig, torchtitan/config/configs.py @ 0014ac2c): "model" compiles each transformer block (models/llama3/infra/parallelize.py @ 018740b7), "loss" the loss (components/loss.py _maybe_compile @ 00a388d9); the older [training] compile (default false, job_config.py @ 6404b932) compiled both (components/loss.py build_cross_entropy_loss @ 6404b932)',
   },
   olmo: {
     attention: 'sdpa',
