@@ -78,4 +78,19 @@ suite('nanogpt reader', () => {
     const defaults = readText('config/moe.py', 'n_layer = 8\nn_head = 8\nn_embd = 384\nuse_moe = True\n');
     assert.deepEqual([defaults.numExperts.value, defaults.numExperts.origin, defaults.expertsPerToken.value, defaults.expertsPerToken.origin], [4, 'default', 2, 'default']);
   });
+
+  test('hbfreed/nanoMOE (told apart by n_ctx, block_k, expert_sizes): n_ctx the sequence, block_size a Triton tile, experts 4·n_embd // num_experts_per_tok wide', () => {
+    const { text, reader, shape } = readFixture('nanogpt/nanomoe_train_moe_gpt2.py');
+    assert.equal(reader.id, 'nanogpt');
+    assertField(text, shape.numExperts, { value: 8, origin: 'file', key: 'num_experts', literal: '8' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'num_experts_per_tok', literal: '2' });
+    assertField(text, shape.seqLength, { value: 1024, origin: 'file', key: 'n_ctx', literal: '1024' });
+    // MoeMLPSTK: d_ffn = 4·768 // 2 = 1536, a multiple of the 128 tile already.
+    assertField(text, shape.ffnHiddenSize, { value: 1536, origin: 'derived' });
+    assert.match(shape.ffnHiddenSize.note ?? '', /model\.py @ fe2f7396/);
+    assert.deepEqual([check(text, 'train_moe_gpt2.py').spec?.ffnHiddenSize, check(text, 'train_moe_gpt2.py').spec?.seqLength], [1536, 1024]);
+    // A list of variable widths (expert_sizes), here computed, is not resolved: said on the literal.
+    const variable = readText('config/moe/x.py', text.replace('block_k = 128', 'block_k = 128\nexpert_sizes = [(num_experts, n_embd * 4 // num_experts_per_tok)]'));
+    assert.deepEqual([variable.ffnHiddenSize.value, variable.ffnHiddenSize.origin, variable.ffnHiddenSize.key], [null, 'unresolved', 'expert_sizes']);
+  });
 });

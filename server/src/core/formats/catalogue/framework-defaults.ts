@@ -253,15 +253,23 @@ export const FRAMEWORK_DEFAULTS = {
      */
     nanoMoE: { n_exp: 1, top_k: 2 },
     /**
-     * nanoGPT forks with `use_moe`, `num_experts` and `num_experts_per_tok` globals: train.py's
-     * `use_moe = False`, `num_experts = 4`, `num_experts_per_tok = 2`, passed to GPTConfig; with
-     * use_moe each block's MLP is a MoE of num_experts `MLP(config)` experts (4·n_embd wide, no
-     * width key), the top num_experts_per_tok per token.
+     * nanoGPT forks with `use_moe`, `num_experts` and `num_experts_per_tok` globals (train.py's
+     * `use_moe = False`: dense unless the file says True), by fork:
+     * - `mlpExperts` (watarungurunnn/nanoGPT): each expert the fork's `MLP(config)`, 4·n_embd wide;
+     * - `nanoMOE` (hbfreed/nanoMOE, told apart by `n_ctx`, `block_k` or `expert_sizes`, globals only
+     *   its train.py has): `n_ctx` is the sequence and `block_size` its Triton tile; MoeMLPSTK
+     *   makes each expert `4·n_embd // num_experts_per_tok` wide, rounded up to a multiple of the
+     *   tile; `expert_sizes` lists variable widths instead.
      */
     useMoe: {
-      num_experts: 4,
-      num_experts_per_tok: 2,
-      source: 'watarungurunnn/nanoGPT train.py @ 28f84015 (defaults), model.py @ 35a767af (Block, MoE)',
+      mlpExperts: { num_experts: 4, num_experts_per_tok: 2, source: 'watarungurunnn/nanoGPT train.py @ 28f84015 (defaults), model.py @ 35a767af (Block, MoE)' },
+      nanoMOE: {
+        num_experts: 8,
+        num_experts_per_tok: 2,
+        n_ctx: 1024,
+        block_size: 128,
+        source: 'hbfreed/nanoMOE train.py @ 8d341acb (defaults), model.py @ fe2f7396 (MoeMLPSTK d_ffn)',
+      },
     },
   },
   /** MPTConfig (mosaicml/mpt-7b configuration_mpt.py, llm-foundry's): attn_config.attn_pdrop and resid_pdrop. */
