@@ -160,3 +160,39 @@ suite('maxtext launch: the device mesh, the batch, remat_policy and precision (s
     assert.deepEqual([readText(RUN + 'per_device_batch_size: 1\nquantization: "fp8"\n').dtype.value, readText(RUN + 'per_device_batch_size: 1\nquantization: "int8"\n').dtype.origin], ['fp8', 'unknown']);
   });
 });
+
+suite('maxtext GPUs per node and nodes: the ICI axes are one slice, a node on GPUs; num_slices the slices', () => {
+  test('gpu/llama3_8b.yml on two nodes: ici_fsdp_parallelism 8 GPUs per node, num_slices 2 fills dcn_data_parallelism -1, 16 GPUs', () => {
+    const { text, shape } = readFixture('maxtext/gpu-llama3_8b-two-nodes.yml');
+    assertField(text, shape.gpusPerNode, { value: 8, origin: 'file', key: 'ici_fsdp_parallelism', literal: '8' });
+    assert.match(shape.gpusPerNode.note ?? '', /one host, or of one NVLink fabric .*topology_util\.cc/);
+    assertField(text, shape.gpus, { value: 16, origin: 'derived' });
+    assert.match(shape.gpus.note ?? '', /8 GPUs per slice \(the ICI axes\) × num_slices 2, .*maxtext_utils\.py @ c491caa0/);
+    // 16 devices × per_device_batch_size 12 × gradient_accumulation_steps 1.
+    assertField(text, shape.globalBatchSize, { value: 192, origin: 'derived' });
+    const { launch, run } = check(text, 'gpu-llama3_8b-two-nodes.yml', { gpu: 'h100-sxm' });
+    assert.ok(launch && run);
+    assert.deepEqual([launch.gpus.value, launch.gpusPerNode.value, launch.gpusPerNode.origin], [16, 8, 'file']);
+    // FSDP over 16 ranks on two nodes: its collectives cross the network, not NVLink alone.
+    assert.match(run.time.dataParallel?.formula ?? '', /over DP 16 on .*Gb\/s network/);
+  });
+
+  test('without num_slices: the GPUs are every axis over ICI and DCN, the GPUs per node the ICI axes', () => {
+    const shape = readText(RUN + 'ici_fsdp_parallelism: 4\nici_tensor_parallelism: 2\ndcn_data_parallelism: 2\n');
+    assert.deepEqual([shape.gpus.value, shape.gpusPerNode.value, shape.gpusPerNode.origin], [16, 8, 'derived']);
+    assert.match(shape.gpusPerNode.note ?? '', /ici_fsdp_parallelism 4 × ici_tensor_parallelism 2: the ICI axes/);
+    const filled = readText(RUN + 'ici_tensor_parallelism: 2\n');
+    assert.deepEqual([filled.gpusPerNode.value, filled.gpusPerNode.origin], [null, 'unknown']);
+    assert.match(filled.gpusPerNode.note ?? '', /ici_fsdp_parallelism -1 \(base\.yml/);
+  });
+
+  test('num_slices 1 leaves the dcn_* axes unused; a DCN product other than num_slices is refused on num_slices', () => {
+    const one = readText(RUN + 'ici_fsdp_parallelism: 8\ndcn_data_parallelism: 4\nnum_slices: 1\n');
+    assert.deepEqual([one.gpus.value, one.gpus.origin], [8, 'derived']);
+    assert.match(one.gpus.note ?? '', /one slice: the dcn_\* axes are not used/);
+    const text = RUN + 'ici_fsdp_parallelism: 8\ndcn_fsdp_parallelism: 4\ndcn_data_parallelism: 1\nnum_slices: 2\n';
+    const mismatch = readText(text);
+    assertField(text, mismatch.gpus, { value: null, origin: 'invalid', key: 'num_slices', literal: '2' });
+    assert.match(mismatch.gpus.note ?? '', /num_slices 2, but the dcn_\*_parallelism axes multiply to 4/);
+  });
+});

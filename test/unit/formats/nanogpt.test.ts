@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
+import { check } from '../../../server/src/core/check';
 import { nanogptReader } from '../../../server/src/core/formats/nanogpt';
 import { assertField, readFixture, readText } from './fixture';
 
@@ -55,5 +56,41 @@ suite('nanogpt reader', () => {
     const moe = readText('config/moe.py', 'n_layer = 6\nn_head = 6\nn_embd = 384\nn_exp = 4\n');
     assert.deepEqual([moe.expertsPerToken.value, moe.expertsPerToken.origin], [2, 'default']);
     assert.match(moe.expertsPerToken.note ?? '', /nanoMoE GPTConfig default top_k 2/);
+  });
+
+  test('use_moe forks (watarungurunnn/nanoGPT train_enwik8_char_moe.py): num_experts 4 experts of 4·n_embd, num_experts_per_tok 2', () => {
+    const { text, reader, shape } = readFixture('nanogpt/train_enwik8_char_moe.py');
+    assert.equal(reader.id, 'nanogpt');
+    assertField(text, shape.numExperts, { value: 4, origin: 'file', key: 'num_experts', literal: '4' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'num_experts_per_tok', literal: '2' });
+    // Each expert is the fork's MLP(config): 4 · n_embd 384, no width key of its own.
+    assert.equal(shape.ffnHiddenSize.value, 1536);
+    const result = check(text, 'config/train_enwik8_char_moe.py');
+    assert.deepEqual([result.spec?.numExperts, result.spec?.expertsPerToken], [4, 2]);
+  });
+
+  test('use_moe forks: num_experts counts only under use_moe True; its defaults are train.py\'s 4 and 2', () => {
+    const off = readText('config/moe.py', 'n_layer = 8\nn_head = 8\nn_embd = 384\nnum_experts = 8\n');
+    assert.deepEqual([off.numExperts.value, off.numExperts.origin, off.expertsPerToken.value], [1, 'default', 1]);
+    assert.match(off.numExperts.note ?? '', /train\.py default use_moe = False .*@ 28f84015/);
+    const disabled = readText('config/moe.py', 'n_layer = 8\nn_head = 8\nn_embd = 384\nuse_moe = False\nnum_experts = 8\n');
+    assert.deepEqual([disabled.numExperts.value, disabled.numExperts.origin, disabled.numExperts.key], [1, 'file', 'use_moe']);
+    const defaults = readText('config/moe.py', 'n_layer = 8\nn_head = 8\nn_embd = 384\nuse_moe = True\n');
+    assert.deepEqual([defaults.numExperts.value, defaults.numExperts.origin, defaults.expertsPerToken.value, defaults.expertsPerToken.origin], [4, 'default', 2, 'default']);
+  });
+
+  test('hbfreed/nanoMOE (told apart by n_ctx, block_k, expert_sizes): n_ctx the sequence, block_size a Triton tile, experts 4·n_embd // num_experts_per_tok wide', () => {
+    const { text, reader, shape } = readFixture('nanogpt/nanomoe_train_moe_gpt2.py');
+    assert.equal(reader.id, 'nanogpt');
+    assertField(text, shape.numExperts, { value: 8, origin: 'file', key: 'num_experts', literal: '8' });
+    assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'num_experts_per_tok', literal: '2' });
+    assertField(text, shape.seqLength, { value: 1024, origin: 'file', key: 'n_ctx', literal: '1024' });
+    // MoeMLPSTK: d_ffn = 4·768 // 2 = 1536, a multiple of the 128 tile already.
+    assertField(text, shape.ffnHiddenSize, { value: 1536, origin: 'derived' });
+    assert.match(shape.ffnHiddenSize.note ?? '', /model\.py @ fe2f7396/);
+    assert.deepEqual([check(text, 'train_moe_gpt2.py').spec?.ffnHiddenSize, check(text, 'train_moe_gpt2.py').spec?.seqLength], [1536, 1024]);
+    // A list of variable widths (expert_sizes), here computed, is not resolved: said on the literal.
+    const variable = readText('config/moe/x.py', text.replace('block_k = 128', 'block_k = 128\nexpert_sizes = [(num_experts, n_embd * 4 // num_experts_per_tok)]'));
+    assert.deepEqual([variable.ffnHiddenSize.value, variable.ffnHiddenSize.origin, variable.ffnHiddenSize.key], [null, 'unresolved', 'expert_sizes']);
   });
 });

@@ -237,11 +237,18 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.globalBatchSize, { value: 32, origin: 'file' });
   });
 
-  test('Megatron-Bridge llama31 family: the NullTokenizer\'s vocabulary is unknown, not Llama 3\'s', () => {
-    const text = 'from megatron.bridge.recipes.llama import llama31_70b_pretrain_config\ncfg = llama31_70b_pretrain_config(mock=True)\n';
-    const shape = readText('train.py', text);
+  test("Megatron-Bridge llama31 family: the NullTokenizer's DEFAULT_NULL_TOKENIZER_VOCAB_SIZE 52027 + its end-of-document token, padded to 128 × TP, not Llama 3's", () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-llama31_70b-null-tokenizer.py');
+    assert.equal(reader.id, 'nemo2');
     assert.deepEqual((['hiddenSize', 'tensorParallel', 'pipelineParallel', 'virtualStages', 'contextParallel', 'seqLength'] as const).map((name) => shape[name].value), [8192, 4, 4, 5, 2, 8192]);
-    assert.equal(shape.vocabSize.value, null);
-    assert.match(shape.vocabSize.note ?? '', /DEFAULT_NULL_TOKENIZER_VOCAB_SIZE/);
+    assertField(text, shape.vocabSize, { value: 52028, origin: 'default' });
+    assert.match(shape.vocabSize.note ?? '', /DEFAULT_NULL_TOKENIZER_VOCAB_SIZE 52027 .*tokenizer_utils\.py @ 212f489f.* \+ 1 end-of-document token/);
+    // Megatron-Bridge calculate_padded_vocab_size: ceil(52028 / (128 × TP 4)) × 512.
+    assertField(text, shape.paddedVocabSize, { value: 52224, origin: 'derived' });
+    assert.match(shape.paddedVocabSize.note ?? '', /vocab_utils\.py @ 47da44e2/);
+    const eight = readText('train.py', 'from megatron.bridge.recipes.llama import llama31_8b_pretrain_config\ncfg = llama31_8b_pretrain_config(mock=True)\n');
+    assert.deepEqual([eight.vocabSize.value, eight.paddedVocabSize.value], [52028, 52096]);
+    // The logits GEMM runs over the padded vocabulary: 52224, not Llama 3's 128256.
+    assert.equal(check(text, 'pretrain.py').spec?.vocabSize, 52224);
   });
 });

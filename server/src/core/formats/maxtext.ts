@@ -19,7 +19,7 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * the file sets it (DeepSeek's decoder; its first `first_num_dense_layers` use `base_mlp_dim`),
  * else `base_mlp_dim` (Mixtral's). The vocabulary is used as written. MaxText loads YAML with
  * OmegaConf: `262_144` is 262144. The launch is the device mesh (`ici_*` and `dcn_*_parallelism`,
- * see maxtextLaunch), `per_device_batch_size`, `max_target_length`, `remat_policy`, `dtype` and
+ * see maxtextLaunch; the ICI axes are the GPUs per node, `num_slices` the nodes: meshDevices), `per_device_batch_size`, `max_target_length`, `remat_policy`, `dtype` and
  * `quantization`.
  */
 const MAXTEXT_KEYS = ['base_emb_dim', 'base_num_query_heads', 'base_num_kv_heads', 'base_mlp_dim', 'base_num_decoder_layers'];
@@ -237,18 +237,17 @@ const MESH_GROUPS = {
   // Both split the sequence of every layer's activations over their devices.
   contextParallel: ['sequence', 'context'],
   expertParallel: ['expert'],
-  gpus: MESH_AXES,
 } as const satisfies Partial<Record<NumericFieldName, readonly MeshAxis[]>>;
 
 const BASE_SOURCE = sourceText(MAXTEXT_BASE.source);
 
 /**
- * The product of mesh axes over ICI and DCN: the file's degrees, else base.yml's. -1 asks MaxText
- * to fill the axis with the devices the others leave, which no file says: unknown. A degree that
- * is neither a positive whole number nor -1 is invalid, on its literal.
+ * The product of mesh axes over ICI and DCN (or over `tiers`): the file's degrees, else base.yml's.
+ * -1 asks MaxText to fill the axis with the devices the others leave, which no file says: unknown.
+ * A degree that is neither a positive whole number nor -1 is invalid, on its literal.
  */
-function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: readonly MeshAxis[]): NumberField {
-  const factors = axes.flatMap((axis) => (['ici', 'dcn'] as const).map((tier) => {
+function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: readonly MeshAxis[], tiers: readonly ('ici' | 'dcn')[] = ['ici', 'dcn']): NumberField {
+  const factors = axes.flatMap((axis) => tiers.map((tier) => {
     const key = meshKey(tier, axis);
     return { key, entry: settings.written(key), value: settings.raw(key) };
   }));
@@ -273,6 +272,36 @@ function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: rea
   }
   if (set.length === 1 && set[0].entry) return fieldAt(set[0].entry, product);
   return derivedSize(name, product, set.map((factor) => `${factor.key} ${String(factor.value)}`).join(' × '), set[0].entry);
+}
+
+const SLICE_IS_A_NODE =
+  'the ICI axes: the GPUs of one slice, and on GPUs XLA gives one slice index to the devices of one host, or of one NVLink fabric (openxla/xla xla/pjrt/distributed/topology_util.cc BuildGlobalTopology @ ec7209be)';
+const CREATE_DEVICE_MESH = "MaxText's create_device_mesh (src/MaxText/maxtext_utils.py @ c491caa0)";
+
+/**
+ * The GPUs and the GPUs per node of a MaxText mesh. The ICI axes multiply to the devices of one
+ * slice and the DCN axes to the slices (base.yml; CREATE_DEVICE_MESH fills a DCN -1 with
+ * num_slices and, with one slice, uses no DCN axis); on GPUs a slice is a node (SLICE_IS_A_NODE),
+ * so the ICI product is the GPUs per node. `num_slices` (base.yml -1: counted at run time) states
+ * the slices where the file writes it; otherwise the GPUs are the product of every axis.
+ */
+function meshDevices(settings: MaxtextSettings): Pick<ModelShape, 'gpus' | 'gpusPerNode'> {
+  const perSlice = meshDegree(settings, 'gpusPerNode', MESH_AXES, ['ici']);
+  const gpusPerNode = perSlice.value === null ? perSlice : { ...perSlice, note: perSlice.note ? `${perSlice.note}: ${SLICE_IS_A_NODE}` : SLICE_IS_A_NODE };
+  const entry = settings.written('num_slices');
+  const slices = settings.raw('num_slices');
+  if (!entry || slices === -1) return { gpus: meshDegree(settings, 'gpus', MESH_AXES), gpusPerNode };
+  if (entry.unresolved) return { gpus: fieldAt<number>(entry, null), gpusPerNode };
+  const invalid = (note: string): NumberField => ({ ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(slices), note });
+  if (typeof slices !== 'number' || !Number.isInteger(slices) || slices < 1) return { gpus: invalid(`'${String(slices)}' is not a slice count (a positive whole number, or -1 to count them)`), gpusPerNode };
+  const dcn = slices > 1 ? meshDegree(settings, 'gpus', MESH_AXES, ['dcn']) : undefined;
+  if (dcn?.origin === 'invalid') return { gpus: dcn, gpusPerNode };
+  if (dcn?.value !== undefined && dcn.value !== null && dcn.value !== slices) {
+    return { gpus: invalid(`num_slices ${slices}, but the dcn_*_parallelism axes multiply to ${dcn.value}: ${CREATE_DEVICE_MESH} refuses the mesh`), gpusPerNode };
+  }
+  const sliceNote = `num_slices ${slices}${slices === 1 ? ' (one slice: the dcn_* axes are not used)' : ''}, ${CREATE_DEVICE_MESH}`;
+  if (perSlice.value === null) return { gpus: { ...unknownField(`${sliceNote} × the GPUs per slice, which are unknown (${perSlice.note ?? 'not given'})`), ...(perSlice.keySpan ? { keySpan: perSlice.keySpan, valueSpan: perSlice.valueSpan } : {}) }, gpusPerNode };
+  return { gpus: derivedSize('gpus', perSlice.value * slices, `${perSlice.value} GPUs per slice (the ICI axes) × ${sliceNote}`, entry), gpusPerNode };
 }
 
 /**
@@ -391,7 +420,7 @@ function maxtextSharding(settings: MaxtextSettings): ShapeField<Sharding> {
 
 /** The run's launch from the MaxText mesh and settings: parallel sizes, batch, recomputation, precision, sharding. */
 function maxtextLaunch(settings: MaxtextSettings): {
-  sizes: Pick<ModelShape, 'tensorParallel' | 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'gpus' | 'microBatchSize' | 'globalBatchSize'>;
+  sizes: Pick<ModelShape, 'tensorParallel' | 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'gpus' | 'gpusPerNode' | 'microBatchSize' | 'globalBatchSize'>;
   choices: Pick<ModelShape, 'recompute' | 'dtype' | 'sharding' | 'sequenceParallel'>;
   memoryNotModelled?: string;
 } {
@@ -399,7 +428,7 @@ function maxtextLaunch(settings: MaxtextSettings): {
   const tensorParallel = degree('tensorParallel');
   const contextParallel = degree('contextParallel');
   const pipelineParallel = degree('pipelineParallel');
-  const gpus = degree('gpus');
+  const { gpus, gpusPerNode } = meshDevices(settings);
   const remat = settings.raw('remat_policy');
   const weightDtype = settings.raw('weight_dtype');
   const caveats = [
@@ -415,6 +444,7 @@ function maxtextLaunch(settings: MaxtextSettings): {
       contextParallel,
       expertParallel: degree('expertParallel'),
       gpus,
+      gpusPerNode,
       microBatchSize: microBatch(settings, tensorParallel, contextParallel, pipelineParallel),
       globalBatchSize: globalBatch(settings, gpus),
     },

@@ -89,8 +89,7 @@ export const nemo2Reader: FormatReader = {
     const tokenizer = recipe ? huggingFaceTokenizerSize(recipe.model) : undefined;
     const vocabSize = readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
       if (!recipe) return unknown();
-      if (recipe.vocabSize !== undefined) return defaultField(recipe.vocabSize, `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
-      if (recipe.vocabUnknown) return unknownField(recipe.vocabUnknown);
+      if (recipe.vocabSize !== undefined) return defaultField(recipe.vocabSize, recipe.vocabNote ?? `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
       return tokenizer && recipeEntry
         ? { ...defaultField(tokenizer.vocabSize, `vocabulary of ${tokenizer.source}`), keySpan: recipeEntry.keySpan, valueSpan: recipeEntry.valueSpan }
         : unknownField(`the vocabulary is ${recipe.model}'s tokenizer's, whose size the tokenizer catalogue does not have`);
@@ -104,7 +103,7 @@ export const nemo2Reader: FormatReader = {
         ...overrides,
         headDim: readField(index, 'headDim', ['set.model.config.kv_channels'], () => (shapeChanged || !fromModel.headDim ? derivedHeadDim(overrides.hiddenSize, overrides.numHeads) : fromModel.headDim)),
         vocabSize,
-        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),
+        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, recipes === BRIDGE_RECIPES ? 'Megatron-Bridge (calculate_padded_vocab_size, src/megatron/bridge/utils/vocab_utils.py @ 47da44e2)' : 'NeMo'),
         vocabDivisor,
         seqLength: launch('seqLength', ['set.data.seq_length', 'set.dataset.sequence_length', 'set.model.config.seq_length', 'set.model.seq_length', 'kwarg.seq_length'], (r) => r.seqLength, 'seq_length'),
         microBatchSize: launch('microBatchSize', ['set.data.micro_batch_size', 'set.train.micro_batch_size', 'kwarg.micro_batch_size'], (r) => r.microBatchSize, 'micro_batch_size'),

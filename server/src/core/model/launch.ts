@@ -1,5 +1,5 @@
 import { DEFAULT_GPUS, type CheckOptions, type LaunchOverrides, type ResolvedCheckOptions } from './options';
-import type { AttentionImplementation, Launch, LaunchField, ModelShape, RecomputeMode, ShapeField, Sharding } from './shape';
+import { unknownField, type AttentionImplementation, type Launch, type LaunchField, type ModelShape, type RecomputeMode, type ShapeField, type Sharding } from './shape';
 
 /**
  * The launch a prediction assumes: each choice from the file or the framework's default (in the
@@ -105,8 +105,12 @@ export function resolveLaunch(shape: Partial<ModelShape> | null, options: Resolv
     tensorParallel,
     ...run,
     globalBatchSize: globalBatchField(shape?.globalBatchSize, microBatchSize.value, tensorParallel.value, run, options),
+    compile: shape?.compile ?? unknownField(NOT_COMPILED),
   };
 }
+
+/** What a file whose reader does not read torch.compile is counted as. */
+const NOT_COMPILED = "this format's torch.compile setting is not read: counted as not compiled (a compiled loss keeps its logits narrower; the compiled layers' fusion is not modelled)";
 
 /**
  * A run field: the flag that forces it, else the file's or the framework's, else the setting that

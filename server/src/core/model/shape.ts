@@ -129,6 +129,13 @@ export type ModelShape = {
   memoryNotModelled?: string;
   /** The LoRA/QLoRA adapter the run trains over frozen base weights, where the file names one (see Adapter). */
   adapter?: Adapter;
+  /**
+   * What `selective` recomputation keeps where the framework offers more than one kind
+   * (torchtitan's `selective_ac_option`, see SelectiveRecompute). Absent: Megatron-LM's selective.
+   */
+  selectiveRecompute?: ShapeField<SelectiveRecompute>;
+  /** What runs under torch.compile, where the file's framework says (torchtitan `[compile]`); absent: not read. */
+  compile?: ShapeField<CompiledParts>;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
   /**
@@ -165,6 +172,18 @@ export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number]
  */
 export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
 export type RecomputeMode = (typeof RECOMPUTE_MODES)[number];
+
+/**
+ * torchtitan's selective activation checkpointing (`[activation_checkpoint] selective_ac_option`):
+ * `per-op`, its op-level policy ("op": the outputs of every other matmul and of the attention kernel
+ * kept, the rest recomputed); or `layers`, every `every`-th transformer block checkpointed whole
+ * (an integer string: those blocks run their forward again, the others keep all their activations).
+ */
+export type SelectiveRecompute = { kind: 'per-op' } | { kind: 'layers'; every: number };
+
+/** What torch.compile compiles (torchtitan `[compile] components`): the transformer blocks, the loss, both, or nothing. */
+export const COMPILED_PARTS = ['none', 'model', 'loss', 'model and loss'] as const;
+export type CompiledParts = (typeof COMPILED_PARTS)[number];
 
 /** A linear layer a LoRA adapter can wrap, by its role in the layer (PEFT `q_proj`…`lm_head`, LitGPT `lora_query`…`lora_head`). */
 export type LoraTarget = 'query' | 'key' | 'value' | 'projection' | 'mlpGate' | 'mlpUp' | 'mlpDown' | 'head';
@@ -244,6 +263,8 @@ export interface Launch {
   globalBatchSize: LaunchField<number>;
   /** Separate input and output embeddings: parameters and model state, not FLOPs (the logits GEMM runs either way). */
   untiedEmbeddings: LaunchField<boolean>;
+  /** torch.compile: a compiled loss keeps its logits narrower (run/memory.ts lossLogits); the compiled blocks' fusion is not modelled. Null where the reader does not read it. */
+  compile: ShapeField<CompiledParts>;
 }
 
 export const LAUNCH_FIELDS = [
@@ -265,6 +286,7 @@ export const LAUNCH_FIELDS = [
   'gpusPerNode',
   'globalBatchSize',
   'untiedEmbeddings',
+  'compile',
 ] as const satisfies readonly (keyof Launch)[];
 
 export const LAUNCH_LABELS: Record<keyof Launch, string> = {
@@ -286,6 +308,7 @@ export const LAUNCH_LABELS: Record<keyof Launch, string> = {
   gpusPerNode: 'GPUs per node',
   globalBatchSize: 'global batch size',
   untiedEmbeddings: 'untied embeddings',
+  compile: 'torch.compile',
 };
 
 export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;

@@ -101,6 +101,13 @@ export const LAUNCH_DEFAULTS = {
     attentionSource: "torchtitan's llama3 attention is scaled_dot_product_attention unless use_flex_attn (pytorch/torchtitan torchtitan/models/llama3/model/model.py @ 6404b932)",
     recompute: 'selective',
     recomputeSource: 'torchtitan default [activation_checkpoint] mode "selective" (torchtitan/config/job_config.py ActivationCheckpoint)',
+    /** What selective checkpoints when the file does not say: every 2nd block whole. */
+    selectiveEvery: 2,
+    selectiveSource: 'torchtitan default [activation_checkpoint] selective_ac_option "2" (pytorch/torchtitan torchtitan/config/job_config.py ActivationCheckpoint @ 6404b932)',
+    /** `[compile] components` when the file enables compile without naming them. */
+    compiledParts: 'model and loss',
+    compileSource:
+      'torchtitan [compile] enable (default false) and components (default ["model", "loss"]: CompileConfig, torchtitan/config/configs.py @ 0014ac2c): "model" compiles each transformer block (models/llama3/infra/parallelize.py @ 018740b7), "loss" the loss (components/loss.py _maybe_compile @ 00a388d9); the older [training] compile (default false, job_config.py @ 6404b932) compiled both (components/loss.py build_cross_entropy_loss @ 6404b932)',
   },
   olmo: {
     attention: 'sdpa',
@@ -245,6 +252,25 @@ export const FRAMEWORK_DEFAULTS = {
      * `stride` layers (niklassheth/nanoMoE model.py @ 076b2ee2).
      */
     nanoMoE: { n_exp: 1, top_k: 2 },
+    /**
+     * nanoGPT forks with `use_moe`, `num_experts` and `num_experts_per_tok` globals (train.py's
+     * `use_moe = False`: dense unless the file says True), by fork:
+     * - `mlpExperts` (watarungurunnn/nanoGPT): each expert the fork's `MLP(config)`, 4·n_embd wide;
+     * - `nanoMOE` (hbfreed/nanoMOE, told apart by `n_ctx`, `block_k` or `expert_sizes`, globals only
+     *   its train.py has): `n_ctx` is the sequence and `block_size` its Triton tile; MoeMLPSTK
+     *   makes each expert `4·n_embd // num_experts_per_tok` wide, rounded up to a multiple of the
+     *   tile; `expert_sizes` lists variable widths instead.
+     */
+    useMoe: {
+      mlpExperts: { num_experts: 4, num_experts_per_tok: 2, source: 'watarungurunnn/nanoGPT train.py @ 28f84015 (defaults), model.py @ 35a767af (Block, MoE)' },
+      nanoMOE: {
+        num_experts: 8,
+        num_experts_per_tok: 2,
+        n_ctx: 1024,
+        block_size: 128,
+        source: 'hbfreed/nanoMOE train.py @ 8d341acb (defaults), model.py @ fe2f7396 (MoeMLPSTK d_ffn)',
+      },
+    },
   },
   /** MPTConfig (mosaicml/mpt-7b configuration_mpt.py, llm-foundry's): attn_config.attn_pdrop and resid_pdrop. */
   foundry: {

@@ -104,6 +104,7 @@ export const MAXTEXT_BASE: MaxtextModel = {
     dtype: 'bfloat16',
     weight_dtype: 'float32',
     quantization: '',
+    num_slices: -1,
     ...meshDefaults(),
   },
 };

@@ -35,8 +35,8 @@ export interface NemoRecipe {
   microBatchSize: number;
   /** The vocabulary the recipe sets itself (Megatron-Bridge's `vocab_size` argument), where it does. */
   vocabSize?: number;
-  /** Why the vocabulary is unknown where the recipe sets it from something this catalogue lacks. */
-  vocabUnknown?: string;
+  /** Where `vocabSize` comes from when it is not a literal of the recipe (a tokenizer constant). */
+  vocabNote?: string;
   /** Whether the config class the recipe builds has its own output layer (`share_embeddings_and_output_weights: False`), with its source; absent where not checked. */
   untiedEmbeddings?: { untied: boolean; source: string };
   source: ModelSource;
@@ -213,9 +213,18 @@ function bridgeFile(path: string, commit: string): ModelSource {
 
 /**
  * The Llama 3.1 and 70B Bridge recipes train on `TokenizerConfig(tokenizer_type="NullTokenizer",
- * vocab_size=DEFAULT_NULL_TOKENIZER_VOCAB_SIZE)`, a constant of `recipes/utils/tokenizer_utils.py`.
+ * vocab_size=DEFAULT_NULL_TOKENIZER_VOCAB_SIZE)`. Megatron-Core's NullTokenizer adds its
+ * end-of-document token (`vocab_size` = vocab_size_without_eod + 1), and the Llama providers set no
+ * `vocab_size` of their own, so the model takes the tokenizer's and Bridge pads it to
+ * make_vocab_size_divisible_by × TP (nemo2.ts).
  */
-const NULL_TOKENIZER = "the recipe's NullTokenizer has DEFAULT_NULL_TOKENIZER_VOCAB_SIZE tokens (megatron/bridge/recipes/utils/tokenizer_utils.py), a constant the catalogue does not have";
+const NULL_TOKENIZER_CONSTANT = 52027;
+const NULL_TOKENIZER = {
+  vocabSize: NULL_TOKENIZER_CONSTANT + 1,
+  vocabNote:
+    `the recipe's NullTokenizer: DEFAULT_NULL_TOKENIZER_VOCAB_SIZE ${NULL_TOKENIZER_CONSTANT} ("nvidia/megatron-gpt-345m vocab size", src/megatron/bridge/recipes/utils/tokenizer_utils.py @ 212f489f of ananthsub/Megatron-Bridge, a fork of NVIDIA-NeMo/Megatron-Bridge whose own copy is not in the index) + 1 end-of-document token ` +
+    '(NullTokenizer.vocab_size = vocab_size_without_eod + 1, NVIDIA/Megatron-LM megatron/core/tokenizers/text/libraries/null_tokenizer.py @ cdab16fc); Llama3ModelProvider sets no vocab_size, so the model takes the tokenizer\'s (megatron/bridge/models/llama/llama_provider.py @ 2afd2d34)',
+} as const;
 
 /**
  * Megatron-Bridge recipes (`src/megatron/bridge/recipes/<family>/<name>.py`): `pretrain_config()`'s
@@ -238,7 +247,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     configClass: 'Llama3ModelProvider70B',
     ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
-    vocabUnknown: NULL_TOKENIZER,
+    ...NULL_TOKENIZER,
     source: bridgeFile('llama/llama3_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
   },
   llama31_8b: {
@@ -249,7 +258,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     contextParallel: 2,
     sequenceParallel: false,
     ...LLAMA_DATA,
-    vocabUnknown: NULL_TOKENIZER,
+    ...NULL_TOKENIZER,
     source: bridgeFile('llama/llama31_8b', '37e1a03b20968f88ebb85e6d719a60e14b9f4b92'),
   },
   llama31_70b: {
@@ -258,7 +267,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     configClass: 'Llama31ModelProvider70B',
     ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
-    vocabUnknown: NULL_TOKENIZER,
+    ...NULL_TOKENIZER,
     source: bridgeFile('llama/llama31_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
   },
   qwen3_4b: {

@@ -22,6 +22,13 @@ export interface RunLaunch {
   recompute: RecomputeMode;
   /** What selective recomputation keeps (see SelectivePolicy); Megatron-LM's where absent. */
   selectivePolicy?: SelectivePolicy;
+  /**
+   * torchtitan's layer-interval selective checkpointing (`selective_ac_option` N): with `recompute`
+   * selective, the blocks whose count is a multiple of N are checkpointed whole (their forward runs
+   * again, only their input kept) and the others keep all their activations; `selectivePolicy` does
+   * not apply (memory.ts wholeLayersRecomputed).
+   */
+  selectiveLayerInterval?: number;
   /** Megatron's gradient buffer in bf16 (`--grad-reduce-in-bf16`): 2 B per parameter, not fp32 main gradients. */
   gradientReduceInBf16?: boolean;
   /**
@@ -30,7 +37,7 @@ export interface RunLaunch {
    * forward. A measurement condition (data/runs), never a reader's: current bitsandbytes frees them.
    */
   heldQuantizedInputs?: boolean;
-  /** The loss runs under torch.compile (torchtitan compiles it with the model when compiling): fused, it keeps the logits in bf16. */
+  /** The loss runs under torch.compile (torchtitan `[compile] components` with "loss", or the older `[training] compile`): fused, it keeps the logits in bf16. */
   compiledLoss?: boolean;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */
   overlapGradReduce: boolean;

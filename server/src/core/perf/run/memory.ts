@@ -188,6 +188,20 @@ function linearInputBytes(spec: LayerSpec, launch: Pick<RunLaunch, 'sequencePara
   return replicated + split;
 }
 
+const TORCHTITAN_LAYER_SAC =
+  'torchtitan torchtitan/distributed/activation_checkpoint.py _apply_layer_sac @ 01db32e9 (selective_ac_option an integer N): the blocks whose 1-based count is a multiple of N are wrapped in checkpoint_wrapper, recomputed whole; the others keep everything';
+
+/**
+ * Transformer layers of a stage whose whole forward runs again in the backward: all under full
+ * recomputation; under torchtitan's layer-interval selective checkpointing (every N), the ⌊L/N⌋
+ * blocks whose count is a multiple of N; none otherwise (selective recomputes part of each layer).
+ */
+export function wholeLayersRecomputed(launch: Pick<RunLaunch, 'recompute' | 'selectiveLayerInterval'>, layers: number): number {
+  if (launch.recompute === 'full') return layers;
+  if (launch.recompute === 'selective' && launch.selectiveLayerInterval !== undefined) return Math.floor(layers / Math.max(1, launch.selectiveLayerInterval));
+  return 0;
+}
+
 export function activationsKept(layer: LayerActivations, recompute: RunLaunch['recompute'], policy: SelectivePolicy = 'megatron'): number {
   if (recompute === 'full') return layer.input;
   if (recompute === 'selective') return policy === 'torchtitan-op' ? layer.opPolicyKept : layer.stored;
@@ -336,21 +350,42 @@ function gradientsInBf16(state: { value: ModelStateBytes; source: string }, laun
   return { value: { ...state.value, gradients: 2 }, source: `${state.source}; --grad-reduce-in-bf16: the gradient buffer in bf16, 2 B per parameter (Megatron-LM arguments.py)` };
 }
 
-function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
-  const layer = layerActivations(spec, launch);
+/**
+ * One micro-batch's activations on a stage of L layers. Under torchtitan's layer-interval selective
+ * checkpointing the k = ⌊L/N⌋ checkpointed blocks keep their input and the others everything:
+ * k·input + (L − k)·(stored + attention core); otherwise L × what each layer keeps.
+ */
+function stageActivations(layer: LayerActivations, launch: RunLaunch, layers: number, spec: LayerSpec): { bytes: number; formula: string; source: string } {
+  const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+  const conditions = `${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}${launch.adapter ? ', with the LoRA adapters\' x·A and dropped-out inputs' : ''}`;
+  if (launch.recompute === 'selective' && launch.selectiveLayerInterval !== undefined) {
+    const whole = wholeLayersRecomputed(launch, layers);
+    const all = layer.stored + layer.attentionCore;
+    return {
+      bytes: whole * layer.input + (layers - whole) * all,
+      formula: `torchtitan selective every ${launch.selectiveLayerInterval} layers: ${whole} checkpointed layers × ${mib(layer.input)} MiB (their input) + ${layers - whole} layers × ${mib(all)} MiB (everything${conditions})`,
+      source: TORCHTITAN_LAYER_SAC,
+    };
+  }
   const policy = launch.selectivePolicy ?? 'megatron';
   const kept = activationsKept(layer, launch.recompute, policy);
+  const torchtitanOp = launch.recompute === 'selective' && policy === 'torchtitan-op';
+  const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : torchtitanOp ? 'torchtitan per-op selective recomputation' : `${launch.recompute} recomputation`;
+  return { bytes: kept * layers, formula: `${mib(kept)} MiB per layer (${recomputeLabel}${conditions}) × ${layers} layers`, source: torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI };
+}
+
+function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
+  const layer = layerActivations(spec, launch);
   const flight = inFlight(stage, launch, layout);
   const t = Math.max(1, spec.tensorParallel);
   const sb = (spec.seqLength / launch.contextParallel) * spec.microBatchSize;
   const replicatedOverT = launch.sequenceParallel ? t : 1;
-  const torchtitanOp = launch.recompute === 'selective' && policy === 'torchtitan-op';
-  const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : torchtitanOp ? 'torchtitan per-op selective recomputation' : `${launch.recompute} recomputation`;
+  const held = stageActivations(layer, launch, layout.layersPerStage, spec);
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     activations: {
-      value: kept * layout.layersPerStage * flight.count,
-      formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}${launch.adapter ? ', with the LoRA adapters\' x·A and dropped-out inputs' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
-      source: `${torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2${launch.adapter ? `; ${LORA_ACTIVATIONS}` : ''}`,
+      value: held.bytes * flight.count,
+      formula: `${held.formula} × ${flight.formula} micro-batches`,
+      source: `${held.source}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2${launch.adapter ? `; ${LORA_ACTIVATIONS}` : ''}`,
     },
   };
   if (stage === 0) {
@@ -387,8 +422,10 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
       };
     }
   }
-  if (launch.recompute !== 'none') {
+  const interval = launch.recompute === 'selective' && launch.selectiveLayerInterval !== undefined;
+  if (launch.recompute !== 'none' && (!interval || wholeLayersRecomputed(launch, layout.layersPerStage) > 0)) {
     // The last layer is rebuilt once the loss's logits are freed, so on the last stage only what exceeds them adds to the peak.
+    const kept = interval ? layer.input : activationsKept(layer, launch.recompute, launch.selectivePolicy ?? 'megatron');
     const working = layer.stored + layer.attentionCore - kept;
     const beyondLoss = Math.max(0, working - lossBytes);
     terms.recomputeWorkingLayer = {

@@ -3,7 +3,7 @@ import type { GpuSpec } from '../../model/hardware';
 import type { GemmPrediction, LayerPrediction, LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
-import { GIB, loraStageParams, stageParams, type LoraStageParams, type RunTerm } from './memory';
+import { GIB, loraStageParams, stageParams, wholeLayersRecomputed, type LoraStageParams, type RunTerm } from './memory';
 import type { Adapter } from '../../model/shape';
 
 export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
@@ -42,13 +42,15 @@ export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
   const tokens = (spec.seqLength / c) * spec.microBatchSize;
   const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
-  const recomputeLayerUs = launch.recompute === 'full' ? forwardLayerUs : launch.recompute === 'selective' ? attentionOf(forward) * c : 0;
+  // Layers recomputed whole run their forward again; Megatron's and torchtitan's per-op selective repeat the attention core of every layer.
+  const wholeLayers = wholeLayersRecomputed(launch, layout.layersPerStage);
+  const partLayers = launch.recompute === 'selective' && launch.selectiveLayerInterval === undefined ? layout.layersPerStage : 0;
   const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
   const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layout.layersPerStage) / efficiency : 0;
   const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency - frozenUs;
   return {
     computeUs,
-    recomputeUs: (layout.layersPerStage * recomputeLayerUs) / efficiency,
+    recomputeUs: (wholeLayers * forwardLayerUs + partLayers * attentionOf(forward) * c) / efficiency,
     backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
     attentionUs: attentionUs / efficiency,
     ...(launch.adapter ? { frozenWeightGradientUs: frozenUs } : {}),
@@ -117,19 +119,26 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     formula: `m ${m} × ${(work.computeUs / 1e3).toFixed(2)} ms forward + backward of ${layers} layers${p > 1 ? ' (last stage, with the logits)' : ' and the logits'}${lora}`,
     source: `the layer model (perf/layer.ts, gemm.ts), run at s/c tokens per GPU${lora ? '; LoRA freezes the base weights, so the backward skips their weight gradients (Hu et al. 2021 §4.2), the adapters\' rank-r matmuls left out' : ''}`,
   };
+  // A layer recomputed whole repeats its forward's two TP collectives (and two all-to-alls under EP).
+  const wholeLayers = wholeLayersRecomputed(launch, layers);
   if (work.recomputeUs > 0) {
-    terms.recompute = { value: m * work.recomputeUs, formula: `m × ${launch.recompute === 'full' ? 'the layers\' forward' : 'the attention core\'s forward'} again`, source: 'Korthikanti et al. 2022 §5 and Table 4 (full recomputation repeats the forward; selective only the attention core)' };
+    const what = launch.recompute === 'full' ? 'the layers\' forward' : wholeLayers > 0 ? `the forward of the ${wholeLayers} of ${layers} layers checkpointed whole (torchtitan selective every ${launch.selectiveLayerInterval} layers)` : 'the attention core\'s forward';
+    terms.recompute = { value: m * work.recomputeUs, formula: `m × ${what} again`, source: 'Korthikanti et al. 2022 §5 and Table 4 (full recomputation repeats the forward; selective only the attention core)' };
   }
+  const withRecomputed = (perLayer: number, extra: number): { count: number; text: string } => ({
+    count: perLayer * layers + extra * wholeLayers,
+    text: wholeLayers > 0 ? `(${layers} layers × ${perLayer} + ${wholeLayers} recomputed layers × ${extra})` : `${layers} layers × ${perLayer}`,
+  });
 
   let perMicroBatchComm = 0;
   if (t > 1) {
     const link = linkFor({ size: t, stride: 1 }, launch, gpu);
-    const collectives = 4 + (launch.recompute === 'full' ? 2 : 0);
-    const perLayer = launch.sequenceParallel ? collectives * 2 * ringUs(activationBytes, t, 1, link) : collectives * ringUs(activationBytes, t, 2, link);
-    perMicroBatchComm += layers * perLayer;
+    const collectives = withRecomputed(4, 2);
+    const perCollective = launch.sequenceParallel ? 2 * ringUs(activationBytes, t, 1, link) : ringUs(activationBytes, t, 2, link);
+    perMicroBatchComm += collectives.count * perCollective;
     terms.tensorParallel = {
-      value: m * layers * perLayer,
-      formula: `m × ${layers} layers × ${collectives} ${launch.sequenceParallel ? '(reduce-scatter + all-gather)' : 'all-reduces'} of s·b·h·2 B over TP ${t} on ${link.name}, not overlapped`,
+      value: m * collectives.count * perCollective,
+      formula: `m × ${collectives.text} ${launch.sequenceParallel ? '(reduce-scatter + all-gather)' : 'all-reduces'} of s·b·h·2 B over TP ${t} on ${link.name}, not overlapped`,
       source: 'Shoeybi et al. 2019 (arXiv 1909.08053) §3: two all-reduces forward, two backward per layer; Korthikanti §4.2.2: with SP the same bytes as reduce-scatter + all-gather',
     };
   }
@@ -148,12 +157,12 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   if (spec.numExperts > 1 && ep > 1) {
     const link = linkFor({ size: ep, stride: t }, launch, gpu);
     const k = Math.max(1, spec.expertsPerToken);
-    const allToAlls = 4 + (launch.recompute === 'full' ? 2 : 0);
-    const perLayer = allToAlls * (LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs);
-    perMicroBatchComm += layers * perLayer;
+    const allToAlls = withRecomputed(4, 2);
+    const perAllToAll = LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs;
+    perMicroBatchComm += allToAlls.count * perAllToAll;
     terms.expertParallel = {
-      value: m * layers * perLayer,
-      formula: `m × ${layers} layers × ${allToAlls} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
+      value: m * allToAlls.count * perAllToAll,
+      formula: `m × ${allToAlls.text} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
       source: 'Lepikhin et al. 2020 (GShard, arXiv 2006.16668) dispatch and combine; Megatron-Core MoE all-to-all token dispatcher',
     };
   }
