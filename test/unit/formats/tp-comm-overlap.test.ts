@@ -55,6 +55,13 @@ suite('tensor-parallel communication overlap: from the file, else the framework 
     assertOverlap(readFixture('nemo2/bridge-pretrain_llama3_8b.py').shape.tpCommOverlap, false, 'default', /tp_comm_overlap=False/);
   });
 
+  test('a script that builds its own MegatronCommOverlapCallback or CommOverlapConfig is unknown: its arguments are not evaluated', () => {
+    const callback = "recipe.trainer.callbacks.append(run.Config(MegatronCommOverlapCallback, tp_comm_overlap=True))\n";
+    assertOverlap(readText('pretrain.py', NEMO2('performance_mode=False', callback)).tpCommOverlap, null, 'unknown', /builds its own MegatronCommOverlapCallback/);
+    const bridge = 'from megatron.bridge.recipes.llama import llama3_70b_pretrain_config\nfrom megatron.bridge.training.comm_overlap import CommOverlapConfig\ncfg = llama3_70b_pretrain_config(comm_overlap_config=CommOverlapConfig(tp_comm_overlap=False))\n';
+    assertOverlap(readText('train.py', bridge).tpCommOverlap, null, 'unknown', /builds its own CommOverlapConfig/);
+  });
+
   test('a recipe the catalogue has not checked is unknown; the launch counts it not overlapped and says why', () => {
     const text = 'import nemo_run as run\nfrom nemo.collections import llm\n\nrecipe = llm.mixtral_8x7b.pretrain_recipe(num_nodes=8)\n';
     assertOverlap(readText('pretrain.py', text).tpCommOverlap, null, 'unknown', /mixtral_8x7b .*not in the recipe catalogue/);

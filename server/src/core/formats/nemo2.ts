@@ -45,6 +45,14 @@ const PRECISION_PLUGINS: Readonly<Record<string, Dtype>> = {
   fp16_with_fp8_subchannel_scaling_mixed: 'fp8',
 };
 
+/**
+ * A TP-overlap setting a script builds itself: NeMo 2's callback, Megatron-Bridge's config (as
+ * `comm_overlap_config=` or `cfg.comm_overlap =`). A recipe module builds its own under
+ * performance_mode, which its `def pretrain_recipe` defaults, so it is not looked for there.
+ */
+const OWN_COMM_OVERLAP = /\bMegatronCommOverlapCallback\b|\bCommOverlapConfig\s*\(/;
+const RECIPE_MODULE = /^def\s+(?:pretrain|finetune)_recipe\s*\(/m;
+
 /** Assignments to `recipe.model.config.<key>` that change the model's shape. */
 const CONFIG_OVERRIDES: [NumericFieldName, string][] = [
   ['hiddenSize', 'hidden_size'],
@@ -122,7 +130,7 @@ export const nemo2Reader: FormatReader = {
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
-        tpCommOverlap: recipeTpCommOverlap(index, recipe, recipeName, why),
+        tpCommOverlap: recipeTpCommOverlap(index, recipe, recipeName, why, RECIPE_MODULE.test(document.text) ? undefined : OWN_COMM_OVERLAP.exec(document.text)?.[0]),
         untiedEmbeddings: untiedEmbeddingsSwitch(index, ['set.model.config.share_embeddings_and_output_weights'], 'tie', () =>
           recipe?.untiedEmbeddings
             ? defaultField(recipe.untiedEmbeddings.untied, recipe.untiedEmbeddings.source)
@@ -171,13 +179,15 @@ function recipeSequenceParallel(index: EntryIndex, recipe: NemoRecipe | undefine
  * Transformer Engine's tensor-parallel communication overlap: an assignment to the model config
  * (NeMo 2 `recipe.model.config.tp_comm_overlap`, Megatron-Bridge's provider `cfg.model.tp_comm_overlap`)
  * or to Bridge's `cfg.comm_overlap.tp_comm_overlap`; else the recipe's, under `performance_mode`
- * where the call sets it; unknown where no recipe is named or the catalogue has not checked it.
+ * where the call sets it; unknown where a script builds its own callback or config (`ownConfig`,
+ * whose arguments are not evaluated), where no recipe is named or the catalogue has not checked it.
  */
-function recipeTpCommOverlap(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string): ShapeField<boolean> {
+function recipeTpCommOverlap(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string, ownConfig: string | undefined): ShapeField<boolean> {
   return booleanSetting(index, ['set.model.config.tp_comm_overlap', 'set.model.tp_comm_overlap', 'set.comm_overlap.tp_comm_overlap'], () => {
     if (!recipe) return unknownField<boolean>(why);
     const known = recipe.tpCommOverlap;
     if (!known) return unknownField<boolean>(`whether recipe ${recipeName} overlaps tensor-parallel communication is not in the recipe catalogue`);
+    if (ownConfig) return unknownField<boolean>(`the file builds its own ${ownConfig.replace(/\s*\($/, '')}, whose tp_comm_overlap shapelint does not evaluate`);
     const performance = index.get('kwarg.performance_mode');
     if (performance && known.performanceMode !== undefined) {
       const on = booleanValue(performance);
