@@ -21,6 +21,7 @@ export const RUN_LAUNCH_OPTIONS = {
   'distributed-optimizer': { type: 'boolean' },
   'overlap-grad-reduce': { type: 'boolean' },
   'untied-embeddings': { type: 'boolean' },
+  'tp-comm-overlap': { type: 'boolean' },
 } as const;
 
 /** `predict`'s flags for the run: the launch, and a mixture of experts for a shape given by flags. */
@@ -68,6 +69,7 @@ export const RUN_LAUNCH_HELP = `  --gpus N                    GPUs in the run (d
   --sequence-parallel         Megatron sequence parallelism (needs --tp > 1)
   --zero 0|1|2|3 | --fsdp | --distributed-optimizer   how model state is sharded over data parallelism
   --overlap-grad-reduce       the gradient reduction runs under the backward (Megatron)
+  --tp-comm-overlap           tensor-parallel communication overlapped with the GEMMs (Megatron --tp-comm-overlap; needs --sequence-parallel)
   --untied-embeddings         separate input and output embeddings, over the file (which is read: tie_word_embeddings, --untie-embeddings-and-output-weights, ...)
   --gpus-per-node G, --inter-node-gbps BW   the cluster (default: the GPU catalogue's node)`;
 
@@ -100,6 +102,7 @@ export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'laun
   if (values['sequence-parallel'] === true) launch.sequenceParallel = true;
   if (values['overlap-grad-reduce'] === true) launch.overlapGradReduce = true;
   if (values['untied-embeddings'] === true) launch.untiedEmbeddings = true;
+  if (values['tp-comm-overlap'] === true) launch.tpCommOverlap = true;
   const sharding = shardingOption(values);
   if (sharding !== undefined) launch.sharding = sharding;
   const interNode = text(values, 'inter-node-gbps');
@@ -111,6 +114,7 @@ export function launchOptionsFromFlags(values: Values): Pick<CheckOptions, 'laun
 /** What Megatron-LM's argument checks refuse, said before predicting. */
 export function checkLaunch(spec: LayerSpec, launch: RunLaunch, values: Values): void {
   if (values['sequence-parallel'] === true && spec.tensorParallel <= 1) throw new UsageError('--sequence-parallel needs tensor parallelism (--tp > 1)');
+  if (values['tp-comm-overlap'] === true && !launch.sequenceParallel) throw new UsageError('--tp-comm-overlap needs sequence parallelism (--sequence-parallel, --tp > 1), as Megatron-LM requires');
   if (launch.expertParallel > 1 && spec.numExperts <= 1) throw new UsageError('--ep needs a mixture of experts (--experts)');
   if (launch.expertParallel > 1 && spec.numExperts % launch.expertParallel !== 0) throw new UsageError(`--ep ${launch.expertParallel} does not divide --experts ${spec.numExperts}`);
   if (launch.virtualStages > 1 && launch.pipelineParallel === 1) throw new UsageError('--vp needs pipeline parallelism (--pp > 1)');

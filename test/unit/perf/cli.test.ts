@@ -234,6 +234,24 @@ suite('shapelint predict: the whole run (--gpus)', () => {
     assert.equal(result.layout.microBatches, 1);
   });
 
+  test('--tp-comm-overlap hides the TP traffic behind the GEMMs and says so in run.launch, the assumptions and the formula; it needs --sequence-parallel', async () => {
+    const args = ['predict', ...LLAMA2_70B, '--gpu', 'h100', '--gpus', '64', '--tp', '8', '--pp', '4', '--global-batch', '64', '--sequence-parallel', '--distributed-optimizer', '--format', 'json'];
+    const exposed = JSON.parse((await run(args)).stdout);
+    const overlapped = JSON.parse((await run([...args, '--tp-comm-overlap'])).stdout);
+    assert.deepEqual(exposed.run.launch.tpCommOverlap.value, false);
+    assert.match(exposed.run.launch.tpCommOverlap.note, /counted not overlapped.*--tp-comm-overlap/);
+    assert.deepEqual([overlapped.run.launch.tpCommOverlap.value, overlapped.run.launch.tpCommOverlap.origin], [true, 'setting']);
+    const assumption = overlapped.assumptions.find((item: { name: string }) => item.name === 'tpCommOverlap');
+    assert.deepEqual([assumption.value, assumption.source], ['true', 'set by --tp-comm-overlap, over the file']);
+    // Llama 2 70B at TP 8 on H100: the GEMMs outlast the traffic, so 1/16 of it shows (run-model.test.ts works out the share).
+    assert.ok(Math.abs(overlapped.run.time.tensorParallel - exposed.run.time.tensorParallel / 16) < 1e-12);
+    assert.match(overlapped.run.formulas.time.tensorParallel.formula, /overlapped with the GEMMs/);
+    assert.ok(overlapped.run.tokensPerSecondPerGpu > exposed.run.tokensPerSecondPerGpu);
+    const refused = await run(['predict', ...LLAMA2_70B, '--gpu', 'h100', '--gpus', '64', '--tp', '8', '--tp-comm-overlap', '--format', 'json']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--tp-comm-overlap needs sequence parallelism/);
+  });
+
   test('MoE flags, fsdp, --zero, --cp and the cluster flags are read', async () => {
     const moe = JSON.parse((await run(['predict', ...LLAMA2_7B, '--experts', '8', '--experts-per-token', '2', '--expert-ffn', '14336', '--ep', '8', '--gpu', 'h100', '--gpus', '8', '--zero', '1', '--format', 'json'])).stdout);
     assert.equal(moe.spec.numExperts, 8);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { findGpu } from '../../../server/src/core/perf/gpus';
 import { type GpuSpec } from '../../../server/src/core/model/hardware';
-import type { LayerSpec } from '../../../server/src/core/perf';
+import { predictLayer, type LayerSpec } from '../../../server/src/core/perf';
 import { COLLECTIVE_BUS_FRACTION, TRAINING_COMPUTE_EFFICIENCY } from '../../../server/src/core/perf/calibration';
 import { activationsKept, GIB, layerActivations, LaunchError, modelFlopsPerToken, predictRun, type RunLaunch } from '../../../server/src/core/perf/run';
 import { RUN_CONSTANTS } from '../../../server/src/core/perf/run/constants';
@@ -242,6 +242,33 @@ suite('step time by part', () => {
       const run = predictRun(spec, launch({ gpus: 8, pipelineParallel: 1, globalBatch: 2, recompute }), H100);
       close(run.time.tensorParallel!.value, (2 * 8 * count * allReduceUs) / 1e6, 1e-9, recompute);
     }
+  });
+
+  test('tensor parallel under Transformer Engine overlap: 1/16 of the SP traffic shows (2/24 with full recompute), and at least what the linear GEMMs cannot cover', () => {
+    const spec = { ...GPT3_175B, numLayers: 8 };
+    const node = { gpus: 8, pipelineParallel: 1, globalBatch: 2, sequenceParallel: true };
+    for (const [recompute, share] of [
+      ['none', 1 / 16],
+      ['full', 2 / 24],
+    ] as const) {
+      const exposed = predictRun(spec, launch({ ...node, recompute }), H100).time.tensorParallel!;
+      const overlapped = predictRun(spec, launch({ ...node, recompute, tpCommOverlap: true }), H100).time.tensorParallel!;
+      close(overlapped.value, exposed.value * share, 1e-9, recompute);
+      assert.match(overlapped.formula, /overlapped with the GEMMs/);
+      assert.match(overlapped.source, /Transformer Engine userbuffers/);
+    }
+    // Megatron-LM refuses --tp-comm-overlap without sequence parallelism: nothing is hidden, and the formula says why.
+    const noSp = predictRun(spec, launch({ ...node, sequenceParallel: false, tpCommOverlap: true }), H100).time.tensorParallel!;
+    close(noSp.value, predictRun(spec, launch({ ...node, sequenceParallel: false }), H100).time.tensorParallel!.value, 1e-12, 'no SP');
+    assert.match(noSp.formula, /not overlapped \(the overlap needs sequence parallelism\)/);
+    // TP across nodes of one GPU at 10 Gb/s: the traffic outgrows the GEMMs, which hide their own time of it and no more.
+    const slow = { ...node, gpusPerNode: 1, interNodeGbps: 10 };
+    const exposed = predictRun(spec, launch(slow), H100).time.tensorParallel!.value;
+    const overlapped = predictRun(spec, launch({ ...slow, tpCommOverlap: true }), H100).time.tensorParallel!.value;
+    const layer = predictLayer({ ...spec, recompute: 'none' }, H100, { dtype: 'bf16', backward: true });
+    const linearUs = layer.gemms.filter((gemm) => !['attention_score', 'attention_over_value', 'flash_attention', 'logits'].includes(gemm.name)).reduce((sum, gemm) => sum + gemm.timeUs, 0);
+    const m = 2;
+    close(overlapped, exposed - (m * 8 * linearUs) / TRAINING_COMPUTE_EFFICIENCY.value / 1e6, 1e-9, 'comm − GEMMs');
   });
 
   test('data parallel: a ring all-reduce of fp32 gradients over the node NICs when DP crosses nodes, not overlapped by default', () => {

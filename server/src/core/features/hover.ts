@@ -65,6 +65,8 @@ const CHOICE_PURPOSE: Record<RunChoiceName, string> = {
     'Megatron sequence parallelism: layer norms and dropout, and the activations they keep, split over the tensor-parallel GPUs; each all-reduce becomes a reduce-scatter and an all-gather.',
   untiedEmbeddings:
     'Whether the output layer is a vocab × hidden matrix of its own (Llama) or the input embedding again (GPT-2, Megatron-LM’s default). Untied adds V·h parameters, with their gradients and optimizer states; the logits GEMM runs either way, so the FLOPs do not change.',
+  tpCommOverlap:
+    'Transformer Engine userbuffers run the tensor-parallel all-gathers and reduce-scatters under the GEMMs (Megatron-LM requires sequence parallelism for it). Step time, not memory: most of the TP traffic no longer shows.',
 };
 
 /** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */

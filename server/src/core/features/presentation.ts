@@ -24,7 +24,7 @@ export interface FieldAt {
 }
 
 /** The launch choices a file writes that shape no GEMM but set the run's memory and step time (`--recompute-activations`, `--use-distributed-optimizer`, `tie_word_embeddings`, ...). */
-export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel', 'untiedEmbeddings'] as const;
+export const RUN_CHOICE_FIELDS = ['recompute', 'sharding', 'sequenceParallel', 'untiedEmbeddings', 'tpCommOverlap'] as const;
 export type RunChoiceName = (typeof RUN_CHOICE_FIELDS)[number];
 
 export interface ChoiceAt {

@@ -259,7 +259,7 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding' | 'untiedEmbeddings'>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding' | 'untiedEmbeddings' | 'tpCommOverlap'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
@@ -350,6 +350,11 @@ export function untiedEmbeddingsSwitch<Key extends string>(index: EntryIndex<Key
     const on = booleanValue(entry);
     return on === undefined ? null : kind === 'untie' ? on : !on;
   }, fallback);
+}
+
+/** A yes/no setting from the first of `keys` the file sets (true, false, 1, 0, …), else `fallback`. */
+export function booleanSetting<Key extends string>(index: EntryIndex<Key>, keys: NoInfer<Key>[], fallback: () => ShapeField<boolean>): ShapeField<boolean> {
+  return readChoice(index, keys, (entry) => booleanValue(entry) ?? null, fallback);
 }
 
 /** A gradient-checkpointing switch: every layer's forward runs again in the backward, or none does. */

@@ -5,6 +5,7 @@ import { defaultField, derivedField, unknownField, type FormatId, type ModelShap
 import {
   precisionSwitch,
   fieldAt,
+  booleanSetting,
   booleanValue,
   checkpointSetting,
   completeShape,
@@ -24,7 +25,7 @@ import {
 } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth, TP_COMM_OVERLAP_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -103,7 +104,7 @@ const ARGUMENTS_READ = [
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
-  'grad_reduce_in_bf16', 'untie_embeddings_and_output_weights',
+  'grad_reduce_in_bf16', 'untie_embeddings_and_output_weights', 'tp_comm_overlap',
 ] as const;
 type Argument = (typeof ARGUMENTS_READ)[number];
 type ArgumentIndex = EntryIndex<Argument>;
@@ -363,8 +364,8 @@ function megatronVirtualStages(index: ArgumentIndex, fallback: () => NumberField
   return { ...perChunk, value: layers / stages / chunkLayers, origin: 'derived', note: `${layers} layers / PP ${stages} / ${chunkLayers} layers per virtual stage (${perChunk.key})` };
 }
 
-/** `--sequence-parallel`, `--use-distributed-optimizer` and `--untie-embeddings-and-output-weights` (all off by default in Megatron-LM's arguments.py). */
-function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'sequenceParallel' | 'sharding' | 'untiedEmbeddings'> {
+/** `--sequence-parallel`, `--use-distributed-optimizer`, `--untie-embeddings-and-output-weights` and `--tp-comm-overlap` (all off by default in Megatron-LM's arguments.py). */
+function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<ModelShape, 'sequenceParallel' | 'sharding' | 'untiedEmbeddings' | 'tpCommOverlap'> {
   const sequence = index.get('sequence_parallel');
   const distributed = index.get('use_distributed_optimizer');
   return {
@@ -374,6 +375,7 @@ function megatronRunChoices(index: ArgumentIndex, orDefault: OrDefault): Pick<Mo
         ? fieldAt<Sharding>(distributed, booleanValue(distributed) ? 'distributed-optimizer' : 'none')
         : orDefault(() => defaultField<Sharding>('none', 'Megatron-LM default: no --use-distributed-optimizer (each data-parallel rank holds the whole optimizer state)'))(),
     untiedEmbeddings: untiedEmbeddingsSwitch(index, ['untie_embeddings_and_output_weights'], 'untie', orDefault(() => defaultField(UNTIED.megatron.untied, UNTIED.megatron.source))),
+    tpCommOverlap: booleanSetting(index, ['tp_comm_overlap'], orDefault(() => defaultField(TP_COMM_OVERLAP_DEFAULTS.megatron.overlap, TP_COMM_OVERLAP_DEFAULTS.megatron.source))),
   };
 }
 

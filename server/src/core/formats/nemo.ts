@@ -2,10 +2,10 @@ import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, gpusOfNodes, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
+import { booleanSetting, booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, gpusOfNodes, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
 import type { FormatReader } from './format';
 import type { Dtype } from '../model/prediction';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, TP_COMM_OVERLAP_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -114,6 +114,7 @@ export const nemoReader: FormatReader = {
         ),
         hiddenDropout: readDropout(index, keys('hidden_dropout'), () => defaultField(DEFAULTS.hiddenDropout, `NeMo default hidden_dropout ${DEFAULTS.hiddenDropout}`)),
         untiedEmbeddings: untiedEmbeddingsSwitch(index, ['share_embeddings_and_output_weights'], 'tie', () => defaultField(UNTIED_EMBEDDINGS_DEFAULTS.nemo.untied, UNTIED_EMBEDDINGS_DEFAULTS.nemo.source)),
+        tpCommOverlap: booleanSetting(index, ['ub_tp_comm_overlap'], () => defaultField(TP_COMM_OVERLAP_DEFAULTS.nemo.overlap, TP_COMM_OVERLAP_DEFAULTS.nemo.source)),
       },
     );
     const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_KEYS);

@@ -4,7 +4,7 @@ import { defaultField, unknownField, type AttentionImplementation, type ModelSha
 import { findModel, sourceText } from './catalogue/models';
 import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
+import { booleanSetting, booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
 import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -44,6 +44,14 @@ const PRECISION_PLUGINS: Readonly<Record<string, Dtype>> = {
   bf16_with_fp8_subchannel_scaling_mixed: 'fp8',
   fp16_with_fp8_subchannel_scaling_mixed: 'fp8',
 };
+
+/**
+ * A TP-overlap setting a script builds itself: NeMo 2's callback, Megatron-Bridge's config (as
+ * `comm_overlap_config=` or `cfg.comm_overlap =`). A recipe module builds its own under
+ * performance_mode, which its `def pretrain_recipe` defaults, so it is not looked for there.
+ */
+const OWN_COMM_OVERLAP = /\bMegatronCommOverlapCallback\b|\bCommOverlapConfig\s*\(/;
+const RECIPE_MODULE = /^def\s+(?:pretrain|finetune)_recipe\s*\(/m;
 
 /** Assignments to `recipe.model.config.<key>` that change the model's shape. */
 const CONFIG_OVERRIDES: [NumericFieldName, string][] = [
@@ -121,6 +129,7 @@ export const nemo2Reader: FormatReader = {
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.nemo2.attention, LAUNCH_DEFAULTS.nemo2.attentionSource),
         sharding: defaultField<Sharding>(LAUNCH_DEFAULTS.nemo2.sharding, LAUNCH_DEFAULTS.nemo2.shardingSource),
         sequenceParallel: recipeSequenceParallel(index, recipe, recipeName, why),
+        tpCommOverlap: recipeTpCommOverlap(index, recipe, recipeName, why, RECIPE_MODULE.test(document.text) ? undefined : OWN_COMM_OVERLAP.exec(document.text)?.[0]),
         untiedEmbeddings: untiedEmbeddingsSwitch(index, ['set.model.config.share_embeddings_and_output_weights'], 'tie', () =>
           recipe?.untiedEmbeddings
             ? defaultField(recipe.untiedEmbeddings.untied, recipe.untiedEmbeddings.source)
@@ -163,6 +172,29 @@ function recipeSequenceParallel(index: EntryIndex, recipe: NemoRecipe | undefine
   const written = booleanValue(entry);
   if (entry && (written !== undefined || entry.unresolved)) return fieldAt(entry, written ?? null);
   return recipe ? defaultField(recipe.sequenceParallel, `recipe ${recipeName} default sequence_parallelism ${recipe.sequenceParallel ? 'True' : 'False'} (${sourceText(recipe.source)})`) : unknownField<boolean>(why);
+}
+
+/**
+ * Transformer Engine's tensor-parallel communication overlap: an assignment to the model config
+ * (NeMo 2 `recipe.model.config.tp_comm_overlap`, Megatron-Bridge's provider `cfg.model.tp_comm_overlap`)
+ * or to Bridge's `cfg.comm_overlap.tp_comm_overlap`; else the recipe's, under `performance_mode`
+ * where the call sets it; unknown where a script builds its own callback or config (`ownConfig`,
+ * whose arguments are not evaluated), where no recipe is named or the catalogue has not checked it.
+ */
+function recipeTpCommOverlap(index: EntryIndex, recipe: NemoRecipe | undefined, recipeName: string | undefined, why: string, ownConfig: string | undefined): ShapeField<boolean> {
+  return booleanSetting(index, ['set.model.config.tp_comm_overlap', 'set.model.tp_comm_overlap', 'set.comm_overlap.tp_comm_overlap'], () => {
+    if (!recipe) return unknownField<boolean>(why);
+    const known = recipe.tpCommOverlap;
+    if (!known) return unknownField<boolean>(`whether recipe ${recipeName} overlaps tensor-parallel communication is not in the recipe catalogue`);
+    if (ownConfig) return unknownField<boolean>(`the file builds its own ${ownConfig.replace(/\s*\($/, '')}, whose tp_comm_overlap shapelint does not evaluate`);
+    const performance = index.get('kwarg.performance_mode');
+    if (performance && known.performanceMode !== undefined) {
+      const on = booleanValue(performance);
+      const overlap = on === undefined ? null : on ? known.performanceMode : known.overlap;
+      return fieldAt(performance, overlap, on === undefined ? 'performance_mode is not a literal True or False' : `recipe ${recipeName} with performance_mode=${on ? 'True' : 'False'}: tp_comm_overlap ${overlap ? 'True' : 'False'} (${known.source})`);
+    }
+    return defaultField(known.overlap, `recipe ${recipeName} default tp_comm_overlap ${known.overlap ? 'True' : 'False'} (${known.source})`);
+  });
 }
 
 /**

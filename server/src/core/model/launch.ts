@@ -34,6 +34,7 @@ const LAUNCH_FLAGS = {
   sharding: '--zero, --fsdp, --distributed-optimizer',
   overlapGradReduce: '--overlap-grad-reduce',
   untiedEmbeddings: '--untied-embeddings',
+  tpCommOverlap: '--tp-comm-overlap',
 } as const satisfies Record<keyof LaunchOverrides, string>;
 
 /** The editor settings that fill the run's sizes in where the file is silent. */
@@ -127,7 +128,7 @@ function runField<T>(name: keyof LaunchOverrides, field: ShapeField<T> | undefin
   return { value: fallback, origin: 'setting', note: `${silent}: ${why} (${LAUNCH_FLAGS[name]}${setting ? `, ${setting}` : ''})` };
 }
 
-type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode' | 'untiedEmbeddings'>;
+type RunFields = Pick<Launch, 'pipelineParallel' | 'contextParallel' | 'expertParallel' | 'virtualStages' | 'sequenceParallel' | 'sharding' | 'gpus' | 'gpusPerNode' | 'untiedEmbeddings' | 'tpCommOverlap'>;
 
 function runFields(shape: Partial<ModelShape> | null, options: ResolvedCheckOptions): RunFields {
   const always = (): boolean => true;
@@ -140,15 +141,18 @@ function runFields(shape: Partial<ModelShape> | null, options: ResolvedCheckOpti
     sharding: runField<Sharding>('sharding', shape?.sharding, always, 'none', 'no optimizer sharding', options),
     gpus: runField('gpus', shape?.gpus, positive, DEFAULT_GPUS, `shapelint's default ${DEFAULT_GPUS}, one node`, options),
     gpusPerNode: runField('gpusPerNode', shape?.gpusPerNode, positive, Math.min(options.gpu.intraNode.domainSize, DEFAULT_GPUS), `the ${options.gpu.name}'s NVLink domain`, options),
-    untiedEmbeddings: untiedEmbeddingsField(shape?.untiedEmbeddings, options),
+    untiedEmbeddings: switchField('untiedEmbeddings', shape?.untiedEmbeddings, "counted tied, Megatron-LM's default (one matrix for the input embedding and the output layer)", options),
+    tpCommOverlap: switchField('tpCommOverlap', shape?.tpCommOverlap, "tensor-parallel communication counted not overlapped, Megatron-LM's default (no --tp-comm-overlap)", options),
   };
 }
 
-/** Untied embeddings: the flag, else the file's or its framework's, else tied (Megatron-LM's default), saying why the file could not tell. */
-function untiedEmbeddingsField(field: ShapeField<boolean> | undefined, options: ResolvedCheckOptions): LaunchField<boolean> {
-  const tied = "counted tied, Megatron-LM's default (one matrix for the input embedding and the output layer)";
-  const why = field?.origin === 'unknown' && field.note ? `${field.note}; ${tied}` : tied;
-  return runField('untiedEmbeddings', field, () => true, false, why, options);
+/**
+ * A yes/no run choice: the flag, else the file's or its framework's, else `false` counted as
+ * `counted` says, after the file's reason where it could not tell.
+ */
+function switchField(name: 'untiedEmbeddings' | 'tpCommOverlap', field: ShapeField<boolean> | undefined, counted: string, options: ResolvedCheckOptions): LaunchField<boolean> {
+  const why = field?.origin === 'unknown' && field.note ? `${field.note}; ${counted}` : counted;
+  return runField(name, field, () => true, false, why, options);
 }
 
 /** The global batch: the file's; else Megatron-LM's default, micro-batch × data-parallel size (megatron/training/arguments.py). */

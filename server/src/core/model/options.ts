@@ -58,6 +58,8 @@ export interface LaunchOverrides {
   overlapGradReduce?: boolean;
   /** Separate input and output embeddings (Megatron --untie-embeddings-and-output-weights; Llama). */
   untiedEmbeddings?: boolean;
+  /** Tensor-parallel communication overlapped with the GEMMs (Megatron --tp-comm-overlap). */
+  tpCommOverlap?: boolean;
 }
 
 export interface ResolvedCheckOptions {

@@ -107,6 +107,13 @@ export type ModelShape = {
    */
   untiedEmbeddings?: ShapeField<boolean>;
   /**
+   * Tensor-parallel communication overlapped with the GEMMs (Transformer Engine userbuffers:
+   * Megatron-LM `--tp-comm-overlap`, NeMo `ub_tp_comm_overlap`, NeMo 2 / Megatron-Bridge
+   * `tp_comm_overlap`): the file's setting, else its framework's or recipe's default. Absent or
+   * unknown: not overlapped, which the launch says.
+   */
+  tpCommOverlap?: ShapeField<boolean>;
+  /**
    * Megatron-LM `--grad-reduce-in-bf16`: the gradient buffer and its reduction in bf16 (2 B per
    * parameter) where Megatron otherwise accumulates fp32 main gradients (4 B; arguments.py turns
    * accumulate_allreduce_grads_in_fp32 on under --bf16). Absent: the framework's own convention.
@@ -265,6 +272,8 @@ export interface Launch {
   untiedEmbeddings: LaunchField<boolean>;
   /** torch.compile: a compiled loss keeps its logits narrower (run/memory.ts lossLogits); the compiled blocks' fusion is not modelled. Null where the reader does not read it. */
   compile: ShapeField<CompiledParts>;
+  /** Tensor-parallel all-gathers and reduce-scatters run under the GEMMs (needs sequence parallelism): step time, not memory. */
+  tpCommOverlap: LaunchField<boolean>;
 }
 
 export const LAUNCH_FIELDS = [
@@ -287,6 +296,7 @@ export const LAUNCH_FIELDS = [
   'globalBatchSize',
   'untiedEmbeddings',
   'compile',
+  'tpCommOverlap',
 ] as const satisfies readonly (keyof Launch)[];
 
 export const LAUNCH_LABELS: Record<keyof Launch, string> = {
@@ -309,6 +319,7 @@ export const LAUNCH_LABELS: Record<keyof Launch, string> = {
   globalBatchSize: 'global batch size',
   untiedEmbeddings: 'untied embeddings',
   compile: 'torch.compile',
+  tpCommOverlap: 'TP communication overlap',
 };
 
 export const DROPOUT_FIELDS = ['attentionDropout', 'hiddenDropout'] as const;

@@ -4,7 +4,7 @@ import { type GpuSpec } from '../model/hardware';
 import { deviceRates, elementwiseUs, type DeviceRates, gemmFlops, predictGemm } from './gemm';
 import { backwardGemms, isRecomputed, layerElementwise, layerGemms, logitsElementwise, logitsGemm, modelParams, recomputedWork } from './layer';
 import { applyProfile, profileApplies } from './profile';
-import type { Dtype, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from '../model/prediction';
+import type { Dtype, ElementwisePrediction, GemmName, GemmPrediction, GemmProfile, GemmShape, LayerPrediction, LayerSpec, PredictOptions } from '../model/prediction';
 
 export * from '../model/prediction';
 export { alignmentEfficiency, deviceRates, gemmFlops, predictGemm } from './gemm';
@@ -36,19 +36,40 @@ function predictWithProfile(shape: GemmShape, rates: DeviceRates, profile: GemmP
  * work that is not fused, layer TFLOP/s (logits excluded) and model tokens/s (logits included).
  */
 export function predictLayer(spec: LayerSpec, gpu: GpuSpec, options: PredictOptions): LayerPrediction {
-  const rates = deviceRates(gpu, options.dtype);
-  const ratesFor = (work: WorkKind): DeviceRates => (dtypeFor(options.dtype, work) === options.dtype ? rates : deviceRates(gpu, dtypeFor(options.dtype, work)));
+  const rates = ratesByWork(gpu, options.dtype);
   const withBackward = (shapes: GemmShape[]): GemmShape[] => (options.backward ? shapes.flatMap((shape) => [shape, ...backwardGemms(shape)]) : shapes);
   const logits = logitsGemm(spec);
-  const elementwiseRates = ratesFor('elementwise');
-  const recompute = options.backward ? recomputedWork(spec, elementwiseRates.elementBytes) : { gemms: [], elementwise: [] };
+  const recompute = options.backward ? recomputedWork(spec, rates('elementwise').elementBytes) : { gemms: [], elementwise: [] };
   const shapes = [...withBackward(layerGemms(spec)), ...recompute.gemms, ...(logits ? withBackward([logits]) : [])];
   const gemms = shapes.map((shape) => {
     const work: WorkKind = ATTENTION_GEMMS.has(shape.name) ? 'attention' : 'linear';
-    return predictWithProfile(shape, ratesFor(work), applicableProfile(gpu, { dtype: dtypeFor(options.dtype, work), profile: options.profile }));
+    return predictWithProfile(shape, rates(work), applicableProfile(gpu, { dtype: dtypeFor(options.dtype, work), profile: options.profile }));
   });
+  return assemble(spec, gpu, options, gemms, recompute.elementwise);
+}
 
-  const elementwise = [...layerElementwise(spec, elementwiseRates.elementBytes, options.backward), ...recompute.elementwise].map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, elementwiseRates) }));
+/**
+ * The layer with its backward and the same layer's forward alone (what recomputation repeats),
+ * as predictLayer gives each, with every forward GEMM predicted once: the forward's GEMMs are
+ * the training prediction's own forward GEMMs (label = name), only its element-wise work differs.
+ */
+export function predictLayerBothWays(spec: LayerSpec, gpu: GpuSpec, options: Omit<PredictOptions, 'backward'>): { training: LayerPrediction; forward: LayerPrediction } {
+  const training = predictLayer(spec, gpu, { ...options, backward: true });
+  const forwardGemms = training.gemms.filter((gemm) => gemm.label === gemm.name);
+  return { training, forward: assemble(spec, gpu, { ...options, backward: false }, forwardGemms, []) };
+}
+
+/** The device rates per kind of work: the GEMM dtype's, or what dtypeFor runs that work in (attention and element-wise stay 16-bit under FP8). */
+function ratesByWork(gpu: GpuSpec, dtype: Dtype): (work: WorkKind) => DeviceRates {
+  const rates = deviceRates(gpu, dtype);
+  return (work) => (dtypeFor(dtype, work) === dtype ? rates : deviceRates(gpu, dtypeFor(dtype, work)));
+}
+
+/** The layer's and the model's figures from its predicted GEMMs, with the element-wise work of the pass (and `recomputed`, the backward's repeat). */
+function assemble(spec: LayerSpec, gpu: GpuSpec, options: PredictOptions, gemms: GemmPrediction[], recomputed: Omit<ElementwisePrediction, 'timeUs'>[]): LayerPrediction {
+  const rates = ratesByWork(gpu, options.dtype);
+  const elementwiseRates = rates('elementwise');
+  const elementwise = [...layerElementwise(spec, elementwiseRates.elementBytes, options.backward), ...recomputed].map((work) => ({ ...work, timeUs: elementwiseUs(work.bytes, elementwiseRates) }));
   const layer = gemms.filter((gemm) => gemm.name !== 'logits');
   const logitGemms = gemms.filter((gemm) => gemm.name === 'logits');
   const layerFlops = sum(layer.filter((gemm) => !isRecomputed(gemm)).map(gemmFlops));
@@ -72,7 +93,7 @@ export function predictLayer(spec: LayerSpec, gpu: GpuSpec, options: PredictOpti
       flopsPerToken: (modelFlopsPerGpu * Math.max(1, spec.tensorParallel)) / tokens,
       tokensPerSecond: tokens / (modelTimeUs / 1e6),
     },
-    fractionOfPeak: layerTflops / rates.peakTflops,
+    fractionOfPeak: layerTflops / rates('linear').peakTflops,
   };
 }
 

@@ -61,9 +61,9 @@ export interface RunValidationError {
 }
 
 export const RUN_VALIDATION_ERROR: Readonly<Record<string, RunValidationError>> = {
-  'h100-sxm': { runs: 80, medianAbsError: 0.112, within20: 0.825, memoryMedianAbsError: 0.095, sources: ['llama3-405b-paper', 'llm-foundry-mpt-h100', 'megatron-bridge-25.11', 'torchtitan-llama31-h100'] },
+  'h100-sxm': { runs: 80, medianAbsError: 0.100, within20: 0.825, memoryMedianAbsError: 0.095, sources: ['llama3-405b-paper', 'llm-foundry-mpt-h100', 'megatron-bridge-25.11', 'torchtitan-llama31-h100'] },
   'a100-sxm4-80gb': { runs: 61, medianAbsError: 0.080, within20: 0.836, sources: ['llm-foundry-mpt-a100'] },
   'a100-sxm4-40gb': { runs: 27, medianAbsError: 0.038, within20: 0.963, sources: ['llm-foundry-mpt-a100'] },
-  'b200': { runs: 2, medianAbsError: 0.092, within20: 1.000, sources: ['megatron-bridge-25.11'] },
+  'b200': { runs: 2, medianAbsError: 0.051, within20: 1.000, sources: ['megatron-bridge-25.11'] },
   'h200': { runs: 2, medianAbsError: 0.151, within20: 1.000, memoryMedianAbsError: 0.024, sources: ['torchtitan-llama31-h200-trainy'] },
 };

@@ -36,13 +36,21 @@ export function rankBasis(spec: LayerSpec, launch: Launch, options: ResolvedChec
   const model = (why: string): RankBasis => ({ by: 'model', note: `the model's tokens/s on ${replica} (forward and backward, logits included): ${why}` });
   if (unknownLaunch) return model(unknownLaunch);
   const runLaunch = runLaunchOf(launch, options, file);
+  const current = runForLaunch(spec, runLaunch, options);
+  // The search asks for the current shape's run again (as a candidate); it is the one above.
   const runOf = (candidate: LayerSpec): SearchRun | null => {
-    const { run } = runForLaunch(candidate, runLaunch, options);
+    const { run } = sameSpec(candidate, spec) ? current : runForLaunch(candidate, runLaunch, options);
     return run && { tokensPerSecondPerGpu: run.tokensPerSecondPerGpu, mfu: run.mfu, peakBytesPerGpu: run.memory.peakBytesPerGpu, fits: run.memory.fits };
   };
-  const { run, runError } = runForLaunch(spec, runLaunch, options);
+  const { run, runError } = current;
   if (!run) return model(`the run cannot be laid out (${runError ?? 'unknown launch'})`);
   return { by: 'run', note: `the run's tokens/s per GPU (${layoutText(spec, runLaunch, run.layout.dataParallel)})`, capacityBytes: run.memory.capacityBytes, runOf };
+}
+
+/** Every field equal: the run model would predict the same. */
+function sameSpec(a: LayerSpec, b: LayerSpec): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof LayerSpec>;
+  return [...keys].every((key) => a[key] === b[key]);
 }
 
 function layoutText(spec: LayerSpec, launch: RunLaunch, dataParallel: number): string {

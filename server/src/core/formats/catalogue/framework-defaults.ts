@@ -173,6 +173,16 @@ export const UNTIED_EMBEDDINGS_DEFAULTS = {
   } as Record<string, { untied: boolean; source: string }>,
 } as const;
 
+/**
+ * Whether Transformer Engine overlaps the tensor-parallel communication with the GEMMs where a
+ * file does not say: off in Megatron-LM and NeMo (NeMo 2 and Megatron-Bridge recipes each say in
+ * the recipe catalogue, nemo-recipes.ts).
+ */
+export const TP_COMM_OVERLAP_DEFAULTS = {
+  megatron: { overlap: false, source: "Megatron-LM overlaps only with --tp-comm-overlap (store_true; it asserts --sequence-parallel), megatron/training/arguments.py @ 307dcf37" },
+  nemo: { overlap: false, source: "NeMo's megatron_gpt_config.yaml ub_tp_comm_overlap: False (NVIDIA/NeMo examples/nlp/language_modeling/conf/megatron_gpt_config.yaml @ 8cfedd72)" },
+} as const;
+
 export const FRAMEWORK_DEFAULTS = {
   /**
    * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1

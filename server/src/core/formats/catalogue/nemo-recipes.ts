@@ -39,6 +39,12 @@ export interface NemoRecipe {
   vocabNote?: string;
   /** Whether the config class the recipe builds has its own output layer (`share_embeddings_and_output_weights: False`), with its source; absent where not checked. */
   untiedEmbeddings?: { untied: boolean; source: string };
+  /**
+   * Whether the recipe turns Transformer Engine's tensor-parallel communication overlap on:
+   * `overlap` by default, `performanceMode` with NeMo 2's `performance_mode=True` (which adds a
+   * MegatronCommOverlapCallback); absent where not checked.
+   */
+  tpCommOverlap?: { overlap: boolean; performanceMode?: boolean; source: string };
   source: ModelSource;
 }
 
@@ -58,6 +64,18 @@ const LLAMA_DATA = {
   microBatchSize: 1,
   untiedEmbeddings: { untied: true, source: 'NeMo LlamaConfig and Llama3Config share_embeddings_and_output_weights: False (nemo/collections/llm/gpt/model/llama.py, the configs the Llama 3 and 3.1 recipes build)' },
 };
+/** NeMo 2's big Llama recipes: no overlap unless performance_mode, whose pretrain_performance_optimizations adds MegatronCommOverlapCallback(tp_comm_overlap=True). */
+const NEMO_OVERLAP_IN_PERFORMANCE_MODE = (name: string) => ({
+  overlap: false,
+  performanceMode: true,
+  source: `${name}.py pretrain_recipe(performance_mode=False) adds no MegatronCommOverlapCallback; performance_mode=True adds one with tp_comm_overlap=True (NeMo mirror @ c88a0d36)`,
+});
+/** A Megatron-Bridge recipe's CommOverlapConfig when the caller passes none (`if cfg.comm_overlap is None`). */
+const bridgeOverlap = (overlap: boolean, name: string, commit: string) => ({
+  overlap,
+  source: `${name}.py pretrain_config sets CommOverlapConfig(tp_comm_overlap=${overlap ? 'True' : 'False'}) when comm_overlap_config is None (NVIDIA-NeMo/Megatron-Bridge @ ${commit.slice(0, 8)})`,
+});
+
 /** pretrain_recipe(global_batch_size=32, micro_batch_size=2, seq_length=4096): the nemotron, qwen2 and gemma2 families. */
 const SMALL_BATCH_DATA = { seqLength: 4096, globalBatchSize: 32, microBatchSize: 2 };
 
@@ -79,6 +97,7 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     ...LLAMA_70B_LAUNCH,
     ...ONE_NODE,
     ...LLAMA_DATA,
+    tpCommOverlap: NEMO_OVERLAP_IN_PERFORMANCE_MODE('llama3_70b'),
     source: recipeFile('llama3_70b'),
   },
   llama31_8b: {
@@ -113,6 +132,7 @@ export const NEMO_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     accountForLoss: true,
     ...ONE_NODE,
     ...LLAMA_DATA,
+    tpCommOverlap: NEMO_OVERLAP_IN_PERFORMANCE_MODE('llama31_405b'),
     source: recipeFile('llama31_405b'),
   },
   mixtral_8x7b: {
@@ -240,6 +260,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     sequenceParallel: false,
     ...LLAMA_DATA,
     vocabSize: 128256,
+    tpCommOverlap: bridgeOverlap(false, 'llama3_8b', 'ca4f77f36a80ca553da10624e38ca744aa35ae79'),
     source: bridgeFile('llama/llama3_8b', 'ca4f77f36a80ca553da10624e38ca744aa35ae79'),
   },
   llama3_70b: {
@@ -248,6 +269,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
     ...NULL_TOKENIZER,
+    tpCommOverlap: bridgeOverlap(true, 'llama3_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
     source: bridgeFile('llama/llama3_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
   },
   llama31_8b: {
@@ -259,6 +281,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     sequenceParallel: false,
     ...LLAMA_DATA,
     ...NULL_TOKENIZER,
+    tpCommOverlap: bridgeOverlap(true, 'llama31_8b', '37e1a03b20968f88ebb85e6d719a60e14b9f4b92'),
     source: bridgeFile('llama/llama31_8b', '37e1a03b20968f88ebb85e6d719a60e14b9f4b92'),
   },
   llama31_70b: {
@@ -268,6 +291,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     ...LLAMA_70B_LAUNCH,
     ...LLAMA_DATA,
     ...NULL_TOKENIZER,
+    tpCommOverlap: bridgeOverlap(true, 'llama31_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
     source: bridgeFile('llama/llama31_70b', '3594df948093cdb3c5ef4846e5d95f8c4a8584eb'),
   },
   qwen3_4b: {

@@ -76,6 +76,15 @@ export const RUN_CONSTANTS = {
   allocatorOverhead: { value: 0.05, source: 'theoretical_memory_usage.py compute_activation_memory_without_sp: "buffer for optimizer and miscellaneous temporaries (5% overhead)"' },
   /** Adam's step streams, per local parameter: fp32 master, m, v read and written (24), fp32 gradient read (4), bf16 weight written (2). */
   optimizerBytesPerParam: { value: 30, source: 'derived from the Adam update (torch.optim.AdamW fused / apex FusedAdam): every state read once and written once' },
+  /**
+   * Chunks Transformer Engine's pipelined GEMM + reduce-scatter overlap splits the projection's
+   * and the second MLP GEMM's forward into (the reduce-scatter of the last chunk waits for it).
+   */
+  tensorParallelOverlapSplits: {
+    value: 4,
+    source:
+      "Transformer Engine userbuffers' default overlap methods (transformer_engine/pytorch/module/base.py initialize_ub @ fecb10bd): ring exchange for qkv_fprop, fc1_fprop, proj_dgrad, fc2_dgrad (all-gathers); bulk for qkv_dgrad, fc1_dgrad (reduce-scatters under the wgrad GEMMs); pipeline with num_splits 4 for proj_fprop, fc2_fprop (reduce-scatters)",
+  },
   /** A collective's fixed cost (launch, ring setup, the first hop), µs. */
   collectiveLatencyUs: { value: 15, source: 'assumed from nccl-tests all_reduce_perf small-message times on NVLink (10-30 µs); not measured here' },
 } as const;

@@ -36,6 +36,7 @@ export function runLaunchOf(launch: Launch, options: Pick<ResolvedCheckOptions, 
     ...(shape.adapter ? { adapter: shape.adapter } : {}),
     overlapGradReduce: options.launch.overlapGradReduce === true || sharding === 'fsdp' || sharding === 'zero-3',
     untiedEmbeddings: launch.untiedEmbeddings.value,
+    ...(launch.tpCommOverlap.value ? { tpCommOverlap: true } : {}),
     interNodeGbps: options.interNodeGbps,
     ...(split && !split.uneven && split.extraLayers > 0 ? { pipelineExtraLayers: split.extraLayers } : {}),
   };

@@ -2,7 +2,7 @@ import { gemmFlops } from '../gemm';
 import { peakTflopsFor } from '../gpus';
 import { type GpuSpec } from '../../model/hardware';
 import { layerGemms, logitsGemm } from '../layer';
-import { predictLayer } from '../index';
+import { predictLayerBothWays } from '../index';
 import type { GemmProfile, LayerSpec } from '../../model/prediction';
 import { runLayout, type RunLaunch, type RunLayout } from './launch';
 import { predictMemory, type MemoryPrediction, type RunTerm } from './memory';
@@ -55,8 +55,7 @@ export function predictRun(spec: LayerSpec, launch: RunLaunch, gpu: GpuSpec, pro
   const layout = runLayout(launch, spec.microBatchSize, Math.max(1, spec.tensorParallel), Math.max(1, spec.numLayers));
   // The run charges recomputation as its own term (time.ts), so the layer is predicted without it.
   const local: LayerSpec = { ...spec, seqLength: spec.seqLength / launch.contextParallel, recompute: 'none' };
-  const training = predictLayer(local, gpu, { dtype: launch.dtype, backward: true, profile });
-  const forward = predictLayer(local, gpu, { dtype: launch.dtype, backward: false, profile });
+  const { training, forward } = predictLayerBothWays(local, gpu, { dtype: launch.dtype, profile });
   const work = stageWork(spec, launch, layout, training, forward);
   const timeUs = predictStepTerms(spec, launch, layout, gpu, work);
   const time: Partial<Record<TimeTermName, RunTerm>> = {};

@@ -41,6 +41,12 @@ export interface RunLaunch {
   compiledLoss?: boolean;
   /** Whether the data-parallel gradient reduction runs under the backward (Megatron `--overlap-grad-reduce`; FSDP and ZeRO-3 always). */
   overlapGradReduce: boolean;
+  /**
+   * Transformer Engine overlaps the tensor-parallel all-gathers and reduce-scatters with the GEMMs
+   * (Megatron `--tp-comm-overlap`, NeMo `ub_tp_comm_overlap`); only with sequence parallelism,
+   * which Megatron-LM requires for it. Absent: not overlapped.
+   */
+  tpCommOverlap?: boolean;
   /** Input and output embeddings are separate matrices (Llama) rather than one (GPT-2, Megatron's default). */
   untiedEmbeddings: boolean;
   /** Network bandwidth per GPU between nodes, Gb/s. */

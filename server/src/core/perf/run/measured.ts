@@ -81,6 +81,8 @@ export interface RunLaunchRecord {
   attention: AttentionImplementation;
   dtype: Dtype;
   overlapGradReduce?: boolean;
+  /** Transformer Engine's tensor-parallel communication overlap was on (launch.ts tpCommOverlap); absent: off. */
+  tpCommOverlap?: boolean;
   /** A LoRA/QLoRA fine-tune (launch.ts adapter), as its config set it. */
   adapter?: Omit<Adapter, 'note'>;
 }
@@ -154,6 +156,7 @@ export function runInputs(run: MeasuredRun): { spec: LayerSpec; launch: RunLaunc
     ...(launch.heldQuantizedInputs ? { heldQuantizedInputs: true } : {}),
     overlapGradReduce: launch.overlapGradReduce ?? (launch.sharding === 'fsdp' || launch.sharding === 'zero-3'),
     untiedEmbeddings: model.untiedEmbeddings ?? false,
+    ...(launch.tpCommOverlap ? { tpCommOverlap: true } : {}),
     interNodeGbps: launch.interNodeGbps ?? gpu.interNodeGbps,
     ...(launch.adapter ? { adapter: { ...launch.adapter, note: `run ${run.id} of data/runs` } } : {}),
   };

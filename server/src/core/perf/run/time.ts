@@ -18,6 +18,8 @@ export interface StageWork {
   backwardUs: number;
   /** Attention's forward + backward on one layer: what context-parallel ring traffic hides under. */
   attentionUs: number;
+  /** One layer's linear GEMMs (QKV, projection, MLP), forward + backward: what overlapped tensor-parallel traffic hides under. */
+  linearGemmUs: number;
   /** Under LoRA, what the frozen weights' gradient GEMMs would have cost and are not run (already left out of computeUs). */
   frozenWeightGradientUs?: number;
 }
@@ -38,6 +40,7 @@ export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
   const attentionOf = (prediction: LayerPrediction): number =>
     sumUs(prediction.gemms.map((gemm) => ({ name: gemm.name, timeUs: gemm.timeUs })), (name) => ATTENTION_KERNELS.has(name)) + sumUs(prediction.elementwise, (name) => ATTENTION_KERNELS.has(name));
   const attentionUs = attentionOf(training) * c;
+  const linearGemmUs = sumUs(training.gemms, (name) => !ATTENTION_KERNELS.has(name) && name !== 'logits');
   const layerUs = training.layer.timeUs + attentionOf(training) * (c - 1);
   const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
   const tokens = (spec.seqLength / c) * spec.microBatchSize;
@@ -53,6 +56,7 @@ export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout,
     recomputeUs: (wholeLayers * forwardLayerUs + partLayers * attentionOf(forward) * c) / efficiency,
     backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
     attentionUs: attentionUs / efficiency,
+    linearGemmUs: linearGemmUs / efficiency,
     ...(launch.adapter ? { frozenWeightGradientUs: frozenUs } : {}),
   };
 }
@@ -103,6 +107,28 @@ const LATENCY_US = RUN_CONSTANTS.collectiveLatencyUs.value;
 const ringUs = (bytes: number, ranks: number, passes: number, link: Link): number => (ranks > 1 && bytes > 0 ? LATENCY_US + (passes * (ranks - 1) * bytes) / ranks / link.bytesPerUs : 0);
 
 
+/**
+ * What stays exposed of one layer's tensor-parallel traffic when Transformer Engine's userbuffers
+ * overlap it with the GEMMs (`--tp-comm-overlap`, which needs sequence parallelism). With TE's
+ * default methods the all-gathers (ring exchange) and the backward reduce-scatters (bulk, under
+ * the weight-gradient GEMMs) are hidden; each forward's two reduce-scatters after the projection
+ * and the second MLP GEMM are pipelined in `splits` chunks, of which the last is not. Of the
+ * 2·collectives transfers of equal bytes, 2·(forward passes) are pipelined: 1/(splits ·
+ * collectives / forwards) of the traffic stays exposed (1/16 without full recomputation). Nothing
+ * is hidden beyond the layer's linear GEMMs: `comm − GEMMs` is the least that shows. The SMs the
+ * communication kernels take from the GEMMs are not charged.
+ */
+function tensorParallelOverlap(commUs: number, collectives: number, linearGemmUs: number): { exposedUs: number; formula: string } {
+  const splits = RUN_CONSTANTS.tensorParallelOverlapSplits.value;
+  const forwards = collectives / 2 - 1;
+  const exposedShare = forwards / (splits * collectives);
+  const exposedUs = Math.max(exposedShare * commUs, commUs - linearGemmUs);
+  return {
+    exposedUs,
+    formula: `max(${forwards}/${splits * collectives} of ${(commUs / 1e3).toFixed(3)} ms, ${(commUs / 1e3).toFixed(3)} ms − ${(linearGemmUs / 1e3).toFixed(3)} ms of linear GEMMs), overlapped with the GEMMs`,
+  };
+}
+
 /** Time of one step, by part, µs. */
 export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec, work: StageWork): Partial<Record<TimeTermName, RunTerm>> {
   const t = Math.max(1, spec.tensorParallel);
@@ -133,13 +159,28 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   let perMicroBatchComm = 0;
   if (t > 1) {
     const link = linkFor({ size: t, stride: 1 }, launch, gpu);
-    const collectives = withRecomputed(4, 2);
     const perCollective = launch.sequenceParallel ? 2 * ringUs(activationBytes, t, 1, link) : ringUs(activationBytes, t, 2, link);
-    perMicroBatchComm += collectives.count * perCollective;
+    const overlapped = launch.tpCommOverlap === true && launch.sequenceParallel;
+    const kind = launch.sequenceParallel ? '(reduce-scatter + all-gather)' : 'all-reduces';
+    // A layer recomputed whole runs its forward's two collectives again: 6, the others 4.
+    const parts = [
+      { layerCount: layers - wholeLayers, collectives: 4, label: 'layers' },
+      { layerCount: wholeLayers, collectives: 6, label: wholeLayers < layers ? 'recomputed layers' : 'layers' },
+    ]
+      .filter((part) => part.layerCount > 0)
+      .map(({ layerCount, collectives, label }) => {
+        const commUs = collectives * perCollective;
+        const overlap = overlapped ? tensorParallelOverlap(commUs, collectives, work.linearGemmUs) : undefined;
+        const what = `${collectives} ${kind}`;
+        return { us: layerCount * (overlap?.exposedUs ?? commUs), text: `${layerCount} ${label} × ${overlap ? `${overlap.formula} (${what})` : what}` };
+      });
+    const perMicroBatch = parts.reduce((sum, part) => sum + part.us, 0);
+    perMicroBatchComm += perMicroBatch;
+    const notOverlapped = overlapped ? '' : `, not overlapped${launch.tpCommOverlap ? ' (the overlap needs sequence parallelism)' : ''}`;
     terms.tensorParallel = {
-      value: m * collectives.count * perCollective,
-      formula: `m × ${collectives.text} ${launch.sequenceParallel ? '(reduce-scatter + all-gather)' : 'all-reduces'} of s·b·h·2 B over TP ${t} on ${link.name}, not overlapped`,
-      source: 'Shoeybi et al. 2019 (arXiv 1909.08053) §3: two all-reduces forward, two backward per layer; Korthikanti §4.2.2: with SP the same bytes as reduce-scatter + all-gather',
+      value: m * perMicroBatch,
+      formula: `m × ${parts.length > 1 ? `(${parts.map((part) => part.text).join(' + ')})` : parts[0].text} of s·b·h·2 B over TP ${t} on ${link.name}${notOverlapped}`,
+      source: `Shoeybi et al. 2019 (arXiv 1909.08053) §3: two all-reduces forward, two backward per layer; Korthikanti §4.2.2: with SP the same bytes as reduce-scatter + all-gather${overlapped ? `; ${RUN_CONSTANTS.tensorParallelOverlapSplits.source}` : ''}`,
     };
   }
   if (c > 1) {
