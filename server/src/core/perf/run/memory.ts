@@ -1,5 +1,5 @@
 import type { GpuSpec } from '../../model/hardware';
-import { layerParams } from '../layer';
+import { layerKinds, layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
 import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
@@ -80,7 +80,8 @@ function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated
 /**
  * Korthikanti et al. 2022 §4.1 per layer, generalised: query width a·d and key/value width k·d
  * (GQA), MLP width F (gated: gate and up outputs and the product, 6·s·b·F; else 4·s·b·F),
- * masks only where dropout runs, MoE MLP activations for the k experts a token visits. Terms
+ * masks only where dropout runs, MoE MLP activations for the k experts a token visits and the
+ * shared experts every token runs. Terms
  * inside the tensor-parallel region divide by t; layer norms, the QKV and MLP inputs and the
  * dropout masks divide by t only with sequence parallelism. A fused attention kernel keeps no
  * s² term, only its fp32 softmax statistics. Context parallelism holds s/c queries against all
@@ -102,7 +103,8 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
 
   const norms = replicated(2 * 2 * sb * h);
   const attention = replicated(2 * sb * h + mask) + split(2 * sb * (q + kv) + 2 * sb * kv + 2 * sb * q);
-  const mlp = replicated(routed * 2 * sb * h + mask) + split(routed * sb * spec.ffnHiddenSize * (spec.gatedMlp ? 6 : 4));
+  const shared = spec.numExperts > 1 ? (spec.sharedExpertFfnSize ?? 0) : 0;
+  const mlp = replicated(routed * 2 * sb * h + mask) + split((routed * spec.ffnHiddenSize + shared) * sb * (spec.gatedMlp ? 6 : 4));
   const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
   const attentionCore = spec.flashAttention ? split(4 * spec.numHeads * sb) : split(scores * (2 + (attentionDropout ? 3 : 0)));
   const input = replicated(2 * sb * h);
@@ -209,25 +211,43 @@ function inFlight(stage: number, launch: RunLaunch, layout: RunLayout): { count:
 export interface StageParams {
   dense: number;
   expert: number;
-  /** One layer's parameters on this GPU before any data-parallel sharding. */
+  /** The largest of the stage's layers on this GPU (an MoE layer's, where the model has both kinds) before any data-parallel sharding. */
   layer: number;
+  /** The stage's transformer layers on this GPU: what LoRA stores as frozen linears (with their norms). */
+  layers: number;
+  /** The norms and routers of the stage's layers on this GPU (replicated by tensor parallelism). */
+  replicated: number;
   /** The output head's parameters on this GPU where it is a matrix of its own (untied, or the last pipeline stage), else 0. */
   head: number;
 }
 
-/** Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP), and the embedding on the first and last stage. */
+/**
+ * Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP, shared experts
+ * split by TP like the attention; an MoE model's dense layers with their dense MLP, layerKinds),
+ * and the embedding on the first and last stage.
+ */
 export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): StageParams {
   const t = Math.max(1, spec.tensorParallel);
-  const parts = layerParams(spec);
-  const moe = parts.experts > 1;
-  const expertsHere = moe ? parts.experts / launch.expertParallel : 0;
-  const denseLayer = parts.attention / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
-  const expertLayer = (expertsHere * parts.mlpPerExpert) / t;
+  const kinds = layerKinds(spec, layout.layersPerStage).map((kind) => {
+    const parts = layerParams(kind.spec);
+    const moe = parts.experts > 1;
+    const nonExpert = parts.attention / t + parts.sharedMlp / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
+    const expert = moe ? ((parts.experts / launch.expertParallel) * parts.mlpPerExpert) / t : 0;
+    return { count: kind.count, nonExpert, expert, replicated: parts.replicated };
+  });
+  const total = (of: (kind: (typeof kinds)[number]) => number): number => kinds.reduce((sum, kind) => sum + kind.count * of(kind), 0);
   const p = launch.pipelineParallel;
   const embedding = (spec.vocabSize * spec.hiddenSize) / t;
   const first = stage === 0 ? embedding : 0;
   const last = stage === p - 1 && (p > 1 || launch.untiedEmbeddings) ? embedding : 0;
-  return { dense: layout.layersPerStage * denseLayer + first + last, expert: layout.layersPerStage * expertLayer, layer: denseLayer + expertLayer, head: last };
+  return {
+    dense: total((kind) => kind.nonExpert) + first + last,
+    expert: total((kind) => kind.expert),
+    layer: Math.max(...kinds.map((kind) => kind.nonExpert + kind.expert)),
+    layers: total((kind) => kind.nonExpert + kind.expert),
+    replicated: total((kind) => kind.replicated),
+    head: last,
+  };
 }
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
@@ -273,7 +293,7 @@ export function loraStageParams(spec: LayerSpec, launch: RunLaunch, layout: RunL
   const t = Math.max(1, spec.tensorParallel);
   const params = stageParams(spec, launch, layout, stage);
   const linearPerLayer = params.layer - layerParams(spec).replicated;
-  const linear = layout.layersPerStage * linearPerLayer;
+  const linear = params.layers - params.replicated;
   const quantizedHead = fabricQuantized(adapter) ? params.head : 0;
   const other = params.dense + params.expert - linear - quantizedHead;
   const { perLayer, head } = adapterParams(spec, adapter);
@@ -340,6 +360,13 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
   const layer = layerActivations(spec, launch);
   const policy = launch.selectivePolicy ?? 'megatron';
   const kept = activationsKept(layer, launch.recompute, policy);
+  // An MoE model's dense layers keep their own MLP's activations (layerKinds).
+  const kinds = layerKinds(spec, layout.layersPerStage).map((kind) => ({ ...kind, kept: kind.kind === 'moe' ? kept : activationsKept(layerActivations(kind.spec, launch), launch.recompute, policy) }));
+  const stageKept = kinds.reduce((sum, kind) => sum + kind.count * kind.kept, 0);
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const perLayerText =
+    kinds.length > 1 ? `(${kinds.map((kind) => `${mib(kind.kept)} per ${kind.kind === 'moe' ? 'MoE' : 'dense'} layer × ${kind.count}`).join(' + ')})` : `${mib(kept)} per layer`;
+  const layersText = kinds.length > 1 ? '' : ` × ${layout.layersPerStage} layers`;
   const flight = inFlight(stage, launch, layout);
   const t = Math.max(1, spec.tensorParallel);
   const sb = (spec.seqLength / launch.contextParallel) * spec.microBatchSize;
@@ -348,8 +375,8 @@ function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, 
   const recomputeLabel = launch.recompute === 'none' ? 'no recomputation' : torchtitanOp ? 'torchtitan per-op selective recomputation' : `${launch.recompute} recomputation`;
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     activations: {
-      value: kept * layout.layersPerStage * flight.count,
-      formula: `${(kept / 2 ** 20).toFixed(1)} MiB per layer (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}${launch.adapter ? ', with the LoRA adapters\' x·A and dropped-out inputs' : ''}) × ${layout.layersPerStage} layers × ${flight.formula} micro-batches`,
+      value: stageKept * flight.count,
+      formula: `${perLayerText} (${recomputeLabel}${launch.sequenceParallel ? ', sequence parallel' : ''}${spec.flashAttention ? ', fused attention' : ''}${launch.adapter ? ', with the LoRA adapters\' x·A and dropped-out inputs' : ''})${layersText} × ${flight.formula} micro-batches`,
       source: `${torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI}; in-flight micro-batches: Narayanan et al. 2021 (arXiv 2104.04473) §2.2${launch.adapter ? `; ${LORA_ACTIVATIONS}` : ''}`,
     },
   };

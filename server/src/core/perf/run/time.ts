@@ -4,6 +4,8 @@ import type { GemmPrediction, LayerPrediction, LayerSpec } from '../../model/pre
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
 import { GIB, loraStageParams, stageParams, type LoraStageParams, type RunTerm } from './memory';
+import { layersTimeUs } from '../index';
+import { layerKinds } from '../layer';
 import type { Adapter } from '../../model/shape';
 
 export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
@@ -35,21 +37,22 @@ const sumUs = (items: readonly { name: string; timeUs: number }[], keep: (name: 
  */
 export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, training: LayerPrediction, forward: LayerPrediction): StageWork {
   const c = launch.contextParallel;
+  const layers = layout.layersPerStage;
   const attentionOf = (prediction: LayerPrediction): number =>
     sumUs(prediction.gemms.map((gemm) => ({ name: gemm.name, timeUs: gemm.timeUs })), (name) => ATTENTION_KERNELS.has(name)) + sumUs(prediction.elementwise, (name) => ATTENTION_KERNELS.has(name));
   const attentionUs = attentionOf(training) * c;
-  const layerUs = training.layer.timeUs + attentionOf(training) * (c - 1);
-  const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
+  // The stage's layers, each kind (MoE, dense) at its own time, with attention c times its s/c share.
+  const stageUs = (prediction: LayerPrediction): number => layersTimeUs(spec, prediction, layers) + layers * attentionOf(prediction) * (c - 1);
   const tokens = (spec.seqLength / c) * spec.microBatchSize;
-  const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
-  const recomputeLayerUs = launch.recompute === 'full' ? forwardLayerUs : launch.recompute === 'selective' ? attentionOf(forward) * c : 0;
+  const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - layersTimeUs(spec, training, Math.max(1, spec.numLayers));
+  const recomputeStageUs = launch.recompute === 'full' ? stageUs(forward) : launch.recompute === 'selective' ? layers * attentionOf(forward) * c : 0;
   const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
-  const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layout.layersPerStage) / efficiency : 0;
-  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency - frozenUs;
+  const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layers) / efficiency : 0;
+  const computeUs = (stageUs(training) + Math.max(0, logitsUs)) / efficiency - frozenUs;
   return {
     computeUs,
-    recomputeUs: (layout.layersPerStage * recomputeLayerUs) / efficiency,
-    backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
+    recomputeUs: recomputeStageUs / efficiency,
+    backwardUs: computeUs - stageUs(forward) / efficiency,
     attentionUs: attentionUs / efficiency,
     ...(launch.adapter ? { frozenWeightGradientUs: frozenUs } : {}),
   };
@@ -150,10 +153,12 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     const k = Math.max(1, spec.expertsPerToken);
     const allToAlls = 4 + (launch.recompute === 'full' ? 2 : 0);
     const perLayer = allToAlls * (LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs);
-    perMicroBatchComm += layers * perLayer;
+    // Only the MoE layers route tokens; a stage's dense layers (layerKinds) send nothing.
+    const moeLayers = layerKinds(spec, layers).find((kind) => kind.kind === 'moe')?.count ?? 0;
+    perMicroBatchComm += moeLayers * perLayer;
     terms.expertParallel = {
-      value: m * layers * perLayer,
-      formula: `m × ${layers} layers × ${allToAlls} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
+      value: m * moeLayers * perLayer,
+      formula: `m × ${moeLayers} MoE layers × ${allToAlls} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
       source: 'Lepikhin et al. 2020 (GShard, arXiv 2006.16668) dispatch and combine; Megatron-Core MoE all-to-all token dispatcher',
     };
   }
