@@ -107,8 +107,8 @@ export function megatronMoeLayers<Key extends string>(
   const list = written ? undefined : listAt(index, keys.frequency);
   const entry = written ?? list?.entries[0];
   const denseLayers = ((): NumberField => {
+    if (entry?.unresolved) return fieldAt<number>(entry, null);
     if (!entry || entry.value === null) return defaultField(0, `${framework} default moe_layer_freq ${MOE_LAYER_DEFAULTS.megatron.moeLayerFreq}: every layer runs experts (${source})`);
-    if (entry.unresolved) return fieldAt<number>(entry, null);
     const text = list ? `[${list.entries.map((element) => String(element.value)).join(', ')}]` : String(entry.value).trim();
     if (/^\d+$/.test(text) && Number(text) > 0) {
       const every = Number(text);
@@ -127,7 +127,7 @@ export function megatronMoeLayers<Key extends string>(
   return {
     denseLayers,
     ...((valueOf(denseLayers) ?? 0) > 0 ? { denseFfnHiddenSize: denseWidth() } : {}),
-    sharedExpertFfnSize: readField(index, 'sharedExpertFfnSize', [keys.shared], () => defaultField(0, `${framework} default moe_shared_expert_intermediate_size None: no shared experts`)),
+    sharedExpertFfnSize: readField(index, 'sharedExpertFfnSize', [keys.shared], () => defaultField(0, `${framework} default: no shared experts (${MOE_LAYER_DEFAULTS.megatron.sharedSource})`)),
   };
 }
 

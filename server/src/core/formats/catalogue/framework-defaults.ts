@@ -176,7 +176,8 @@ export const MOE_LAYER_DEFAULTS = {
   megatron: {
     moeLayerFreq: 1,
     source:
-      'Megatron-LM --moe-layer-freq (moe_freq_type, default 1; megatron/training/arguments.py @ 307dcf37): an int N makes layer i MoE where i % N == 0, a list expression ([0]*3+[1]*58) gives each layer, 1 MoE, 0 dense (get_gpt_decoder_block_spec, megatron/core/models/gpt/gpt_layer_specs.py @ efbfb5f0); --moe-shared-expert-intermediate-size default None: no shared experts',
+      'moe_freq_type, default 1 (megatron/training/arguments.py @ 307dcf37): an int N makes layer i MoE where i % N == 0, a list expression ([0]*3+[1]*58) gives each layer, 1 MoE, 0 dense (get_gpt_decoder_block_spec, megatron/core/models/gpt/gpt_layer_specs.py @ efbfb5f0)',
+    sharedSource: 'moe_shared_expert_intermediate_size default None (megatron/training/arguments.py @ 307dcf37)',
   },
   maxtext: {
     source:
