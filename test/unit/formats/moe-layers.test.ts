@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
 import { doHover } from '../../../server/src/core/features/hover';
+import { inlayHints } from '../../../server/src/core/features/inlay-hints';
 import { layerPattern } from '../../../server/src/core/formats/moe-layers';
 import { assertField, readFixture, readText } from './fixture';
 
@@ -118,6 +119,15 @@ suite('MoE layer patterns: dense layers, their width and shared experts, from ev
     assert.match(shape.denseLayers.note ?? '', /decoder_block mixtral/);
   });
 
+  test('GPT-NeoX 125M-moe.yml: expert_interval 2 by default ("every 2 layers"), so 6 of 12 layers keep the dense MLP of the same width', () => {
+    const { shape } = readFixture('neox/125M-moe.yml');
+    assert.deepEqual([shape.denseLayers.value, shape.denseLayers.origin], [6, 'default']);
+    assert.equal(shape.denseFfnHiddenSize.value, shape.ffnHiddenSize.value);
+    assert.equal(shape.sharedExpertFfnSize.value, null);
+    const written = readText('moe.yml', '{"num_layers": 12, "hidden_size": 768, "num_attention_heads": 12, "seq_length": 2048, "moe_num_experts": 4, "expert_interval": 3, "model_parallel_size": 1, "pipe_parallel_size": 1}');
+    assert.deepEqual([written.denseLayers.value, written.denseLayers.origin], [8, 'derived']);
+  });
+
   test('torchtitan deepseek_v3 16B: n_dense_layers 1 of inter_dim 10944, n_shared_experts 2 × moe_inter_dim 1408', () => {
     const { shape } = readFixture('torchtitan/deepseek_v3_16b.toml');
     assert.deepEqual([shape.denseLayers.value, shape.denseFfnHiddenSize.value, shape.sharedExpertFfnSize.value], [1, 10944, 2816]);
@@ -137,5 +147,15 @@ suite('MoE layer patterns in the numbers a checked file shows', () => {
     const expertHover = doHover(result, text.indexOf('"moe_intermediate_size"') + 2);
     assert.match(expertHover?.markdown ?? '', /MoE layers \(58 of 61\)/);
     assert.doesNotMatch(expertHover?.markdown ?? '', /Dense layers/);
+  });
+
+  test('inlay hints count a layer pattern and the shared experts where the file writes them as a pattern or a count', () => {
+    const megatron = readFixture('megatron/deepseek-v2-lite-moe.sh').text;
+    const hints = inlayHints(check(megatron, 'DeepSeek-V2-Lite.sh'));
+    const pattern = hints.find((hint) => hint.label === 'dense layers = 1 of 27');
+    assert.equal(pattern?.offset, megatron.indexOf('([0]+[1]*26)') + '([0]+[1]*26)'.length);
+    const hf = readFixture('hf/deepseek-v3-moe-layers.json').text;
+    const shared = inlayHints(check(hf, 'config.json')).find((hint) => hint.label === 'shared MLP = 2048');
+    assert.equal(shared?.offset, hf.indexOf('"n_shared_experts": 1') + '"n_shared_experts": 1'.length);
   });
 });

@@ -211,3 +211,23 @@ export function hfMoeLayers(index: EntryIndex, key: (name: string) => string, mo
 
   return { denseLayers, denseFfnHiddenSize, sharedExpertFfnSize };
 }
+
+/**
+ * GPT-NeoX: layer i runs experts where i % `expert_interval` == 0 (ParallelTransformerLayer,
+ * megatron/model/transformer.py @ ce9bee3b; `expert_interval` default 2, neox_args.py), and the
+ * other layers keep the dense MLP the experts copy, of the same width. DeepSpeed's residual MoE
+ * (`moe_use_residual`) is not read, so the shared experts stay unknown.
+ */
+export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField, defaultInterval: number): MoeLayerFields {
+  const written = integerAt(index, 'expert_interval');
+  const every = written?.value ?? defaultInterval;
+  const count = every > 0 ? denseCount(valueOf(numLayers), (layer) => layer % every === 0) : null;
+  const how = `expert_interval ${every}: layers 0, ${every}, ${2 * every}, … run experts`;
+  const denseLayers = written ? countedAt(written.entry, count, how) : count === null ? unknownField<number>(`${how}: the layer count is unknown`) : defaultField(count, `GPT-NeoX default ${how} (neox_args.py)`);
+  return {
+    denseLayers,
+    denseFfnHiddenSize: (valueOf(denseLayers) ?? 0) > 0 && width.value !== null ? derivedField(width.value, 'the dense layers keep the MLP the experts copy, of the same width') : unknownField<number>('no dense layers'),
+    sharedExpertFfnSize: unknownField<number>("GPT-NeoX: DeepSpeed's residual MoE (moe_use_residual) is not read"),
+  };
+}
+

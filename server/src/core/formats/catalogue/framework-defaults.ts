@@ -229,9 +229,9 @@ export const FRAMEWORK_DEFAULTS = {
      * MoE: moe_num_experts 1 (dense), moe_top_k 1, moe_expert_parallel_size 1 (neox_args.py @
      * c291906d, NeoXArgsTraining; @ 923afa65 NeoXArgsMoE names the last
      * moe_deepspeed_expert_parallel_size). configs/125M-moe-deepspeed.yml @ 923afa65 writes the
-     * experts as `num_experts`.
+     * experts as `num_experts`. expert_interval 2: one MoE layer every 2 (NeoXArgsParallelism).
      */
-    moe: { numExperts: 1, topK: 1, expertParallel: 1 },
+    moe: { numExperts: 1, topK: 1, expertParallel: 1, expertInterval: 2 },
     activation: 'gelu',
   },
   megatron: {
