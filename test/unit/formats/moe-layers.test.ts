@@ -15,6 +15,9 @@ suite('MoE layer patterns: dense layers, their width and shared experts, from ev
     assert.equal(layerPattern('[i % 2 for i in range(4)]'), null);
     assert.equal(layerPattern('2'), null);
     assert.equal(layerPattern('([0]*3'), null);
+    // A repeat past any model's depth is refused before it is built.
+    assert.equal(layerPattern('[0]*1000000000'), null);
+    assert.equal(layerPattern('([1]*1000)*1000000'), null);
   });
 
   test('HF DeepSeek-V3: first_k_dense_replace 3 dense layers of intermediate_size, one shared expert of moe_intermediate_size', () => {

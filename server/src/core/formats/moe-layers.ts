@@ -31,6 +31,8 @@ function listAt<Key extends string>(index: EntryIndex<Key>, key: string): { entr
   return { entries, values: entries.map((entry) => Number(entry.value)).filter(Number.isInteger) };
 }
 
+const MAX_PATTERN_LAYERS = 1_000_000;
+
 /**
  * Megatron-LM's `--moe-layer-freq` list expression, read as text, never run: integer lists,
  * `[0]*3`, `+` and parentheses (`([0]*3+[1]*58)`, `([1]*3+[0]*1)*3`, `[0,1,1]`). Null for
@@ -58,8 +60,9 @@ export function layerPattern(text: string): number[] | null {
       take('*');
       const right = atom();
       if (typeof right !== 'number') return null;
+      // No model has a million layers: a longer pattern is a typo, and is never built.
+      if (Array.isArray(left) && right * left.length > MAX_PATTERN_LAYERS) return null;
       left = Array.isArray(left) ? Array.from({ length: right * left.length }, (_, i) => (left as number[])[i % (left as number[]).length]) : left * right;
-      if (Array.isArray(left) && left.length > 1_000_000) return null;
     }
     return left;
   };
