@@ -3,6 +3,7 @@ import { suite, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
 import { doHover } from '../../../server/src/core/features/hover';
 import { inlayHints } from '../../../server/src/core/features/inlay-hints';
+import { renderReportHtml, reportData } from '../../../server/src/core/features/report';
 import { layerPattern } from '../../../server/src/core/formats/moe-layers';
 import { assertField, readFixture, readText } from './fixture';
 
@@ -160,5 +161,16 @@ suite('MoE layer patterns in the numbers a checked file shows', () => {
     const hf = readFixture('hf/deepseek-v3-moe-layers.json').text;
     const shared = inlayHints(check(hf, 'config.json')).find((hint) => hint.label === 'shared MLP = 2048');
     assert.equal(shared?.offset, hf.indexOf('"n_shared_experts": 1') + '"n_shared_experts": 1'.length);
+  });
+
+  test('the shape report shows an MoE layer’s GEMMs and a dense layer’s MLP GEMMs, each saying how many layers it stands for', () => {
+    const { text } = readFixture('hf/deepseek-v3-moe-layers.json');
+    const data = reportData(check(text, 'config.json'), 'config.json');
+    assert.ok(data?.denseLayers);
+    assert.deepEqual(data.denseLayers.gemms.map((gemm) => [gemm.name, gemm.n]), [['mlp_up', 18432], ['mlp_gate', 18432], ['mlp_down', 7168]]);
+    const html = renderReportHtml(data);
+    assert.match(html, /GEMMs of one MoE layer \(58 of 61 layers\)/);
+    assert.match(html, /MLP GEMMs of one dense layer \(3 of 61 layers/);
+    assert.ok(data.shape.some((row) => row.label === 'dense layers' && row.value === 3));
   });
 });
