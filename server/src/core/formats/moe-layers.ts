@@ -113,9 +113,10 @@ export function megatronMoeLayers<Key extends string>(
     if (entry?.unresolved) return fieldAt<number>(entry, null);
     if (!entry || entry.value === null) return defaultField(0, `${framework} default moe_layer_freq ${MOE_LAYER_DEFAULTS.megatron.moeLayerFreq}: every layer runs experts (${source})`);
     const text = list ? `[${list.entries.map((element) => String(element.value)).join(', ')}]` : String(entry.value).trim();
-    if (/^\d+$/.test(text) && Number(text) > 0) {
+    if (/^\d+$/.test(text)) {
       const every = Number(text);
-      return countedAt(entry, denseCount(layers, (layer) => layer % every === 0), `moe_layer_freq ${every}: every ${every === 1 ? '' : `${every}th `}layer runs experts`);
+      if (every === 0) return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: text, note: 'moe_layer_freq 0: Megatron-LM takes layer i % 0, which fails' };
+      return countedAt(entry, denseCount(layers, (layer) => layer % every === 0), `moe_layer_freq ${every}: layer i runs experts where i % ${every} == 0`);
     }
     const pattern = layerPattern(text);
     if (!pattern || pattern.some((value) => value !== 0 && value !== 1)) {
