@@ -17,7 +17,7 @@ suite('maxtext reader: YAML as OmegaConf reads it, base.yml and the model files 
   test('deepseek3-671b.yml: experts are base_moe_mlp_dim wide (2048), MLA head dim 128 + 64', () => {
     const { text, shape } = readFixture('maxtext/deepseek3-671b.yml');
     assertField(text, shape.ffnHiddenSize, { value: 2048, origin: 'file', key: 'base_moe_mlp_dim' });
-    assert.match(shape.ffnHiddenSize.note ?? '', /first 3 layers are dense/);
+    assertField(text, shape.denseLayers, { value: 3, origin: 'file', key: 'first_num_dense_layers' });
     assertField(text, shape.numExperts, { value: 256, origin: 'file' });
     assertField(text, shape.expertsPerToken, { value: 8, origin: 'file' });
     assertField(text, shape.headDim, { value: 192, origin: 'derived' });

@@ -16,10 +16,13 @@ export function codeLens(result: CheckResult): CodeLensData | null {
   const band = bandOf(result);
   const run = runHeadline(result);
   const caveat = memoryUpperBoundText(result);
+  const dense = prediction.denseLayers;
+  // Which layer the number is: an MoE layer where the model keeps dense layers too.
+  const which = dense ? `an MoE layer (${dense.moeCount} of ${dense.count + dense.moeCount} layers; each of the ${dense.count} dense ones: ≈ ${formatTflops(dense.layer.tflops)} TFLOP/s, ${formatTime(dense.layer.timeUs)})` : 'one transformer layer';
   return {
-    title: `${run ? `${run} · ` : ''}Layer: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
+    title: `${run ? `${run} · ` : ''}${dense ? 'MoE layer' : 'Layer'}: ≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s ${formatBand(band)}${share} on ${gpu.name}, ${dtype}`,
     tooltip:
       (result.run ? `The whole run: step ${result.run.stepSeconds.toFixed(2)} s; MFU counts ${result.run.flopsConvention}. ${caveat ? `${caveat} ` : ''}` : '') +
-      `Predicted forward time of one transformer layer: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
+      `Predicted forward time of ${which}: ${formatTime(prediction.layer.timeUs)}; ${band.text}. ${assumptionsText(result)} Click for the shape report.`,
   };
 }

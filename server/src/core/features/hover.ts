@@ -6,6 +6,8 @@ import {
   assumptionsText,
   bandOf,
   choiceAt,
+  DENSE_LAYER_FIELDS,
+  DENSE_LAYER_GEMMS,
   FIELD_GEMMS,
   fieldAt,
   findingsOnField,
@@ -47,6 +49,9 @@ const FIELD_PURPOSE: Record<NumericFieldName, string> = {
   pipelineParallel: 'Pipeline stages. Layers are divided among them; GEMM shapes do not change.',
   numExperts: 'MoE experts. Each expert’s MLP GEMMs see about tokens·top-k/experts rows.',
   expertsPerToken: 'Experts each token is routed to (top-k).',
+  denseLayers: 'Layers of a mixture of experts that keep a dense MLP instead of experts (DeepSeek-V3’s first three). Their MLP GEMMs see every token at the dense width; they hold no experts.',
+  denseFfnHiddenSize: 'MLP width of the dense layers of a mixture of experts: N of their up (and gate) GEMMs and K of their down GEMM.',
+  sharedExpertFfnSize: 'Total width of the shared experts each MoE layer runs on every token besides the routed ones: their GEMMs see all tokens; tensor parallelism splits them, expert parallelism does not.',
   contextParallel: 'Context-parallel size (c). Each GPU holds s/c of every sequence; attention passes K/V around a ring.',
   expertParallel: 'Expert-parallel size. The experts are divided among these GPUs; tokens reach them by all-to-all.',
   virtualStages: 'Model chunks per pipeline stage (interleaving): the bubble shrinks v-fold, pipeline traffic grows v-fold.',
@@ -103,8 +108,7 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
   }
   if (RUN_FIELDS.has(name)) lines.push('', ...runLines(result));
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
-  const table = prediction ? gemmTable(prediction.gemms.filter((gemm) => feeds(name, gemm))) : [];
-  if (table.length > 0) lines.push('', ...table);
+  if (prediction) lines.push(...gemmTables(name, prediction));
   return { markdown: lines.join('\n'), span: at.span };
 }
 
@@ -165,9 +169,26 @@ function formatRatio(a: number, b: number): string {
   return Number.isInteger(ratio) ? String(ratio) : ratio.toFixed(2);
 }
 
-function gemmTable(gemms: readonly GemmPrediction[]): string[] {
+/**
+ * The GEMMs the field feeds, one table per kind of layer: in a mixture of experts that keeps dense
+ * layers, the MoE layers' and the dense layers' MLP, each saying which layers its rows stand for.
+ */
+function gemmTables(name: NumericFieldName, prediction: LayerPrediction): string[] {
+  const dense = prediction.denseLayers;
+  const total = dense ? dense.count + dense.moeCount : 0;
+  const moeRows = prediction.gemms.filter((gemm) => feeds(name, gemm));
+  const denseRows = dense && DENSE_LAYER_FIELDS.has(name) ? dense.gemms.filter((gemm) => DENSE_LAYER_GEMMS.includes(gemm.name)) : [];
+  return [
+    ...gemmTable(moeRows, dense ? `MoE layers (${dense.moeCount} of ${total}), each:` : undefined),
+    ...gemmTable(denseRows, dense ? `Dense layers (${dense.count} of ${total}), each, their MLP (the attention is the MoE layers'):` : undefined),
+  ];
+}
+
+function gemmTable(gemms: readonly GemmPrediction[], caption?: string): string[] {
   if (gemms.length === 0) return [];
   return [
+    '',
+    ...(caption ? [caption, ''] : []),
     '| GEMM | M×N×K | TFLOP/s | time |',
     '| --- | --- | ---: | ---: |',
     ...gemms.map((gemm) => `| ${gemm.label} | ${formatGemmShape(gemm)} | ${formatTflops(gemm.tflops)} | ${formatTime(gemm.timeUs)} |`),

@@ -10,8 +10,8 @@ export interface InlayHintData {
 }
 
 /**
- * `head_dim = 80` after the heads and `padded → 50304` after a vocabulary the framework pads:
- * the values a person otherwise works out in their head. Only hints inside `range` (if given).
+ * `head_dim = 80` after the heads, `padded → 50304` after a vocabulary the framework pads, the
+ * dense layers an MoE layer pattern leaves: the values a person otherwise works out in their head. Only hints inside `range` (if given).
  */
 export function inlayHints(result: CheckResult, range?: Span): InlayHintData[] {
   const shape = result.shape;
@@ -24,6 +24,15 @@ export function inlayHints(result: CheckResult, range?: Span): InlayHintData[] {
   const padded = shape.paddedVocabSize.value;
   if (padded !== null && shape.vocabSize.value !== null && padded !== shape.vocabSize.value) {
     addAfter(hints, shape.vocabSize, `padded → ${padded}`, 'Embedding rows the framework allocates after padding the vocabulary.');
+  }
+  // A mixture of experts' layer pattern (`--moe-layer-freq ([0]+[1]*26)`, `decoder_sparse_step 2`) and shared experts (`n_shared_experts 1`), counted.
+  const dense = shape.denseLayers;
+  if (dense.value !== null && dense.origin === 'derived' && shape.numLayers.value !== null) {
+    addAfter(hints, dense, `dense layers = ${dense.value} of ${shape.numLayers.value}`, 'Layers that keep a dense MLP instead of experts, by the file\'s MoE layer pattern.');
+  }
+  const shared = shape.sharedExpertFfnSize;
+  if (shared.value !== null && shared.value > 0 && shared.origin === 'derived') {
+    addAfter(hints, shared, `shared MLP = ${shared.value}`, 'Total width of the shared experts every token runs in each MoE layer.');
   }
   return range ? hints.filter((hint) => hint.offset >= range.offset && hint.offset <= range.offset + range.length) : hints;
 }

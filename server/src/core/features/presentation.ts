@@ -152,6 +152,10 @@ export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> 
   pipelineParallel: [],
   numExperts: ['mlp_up', 'mlp_gate', 'mlp_down'],
   expertsPerToken: ['mlp_up', 'mlp_gate', 'mlp_down'],
+  // The dense layers' own GEMMs are the dense-layer prediction's (LayerPrediction.denseLayers): DENSE_LAYER_GEMMS.
+  denseLayers: [],
+  denseFfnHiddenSize: [],
+  sharedExpertFfnSize: ['shared_expert_up', 'shared_expert_gate', 'shared_expert_down'],
   contextParallel: 'all',
   expertParallel: [],
   virtualStages: [],
@@ -159,6 +163,10 @@ export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> 
   gpus: [],
   gpusPerNode: [],
 };
+
+/** The MLP GEMMs of an MoE model's dense layers, and the fields whose hover shows them beside the MoE layer's. */
+export const DENSE_LAYER_GEMMS: readonly GemmName[] = ['mlp_up', 'mlp_gate', 'mlp_down'];
+export const DENSE_LAYER_FIELDS: ReadonlySet<NumericFieldName> = new Set(['denseLayers', 'denseFfnHiddenSize', ...(Object.keys(FIELD_GEMMS) as NumericFieldName[]).filter((name) => FIELD_GEMMS[name] === 'all')]);
 
 export function formatTflops(tflops: number): string {
   return tflops >= 100 ? tflops.toFixed(0) : tflops >= 10 ? tflops.toFixed(1) : tflops.toFixed(2);

@@ -9,7 +9,7 @@ import type { CheckResult } from '../check';
 import type { Severity } from '../model/findings';
 import type { GemmPrediction, LayerSpec } from '../model/prediction';
 import { changedSpec } from '../perf/spec';
-import { assumptionsText, bandOf, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, gibText, memoryUpperBound, predict, predictionOf, runBandText, runHeadline } from './presentation';
+import { assumptionsText, bandOf, DENSE_LAYER_GEMMS, formatCount, formatGemmShape, formatPercent, formatTflops, formatTime, frameworkWorkText, gibText, memoryUpperBound, predict, predictionOf, runBandText, runHeadline } from './presentation';
 import { divisorsOf, FIELD_LABELS, NUMERIC_FIELDS, type FieldOrigin, type Launch } from '../model/shape';
 import { GIB, type MemoryTermName, type RunPrediction, type RunTerm, type TimeTermName } from '../perf/run';
 import { GAIN_PARTS, type GainSplit, type SearchResult } from '../search';
@@ -38,12 +38,30 @@ export interface ReportData {
   /** The framework work counted around the GEMMs and the dropout it assumes (empty without a prediction). */
   frameworkWork: string;
   gemms: GemmPrediction[];
+  /** A mixture of experts that keeps dense layers: `gemms` are an MoE layer's, these a dense layer's MLP GEMMs, with how many layers each kind is. */
+  denseLayers: { count: number; moeCount: number; gemms: GemmPrediction[] } | null;
   headSweep: SweepPoint[];
   ffnSweep: SweepPoint[];
   findings: { ruleId: string; severity: Severity; message: string }[];
   /** The whole run on its GPUs; null without one (`runError` says why, where the launch cannot be laid out). */
   run: RunReport | null;
   runError: string | null;
+}
+
+/** A table of GEMMs with tiles, waves and bound, under a heading. */
+function gemmSection(gemms: readonly GemmPrediction[], heading: string): string[] {
+  if (gemms.length === 0) return [];
+  return [
+    `<section><h2>${escapeHtml(heading)}</h2><table class="gemms"><thead><tr>`,
+    '<th>GEMM</th><th>M×N×K</th><th>tile</th><th class="num">waves</th><th>bound</th><th class="num">TFLOP/s</th><th class="num">time</th>',
+    '</tr></thead><tbody>',
+    ...gemms.map(
+      (gemm) =>
+        `<tr><td>${escapeHtml(gemm.label)}</td><td>${formatGemmShape(gemm)}</td><td>${gemm.tile[0]}×${gemm.tile[1]}</td>` +
+        `<td class="num">${gemm.waves}</td><td>${gemm.bound}</td><td class="num">${formatTflops(gemm.tflops)}</td><td class="num">${formatTime(gemm.timeUs)}</td></tr>`,
+    ),
+    '</tbody></table></section>',
+  ];
 }
 
 /** One part of a GPU's memory (bytes) or of a step (seconds), with its formula and source. */
@@ -134,6 +152,9 @@ export function reportData(result: CheckResult, fileName: string): ReportData | 
     assumptions: assumptionsText(result),
     frameworkWork: prediction ? frameworkWorkText(result, prediction) : '',
     gemms: prediction?.gemms ?? [],
+    denseLayers: prediction?.denseLayers
+      ? { count: prediction.denseLayers.count, moeCount: prediction.denseLayers.moeCount, gemms: prediction.denseLayers.gemms.filter((gemm) => DENSE_LAYER_GEMMS.includes(gemm.name)) }
+      : null,
     headSweep: result.spec ? headSweep(result.spec, result) : [],
     ffnSweep: result.spec ? ffnSweep(result.spec, result) : [],
     findings: result.findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message })),
@@ -222,20 +243,10 @@ export function renderReportHtml(data: ReportData): string {
     parts.push('</ul></section>');
   }
 
-  if (data.gemms.length > 0) {
-    parts.push(
-      '<section><h2>GEMMs of one layer</h2><table class="gemms"><thead><tr>',
-      '<th>GEMM</th><th>M×N×K</th><th>tile</th><th class="num">waves</th><th>bound</th><th class="num">TFLOP/s</th><th class="num">time</th>',
-      '</tr></thead><tbody>',
-    );
-    for (const gemm of data.gemms) {
-      parts.push(
-        `<tr><td>${escapeHtml(gemm.label)}</td><td>${formatGemmShape(gemm)}</td><td>${gemm.tile[0]}×${gemm.tile[1]}</td>` +
-          `<td class="num">${gemm.waves}</td><td>${gemm.bound}</td><td class="num">${formatTflops(gemm.tflops)}</td><td class="num">${formatTime(gemm.timeUs)}</td></tr>`,
-      );
-    }
-    parts.push('</tbody></table></section>');
-  }
+  const dense = data.denseLayers;
+  const total = dense ? dense.count + dense.moeCount : 0;
+  parts.push(...gemmSection(data.gemms, dense ? `GEMMs of one MoE layer (${dense.moeCount} of ${total} layers)` : 'GEMMs of one layer'));
+  if (dense) parts.push(...gemmSection(dense.gemms, `MLP GEMMs of one dense layer (${dense.count} of ${total} layers; the attention is the MoE layers')`));
 
   if (data.run) parts.push(renderRunHtml(data.run));
   else if (data.runError) parts.push(`<section><h2>The run</h2><p>The run cannot be laid out: ${escapeHtml(data.runError)}.</p></section>`);

@@ -49,6 +49,9 @@ export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOf
   pipelineParallel: { above: 100_000, zeroMeansOff: true },
   numExperts: { above: 100_000, zeroMeansOff: true },
   expertsPerToken: { above: 100_000, zeroMeansOff: true },
+  denseLayers: { above: 100_000, zeroMeansOff: true },
+  denseFfnHiddenSize: { above: 10_000_000 },
+  sharedExpertFfnSize: { above: 10_000_000, zeroMeansOff: true },
   contextParallel: { above: 100_000 },
   expertParallel: { above: 100_000 },
   virtualStages: { above: 100_000 },
@@ -372,7 +375,10 @@ export function isGatedActivation(name: string | null | undefined): boolean {
 /** One line with a catalogued model's whole shape and its source, for notes and hovers. */
 export function catalogueSummary(model: CatalogueModel): string {
   const kv = model.numKvHeads === model.numHeads ? '' : ` (${model.numKvHeads} key/value)`;
-  const moe = model.numExperts > 1 ? `, ${model.numExperts} experts (top-${model.expertsPerToken}) of MLP ${model.ffnHiddenSize}` : `, MLP ${model.ffnHiddenSize}`;
+  const layers = model.moeLayers;
+  const dense = layers && layers.denseLayers > 0 ? `; the first ${layers.denseLayers} layers dense, MLP ${layers.denseFfnHiddenSize ?? '?'}` : '';
+  const shared = layers && layers.sharedExpertFfnSize > 0 ? ` + shared ${layers.sharedExpertFfnSize}` : '';
+  const moe = model.numExperts > 1 ? `, ${model.numExperts} experts (top-${model.expertsPerToken}) of MLP ${model.ffnHiddenSize}${shared}${dense}` : `, MLP ${model.ffnHiddenSize}`;
   const vocab = model.vocabSize === null && model.paddedVocabSize === null ? '' : `, vocabulary ${model.vocabSize ?? '?'}${model.paddedVocabSize !== null && model.paddedVocabSize !== model.vocabSize ? ` (embedding ${model.paddedVocabSize})` : ''}`;
   const where = model.cachedAt ? 'from your local Hugging Face cache' : 'from the model catalogue';
   return `${model.name} ${where}: hidden ${model.hiddenSize}, ${model.numLayers} layers, ${model.numHeads} heads${kv}, head dim ${model.headDim}${moe} (${model.activation})${vocab}; source ${sourceText(model.source)}`;
@@ -396,6 +402,9 @@ export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Part
     seqLength: model.seqLength,
     numExperts: model.numExperts,
     expertsPerToken: model.expertsPerToken,
+    ...(model.numExperts > 1 && model.moeLayers
+      ? { denseLayers: model.moeLayers.denseLayers, denseFfnHiddenSize: model.moeLayers.denseFfnHiddenSize ?? null, sharedExpertFfnSize: model.moeLayers.sharedExpertFfnSize }
+      : {}),
   };
   const fields: Partial<Record<NumericFieldName, NumberField>> = {};
   for (const [name, value] of Object.entries(values) as [NumericFieldName, number | null][]) {

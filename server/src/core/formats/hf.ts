@@ -3,6 +3,7 @@ import { parseJson } from '../parse/json';
 import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../model/shape';
 import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { hfMoeLayers } from './moe-layers';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
@@ -120,6 +121,7 @@ export const hfReader: FormatReader = {
         pipelineParallel: unknownField('set by the launcher, not by a model config'),
         numExperts,
         expertsPerToken,
+        ...(moe ? hfMoeLayers(index, (name) => (nested ? `text_config.${name}` : name), typeof modelType === 'string' ? modelType : undefined, numLayers, ffnHiddenSize) : {}),
       },
       {
         activation,

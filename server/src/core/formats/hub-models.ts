@@ -52,6 +52,9 @@ function modelFromShape(id: string, shape: ModelShape, found: { path: string; re
     seqLength: shape.seqLength.value,
     numExperts: shape.numExperts.value ?? 1,
     expertsPerToken: shape.expertsPerToken.value ?? 1,
+    ...(shape.denseLayers.value !== null && shape.sharedExpertFfnSize.value !== null
+      ? { moeLayers: { denseLayers: shape.denseLayers.value, sharedExpertFfnSize: shape.sharedExpertFfnSize.value, ...(shape.denseFfnHiddenSize.value !== null ? { denseFfnHiddenSize: shape.denseFfnHiddenSize.value } : {}) } }
+      : {}),
     activation: shape.activation.value ?? 'unknown',
     gatedMlp: shape.gatedMlp,
     source: { repo: id, path: found.path, commit: found.revision },

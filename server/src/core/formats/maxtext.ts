@@ -6,6 +6,8 @@ import { MAXTEXT_BASE, MAXTEXT_MODELS, MESH_AXES, meshKey, type MaxtextModel, ty
 import { sourceText } from './catalogue/models';
 import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { type MoeLayerFields } from './moe-layers';
+import { MOE_LAYER_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
 
 /**
@@ -16,8 +18,9 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * scaled by `global_parameter_scale` as MaxText's `get_individual_scales` does (individualScales); `head_dim` is its own key, not emb_dim / heads, except under
  * multi-latent attention (qk_nope_head_dim + qk_rope_head_dim). Two `mlp_activations`
  * (["silu", "linear"]) make a gated MLP. An MoE model's experts are `base_moe_mlp_dim` wide where
- * the file sets it (DeepSeek's decoder; its first `first_num_dense_layers` use `base_mlp_dim`),
- * else `base_mlp_dim` (Mixtral's). The vocabulary is used as written. MaxText loads YAML with
+ * the file sets it (DeepSeek's decoder, whose first `first_num_dense_layers` layers are dense,
+ * `base_mlp_dim` wide, and whose MoE layers add `shared_experts`: maxtextMoeLayers), else
+ * `base_mlp_dim` (Mixtral's). The vocabulary is used as written. MaxText loads YAML with
  * OmegaConf: `262_144` is 262144. The launch is the device mesh (`ici_*` and `dcn_*_parallelism`,
  * see maxtextLaunch; the ICI axes are the GPUs per node, `num_slices` the nodes: meshDevices), `per_device_batch_size`, `max_target_length`, `remat_policy`, `dtype` and
  * `quantization`.
@@ -63,7 +66,6 @@ export const maxtextReader: FormatReader = {
     const activations = settings.activations();
     const numExperts = settings.number('numExperts', 'num_experts');
     const moe = (valueOf(numExperts) ?? 1) > 1;
-    const denseLayers = settings.raw('first_num_dense_layers');
     const expertWidthKey = moe && settings.isSet('base_moe_mlp_dim') ? 'base_moe_mlp_dim' : 'base_mlp_dim';
     const ffn = scaled('ffnHiddenSize', expertWidthKey, 'mlp');
     const vocabSize = settings.number('vocabSize', 'vocab_size');
@@ -81,7 +83,7 @@ export const maxtextReader: FormatReader = {
         numHeads: scaled('numHeads', 'base_num_query_heads', 'heads'),
         numKvHeads: scaled('numKvHeads', 'base_num_kv_heads', 'heads'),
         headDim: settings.raw('attention_type') === 'mla' ? settings.latentHeadDim() : settings.number('headDim', 'head_dim'),
-        ffnHiddenSize: moe && typeof denseLayers === 'number' && denseLayers > 0 ? { ...ffn, note: `${ffn.note ?? expertWidthKey}; each expert's width (the first ${denseLayers} layers are dense, base_mlp_dim wide)` } : ffn,
+        ffnHiddenSize: ffn,
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'MaxText does not pad: the embedding has vocab_size rows'),
         vocabDivisor: defaultField<number>(null, 'MaxText does not pad the vocabulary'),
@@ -89,6 +91,7 @@ export const maxtextReader: FormatReader = {
         ...launch.sizes,
         numExperts,
         expertsPerToken: settings.number('expertsPerToken', 'num_experts_per_tok'),
+        ...(moe ? maxtextMoeLayers(settings, ffn, () => scaled('denseFfnHiddenSize', 'base_mlp_dim', 'mlp')) : {}),
       },
       {
         activation: activations,
@@ -107,6 +110,30 @@ export const maxtextReader: FormatReader = {
     return { ...shape, ...named, ...(launch.memoryNotModelled ? { memoryNotModelled: launch.memoryNotModelled } : {}) };
   },
 };
+
+/**
+ * MaxText's MoE layers (MOE_LAYER_DEFAULTS.maxtext): the DeepSeek decoder's first
+ * `first_num_dense_layers` are dense, `base_mlp_dim` wide, and its MoE layers add `shared_experts`
+ * × the experts' width of shared experts; every other decoder runs experts in every layer and
+ * shares none.
+ */
+function maxtextMoeLayers(settings: MaxtextSettings, expertWidth: NumberField, denseWidth: () => NumberField): MoeLayerFields {
+  const decoder = settings.raw('decoder_block');
+  if (decoder !== 'deepseek') {
+    const none = defaultField(0, `decoder_block ${String(decoder)}: every layer runs experts, none shared (${MOE_LAYER_DEFAULTS.maxtext.source})`);
+    return { denseLayers: none, denseFfnHiddenSize: unknownField('no dense layers'), sharedExpertFfnSize: none };
+  }
+  const denseLayers = settings.number('denseLayers', 'first_num_dense_layers');
+  const shared = settings.number('sharedExpertFfnSize', 'shared_experts');
+  const width = valueOf(expertWidth);
+  const count = valueOf(shared);
+  const sharedWidth = count === undefined || width === undefined ? { ...shared, value: null } : { ...shared, value: count * width, origin: shared.origin === 'file' ? ('derived' as const) : shared.origin, note: `shared_experts ${count} × the experts' width ${width}${shared.note ? `; ${shared.note}` : ''}` };
+  return {
+    denseLayers,
+    denseFfnHiddenSize: (valueOf(denseLayers) ?? 0) > 0 ? denseWidth() : unknownField('no dense layers'),
+    sharedExpertFfnSize: sharedWidth,
+  };
+}
 
 /** One key's value through MaxText's layers: the file, the named model's file, base.yml. */
 class MaxtextSettings {

@@ -24,6 +24,7 @@ import {
   stageLayerCount,
 } from './fields';
 import type { FormatReader } from './format';
+import { megatronMoeLayers } from './moe-layers';
 import type { Dtype } from '../model/prediction';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth, TP_COMM_OVERLAP_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -101,6 +102,8 @@ const ARGUMENTS_READ = [
   'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
   'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path', 'transformer_impl',
   'recompute_granularity', 'recompute_activations', 'bf16', 'fp16', 'fp8_format',
+  // Which layers run experts, and the shared experts (formats/moe-layers.ts).
+  'moe_layer_freq', 'moe_shared_expert_intermediate_size',
   // The run's launch (perf/run): Megatron-LM's parallel sizes and batch, and torchrun's or srun's GPUs.
   'context_parallel_size', 'expert_model_parallel_size', 'num_layers_per_virtual_pipeline_stage', 'virtual_pipeline_model_parallel_size',
   'global_batch_size', 'sequence_parallel', 'use_distributed_optimizer', 'nproc_per_node', 'nnodes', 'ntasks_per_node', 'gpus_per_node', 'nodes',
@@ -137,12 +140,13 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
     defaultField(DEFAULTS.makeVocabSizeDivisibleBy, `Megatron-LM default --make-vocab-size-divisible-by ${DEFAULTS.makeVocabSizeDivisibleBy}`),
   ));
   const ffnKeys: Argument[] = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
+  const numLayers = readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count'));
 
   const shape = completeShape(
     format,
     {
       hiddenSize,
-      numLayers: readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count')),
+      numLayers,
       numHeads,
       numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
       headDim: megatronHeadDim(index, hiddenSize, numHeads),
@@ -163,6 +167,9 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       expertsPerToken: readField(index, 'expertsPerToken', ['moe_router_topk', 'topk'], orDefault(() =>
         moe ? defaultField(DEFAULTS.moeRouterTopk, `Megatron-LM default --moe-router-topk ${DEFAULTS.moeRouterTopk}`) : defaultField(1, 'dense model (no experts)'),
       )),
+      // --moe-ffn-hidden-size sizes the experts; the dense layers keep --ffn-hidden-size.
+      ...(moe ? megatronMoeLayers(index, { frequency: 'moe_layer_freq', shared: 'moe_shared_expert_intermediate_size' }, numLayers, () =>
+        readField(index, 'denseFfnHiddenSize', ['ffn_hidden_size'], orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))), 'Megatron-LM') : {}),
     },
     {
       activation: megatronActivation(index, swiglu, orDefault(() => defaultField('gelu', 'Megatron-LM default activation gelu'))),

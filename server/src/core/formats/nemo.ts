@@ -4,6 +4,7 @@ import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { booleanSetting, booleanValue, checkpointSetting, completeShape, tokenizerVocab, derivedHeadDim, EntryIndex, fieldAt, isGatedActivation, paddedVocabByDivisor, readChoice, readDropout, readField, gpusOfNodes, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { megatronMoeLayers } from './moe-layers';
 import type { Dtype } from '../model/prediction';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, TP_COMM_OVERLAP_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -68,20 +69,23 @@ export const nemoReader: FormatReader = {
     );
     const numExperts = readField(index, 'numExperts', ['num_moe_experts'], () => defaultField(1, 'dense model (no num_moe_experts)'));
     const h = valueOf(hiddenSize);
+    const moe = (valueOf(numExperts) ?? 1) > 1;
+    const numLayers = readField(index, 'numLayers', keys('num_layers'), () => unknownField('NeMo has no default layer count'));
+    const denseFfn = (name: 'ffnHiddenSize' | 'denseFfnHiddenSize') => (): NumberField =>
+      readField(index, name, keys('ffn_hidden_size'), () => defaultField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `NeMo default ${DEFAULT_MLP_EXPANSION} × hidden size`));
 
     const shape = completeShape(
       'nemo',
       {
         hiddenSize,
-        numLayers: readField(index, 'numLayers', keys('num_layers'), () => unknownField('NeMo has no default layer count')),
+        numLayers,
         numHeads,
         numKvHeads: readField(index, 'numKvHeads', [...keys('num_query_groups'), 'num_kv_heads'], () =>
           defaultField(numHeads.value, 'num_query_groups null: multi-head attention, one per head'),
         ),
         headDim: readField(index, 'headDim', keys('kv_channels'), () => derivedHeadDim(hiddenSize, numHeads)),
-        ffnHiddenSize: readField(index, 'ffnHiddenSize', keys('ffn_hidden_size'), () =>
-          defaultField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `NeMo default ${DEFAULT_MLP_EXPANSION} × hidden size`),
-        ),
+        // Megatron-core's TransformerConfig sizes the experts by moe_ffn_hidden_size, which defaults to ffn_hidden_size.
+        ffnHiddenSize: moe ? readField(index, 'ffnHiddenSize', ['moe_ffn_hidden_size'], denseFfn('ffnHiddenSize')) : denseFfn('ffnHiddenSize')(),
         vocabSize,
         paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'NeMo'),
         vocabDivisor,
@@ -98,6 +102,7 @@ export const nemoReader: FormatReader = {
             : defaultField(1, 'dense model (no experts)'),
         ),
         ...nemoRunSizes(index),
+        ...(moe ? megatronMoeLayers(index, { frequency: 'moe_layer_freq', shared: 'moe_shared_expert_intermediate_size' }, numLayers, denseFfn('denseFfnHiddenSize'), 'NeMo (Megatron-core)') : {}),
       },
       {
         activation,

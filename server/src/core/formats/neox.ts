@@ -23,6 +23,7 @@ import {
   tokenizerVocab,
 } from './fields';
 import type { FormatReader } from './format';
+import { neoxMoeLayers } from './moe-layers';
 import type { Dtype } from '../model/prediction';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countKeys, extensionOf, firstSignificantChar, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -108,16 +109,18 @@ export const neoxReader: FormatReader = {
       defaultField(DEFAULTS.moe.numExperts, `GPT-NeoX default moe_num_experts ${DEFAULTS.moe.numExperts} (dense)`),
     );
 
+    const numLayers = readField(index, 'numLayers', ['num_layers'], () => unknownField('GPT-NeoX has no default layer count'));
+    const ffnHiddenSize = neoxFfn(index, hiddenSize, gatedMlp, activation.value);
     const loadsCheckpoint = checkpointSetting(index, ['load']);
     const shape = completeShape(
       'neox',
       {
         hiddenSize,
-        numLayers: readField(index, 'numLayers', ['num_layers'], () => unknownField('GPT-NeoX has no default layer count')),
+        numLayers,
         numHeads,
         numKvHeads: readField(index, 'numKvHeads', ['num_kv_heads'], () => defaultField(numHeads.value, 'GPT-NeoX: no num_kv_heads means one per head')),
         headDim: derivedHeadDim(hiddenSize, numHeads),
-        ffnHiddenSize: neoxFfn(index, hiddenSize, gatedMlp, activation.value),
+        ffnHiddenSize,
         vocabSize,
         paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, 'GPT-NeoX'),
         vocabDivisor,
@@ -134,6 +137,7 @@ export const neoxReader: FormatReader = {
         expertParallel: readField(index, 'expertParallel', ['moe_expert_parallel_size', 'moe_deepspeed_expert_parallel_size'], () =>
           defaultField(DEFAULTS.moe.expertParallel, `GPT-NeoX default moe_expert_parallel_size ${DEFAULTS.moe.expertParallel}`),
         ),
+        ...((valueOf(numExperts) ?? 1) > 1 ? neoxMoeLayers(index, numLayers, ffnHiddenSize, DEFAULTS.moe.expertInterval) : {}),
         globalBatchSize: readField(index, 'globalBatchSize', ['train_batch_size'], () => unknownField('DeepSpeed: train_batch_size = micro-batch × gradient_accumulation_steps × data-parallel size')),
       },
       {

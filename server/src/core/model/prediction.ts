@@ -18,6 +18,14 @@ export interface LayerSpec {
   /** 1 for a dense MLP. */
   numExperts: number;
   expertsPerToken: number;
+  /**
+   * With experts: the layers (of numLayers) whose MLP is dense instead, `denseFfnHiddenSize` wide
+   * (DeepSeek-V3's first three, 18432); absent: none. perf/layer.ts layerKinds splits the model by it.
+   */
+  denseLayers?: number;
+  denseFfnHiddenSize?: number;
+  /** With experts: the total width of the shared experts every token also runs in each MoE layer (DeepSeek's n_shared_experts × moe_intermediate_size); absent: none. */
+  sharedExpertFfnSize?: number;
   flashAttention: boolean;
   /** With `flashAttention`: the fused kernel (absent: FlashAttention-2). perf/attention.ts chooses it per framework, GPU and head dim. */
   fusedKernel?: FusedKernel;
@@ -45,6 +53,9 @@ export type GemmName =
   | 'mlp_up'
   | 'mlp_gate'
   | 'mlp_down'
+  | 'shared_expert_up'
+  | 'shared_expert_gate'
+  | 'shared_expert_down'
   | 'logits';
 
 /** (M×K)·(K×N), `batch` times; backward GEMMs carry a suffix in `label`. */
@@ -112,15 +123,26 @@ export interface GemmMeasurement {
 export interface LayerPrediction {
   gpu: string;
   dtype: Dtype;
-  /** The transformer layer, logits excluded. */
+  /** The transformer layer, logits excluded: in a mixture of experts that keeps dense layers, an MoE layer. */
   layer: { tflops: number; timeUs: number };
   gemms: GemmPrediction[];
   /** Element-wise work counted in the layer time (the logits' cross-entropy counts in `model` only). */
   elementwise: ElementwisePrediction[];
+  /** The dense layers of a mixture of experts that keeps some (LayerSpec.denseLayers), each predicted as a layer of their own; `layer` above is then an MoE layer. */
+  denseLayers?: DenseLayersPrediction;
   /** The whole model, logits included: `params` and `flopsPerToken` for the whole model, `tokensPerSecond` for one replica (t GPUs). */
   model: { params: number; flopsPerToken: number; tokensPerSecond: number };
   /** Layer TFLOP/s as a fraction of the GPU's dense peak for the dtype. */
   fractionOfPeak: number;
+}
+
+export interface DenseLayersPrediction {
+  /** How many of the model's layers are dense, and how many run experts. */
+  count: number;
+  moeCount: number;
+  layer: { tflops: number; timeUs: number };
+  gemms: GemmPrediction[];
+  elementwise: ElementwisePrediction[];
 }
 
 /** Fused attention kernels the model tells apart (perf/attention.ts picks one per framework, GPU and head dim). */

@@ -67,6 +67,9 @@ export const NUMERIC_FIELDS = [
   'pipelineParallel',
   'numExperts',
   'expertsPerToken',
+  'denseLayers',
+  'denseFfnHiddenSize',
+  'sharedExpertFfnSize',
   'contextParallel',
   'expertParallel',
   'virtualStages',
@@ -353,7 +356,11 @@ export interface PipelineSplit {
  * (for gated MLPs, the width of gate and of up). `vocabSize`: as written (before padding).
  * `paddedVocabSize`: the embedding rows the framework allocates. `vocabDivisor`: the setting
  * the framework pads to (NeoX/Megatron/NeMo `make_vocab_size_divisible_by`, LitGPT
- * `padding_multiple`); null where the framework does not pad (HF, nanoGPT).
+ * `padding_multiple`); null where the framework does not pad (HF, nanoGPT). In a mixture of
+ * experts, `ffnHiddenSize` is each routed expert's width; `denseLayers` of the `numLayers` keep a
+ * dense MLP of `denseFfnHiddenSize` instead of experts (DeepSeek-V3's first 3, a Megatron
+ * `--moe-layer-freq` pattern's 0s), and every other layer also runs shared experts of total width
+ * `sharedExpertFfnSize` on every token (0: none). Unknown in a dense model.
  */
 export const FIELD_LABELS: Record<NumericFieldName, string> = {
   hiddenSize: 'hidden size',
@@ -371,6 +378,9 @@ export const FIELD_LABELS: Record<NumericFieldName, string> = {
   pipelineParallel: 'pipeline-parallel size',
   numExperts: 'experts',
   expertsPerToken: 'experts per token',
+  denseLayers: 'dense layers',
+  denseFfnHiddenSize: 'dense-layer MLP size',
+  sharedExpertFfnSize: 'shared-expert MLP size',
   contextParallel: 'context-parallel size',
   expertParallel: 'expert-parallel size',
   virtualStages: 'virtual pipeline stages',

@@ -18,6 +18,8 @@ export interface LocalSizes {
   /** Tokens each expert's GEMMs see; equals `tokens` for a dense MLP. */
   tokensPerExpert: number;
   experts: number;
+  /** The shared experts' width on this GPU (every token runs them); 0 without. */
+  sharedFfn: number;
 }
 
 export function localSizes(spec: LayerSpec): LocalSizes {
@@ -34,7 +36,39 @@ export function localSizes(spec: LayerSpec): LocalSizes {
     vocab: spec.vocabSize > 0 ? Math.ceil(spec.vocabSize / t) : 0,
     tokensPerExpert: experts > 1 ? Math.ceil((tokens * topK) / experts) : tokens,
     experts,
+    sharedFfn: experts > 1 && (spec.sharedExpertFfnSize ?? 0) > 0 ? Math.ceil(spec.sharedExpertFfnSize! / t) : 0,
   };
+}
+
+/** One kind of layer a model is built of, and how many of them: its MoE layers, and the dense layers an MoE model keeps. */
+export interface LayerKind {
+  kind: 'moe' | 'dense';
+  spec: LayerSpec;
+  count: number;
+}
+
+/**
+ * The dense layers of a mixture of experts that keeps some (DeepSeek-V3's first three): the
+ * same attention, a dense MLP of `denseFfnHiddenSize` (the experts' width where unknown), no
+ * experts or shared experts. Null without dense layers.
+ */
+export function denseLayerSpec(spec: LayerSpec): LayerSpec | null {
+  if (spec.numExperts <= 1 || (spec.denseLayers ?? 0) <= 0) return null;
+  return { ...spec, numExperts: 1, expertsPerToken: 1, ffnHiddenSize: spec.denseFfnHiddenSize ?? spec.ffnHiddenSize, denseLayers: 0, sharedExpertFfnSize: 0 };
+}
+
+/**
+ * The layers of `layers` (the whole model's by default, else a pipeline stage's) by kind. A stage
+ * gets its share of the dense layers rounded down, wherever the file puts them (first, as
+ * DeepSeek's, or every other, as Llama 4's): the stage that peaks holds the heavier MoE layers.
+ */
+export function layerKinds(spec: LayerSpec, layers = Math.max(1, spec.numLayers)): LayerKind[] {
+  const dense = denseLayerSpec(spec);
+  const total = Math.max(1, spec.numLayers);
+  const denseCount = dense ? (layers === total ? Math.min(spec.denseLayers!, total) : Math.floor((spec.denseLayers! * layers) / total)) : 0;
+  const kinds: LayerKind[] = [{ kind: 'moe', spec, count: layers - denseCount }];
+  if (dense && denseCount > 0) kinds.push({ kind: 'dense', spec: dense, count: denseCount });
+  return kinds.filter((kind) => kind.count > 0);
 }
 
 const gemm = (name: GemmName, m: number, n: number, k: number, batch = 1): GemmShape => ({ name, label: name, m, n, k, batch });
@@ -56,6 +90,11 @@ export function layerGemms(spec: LayerSpec): GemmShape[] {
   gemms.push(gemm('mlp_up', tokensPerExpert, ffn, h, experts));
   if (spec.gatedMlp) gemms.push(gemm('mlp_gate', tokensPerExpert, ffn, h, experts));
   gemms.push(gemm('mlp_down', tokensPerExpert, h, ffn, experts));
+  if (local.sharedFfn > 0) {
+    gemms.push(gemm('shared_expert_up', tokens, local.sharedFfn, h));
+    if (spec.gatedMlp) gemms.push(gemm('shared_expert_gate', tokens, local.sharedFfn, h));
+    gemms.push(gemm('shared_expert_down', tokens, h, local.sharedFfn));
+  }
   return gemms;
 }
 
@@ -112,7 +151,7 @@ export function layerElementwise(spec: LayerSpec, elementBytes: number, backward
   }
   result.push(work('layer_norm', 2 * 2 * hidden * elementBytes));
   result.push(work('residual', 2 * hidden * (3 * elementBytes + maskBytes)));
-  result.push(work('activation', (spec.gatedMlp ? 3 : 2) * activationTokens * local.ffn * elementBytes));
+  result.push(work('activation', (spec.gatedMlp ? 3 : 2) * (activationTokens * local.ffn + local.tokens * local.sharedFfn) * elementBytes));
   return result;
 }
 
@@ -153,6 +192,8 @@ export interface LayerParams {
   /** One expert's MLP (the dense MLP when there are no experts). */
   mlpPerExpert: number;
   experts: number;
+  /** The shared experts' MLP: split by tensor parallelism like the attention, never by expert parallelism. */
+  sharedMlp: number;
   /** Two layer norms (weight and bias) and the router. */
   replicated: number;
 }
@@ -160,22 +201,30 @@ export interface LayerParams {
 export function layerParams(spec: LayerSpec): LayerParams {
   const h = spec.hiddenSize;
   const qkvWidth = (spec.numHeads + 2 * spec.numKvHeads) * spec.headDim;
-  const f = spec.ffnHiddenSize;
   const experts = Math.max(1, spec.numExperts);
+  const mlp = (f: number): number => (f <= 0 ? 0 : spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h);
   return {
     attention: h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h,
-    mlpPerExpert: spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h,
+    mlpPerExpert: mlp(spec.ffnHiddenSize),
     experts,
+    sharedMlp: experts > 1 ? mlp(spec.sharedExpertFfnSize ?? 0) : 0,
     replicated: 4 * h + (experts > 1 ? h * experts : 0),
   };
+}
+
+/** All of one layer's parameters: attention, every expert (or the dense MLP), the shared experts, norms and router. */
+export function layerParamCount(spec: LayerSpec): number {
+  const layer = layerParams(spec);
+  return layer.attention + layer.experts * layer.mlpPerExpert + layer.sharedMlp + layer.replicated;
 }
 
 /**
  * Parameters of the whole model: per layer QKV, output projection, MLP (with biases) and two
  * layer norms, plus the embedding counted once (tied), as in the paper's P = 12h²L + 13hL + vh
- * (learned position embeddings left out: most current models use rotary).
+ * (learned position embeddings left out: most current models use rotary). An MoE model's dense
+ * layers count their dense MLP (layerKinds).
  */
 export function modelParams(spec: LayerSpec): number {
-  const layer = layerParams(spec);
-  return spec.numLayers * (layer.attention + layer.experts * layer.mlpPerExpert + layer.replicated) + spec.vocabSize * spec.hiddenSize;
+  const layers = spec.numLayers <= 0 ? 0 : layerKinds(spec).reduce((sum, kind) => sum + kind.count * layerParamCount(kind.spec), 0);
+  return layers + spec.vocabSize * spec.hiddenSize;
 }

@@ -33,7 +33,21 @@ export function changedSpec(spec: LayerSpec, change: Partial<LayerSpec>, launch:
 }
 
 /** The fields that make the model's shape: one the file sets to something unusable leaves nothing to predict. */
-export const MODEL_FIELDS = ['hiddenSize', 'numHeads', 'numKvHeads', 'headDim', 'ffnHiddenSize', 'numLayers', 'vocabSize', 'paddedVocabSize', 'numExperts', 'expertsPerToken'] as const;
+export const MODEL_FIELDS = [
+  'hiddenSize',
+  'numHeads',
+  'numKvHeads',
+  'headDim',
+  'ffnHiddenSize',
+  'numLayers',
+  'vocabSize',
+  'paddedVocabSize',
+  'numExperts',
+  'expertsPerToken',
+  'denseLayers',
+  'denseFfnHiddenSize',
+  'sharedExpertFfnSize',
+] as const;
 
 /** Why a shape has no spec, for a command that needs one: its first unusable model field, else the missing width and heads. */
 export function unpredictableReason(shape: ModelShape): string {
@@ -41,6 +55,18 @@ export function unpredictableReason(shape: ModelShape): string {
   if (!invalid) return 'does not say its hidden size and attention heads';
   const field = shape[invalid];
   return `has no usable ${FIELD_LABELS[invalid]} (${field.key ?? FIELD_LABELS[invalid]}: ${field.note ?? 'not a positive integer'})`;
+}
+
+/** A mixture of experts' dense layers and shared experts, where the shape knows them (unknown: none). */
+function moeLayersOf(shape: ModelShape): Pick<LayerSpec, 'denseLayers' | 'denseFfnHiddenSize' | 'sharedExpertFfnSize'> {
+  if (!positive(shape.numExperts.value) || shape.numExperts.value <= 1) return {};
+  const dense = shape.denseLayers.value;
+  const denseFfn = shape.denseFfnHiddenSize.value;
+  const shared = shape.sharedExpertFfnSize.value;
+  return {
+    ...(positive(dense) ? { denseLayers: dense, ...(positive(denseFfn) ? { denseFfnHiddenSize: denseFfn } : {}) } : {}),
+    ...(positive(shared) ? { sharedExpertFfnSize: shared } : {}),
+  };
 }
 
 /**
@@ -74,6 +100,7 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSp
     tensorParallel: launch.tensorParallel.value,
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
+    ...moeLayersOf(shape),
     ...attentionSpec(launch, gpu, headDim),
     recompute: launch.recompute.value,
     ...dropoutOf(launch),

@@ -189,7 +189,7 @@ interface Plan {
   basis: RankBasis;
 }
 
-const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down']);
+const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down', 'shared_expert_up', 'shared_expert_gate', 'shared_expert_down']);
 
 /** One layer's time by kind of work (µs), logits apart. */
 function layerWork(prediction: LayerPrediction): Omit<GainSplit, 'logits'> {
@@ -225,7 +225,8 @@ export function* searchShapes(source: SearchSource, settings: SearchSettings): G
   const tokens = spec.seqLength * spec.microBatchSize;
   const evaluate = (dims: LayerDims) => {
     // Each head dim gets the kernel the framework's attention runs for it on this GPU.
-    const one = changedSpec(spec, { ...dims, numLayers: 1 }, plan.launch, gpu);
+    // One MoE layer where the model keeps dense layers too: the search varies the layer the experts shape.
+    const one = changedSpec(spec, { ...dims, numLayers: 1, denseLayers: 0 }, plan.launch, gpu);
     const prediction = predictLayer(one, gpu, { dtype, backward: true, profile: settings.profile });
     const modelUs = (tokens / prediction.model.tokensPerSecond) * 1e6;
     const embedding = modelParams({ ...one, numLayers: 0 });

@@ -183,6 +183,54 @@ export const TP_COMM_OVERLAP_DEFAULTS = {
   nemo: { overlap: false, source: "NeMo's megatron_gpt_config.yaml ub_tp_comm_overlap: False (NVIDIA/NeMo examples/nlp/language_modeling/conf/megatron_gpt_config.yaml @ 8cfedd72)" },
 } as const;
 
+/**
+ * Which layers of a mixture of experts run experts, and what shared experts they add, where a
+ * file does not say: each framework's rule and default. Hugging Face's is its model class's, by
+ * model_type (a model_type missing here has its pattern keys read where written, else every
+ * layer counted as MoE, which the field's note says).
+ */
+export const MOE_LAYER_DEFAULTS = {
+  megatron: {
+    moeLayerFreq: 1,
+    source:
+      'moe_freq_type, default 1 (megatron/training/arguments.py @ 307dcf37): an int N makes layer i MoE where i % N == 0, a list expression ([0]*3+[1]*58) gives each layer, 1 MoE, 0 dense (get_gpt_decoder_block_spec, megatron/core/models/gpt/gpt_layer_specs.py @ efbfb5f0)',
+    sharedSource: 'moe_shared_expert_intermediate_size default None (megatron/training/arguments.py @ 307dcf37)',
+  },
+  maxtext: {
+    source:
+      'MaxText: the DeepSeek decoder (decoder_block deepseek) makes its first first_num_dense_layers layers DeepSeekDenseLayer (mlp_dim wide) and the rest DeepSeekMoELayer, whose RoutedAndSharedMoE adds shared_experts × moe_mlp_dim of shared experts (src/MaxText/layers/deepseek.py @ 01824a8c, layers/moe.py @ f6ead2e8; base.yml shared_experts 1 @ 09d2025b); other decoders have no shared experts',
+  },
+  torchtitan: {
+    source: "torchtitan deepseekv3_configs: the first n_dense_layers layers run a FeedForward of inter_dim, the rest MoE with n_shared_experts × moe_inter_dim shared (pytorch/torchtitan torchtitan/models/deepseek_v3/__init__.py @ 7a639a0c); its qwen3 and gpt_oss MoE flavors run experts in every layer and share none",
+  },
+  litgpt: { source: "LitGPT's Block builds LLaMAMoE in every layer, with no shared experts (Lightning-AI/litgpt litgpt/model.py)" },
+  hf: {
+    deepseek_v3: {
+      firstDenseLayers: 3,
+      sharedExperts: 1,
+      source:
+        'DeepseekV3Config defaults first_k_dense_replace 3, n_shared_experts 1 (huggingface/transformers models/deepseek_v3/configuration_deepseek_v3.py @ 0fc683d1); DeepseekV3DecoderLayer runs DeepseekV3MoE where layer_idx >= first_k_dense_replace, else DeepseekV3MLP of intermediate_size; its shared_experts are n_shared_experts × moe_intermediate_size wide (modeling_deepseek_v3.py @ f5a9ec51)',
+    },
+    qwen2_moe: {
+      sparseStep: 1,
+      source:
+        'Qwen2MoeDecoderLayer runs Qwen2MoeSparseMoeBlock where layer_idx is not in mlp_only_layers (default []) and (layer_idx + 1) % decoder_sparse_step (default 1) == 0, else Qwen2MoeMLP of intermediate_size; the sparse block adds a shared_expert of shared_expert_intermediate_size (huggingface/transformers models/qwen2_moe/modeling_qwen2_moe.py @ 1c351314)',
+    },
+    qwen3_moe: {
+      sparseStep: 1,
+      sharedExperts: 0,
+      source:
+        'Qwen3MoeDecoderLayer runs Qwen3MoeSparseMoeBlock where layer_idx is not in mlp_only_layers (default []) and (layer_idx + 1) % decoder_sparse_step (default 1) == 0, else Qwen3MoeMLP of intermediate_size; the sparse block has no shared expert (huggingface/transformers models/qwen3_moe/modeling_qwen3_moe.py)',
+    },
+    llama4_text: {
+      interleaveStep: 1,
+      source:
+        'Llama4TextConfig moe_layers default range(interleave_moe_layer_step − 1, num_hidden_layers, interleave_moe_layer_step), step default 1 (huggingface/transformers models/llama4/configuration_llama4.py @ b17cfe48); the other layers run Llama4TextMLP of intermediate_size_mlp, and every Llama4TextMoe a shared_expert of intermediate_size',
+    },
+    mixtral: { allLayersMoe: true, sharedExperts: 0, source: 'MixtralDecoderLayer runs MixtralSparseMoeBlock in every layer, with no shared expert (huggingface/transformers models/mixtral/modeling_mixtral.py)' },
+  } as Record<string, { firstDenseLayers?: number; sparseStep?: number; interleaveStep?: number; allLayersMoe?: boolean; sharedExperts?: number; source: string }>,
+} as const;
+
 export const FRAMEWORK_DEFAULTS = {
   /**
    * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1
@@ -198,9 +246,9 @@ export const FRAMEWORK_DEFAULTS = {
      * MoE: moe_num_experts 1 (dense), moe_top_k 1, moe_expert_parallel_size 1 (neox_args.py @
      * c291906d, NeoXArgsTraining; @ 923afa65 NeoXArgsMoE names the last
      * moe_deepspeed_expert_parallel_size). configs/125M-moe-deepspeed.yml @ 923afa65 writes the
-     * experts as `num_experts`.
+     * experts as `num_experts`. expert_interval 2: one MoE layer every 2 (NeoXArgsParallelism).
      */
-    moe: { numExperts: 1, topK: 1, expertParallel: 1 },
+    moe: { numExperts: 1, topK: 1, expertParallel: 1, expertInterval: 2 },
     activation: 'gelu',
   },
   megatron: {

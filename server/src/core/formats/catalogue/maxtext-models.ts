@@ -27,12 +27,12 @@ export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
   },
   'mixtral-8x7b': {
     source: modelFile('mixtral-8x7b', '48445cf00e73064e87886539714a8ba1794ee019'),
-    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_mlp_dim: 14336, base_moe_mlp_dim: 14336, base_num_decoder_layers: 32, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 32000, num_experts: 8, num_experts_per_tok: 2 },
+    settings: { base_emb_dim: 4096, base_num_query_heads: 32, base_num_kv_heads: 8, base_mlp_dim: 14336, base_moe_mlp_dim: 14336, base_num_decoder_layers: 32, head_dim: 128, mlp_activations: SILU_GLU, vocab_size: 32000, num_experts: 8, num_experts_per_tok: 2, decoder_block: 'mixtral' },
   },
   'deepseek3-671b': {
     source: modelFile('deepseek3-671b', 'ac708cd5871662a275860b627645dbb3ae7166e2'),
     settings: {
-      base_emb_dim: 7168, base_num_query_heads: 128, base_num_kv_heads: 128, base_mlp_dim: 18432, base_moe_mlp_dim: 2048, base_num_decoder_layers: 61, first_num_dense_layers: 3,
+      base_emb_dim: 7168, base_num_query_heads: 128, base_num_kv_heads: 128, base_mlp_dim: 18432, base_moe_mlp_dim: 2048, base_num_decoder_layers: 61, first_num_dense_layers: 3, shared_experts: 1, decoder_block: 'deepseek',
       mlp_activations: SILU_GLU, vocab_size: 129280, num_experts: 256, num_experts_per_tok: 8, attention_type: 'mla', qk_nope_head_dim: 128, qk_rope_head_dim: 64,
     },
   },
@@ -91,6 +91,8 @@ export const MAXTEXT_BASE: MaxtextModel = {
     num_experts_per_tok: 1,
     base_moe_mlp_dim: 7168,
     first_num_dense_layers: 0,
+    shared_experts: 1,
+    decoder_block: 'llama2',
     attention_type: 'global',
     qk_nope_head_dim: 128,
     qk_rope_head_dim: 64,

@@ -38,12 +38,17 @@ export interface CatalogueModel {
   seqLength: number | null;
   numExperts: number;
   expertsPerToken: number;
+  /** With experts: the layers that keep a dense MLP, its width, and the shared experts' total width (ModelShape's fields); absent where the source was not read for them. */
+  moeLayers?: { denseLayers: number; denseFfnHiddenSize?: number; sharedExpertFfnSize: number };
   activation: string;
   gatedMlp: boolean;
   source: ModelSource;
   /** Set when the row was read from the local Hugging Face cache (the config.json's path), not the catalogue. */
   cachedAt?: string;
 }
+
+/** A mixture of experts whose every layer runs experts and none shared (Mixtral, Qwen3-MoE, gpt-oss). */
+const ALL_MOE_LAYERS = { denseLayers: 0, sharedExpertFfnSize: 0 };
 
 const LITGPT: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '0006c973aa7d6ace293e2a5fedaf1f8f804f960c' };
 const LITGPT_PRAGNA: ModelSource = { repo: 'Lightning-AI/litgpt', path: 'litgpt/config.py', commit: '8d837e6f0e4faea479fe00648290fccab3aed88c' };
@@ -94,6 +99,8 @@ function fromLitgpt(family: string, names: string[], row: LitgptRow): CatalogueM
     seqLength: row.block_size ?? d.blockSize,
     numExperts: moe ? row.n_expert! : 1,
     expertsPerToken: moe ? row.n_expert_per_token! : 1,
+    // LitGPT's Block builds LLaMAMoE in every layer and shares no expert (MOE_LAYER_DEFAULTS.litgpt).
+    ...(moe ? { moeLayers: ALL_MOE_LAYERS } : {}),
     activation: MLP_ACTIVATION[mlp],
     gatedMlp: mlp !== 'GptNeoxMLP',
     source: LITGPT,
@@ -263,7 +270,7 @@ export function torchtitanName(name: string, flavor: string): string {
 }
 
 /** gpt-oss: hidden 2880, 64 heads of 64, 8 key/value heads, experts 2880 wide, top-4; vocabulary 201088. */
-const GPT_OSS = { hiddenSize: 2880, numHeads: 64, numKvHeads: 8, headDim: 64, ffnHiddenSize: 2880, vocabSize: 201088, expertsPerToken: 4, activation: 'swiglu', gatedMlp: true };
+const GPT_OSS = { hiddenSize: 2880, numHeads: 64, numKvHeads: 8, headDim: 64, ffnHiddenSize: 2880, vocabSize: 201088, expertsPerToken: 4, activation: 'swiglu', gatedMlp: true, moeLayers: ALL_MOE_LAYERS };
 
 const MAXTEXT_GPT_OSS_20B: ModelSource = { repo: 'AI-Hypercomputer/maxtext', path: 'src/MaxText/configs/models/gpt-oss-20b.yml', commit: '6710342780303d1a45872f5a8eb1bc3855321707' };
 const MAXTEXT_GPT_OSS_120B: ModelSource = { repo: 'AI-Hypercomputer/maxtext', path: 'src/MaxText/configs/models/gpt-oss-120b.yml', commit: '6710342780303d1a45872f5a8eb1bc3855321707' };
@@ -290,9 +297,13 @@ const OTHER_MODELS: CatalogueModel[] = [
   // Multi-latent attention: the score GEMM's head dim is qk-head-dim 128 + qk-pos-emb-head-dim 64; ffnHiddenSize is each routed expert's.
   row('DeepSeek V3', ['DeepSeek-V3', 'deepseek-ai/DeepSeek-V3', 'deepseek-ai/DeepSeek-V3-Base', 'DeepSeek-R1', 'deepseek-ai/DeepSeek-R1'], SLIME_DEEPSEEK_V3, {
     hiddenSize: 7168, numLayers: 61, numHeads: 128, ffnHiddenSize: 2048, vocabSize: 129280, numExperts: 256, expertsPerToken: 8, ...MLA,
+    // FIRST_K_DENSE_REPLACE=3 builds --moe-layer-freq [0,0,0,1,…]; --ffn-hidden-size 18432, --moe-shared-expert-intermediate-size 2048.
+    moeLayers: { denseLayers: 3, denseFfnHiddenSize: 18432, sharedExpertFfnSize: 2048 },
   }),
   row('DeepSeek V2', ['DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'], MEGATRON_DEEPSEEK_V2_LITE, {
     hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA,
+    // --moe-layer-freq ([0]+[1]*26), --ffn-hidden-size 10944, --moe-shared-expert-intermediate-size 2816.
+    moeLayers: { denseLayers: 1, denseFfnHiddenSize: 10944, sharedExpertFfnSize: 2816 },
   }),
   // openai/gpt-oss-*: MaxText's transcription of the Hub config.json (its files link it).
   row('gpt-oss', ['gpt-oss-20b', 'openai/gpt-oss-20b'], MAXTEXT_GPT_OSS_20B, { ...GPT_OSS, numLayers: 24, numExperts: 32, seqLength: 131072 }),
@@ -329,13 +340,15 @@ interface Experts {
   experts: number;
   topK: number;
   width: number;
+  /** deepseekv3_configs' n_dense_layers of inter_dim and n_shared_experts (× moe_inter_dim); absent: every layer MoE, none shared. */
+  dense?: { layers: number; width: number; sharedExperts: number };
 }
 
 /** qwen3_configs: head_dim 128 throughout, a gated SiLU MLP (FeedForward) or MoE of `moe.hidden_dim`. */
 function torchtitanQwen3(flavor: string, dim: number, numLayers: number, numHeads: number, numKvHeads: number, ffn: number, moe?: Experts): CatalogueModel {
   return row('Qwen 3 (torchtitan)', [torchtitanName('qwen3', flavor)], TORCHTITAN_QWEN3, {
     hiddenSize: dim, numLayers, numHeads, numKvHeads, headDim: 128, ffnHiddenSize: moe?.width ?? ffn, vocabSize: 151936, activation: 'swiglu', gatedMlp: true,
-    ...(moe ? { numExperts: moe.experts, expertsPerToken: moe.topK } : {}),
+    ...(moe ? { numExperts: moe.experts, expertsPerToken: moe.topK, moeLayers: ALL_MOE_LAYERS } : {}),
   });
 }
 
@@ -343,6 +356,7 @@ function torchtitanQwen3(flavor: string, dim: number, numLayers: number, numHead
 function torchtitanDeepseekV3(flavor: string, dim: number, numLayers: number, numHeads: number, vocabSize: number, moe: Experts): CatalogueModel {
   return row('DeepSeek V3 (torchtitan)', [torchtitanName('deepseek_v3', flavor)], TORCHTITAN_DEEPSEEK_V3, {
     hiddenSize: dim, numLayers, numHeads, ffnHiddenSize: moe.width, vocabSize, numExperts: moe.experts, expertsPerToken: moe.topK, ...MLA,
+    ...(moe.dense ? { moeLayers: { denseLayers: moe.dense.layers, denseFfnHiddenSize: moe.dense.width, sharedExpertFfnSize: moe.dense.sharedExperts * moe.width } } : {}),
   });
 }
 
@@ -359,9 +373,9 @@ const TORCHTITAN_MODELS: CatalogueModel[] = [
   torchtitanQwen3('32B', 5120, 64, 64, 8, 25600),
   torchtitanQwen3('30B-A3B', 2048, 48, 32, 4, 6144, { experts: 128, topK: 8, width: 768 }),
   torchtitanQwen3('235B-A22B', 4096, 94, 64, 4, 12288, { experts: 128, topK: 8, width: 1536 }),
-  torchtitanDeepseekV3('16B', 2048, 27, 16, 102400, { experts: 64, topK: 6, width: 1408 }),
-  torchtitanDeepseekV3('236B', 5120, 60, 128, 102400, { experts: 160, topK: 6, width: 1536 }),
-  torchtitanDeepseekV3('671B', 7168, 61, 128, 129280, { experts: 256, topK: 8, width: 2048 }),
+  torchtitanDeepseekV3('16B', 2048, 27, 16, 102400, { experts: 64, topK: 6, width: 1408, dense: { layers: 1, width: 10944, sharedExperts: 2 } }),
+  torchtitanDeepseekV3('236B', 5120, 60, 128, 102400, { experts: 160, topK: 6, width: 1536, dense: { layers: 1, width: 12288, sharedExperts: 2 } }),
+  torchtitanDeepseekV3('671B', 7168, 61, 128, 129280, { experts: 256, topK: 8, width: 2048, dense: { layers: 3, width: 18432, sharedExperts: 1 } }),
   row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '20b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 24, numExperts: 32 }),
   row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '120b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 36, numExperts: 128 }),
 ];

@@ -1,9 +1,9 @@
 import { gemmFlops } from '../gemm';
 import { peakTflopsFor } from '../gpus';
 import { type GpuSpec } from '../../model/hardware';
-import { layerGemms, logitsGemm } from '../layer';
+import { layerGemms, layerKinds, logitsGemm } from '../layer';
 import { predictLayerBothWays } from '../index';
-import type { GemmProfile, LayerSpec } from '../../model/prediction';
+import type { GemmProfile, GemmShape, LayerSpec } from '../../model/prediction';
 import { runLayout, type RunLaunch, type RunLayout } from './launch';
 import { predictMemory, type MemoryPrediction, type RunTerm } from './memory';
 import { predictStepTerms, stageWork, type TimeTermName } from './time';
@@ -31,16 +31,18 @@ export interface RunPrediction {
 /** What FLOPS_CONVENTION becomes for a LoRA run, whose backward computes no weight gradient for the frozen linears. */
 export const LORA_FLOPS_CONVENTION = 'LoRA: 3 × the forward matmul FLOPs less one forward of the frozen linears (QKV, projection, MLP, logits), whose weight gradients the backward does not compute; the adapters\' rank-r matmuls not counted';
 
-/** Model FLOPs per token of the whole model (not per GPU), by FLOPS_CONVENTION (LORA_FLOPS_CONVENTION with `lora`). */
+/** Model FLOPs per token of the whole model (not per GPU), by FLOPS_CONVENTION (LORA_FLOPS_CONVENTION with `lora`); each kind of layer (layerKinds) with its own MLP. */
 export function modelFlopsPerToken(spec: LayerSpec, lora = false): number {
   const whole: LayerSpec = { ...spec, tensorParallel: 1 };
-  const gemms = layerGemms(whole);
-  const layer = gemms.reduce((total, gemm) => total + gemmFlops(gemm), 0);
-  const frozenLinear = gemms.filter((gemm) => !ATTENTION_CORE.has(gemm.name)).reduce((total, gemm) => total + gemmFlops(gemm), 0);
+  const flopsOf = (gemms: GemmShape[]): number => gemms.reduce((total, gemm) => total + gemmFlops(gemm), 0);
+  const kinds = layerKinds(whole).map((kind) => {
+    const gemms = layerGemms(kind.spec);
+    return { count: kind.count, all: flopsOf(gemms), frozenLinear: flopsOf(gemms.filter((gemm) => !ATTENTION_CORE.has(gemm.name))) };
+  });
   const logits = logitsGemm(whole);
-  const layers = Math.max(1, spec.numLayers);
-  const forward = layers * layer + (logits ? gemmFlops(logits) : 0);
-  const noWeightGradients = lora ? layers * frozenLinear + (logits ? gemmFlops(logits) : 0) : 0;
+  const logitsFlops = logits ? gemmFlops(logits) : 0;
+  const forward = kinds.reduce((total, kind) => total + kind.count * kind.all, 0) + logitsFlops;
+  const noWeightGradients = lora ? kinds.reduce((total, kind) => total + kind.count * kind.frozenLinear, 0) + logitsFlops : 0;
   return (3 * forward - noWeightGradients) / (spec.seqLength * spec.microBatchSize);
 }
 

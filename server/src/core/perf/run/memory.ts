@@ -1,5 +1,5 @@
 import type { GpuSpec } from '../../model/hardware';
-import { layerParams } from '../layer';
+import { layerKinds, layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
 import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
@@ -80,7 +80,8 @@ function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated
 /**
  * Korthikanti et al. 2022 §4.1 per layer, generalised: query width a·d and key/value width k·d
  * (GQA), MLP width F (gated: gate and up outputs and the product, 6·s·b·F; else 4·s·b·F),
- * masks only where dropout runs, MoE MLP activations for the k experts a token visits. Terms
+ * masks only where dropout runs, MoE MLP activations for the k experts a token visits and the
+ * shared experts every token runs. Terms
  * inside the tensor-parallel region divide by t; layer norms, the QKV and MLP inputs and the
  * dropout masks divide by t only with sequence parallelism. A fused attention kernel keeps no
  * s² term, only its fp32 softmax statistics. Context parallelism holds s/c queries against all
@@ -102,7 +103,8 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
 
   const norms = replicated(2 * 2 * sb * h);
   const attention = replicated(2 * sb * h + mask) + split(2 * sb * (q + kv) + 2 * sb * kv + 2 * sb * q);
-  const mlp = replicated(routed * 2 * sb * h + mask) + split(routed * sb * spec.ffnHiddenSize * (spec.gatedMlp ? 6 : 4));
+  const shared = spec.numExperts > 1 ? (spec.sharedExpertFfnSize ?? 0) : 0;
+  const mlp = replicated(routed * 2 * sb * h + mask) + split((routed * spec.ffnHiddenSize + shared) * sb * (spec.gatedMlp ? 6 : 4));
   const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
   const attentionCore = spec.flashAttention ? split(4 * spec.numHeads * sb) : split(scores * (2 + (attentionDropout ? 3 : 0)));
   const input = replicated(2 * sb * h);
@@ -223,25 +225,43 @@ function inFlight(stage: number, launch: RunLaunch, layout: RunLayout): { count:
 export interface StageParams {
   dense: number;
   expert: number;
-  /** One layer's parameters on this GPU before any data-parallel sharding. */
+  /** The largest of the stage's layers on this GPU (an MoE layer's, where the model has both kinds) before any data-parallel sharding. */
   layer: number;
+  /** The stage's transformer layers on this GPU: what LoRA stores as frozen linears (with their norms). */
+  layers: number;
+  /** The norms and routers of the stage's layers on this GPU (replicated by tensor parallelism). */
+  replicated: number;
   /** The output head's parameters on this GPU where it is a matrix of its own (untied, or the last pipeline stage), else 0. */
   head: number;
 }
 
-/** Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP), and the embedding on the first and last stage. */
+/**
+ * Parameters one GPU of a pipeline stage holds: the stage's layers (experts over EP, shared experts
+ * split by TP like the attention; an MoE model's dense layers with their dense MLP, layerKinds),
+ * and the embedding on the first and last stage.
+ */
 export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): StageParams {
   const t = Math.max(1, spec.tensorParallel);
-  const parts = layerParams(spec);
-  const moe = parts.experts > 1;
-  const expertsHere = moe ? parts.experts / launch.expertParallel : 0;
-  const denseLayer = parts.attention / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
-  const expertLayer = (expertsHere * parts.mlpPerExpert) / t;
+  const kinds = layerKinds(spec, layout.layersPerStage).map((kind) => {
+    const parts = layerParams(kind.spec);
+    const moe = parts.experts > 1;
+    const nonExpert = parts.attention / t + parts.sharedMlp / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
+    const expert = moe ? ((parts.experts / launch.expertParallel) * parts.mlpPerExpert) / t : 0;
+    return { count: kind.count, nonExpert, expert, replicated: parts.replicated };
+  });
+  const total = (of: (kind: (typeof kinds)[number]) => number): number => kinds.reduce((sum, kind) => sum + kind.count * of(kind), 0);
   const p = launch.pipelineParallel;
   const embedding = (spec.vocabSize * spec.hiddenSize) / t;
   const first = stage === 0 ? embedding : 0;
   const last = stage === p - 1 && (p > 1 || launch.untiedEmbeddings) ? embedding : 0;
-  return { dense: layout.layersPerStage * denseLayer + first + last, expert: layout.layersPerStage * expertLayer, layer: denseLayer + expertLayer, head: last };
+  return {
+    dense: total((kind) => kind.nonExpert) + first + last,
+    expert: total((kind) => kind.expert),
+    layer: Math.max(...kinds.map((kind) => kind.nonExpert + kind.expert)),
+    layers: total((kind) => kind.nonExpert + kind.expert),
+    replicated: total((kind) => kind.replicated),
+    head: last,
+  };
 }
 
 function modelStateTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
@@ -287,7 +307,7 @@ export function loraStageParams(spec: LayerSpec, launch: RunLaunch, layout: RunL
   const t = Math.max(1, spec.tensorParallel);
   const params = stageParams(spec, launch, layout, stage);
   const linearPerLayer = params.layer - layerParams(spec).replicated;
-  const linear = layout.layersPerStage * linearPerLayer;
+  const linear = params.layers - params.replicated;
   const quantizedHead = fabricQuantized(adapter) ? params.head : 0;
   const other = params.dense + params.expert - linear - quantizedHead;
   const { perLayer, head } = adapterParams(spec, adapter);
@@ -374,13 +394,24 @@ function stageActivations(layer: LayerActivations, launch: RunLaunch, layers: nu
   return { bytes: kept * layers, formula: `${mib(kept)} MiB per layer (${recomputeLabel}${conditions}) × ${layers} layers`, source: torchtitanOp ? TORCHTITAN_OP_SAC : KORTHIKANTI };
 }
 
+/** A stage's activations of one micro-batch, each kind of layer (an MoE model's dense layers keep their own MLP's: layerKinds) on its own. */
+function stageActivationsByKind(spec: LayerSpec, launch: RunLaunch, layers: number): { bytes: number; formula: string; source: string } {
+  const kinds = layerKinds(spec, layers).map((kind) => ({ kind, held: stageActivations(layerActivations(kind.spec, launch), launch, kind.count, kind.spec) }));
+  if (kinds.length === 1) return kinds[0].held;
+  return {
+    bytes: kinds.reduce((total, { held }) => total + held.bytes, 0),
+    formula: `(${kinds.map(({ kind, held }) => `${kind.kind === 'moe' ? 'MoE' : 'dense'} layers: ${held.formula}`).join(' + ')})`,
+    source: kinds[0]?.held.source ?? KORTHIKANTI,
+  };
+}
+
 function activationTerms(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stage: number): Partial<Record<MemoryTermName, RunTerm>> {
   const layer = layerActivations(spec, launch);
   const flight = inFlight(stage, launch, layout);
   const t = Math.max(1, spec.tensorParallel);
   const sb = (spec.seqLength / launch.contextParallel) * spec.microBatchSize;
   const replicatedOverT = launch.sequenceParallel ? t : 1;
-  const held = stageActivations(layer, launch, layout.layersPerStage, spec);
+  const held = stageActivationsByKind(spec, launch, layout.layersPerStage);
   const terms: Partial<Record<MemoryTermName, RunTerm>> = {
     activations: {
       value: held.bytes * flight.count,

@@ -4,6 +4,8 @@ import type { GemmPrediction, LayerPrediction, LayerSpec } from '../../model/pre
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
 import { GIB, loraStageParams, stageParams, wholeLayersRecomputed, type LoraStageParams, type RunTerm } from './memory';
+import { layersTimeUs } from '../index';
+import { layerKinds } from '../layer';
 import type { Adapter } from '../../model/shape';
 
 export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
@@ -37,24 +39,26 @@ const sumUs = (items: readonly { name: string; timeUs: number }[], keep: (name: 
  */
 export function stageWork(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, training: LayerPrediction, forward: LayerPrediction): StageWork {
   const c = launch.contextParallel;
+  const layers = layout.layersPerStage;
   const attentionOf = (prediction: LayerPrediction): number =>
     sumUs(prediction.gemms.map((gemm) => ({ name: gemm.name, timeUs: gemm.timeUs })), (name) => ATTENTION_KERNELS.has(name)) + sumUs(prediction.elementwise, (name) => ATTENTION_KERNELS.has(name));
   const attentionUs = attentionOf(training) * c;
+  // One (MoE) layer's linear GEMMs, forward and backward: what tensor-parallel overlap hides its collectives under.
   const linearGemmUs = sumUs(training.gemms, (name) => !ATTENTION_KERNELS.has(name) && name !== 'logits');
-  const layerUs = training.layer.timeUs + attentionOf(training) * (c - 1);
-  const forwardLayerUs = forward.layer.timeUs + attentionOf(forward) * (c - 1);
+  // `count` of the stage's layers, each kind (MoE, dense) at its own time, with attention c times its s/c share.
+  const stageUs = (prediction: LayerPrediction, count = layers): number => layersTimeUs(spec, prediction, count) + count * attentionOf(prediction) * (c - 1);
   const tokens = (spec.seqLength / c) * spec.microBatchSize;
-  const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - Math.max(1, spec.numLayers) * training.layer.timeUs;
+  const logitsUs = (tokens / training.model.tokensPerSecond) * 1e6 - layersTimeUs(spec, training, Math.max(1, spec.numLayers));
   // Layers recomputed whole run their forward again; Megatron's and torchtitan's per-op selective repeat the attention core of every layer.
-  const wholeLayers = wholeLayersRecomputed(launch, layout.layersPerStage);
-  const partLayers = launch.recompute === 'selective' && launch.selectiveLayerInterval === undefined ? layout.layersPerStage : 0;
+  const wholeLayers = wholeLayersRecomputed(launch, layers);
+  const partLayers = launch.recompute === 'selective' && launch.selectiveLayerInterval === undefined ? layers : 0;
   const efficiency = TRAINING_COMPUTE_EFFICIENCY.value;
-  const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layout.layersPerStage) / efficiency : 0;
-  const computeUs = (layout.layersPerStage * layerUs + Math.max(0, logitsUs)) / efficiency - frozenUs;
+  const frozenUs = launch.adapter ? frozenWeightGradientUs(training, layers) / efficiency : 0;
+  const computeUs = (stageUs(training) + Math.max(0, logitsUs)) / efficiency - frozenUs;
   return {
     computeUs,
-    recomputeUs: (wholeLayers * forwardLayerUs + partLayers * attentionOf(forward) * c) / efficiency,
-    backwardUs: computeUs - (layout.layersPerStage * forwardLayerUs) / efficiency,
+    recomputeUs: (stageUs(forward, wholeLayers) + partLayers * attentionOf(forward) * c) / efficiency,
+    backwardUs: computeUs - stageUs(forward) / efficiency,
     attentionUs: attentionUs / efficiency,
     linearGemmUs: linearGemmUs / efficiency,
     ...(launch.adapter ? { frozenWeightGradientUs: frozenUs } : {}),
@@ -151,10 +155,6 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
     const what = launch.recompute === 'full' ? 'the layers\' forward' : wholeLayers > 0 ? `the forward of the ${wholeLayers} of ${layers} layers checkpointed whole (torchtitan selective every ${launch.selectiveLayerInterval} layers)` : 'the attention core\'s forward';
     terms.recompute = { value: m * work.recomputeUs, formula: `m × ${what} again`, source: 'Korthikanti et al. 2022 §5 and Table 4 (full recomputation repeats the forward; selective only the attention core)' };
   }
-  const withRecomputed = (perLayer: number, extra: number): { count: number; text: string } => ({
-    count: perLayer * layers + extra * wholeLayers,
-    text: wholeLayers > 0 ? `(${layers} layers × ${perLayer} + ${wholeLayers} recomputed layers × ${extra})` : `${layers} layers × ${perLayer}`,
-  });
 
   let perMicroBatchComm = 0;
   if (t > 1) {
@@ -198,12 +198,15 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   if (spec.numExperts > 1 && ep > 1) {
     const link = linkFor({ size: ep, stride: t }, launch, gpu);
     const k = Math.max(1, spec.expertsPerToken);
-    const allToAlls = withRecomputed(4, 2);
+    // Only the MoE layers route tokens (a stage's dense layers send nothing); those recomputed whole route them again in their forward.
+    const moeLayers = layerKinds(spec, layers).find((kind) => kind.kind === 'moe')?.count ?? 0;
+    const moeRecomputed = Math.round((wholeLayers * moeLayers) / layers);
+    const allToAlls = 4 * moeLayers + 2 * moeRecomputed;
     const perAllToAll = LATENCY_US + ((ep - 1) / ep) * ((sb * k * spec.hiddenSize * 2) / t) / link.bytesPerUs;
-    perMicroBatchComm += allToAlls.count * perAllToAll;
+    perMicroBatchComm += allToAlls * perAllToAll;
     terms.expertParallel = {
-      value: m * allToAlls.count * perAllToAll,
-      formula: `m × ${allToAlls.text} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
+      value: m * allToAlls * perAllToAll,
+      formula: `m × ${moeRecomputed > 0 ? `(${moeLayers} MoE layers × 4 + ${moeRecomputed} recomputed × 2)` : `${moeLayers} MoE layers × 4`} all-to-alls of s·b·k·h·2 B over EP ${ep} on ${link.name}`,
       source: 'Lepikhin et al. 2020 (GShard, arXiv 2006.16668) dispatch and combine; Megatron-Core MoE all-to-all token dispatcher',
     };
   }
