@@ -14,7 +14,7 @@ import { unpredictableReason } from '../core/perf/spec';
 import { runForLaunch, runLaunchOf, type RunShapeFacts } from '../core/perf/run/for-launch';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { fixed, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, PREDICTION_OPTIONS, predictionTarget, readTextFile, requiredInteger, SHAPE_OPTIONS, table } from './perf-args';
-import { checkLaunch, launchOptionsFromFlags, RUN_HELP, RUN_OPTIONS, wantsRun, withExperts } from './run-args';
+import { checkLaunch, launchOptionsFromFlags, RUN_HELP, RUN_OPTIONS, RUN_SWITCHES_USAGE, wantsRun, withExperts } from './run-args';
 import { formatRun, launchJson, runJson } from './run-output';
 
 const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--kv-heads K] [--head-dim D] [--ffn F]
@@ -23,7 +23,8 @@ const HELP = `usage: shapelint predict (--config FILE | --hidden H --heads A [--
                         [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
                         [--experts E --experts-per-token k --expert-ffn F]
                         [--gpus N [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G] [--sequence-parallel]
-                         [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]]
+                         [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]
+                         ${RUN_SWITCHES_USAGE}]
                         [--backward] [--profile FILE] [--format text|json]
 
 Predicts every GEMM of one transformer layer on a GPU (default h100-sxm), the layer's TFLOP/s

@@ -63,6 +63,9 @@ export function withExperts(spec: LayerSpec, values: Values): LayerSpec {
 }
 
 /** The launch flags' help, shared by `predict` and `check`. */
+/** The run's switches in a usage synopsis (the sizes and sharding are written out where each command lays them out). */
+export const RUN_SWITCHES_USAGE = '[--overlap-grad-reduce] [--tp-comm-overlap] [--untied-embeddings]';
+
 export const RUN_LAUNCH_HELP = `  --gpus N                    GPUs in the run (default: the file's launcher, else 8)
   --pp P, --cp C, --ep E, --vp V   pipeline, context, expert parallel sizes, virtual stages per stage
   --global-batch G            sequences per optimizer step

@@ -11,15 +11,16 @@ import { EXIT_OK, UsageError, type CliCommand, type CliIO } from './io';
 import { resolveLaunch } from '../core/model/launch';
 import { dtypeOption, formatOption, LAUNCH_HELP, LAUNCH_OPTIONS, launchChoices, positiveInteger, readTextFile, SHAPE_OPTIONS, table } from './perf-args';
 import { specFromFlags } from './predict';
-import { launchOptionsFromFlags, RUN_LAUNCH_HELP, RUN_LAUNCH_OPTIONS, wantsRun } from './run-args';
+import { launchOptionsFromFlags, RUN_LAUNCH_HELP, RUN_LAUNCH_OPTIONS, RUN_SWITCHES_USAGE, wantsRun } from './run-args';
 
 const HELP = `usage: shapelint search (--config FILE | --hidden H --heads A --layers L [--kv-heads K] [--ffn F]
                         [--vocab V] [--activation gelu|swiglu])
                        [--params 5%] [--keep ${SEARCH_FIELDS.join(',')}] [--top 10] [--rank size-adjusted|tokens]
                        [--gpu ID] [--dtype bf16|fp16|fp8] [--seq S] [--micro-batch B] [--tp T]
                        [--attention flash|unfused] [--dropout P] [--recompute none|selective|full]
-                       [--gpus N] [--pp P] [--cp C] [--vp V] [--global-batch G] [--sequence-parallel]
+                       [--gpus N] [--pp P] [--cp C] [--ep E] [--vp V] [--global-batch G] [--sequence-parallel]
                        [--zero 0|1|2|3 | --fsdp | --distributed-optimizer] [--gpus-per-node G] [--inter-node-gbps BW]
+                       ${RUN_SWITCHES_USAGE}
                        [--max-head-dim 128] [--format text|json]
 
 Finds the shapes near the current one that the throughput model predicts run fastest on the

@@ -7,6 +7,7 @@ import { main } from '../../../server/src/cli';
 import { GPUS } from '../../../server/src/core/perf/gpus';
 import { PROFILE_SCHEMA } from '../../../server/src/core/perf';
 import { LAUNCH_FIELDS } from '../../../server/src/core/model/shape';
+import { RUN_LAUNCH_OPTIONS } from '../../../server/src/cli/run-args';
 
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -197,6 +198,15 @@ const LLAMA2_70B = ['--hidden', '8192', '--heads', '64', '--kv-heads', '8', '--f
 const LLAMA2_7B = ['--hidden', '4096', '--heads', '32', '--ffn', '11008', '--activation', 'swiglu', '--layers', '32', '--vocab', '32000', '--seq', '4096', '--micro-batch', '1'];
 
 suite('shapelint predict: the whole run (--gpus)', () => {
+  for (const command of ['predict', 'search']) {
+    test(`${command} --help names every run flag in its usage synopsis`, async () => {
+      const { code, stdout } = await run([command, '--help']);
+      assert.equal(code, 0);
+      const synopsis = stdout.split('\n\n')[0];
+      for (const flag of Object.keys(RUN_LAUNCH_OPTIONS)) assert.match(synopsis, new RegExp(`--${flag}\\b`), `${command}: --${flag}`);
+    });
+  }
+
   test('--format json gains run{} with tokens/s per GPU, step time, MFU, its FLOP convention, memory by term and time by part', async () => {
     const args = ['predict', ...LLAMA2_7B, '--gpu', 'h100', '--gpus', '16', '--tp', '2', '--pp', '2', '--vp', '2', '--global-batch', '64', '--sequence-parallel', '--distributed-optimizer', '--recompute', 'selective', '--attention', 'flash', '--dtype', 'bf16', '--format', 'json'];
     const { code, stdout } = await run(args);
