@@ -5,6 +5,7 @@ import { doHover } from '../../../server/src/core/features/hover';
 import { inlayHints } from '../../../server/src/core/features/inlay-hints';
 import { renderReportHtml, reportData } from '../../../server/src/core/features/report';
 import { layerPattern } from '../../../server/src/core/formats/moe-layers';
+import { modelParams } from '../../../server/src/core/perf/layer';
 import { assertField, readFixture, readText } from './fixture';
 
 suite('MoE layer patterns: dense layers, their width and shared experts, from every format that writes them', () => {
@@ -127,9 +128,35 @@ suite('MoE layer patterns: dense layers, their width and shared experts, from ev
     const { shape } = readFixture('neox/125M-moe.yml');
     assert.deepEqual([shape.denseLayers.value, shape.denseLayers.origin], [6, 'default']);
     assert.equal(shape.denseFfnHiddenSize.value, shape.ffnHiddenSize.value);
-    assert.equal(shape.sharedExpertFfnSize.value, null);
     const written = readText('moe.yml', '{"num_layers": 12, "hidden_size": 768, "num_attention_heads": 12, "seq_length": 2048, "moe_num_experts": 4, "expert_interval": 3, "model_parallel_size": 1, "pipe_parallel_size": 1}');
     assert.deepEqual([written.denseLayers.value, written.denseLayers.origin], [8, 'derived']);
+  });
+
+  test("GPT-NeoX 125M-moe.yml: moe_type deepspeed with moe_use_residual's default True runs the 3072-wide expert MLP on every token as a shared expert", () => {
+    const { text, shape } = readFixture('neox/125M-moe.yml');
+    assertField(text, shape.sharedExpertFfnSize, { value: 3072, origin: 'default' });
+    assert.match(shape.sharedExpertFfnSize.note ?? '', /GPT-NeoX default moe_use_residual True/);
+    const residual = check(text, '125M-moe.yml');
+    const { text: plainText, shape: plain } = readFixture('neox/125M-moe-no-residual.yml');
+    assertField(plainText, plain.sharedExpertFfnSize, { value: 0, origin: 'file', key: '"moe_use_residual"', literal: 'false' });
+    const noResidual = check(plainText, '125M-moe-no-residual.yml');
+    assert.deepEqual([residual.spec?.sharedExpertFfnSize, noResidual.spec?.sharedExpertFfnSize], [3072, undefined]);
+    // The 6 MoE layers each hold one more 768×3072 GELU MLP with its biases.
+    assert.equal(modelParams(residual.spec!) - modelParams(noResidual.spec!), 6 * (2 * 768 * 3072 + 3072 + 768));
+  });
+
+  test('GPT-NeoX: megablocks (the default moe_type) has no residual MLP; moe_use_residual true is located on its literal; a non-boolean is invalid', () => {
+    const base = readFixture('neox/125M-moe.yml').text;
+    const megablocks = base.replace('"moe_type": "deepspeed"', '"moe_type": "megablocks"');
+    assertField(megablocks, readText('moe.yml', megablocks).sharedExpertFfnSize, { value: 0, origin: 'file', key: '"moe_type"', literal: '"megablocks"' });
+    const silent = base.replace('"moe_type": "deepspeed",', '');
+    const unset = readText('moe.yml', silent).sharedExpertFfnSize;
+    assert.deepEqual([unset.value, unset.origin], [0, 'default']);
+    assert.match(unset.note ?? '', /GPT-NeoX default moe_type megablocks/);
+    const on = base.replace('"moe_type": "deepspeed",', '"moe_type": "deepspeed", "moe-use-residual": true,');
+    assertField(on, readText('moe.yml', on).sharedExpertFfnSize, { value: 3072, origin: 'derived', key: '"moe-use-residual"', literal: 'true' });
+    const typo = base.replace('"moe_type": "deepspeed",', '"moe_type": "deepspeed", "moe_use_residual": "maybe",');
+    assertField(typo, readText('moe.yml', typo).sharedExpertFfnSize, { value: null, origin: 'invalid', literal: '"maybe"' });
   });
 
   test('torchtitan deepseek_v3 16B: n_dense_layers 1 of inter_dim 10944, n_shared_experts 2 × moe_inter_dim 1408', () => {

@@ -1,7 +1,7 @@
 import type { ConfigEntry } from '../model/document';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../model/shape';
 import { MOE_LAYER_DEFAULTS } from './catalogue/framework-defaults';
-import { EntryIndex, fieldAt, ownEntry, readField, valueOf } from './fields';
+import { booleanValue, EntryIndex, fieldAt, ownEntry, readField, valueOf } from './fields';
 
 /**
  * Which layers of a mixture of experts run experts, read from each framework's pattern keys and
@@ -218,9 +218,10 @@ export function hfMoeLayers(index: EntryIndex, key: (name: string) => string, mo
 
 /**
  * GPT-NeoX: layer i runs experts where i % `expert_interval` == 0 (ParallelTransformerLayer,
- * megatron/model/transformer.py @ ce9bee3b; `expert_interval` default 2, neox_args.py), and the
+ * megatron/model/transformer.py @ c291906d; `expert_interval` default 2, neox_args.py), and the
  * other layers keep the dense MLP the experts copy, of the same width. DeepSpeed's residual MoE
- * (`moe_use_residual`) is not read, so the shared experts stay unknown.
+ * (`moe_type: deepspeed` with `moe_use_residual`) runs that MLP on every token too: a shared
+ * expert one expert wide (MOE_LAYER_DEFAULTS.neox).
  */
 export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField, defaultInterval: number): MoeLayerFields {
   const written = integerAt(index, 'expert_interval');
@@ -231,7 +232,30 @@ export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: 
   return {
     denseLayers,
     denseFfnHiddenSize: (valueOf(denseLayers) ?? 0) > 0 && width.value !== null ? derivedField(width.value, 'the dense layers keep the MLP the experts copy, of the same width') : unknownField<number>('no dense layers'),
-    sharedExpertFfnSize: unknownField<number>("GPT-NeoX: DeepSpeed's residual MoE (moe_use_residual) is not read"),
+    sharedExpertFfnSize: neoxResidualMlp(index, width),
   };
 }
 
+/** The residual MLP of GPT-NeoX's DeepSpeed MoE layers, one expert wide; 0 for megablocks or `moe_use_residual: false`. */
+function neoxResidualMlp(index: EntryIndex, width: NumberField): NumberField {
+  const { moeType: defaultType, useResidual: defaultResidual, source } = MOE_LAYER_DEFAULTS.neox;
+  const typeEntry = index.get('moe_type');
+  const residualEntry = index.get('moe_use_residual');
+  const unresolved = [typeEntry, residualEntry].find((entry) => entry?.unresolved);
+  if (unresolved) return fieldAt<number>(unresolved, null);
+  const type = typeEntry && typeEntry.value !== null ? String(typeEntry.value) : defaultType;
+  if (type !== 'deepspeed') {
+    const how = `moe_type ${type}: no residual MLP, no shared expert`;
+    return typeEntry && typeEntry.value !== null ? fieldAt(typeEntry, 0, how) : defaultField(0, `GPT-NeoX default ${how} (${source})`);
+  }
+  const written = booleanValue(residualEntry);
+  if (residualEntry && residualEntry.value !== null && written === undefined) {
+    return { ...fieldAt<number>(residualEntry, null), origin: 'invalid', invalidText: String(residualEntry.value), note: `moe_use_residual ${String(residualEntry.value)} is not a boolean` };
+  }
+  const residual = written ?? defaultResidual;
+  const said = written === undefined ? `GPT-NeoX default moe_use_residual ${defaultResidual ? 'True' : 'False'}` : `moe_use_residual ${written}`;
+  if (!residual) return fieldAt(residualEntry!, 0, `${said}: no shared expert`);
+  if (width.value === null) return unknownField<number>(`${said}: a residual MLP one expert wide, and the expert width is unknown`);
+  const how = `${said}: DeepSpeed's residual MoE runs the expert MLP (${width.value} wide) on every token besides the routed experts`;
+  return written === undefined ? defaultField(width.value, `${how} (${source})`) : { ...fieldAt(residualEntry!, width.value, how), origin: 'derived' };
+}

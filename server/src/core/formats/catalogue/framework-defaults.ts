@@ -204,6 +204,12 @@ export const MOE_LAYER_DEFAULTS = {
     source: "torchtitan deepseekv3_configs: the first n_dense_layers layers run a FeedForward of inter_dim, the rest MoE with n_shared_experts × moe_inter_dim shared (pytorch/torchtitan torchtitan/models/deepseek_v3/__init__.py @ 7a639a0c); its qwen3 and gpt_oss MoE flavors run experts in every layer and share none",
   },
   litgpt: { source: "LitGPT's Block builds LLaMAMoE in every layer, with no shared experts (Lightning-AI/litgpt litgpt/model.py)" },
+  neox: {
+    moeType: 'megablocks',
+    useResidual: true,
+    source:
+      "GPT-NeoX: ParallelTransformerLayer builds DeepSpeed's MoE only for moe_type deepspeed (default megablocks, whose dMoE has no residual), passing use_residual=moe_use_residual (default True) (EleutherAI/gpt-neox megatron/model/transformer.py, neox_args.py @ c291906d); a residual MoE keeps the expert module itself as an MLP every token runs, one expert wide, mixed with the routed output by a Linear(hidden, 2) (microsoft/DeepSpeed deepspeed/moe/layer.py @ 55e1ef93)",
+  },
   hf: {
     deepseek_v3: {
       firstDenseLayers: 3,
