@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
 import { nanogptReader } from '../../../server/src/core/formats/nanogpt';
+import { modelParams } from '../../../server/src/core/perf/layer';
 import { assertField, readFixture, readText } from './fixture';
 
 suite('nanogpt reader', () => {
@@ -48,6 +49,31 @@ suite('nanogpt reader', () => {
     assertField(text, shape.expertsPerToken, { value: 2, origin: 'file', key: 'top_k' });
     assertField(text, shape.hiddenSize, { value: 384, origin: 'file' });
     assert.equal(shape.ffnHiddenSize.value, 1536);
+  });
+
+  test('nanoMoE stride (train_nano_moe.py: stride = 2, 6 layers): blocks 0, 2, 4 run experts, 3 keep the 4·n_embd MLP, none shared', () => {
+    const { text, shape } = readFixture('nanogpt/train_nano_moe.py');
+    assertField(text, shape.denseLayers, { value: 3, origin: 'derived', key: 'stride', literal: '2' });
+    assertField(text, shape.denseFfnHiddenSize, { value: 1536, origin: 'derived' });
+    assertField(text, shape.sharedExpertFfnSize, { value: 0, origin: 'default' });
+    const spec = check(text, 'config/train_nano_moe.py').spec!;
+    assert.equal(spec.denseLayers, 3);
+    // Each dense block holds one 384×1536 MLP where an MoE block holds 8 and a 384×8 router.
+    const mlp = 2 * 384 * 1536 + 1536 + 384;
+    assert.equal(modelParams({ ...spec, denseLayers: 0 }) - modelParams(spec), 3 * (7 * mlp + 384 * 8));
+  });
+
+  test("nanoMoE stride by default (niklassheth/nanoMoE train_gpt2_moe.py): train.py's stride = 2; stride 1 puts experts in every block; stride 0 is invalid", () => {
+    const { text, shape } = readFixture('nanogpt/nanomoe_train_gpt2_moe.py');
+    assertField(text, shape.denseLayers, { value: 3, origin: 'default' });
+    assert.match(shape.denseLayers.note ?? '', /nanoMoE train\.py default stride = 2/);
+    const everyBlock = readText('config/moe.py', text.replace('n_exp = 4', 'n_exp = 4\nstride = 1'));
+    assert.deepEqual([everyBlock.denseLayers.value, everyBlock.denseLayers.origin], [0, 'derived']);
+    const zero = text.replace('n_exp = 4', 'n_exp = 4\nstride = 0');
+    assertField(zero, readText('config/moe.py', zero).denseLayers, { value: null, origin: 'invalid', literal: '0' });
+    // Worked out from the file's literals: stride 3 makes blocks 0 and 3 MoE.
+    const computed = readText('config/moe.py', text.replace('n_embd = 384', 'n_embd = 384\nstride = n_layer // 2'));
+    assert.deepEqual([computed.denseLayers.value, computed.denseLayers.origin], [4, 'derived']);
   });
 
   test('top_k without experts is sampling, not routing; n_exp without top_k takes nanoMoE\'s default 2', () => {

@@ -217,23 +217,47 @@ export function hfMoeLayers(index: EntryIndex, key: (name: string) => string, mo
 }
 
 /**
- * GPT-NeoX: layer i runs experts where i % `expert_interval` == 0 (ParallelTransformerLayer,
- * megatron/model/transformer.py @ c291906d; `expert_interval` default 2, neox_args.py), and the
- * other layers keep the dense MLP the experts copy, of the same width. DeepSpeed's residual MoE
- * (`moe_type: deepspeed` with `moe_use_residual`) runs that MLP on every token too: a shared
- * expert one expert wide (MOE_LAYER_DEFAULTS.neox).
+ * An MoE block every N layers, as GPT-NeoX's `expert_interval` and nanoMoE's `stride` place them:
+ * layer i runs experts where i % N == 0 (`key`, else `every.value`), and the other layers keep the
+ * dense MLP the experts copy, of the same width (`width`).
  */
-export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField, defaultInterval: number): MoeLayerFields {
-  const written = integerAt(index, 'expert_interval');
-  const every = written?.value ?? defaultInterval;
-  const count = every > 0 ? denseCount(valueOf(numLayers), (layer) => layer % every === 0) : null;
-  const how = `expert_interval ${every}: layers 0, ${every}, ${2 * every}, … run experts`;
-  const denseLayers = written ? countedAt(written.entry, count, how) : count === null ? unknownField<number>(`${how}: the layer count is unknown`) : defaultField(count, `GPT-NeoX default ${how} (neox_args.py)`);
+function everyNthLayerMoe(index: EntryIndex, key: string, numLayers: NumberField, width: NumberField, every: { value: number; source: string }): Pick<MoeLayerFields, 'denseLayers' | 'denseFfnHiddenSize'> {
+  const entry = index.get(key);
+  const written = integerAt(index, key);
+  const denseLayers = ((): NumberField => {
+    if (entry?.unresolved) return fieldAt<number>(entry, null);
+    if (entry && entry.value !== null && (!written || written.value <= 0)) {
+      return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(entry.value), note: `${key} ${String(entry.value)}: layer i % ${key} needs a positive integer` };
+    }
+    const n = written?.value ?? every.value;
+    const count = denseCount(valueOf(numLayers), (layer) => layer % n === 0);
+    const how = `${key} ${n}: layers 0, ${n}, ${2 * n}, … run experts`;
+    if (written) return countedAt(written.entry, count, how);
+    return count === null ? unknownField<number>(`${how}: the layer count is unknown`) : defaultField(count, `${how} by default (${every.source})`);
+  })();
   return {
     denseLayers,
     denseFfnHiddenSize: (valueOf(denseLayers) ?? 0) > 0 && width.value !== null ? derivedField(width.value, 'the dense layers keep the MLP the experts copy, of the same width') : unknownField<number>('no dense layers'),
+  };
+}
+
+/**
+ * GPT-NeoX: an MoE layer every `expert_interval` (ParallelTransformerLayer,
+ * megatron/model/transformer.py @ c291906d; default 2, neox_args.py). DeepSpeed's residual MoE
+ * (`moe_type: deepspeed` with `moe_use_residual`) runs the dense MLP on every token too: a
+ * shared expert one expert wide (MOE_LAYER_DEFAULTS.neox).
+ */
+export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField, defaultInterval: number): MoeLayerFields {
+  return {
+    ...everyNthLayerMoe(index, 'expert_interval', numLayers, width, { value: defaultInterval, source: 'GPT-NeoX neox_args.py @ c291906d' }),
     sharedExpertFfnSize: neoxResidualMlp(index, width),
   };
+}
+
+/** nanoMoE: an MoE block every `stride` layers, none of them shared (MOE_LAYER_DEFAULTS.nanoMoE). */
+export function nanoMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField): MoeLayerFields {
+  const { stride, source } = MOE_LAYER_DEFAULTS.nanoMoE;
+  return { ...everyNthLayerMoe(index, 'stride', numLayers, width, { value: stride, source: `nanoMoE train.py default stride = ${stride}; ${source}` }), sharedExpertFfnSize: defaultField(0, `no shared experts: ${source}`) };
 }
 
 /** The residual MLP of GPT-NeoX's DeepSpeed MoE layers, one expert wide; 0 for megablocks or `moe_use_residual: false`. */

@@ -3,6 +3,7 @@ import { parsePython } from '../parse/python';
 import { defaultField, derivedField, roundUpToMultiple, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode } from '../model/shape';
 import { booleanValue, completeShape, derivedHeadDim, EntryIndex, fieldAt, ownEntry, readDropout, readField, valueOf } from './fields';
 import type { FormatReader } from './format';
+import { nanoMoeLayers, type MoeLayerFields } from './moe-layers';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.nanogpt;
@@ -56,17 +57,19 @@ export const nanogptReader: FormatReader = {
     const h = valueOf(hiddenSize);
     // One `dropout` drives the attention dropout (in scaled_dot_product_attention) and the residual branches'.
     const dropout = readDropout(index, ['dropout'], () => defaultField(DROPOUT, `nanoGPT train.py default dropout = ${DROPOUT}`));
-    const moe = moeExperts(index, hiddenSize);
+    const numLayers = readField(index, 'numLayers', ['n_layer'], fromDefault('n_layer'));
+    const ffnHiddenSize = derivedField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `nanoGPT MLP is fixed at ${DEFAULT_MLP_EXPANSION} × n_embd`);
+    const moe = moeExperts(index, hiddenSize, numLayers, ffnHiddenSize);
 
     return completeShape(
       'nanogpt',
       {
         hiddenSize,
-        numLayers: readField(index, 'numLayers', ['n_layer'], fromDefault('n_layer')),
+        numLayers,
         numHeads,
         numKvHeads: defaultField(numHeads.value, 'nanoGPT has no grouped-query attention: one per head'),
         headDim: derivedHeadDim(hiddenSize, numHeads),
-        ffnHiddenSize: derivedField(h === undefined ? null : DEFAULT_MLP_EXPANSION * h, `nanoGPT MLP is fixed at ${DEFAULT_MLP_EXPANSION} × n_embd`),
+        ffnHiddenSize,
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'nanoGPT does not pad: the embedding has vocab_size rows'),
         vocabDivisor: defaultField<number>(null, 'nanoGPT does not pad the vocabulary'),
@@ -94,15 +97,15 @@ export const nanogptReader: FormatReader = {
   },
 };
 
-type MoeFields = Pick<ModelShape, 'numExperts' | 'expertsPerToken'> & { ffnHiddenSize?: NumberField };
+type MoeFields = Pick<ModelShape, 'numExperts' | 'expertsPerToken'> & Partial<MoeLayerFields> & { ffnHiddenSize?: NumberField };
 
 /** Globals only hbfreed/nanoMOE's train.py has: its `block_size` is a Triton tile, `n_ctx` the sequence. */
 const NANO_MOE_FORK_KEYS = ['n_ctx', 'block_k', 'expert_sizes'];
 const isNanoMoeFork = (index: EntryIndex): boolean => NANO_MOE_FORK_KEYS.some((key) => index.has(key));
 
 /** A fork's experts: the `use_moe` forks' globals where the file writes any of them, else nanoMoE's; plain nanoGPT has neither. */
-function moeExperts(index: EntryIndex, hiddenSize: NumberField): MoeFields {
-  return ['use_moe', 'num_experts', 'num_experts_per_tok'].some((key) => index.has(key)) ? useMoeExperts(index, hiddenSize) : nanoMoeExperts(index);
+function moeExperts(index: EntryIndex, hiddenSize: NumberField, numLayers: NumberField, mlpWidth: NumberField): MoeFields {
+  return ['use_moe', 'num_experts', 'num_experts_per_tok'].some((key) => index.has(key)) ? useMoeExperts(index, hiddenSize) : nanoMoeExperts(index, numLayers, mlpWidth);
 }
 
 /**
@@ -141,11 +144,11 @@ function nanoMoeForkWidth(index: EntryIndex, hiddenSize: NumberField, expertsPer
   return derivedField(width, `each expert 4·n_embd ${h} // num_experts_per_tok ${k}, rounded up to block_size ${tile} (the Triton tile) = ${width} (${USE_MOE.nanoMOE.source})`);
 }
 
-/** nanoMoE forks' `n_exp` experts, `top_k` of them per token (FRAMEWORK_DEFAULTS.nanogpt.nanoMoE). */
-function nanoMoeExperts(index: EntryIndex): MoeFields {
+/** nanoMoE forks' `n_exp` experts, `top_k` of them per token (FRAMEWORK_DEFAULTS.nanogpt.nanoMoE), in every `stride`-th block. */
+function nanoMoeExperts(index: EntryIndex, numLayers: NumberField, mlpWidth: NumberField): MoeFields {
   const numExperts = readField(index, 'numExperts', ['n_exp'], () => defaultField(NANO_MOE.n_exp, 'dense model (no experts; nanoMoE default n_exp 1)'));
   // nanoGPT's sample.py also has a `top_k` (sampling): it routes tokens only where there are experts.
   if ((valueOf(numExperts) ?? 1) <= 1) return { numExperts, expertsPerToken: defaultField(1, 'dense model (no experts)') };
   const expertsPerToken = readField(index, 'expertsPerToken', ['top_k'], () => defaultField(NANO_MOE.top_k, `nanoMoE GPTConfig default top_k ${NANO_MOE.top_k}`));
-  return { numExperts, expertsPerToken };
+  return { numExperts, expertsPerToken, ...nanoMoeLayers(index, numLayers, mlpWidth) };
 }

@@ -204,6 +204,10 @@ export const MOE_LAYER_DEFAULTS = {
     source: "torchtitan deepseekv3_configs: the first n_dense_layers layers run a FeedForward of inter_dim, the rest MoE with n_shared_experts × moe_inter_dim shared (pytorch/torchtitan torchtitan/models/deepseek_v3/__init__.py @ 7a639a0c); its qwen3 and gpt_oss MoE flavors run experts in every layer and share none",
   },
   litgpt: { source: "LitGPT's Block builds LLaMAMoE in every layer, with no shared experts (Lightning-AI/litgpt litgpt/model.py)" },
+  nanoMoE: {
+    stride: 2,
+    source: 'GPT builds Block(config, use_moe=(i % config.stride) == 0), a SparseMOE of MLPExperts in the MoE blocks and MLP(config) of 4·n_embd in the others, no shared expert; train.py passes its global stride = 2 (niklassheth/nanoMoE model.py, train.py @ 076b2ee2)',
+  },
   neox: {
     moeType: 'megablocks',
     useResidual: true,
