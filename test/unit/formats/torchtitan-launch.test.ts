@@ -78,6 +78,19 @@ suite('torchtitan [compile] enable and components (older: [training] compile): t
     assert.equal(modelOnly.run!.memory.terms.lossLogits!.value, eager.memory.terms.lossLogits!.value);
   });
 
+  test('components = [] (debug_model_compile_nothing.toml): nothing compiled, not the default ["model", "loss"]; the loss keeps 12 B per logit', () => {
+    const { text } = readFixture('torchtitan/debug_model_compile_nothing.toml');
+    const nothing = check(text, 'debug_model.toml', H100);
+    assertField(text, nothing.launch!.compile, { value: 'none', origin: 'file', key: 'enable', literal: 'true' });
+    assert.match(nothing.launch!.compile.note ?? '', /components \[\] /);
+    const sb = 2048 * 8;
+    assert.equal(nothing.run!.memory.terms.lossLogits!.value, 12 * sb * 2048 + 4 * sb * 256);
+    // Without the key, torchtitan's default compiles both.
+    const silent = check(text.replace('components = []\n', ''), 'debug_model.toml', H100).launch!.compile;
+    assert.equal(silent.value, 'model and loss');
+    assert.match(silent.note ?? '', /components not written, so \["model", "loss"\]/);
+  });
+
   test('the older [training] compile (llama3_8b.toml @ f3534d77) compiled the blocks and the loss; no key is torchtitan\'s default, off', () => {
     const { text } = readFixture('torchtitan/llama3_8b.toml');
     assertField(text, check(text, 'llama3_8b.toml', H100).launch!.compile, { value: 'none', origin: 'file', key: 'compile', literal: 'false' });

@@ -202,7 +202,7 @@ class MaxtextSettings {
   }
 
   private activationNames(): { names: string[]; entry?: ConfigEntry } {
-    const written = this.index.document.entries.filter((entry) => entry.path[0] === 'mlp_activations');
+    const written = this.index.document.entries.filter((entry) => entry.path[0] === 'mlp_activations' && !entry.empty);
     if (written.length > 0) return { names: written.map((entry) => String(entry.value)), entry: written[0] };
     const inherited = this.inherited('mlp_activations')?.value;
     return { names: Array.isArray(inherited) ? [...inherited] : [] };

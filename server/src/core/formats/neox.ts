@@ -233,7 +233,7 @@ function neoxPipeline(index: EntryIndex): NumberField {
 
 /** `attention_config: [[["flash"], 32]]` names the attention type per group of layers. */
 function neoxAttention(document: ConfigDocument): ShapeField<AttentionImplementation> {
-  const attention = document.entries.filter((entry) => entry.path[0]?.replace(/-/g, '_') === 'attention_config');
+  const attention = document.entries.filter((entry) => entry.path[0]?.replace(/-/g, '_') === 'attention_config' && !entry.empty);
   const flash = attention.find((entry) => entry.value === 'flash');
   if (flash) return fieldAt<AttentionImplementation>(flash, 'flash');
   if (attention.length > 0) return fieldAt<AttentionImplementation>(attention[0], 'unfused', 'attention_config has no flash layers: global attention, unfused');

@@ -120,11 +120,13 @@ function compiledParts(index: EntryIndex): ShapeField<CompiledParts> {
   if (on === undefined) return switchEntry.unresolved ? fieldAt<CompiledParts>(switchEntry, null) : { ...fieldAt<CompiledParts>(switchEntry, null), origin: 'unknown', note: `${key} ${String(switchEntry.value)}: not a boolean` };
   if (!on) return fieldAt<CompiledParts>(switchEntry, 'none', `${key} false: not compiled`);
   if (!enable) return fieldAt<CompiledParts>(switchEntry, 'model and loss', `[training] compile true: the blocks and the loss compiled (${LAUNCH.compileSource}); ${COMPILE_MODELLED}`);
-  const named = index.document.entries.filter((entry) => entry.path[0] === 'compile' && entry.path[1] === 'components').map((entry) => String(entry.value));
-  const model = named.length === 0 || named.includes('model');
-  const loss = named.length === 0 || named.includes('loss');
+  const written = index.document.entries.filter((entry) => entry.path[0] === 'compile' && entry.path[1] === 'components');
+  // `components = []` compiles nothing; only a file without the key gets the default ["model", "loss"].
+  const named = written.length === 0 ? ['model', 'loss'] : written.filter((entry) => !entry.empty).map((entry) => String(entry.value));
+  const model = named.includes('model');
+  const loss = named.includes('loss');
   const parts: CompiledParts = model && loss ? 'model and loss' : model ? 'model' : loss ? 'loss' : 'none';
-  const which = named.length === 0 ? `components not written, so ["model", "loss"]` : `components [${named.map((part) => `"${part}"`).join(', ')}]`;
+  const which = `components ${written.length === 0 ? 'not written, so ' : ''}[${named.map((part) => `"${part}"`).join(', ')}]`;
   return fieldAt(switchEntry, parts, `[compile] enable true, ${which} (${LAUNCH.compileSource}); ${COMPILE_MODELLED}`);
 }
 

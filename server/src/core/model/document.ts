@@ -43,6 +43,11 @@ export interface ConfigEntry {
   unresolved?: string;
   /** Set when the value is computed from literals (`$((GBS/WORLD_SIZE))`): how. No literal holds it. */
   computed?: string;
+  /**
+   * Set when the value is an empty list or map written as such (`[]`, `{}`): the entry has value
+   * null and no element entries follow it, where an absent key has no entry at all.
+   */
+  empty?: 'list' | 'map';
 }
 
 export interface SyntaxError {

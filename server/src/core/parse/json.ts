@@ -22,6 +22,7 @@ export function parseJson(text: string): ConfigDocument {
   const place = (): { path: string[]; keySpan?: Span } | undefined => {
     const parent = containers[containers.length - 1];
     if (!parent) return { path: [] };
+    parent.filled = true;
     if (parent.kind === 'array') return { path: [...parent.path, String(parent.index++)] };
     const key = parent.key;
     if (!key) return undefined;
@@ -34,17 +35,25 @@ export function parseJson(text: string): ConfigDocument {
     if (parent?.kind !== 'object' || !parent.key) return;
     const { name, span, colon } = parent.key;
     parent.key = undefined;
+    parent.filled = true;
     entries.push({ path: [...parent.path, name], keySpan: span, value: null, valueSpan: { offset: (colon ?? span.offset + span.length) + 1, length: 0 } });
   };
-  const open = (kind: Container['kind']) => {
+  const open = (kind: Container['kind'], begin: number) => {
     const at = place();
-    containers.push({ kind, path: at?.path ?? [], index: 0 });
+    containers.push({ kind, path: at?.path ?? [], index: 0, begin, keySpan: at?.keySpan, filled: false });
+  };
+  /** `[]` or `{}` as a value: one entry marked empty, so that it is told apart from an absent key. */
+  const close = (offset: number, length: number) => {
+    const container = containers.pop();
+    if (!container || container.filled || container.path.length === 0) return;
+    const valueSpan = { offset: container.begin, length: offset + length - container.begin };
+    entries.push({ path: container.path, keySpan: container.keySpan ?? valueSpan, value: null, valueSpan, empty: container.kind === 'array' ? 'list' : 'map' });
   };
   visit(
     text,
     {
-      onObjectBegin: () => open('object'),
-      onArrayBegin: () => open('array'),
+      onObjectBegin: (offset) => open('object', offset),
+      onArrayBegin: (offset) => open('array', offset),
       onObjectProperty: (name, offset, length) => {
         closeKey();
         const parent = containers[containers.length - 1];
@@ -55,13 +64,11 @@ export function parseJson(text: string): ConfigDocument {
         if (separator === ':' && parent?.kind === 'object' && parent.key) parent.key.colon = offset;
         else if (separator === ',') closeKey();
       },
-      onObjectEnd: () => {
+      onObjectEnd: (offset, length) => {
         closeKey();
-        containers.pop();
+        close(offset, length);
       },
-      onArrayEnd: () => {
-        containers.pop();
-      },
+      onArrayEnd: (offset, length) => close(offset, length),
       onLiteralValue: (_value, offset, length) => {
         const at = place();
         if (!at) return;
@@ -85,6 +92,10 @@ interface Container {
   index: number;
   /** Objects: the key read, waiting for its value. */
   key?: { name: string; span: Span; colon?: number };
+  /** Where it opens, and the key it is the value of: an empty one is an entry of its own. */
+  begin: number;
+  keySpan?: Span;
+  filled: boolean;
 }
 
 const MAX_JSON_DEPTH = 1000;

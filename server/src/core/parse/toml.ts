@@ -4,7 +4,8 @@ import { errorSpan, type ConfigDocument, type ConfigEntry, type ScalarValue, typ
 /**
  * TOML (torchtitan's train configs) flattened into entries through toml-eslint-parser, whose
  * AST keeps every key's and value's source range: `[training] seq_len = 8192` becomes the entry
- * ['training', 'seq_len'] with the spans of `seq_len` and `8192`. TOML has no error recovery
+ * ['training', 'seq_len'] with the spans of `seq_len` and `8192`; an empty array or inline table
+ * is one entry marked `empty`, as in the YAML and JSON readings. TOML has no error recovery
  * here: a file that does not parse yields its error and no entries.
  */
 /**
@@ -41,6 +42,10 @@ export function parseToml(text: string): ConfigDocument {
       case 'TOMLTopLevelTable':
       case 'TOMLTable':
       case 'TOMLInlineTable': {
+        if (node.type === 'TOMLInlineTable' && node.body.length === 0) {
+          entries.push({ path, keySpan, value: null, valueSpan: spanOf(node.range), empty: 'map' });
+          break;
+        }
         const base = node.type === 'TOMLTable' ? node.resolvedKey.map(String) : path;
         const children = node.body as (AST.TOMLKeyValue | AST.TOMLTable)[];
         for (let i = children.length - 1; i >= 0; i--) {
@@ -51,6 +56,7 @@ export function parseToml(text: string): ConfigDocument {
         break;
       }
       case 'TOMLArray':
+        if (node.elements.length === 0) entries.push({ path, keySpan, value: null, valueSpan: spanOf(node.range), empty: 'list' });
         for (let i = node.elements.length - 1; i >= 0; i--) pending.push({ path: [...path, String(i)], node: node.elements[i], keySpan });
         break;
       case 'TOMLValue':

@@ -196,8 +196,7 @@ function firstLine(message: string): string {
 
 /**
  * Bounds on what aliases expand to: `&a [*b, *b, ...]` chains grow exponentially, and an alias
- * inside its own anchor (`x: &x [*x]`) or of empty collections expands forever without emitting
- * an entry. So the entries emitted through aliases and the aliases followed are counted, and
+ * inside its own anchor (`x: &x [*x]`) expands forever. So the entries emitted through aliases and the aliases followed are counted, and
  * aliases are followed at most so many deep (each turn of `&x [*x]` is one deeper, with a longer path).
  */
 const MAX_ALIASED_ENTRIES = 10_000;
@@ -251,8 +250,11 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
         const reached = follow(value, item);
         if (!reached) continue;
         const ownAlias = item.usedAt === undefined && reached.usedAt !== undefined;
+        const empty = emptyCollection(reached.node);
         if (reached.node === null || reached.node === undefined || (isScalar(reached.node) && reached.node.range && reached.node.range[0] === reached.node.range[1])) {
           emit({ path: childPath, keySpan, value: null, valueSpan: { offset: afterColon(text, keySpan), length: 0 } }, reached.usedAt, ownAlias);
+        } else if (empty) {
+          emit({ path: childPath, keySpan, value: null, valueSpan: empty.span, empty: empty.kind }, reached.usedAt, ownAlias);
         } else if (isScalar(reached.node) && reached.node.range) {
           emit({ path: childPath, keySpan, value: scalarValue(reached.node.value), valueSpan: spanOf(reached.node.range) }, reached.usedAt, ownAlias);
         } else {
@@ -265,9 +267,12 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
       node.items.forEach((child, index) => {
         const reached = follow(child as YamlNode | null, item);
         if (!reached) return;
+        const empty = emptyCollection(reached.node);
         if (isScalar(reached.node) && reached.node.range) {
           const span = spanOf(reached.node.range);
           emit({ path: [...path, String(index)], keySpan: span, value: scalarValue(reached.node.value), valueSpan: span }, reached.usedAt, item.usedAt === undefined && reached.usedAt !== undefined);
+        } else if (empty) {
+          emit({ path: [...path, String(index)], keySpan: empty.span, value: null, valueSpan: empty.span, empty: empty.kind }, reached.usedAt, item.usedAt === undefined && reached.usedAt !== undefined);
         } else if (reached.node !== undefined && reached.node !== null) {
           children.push({ ...reached, path: [...path, String(index)] });
         }
@@ -277,6 +282,12 @@ function flatten(document: Document, text: string, entries: ConfigEntry[]): void
   }
   // Document order (an aliased value where its alias is), as readers expect: the last of two equal keys wins.
   entries.sort((a, b) => (a.usedAt ?? a.keySpan).offset - (b.usedAt ?? b.keySpan).offset);
+}
+
+/** A flow `[]` or `{}`: one entry marked empty, so that it is told apart from an absent key (as in parseJson and parseToml). */
+function emptyCollection(node: unknown): { kind: 'list' | 'map'; span: Span } | undefined {
+  if (!(isMap(node) || isSeq(node)) || node.items.length > 0 || !node.range) return undefined;
+  return { kind: isSeq(node) ? 'list' : 'map', span: spanOf(node.range) };
 }
 
 /**
