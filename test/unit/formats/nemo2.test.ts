@@ -80,7 +80,10 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.hiddenSize, { value: 4096, origin: 'catalogue', literal: 'pretrain_config' });
     assertField(text, shape.tensorParallel, { value: 1, origin: 'default' });
     assertField(text, shape.seqLength, { value: 8192, origin: 'default' });
-    assertField(text, shape.vocabSize, { value: 128256, origin: 'default' });
+    // TokenizerConfig(tokenizer_type="NullTokenizer", vocab_size=128256): the NullTokenizer adds its end-of-document token.
+    assertField(text, shape.vocabSize, { value: 128257, origin: 'default' });
+    assert.match(shape.vocabSize.note ?? '', /vocab_size default 128256 \(llama3_8b\.py @ ca4f77f3\) \+ 1 end-of-document token/);
+    assertField(text, shape.paddedVocabSize, { value: 128384, origin: 'derived' });
   });
 
   test('Megatron-Bridge overrides: keyword arguments and cfg.model / cfg.train / cfg.dataset assignments', () => {
@@ -250,5 +253,32 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assert.deepEqual([eight.vocabSize.value, eight.paddedVocabSize.value], [52028, 52096]);
     // The logits GEMM runs over the padded vocabulary: 52224, not Llama 3's 128256.
     assert.equal(check(text, 'pretrain.py').spec?.vocabSize, 52224);
+  });
+
+  test("Megatron-Bridge perf recipe (h100/llama3.py @ 65f1882d): cfg.tokenizer.vocab_size 128256 under llama3_70b's NullTokenizer is 128257 with its end-of-document token, padded to 128512", () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-perf-llama3_70b-h100.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.vocabSize, { value: 128257, origin: 'file', literal: '128256' });
+    assert.match(shape.vocabSize.note ?? '', /the recipe's NullTokenizer: vocab_size 128256 \+ 1 end-of-document token .*null_tokenizer\.py @ cdab16fc/);
+    // A fix that wants 128512 tokens writes the number the NullTokenizer adds one to.
+    assert.equal(shape.vocabSize.toLiteral?.(128512), 128511);
+    // Megatron-Bridge pads 128257 to a multiple of 128 × TP 4: the logits GEMM is 128512 wide, not 128256.
+    assertField(text, shape.paddedVocabSize, { value: 128512, origin: 'derived' });
+    assert.equal(check(text, 'llama3.py').spec?.vocabSize, 128512);
+  });
+
+  test('cfg.tokenizer.vocab_size and vocab_size= gain the token under the recipe\'s NullTokenizer or tokenizer_type NullTokenizer; under another tokenizer_type they are as written', () => {
+    const script = (lines: string, call = 'llama3_8b_pretrain_config()') => `from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\nfrom megatron.bridge.recipes.qwen import qwen3_8b_pretrain_config\ncfg = ${call}\n${lines}`;
+    const hf = readText('train.py', script('cfg.tokenizer.tokenizer_type = "HuggingFaceTokenizer"\ncfg.tokenizer.vocab_size = 128256\n'));
+    assert.deepEqual([hf.vocabSize.value, hf.vocabSize.origin, hf.vocabSize.toLiteral], [128256, 'file', undefined]);
+    assert.equal(readText('train.py', script('cfg.tokenizer.vocab_size = 128256\n')).vocabSize.value, 128257);
+    const keyword = script('', 'llama3_8b_pretrain_config(vocab_size=32000)');
+    assertField(keyword, readText('train.py', keyword).vocabSize, { value: 32001, origin: 'file', literal: '32000' });
+    // qwen3_8b's recipe tokenizer is Qwen's own: only an explicit NullTokenizer adds the token.
+    assert.equal(readText('train.py', script('cfg.tokenizer.vocab_size = 32000\n', 'qwen3_8b_pretrain_config()')).vocabSize.value, 32000);
+    const nullText = script('cfg.tokenizer.tokenizer_type = "NullTokenizer"\ncfg.tokenizer.vocab_size = 32000\n', 'qwen3_8b_pretrain_config()');
+    const named = readText('train.py', nullText);
+    assertField(nullText, named.vocabSize, { value: 32001, origin: 'file', literal: '32000' });
+    assert.match(named.vocabSize.note ?? '', /^tokenizer_type NullTokenizer: vocab_size 32000 \+ 1/);
   });
 });

@@ -2,9 +2,9 @@ import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
 import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type PipelineSplit, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
-import { BRIDGE_RECIPES, NEMO_RECIPES, type NemoRecipe } from './catalogue/nemo-recipes';
+import { BRIDGE_RECIPES, NEMO_RECIPES, NULL_TOKENIZER_END_OF_DOCUMENT, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
-import { booleanSetting, booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
+import { booleanSetting, booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, fieldFromEntry, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
 import type { Dtype } from '../model/prediction';
 import type { FormatReader } from './format';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -95,7 +95,7 @@ export const nemo2Reader: FormatReader = {
     const tensorParallel = launch('tensorParallel', ['set.trainer.strategy.tensor_model_parallel_size', 'set.model.tensor_model_parallel_size', 'kwarg.tensor_parallelism', 'kwarg.tensor_model_parallel_size'], (r) => r.tensorParallel, 'tensor_parallelism');
     const shapeChanged = ['set.model.config.hidden_size', 'set.model.config.num_attention_heads', 'set.model.hidden_size', 'set.model.num_attention_heads'].some((key) => index.has(key));
     const tokenizer = recipe ? huggingFaceTokenizerSize(recipe.model) : undefined;
-    const vocabSize = readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
+    const vocabSize = nullTokenizerVocab(index, recipe) ?? readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
       if (!recipe) return unknown();
       if (recipe.vocabSize !== undefined) return defaultField(recipe.vocabSize, recipe.vocabNote ?? `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
       return tokenizer && recipeEntry
@@ -210,4 +210,25 @@ function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeNam
   // Both the recipe's: the recipe's default GPU count, not one this file states.
   const byRecipe = nodes.origin === 'default' && perNode.origin === 'default' && gpus.value !== null;
   return { gpus: byRecipe ? { ...gpus, origin: 'default' } : gpus, gpusPerNode: perNode };
+}
+
+/**
+ * `cfg.tokenizer.vocab_size` (or the recipe call's `vocab_size=`, which a Bridge recipe gives its
+ * TokenizerConfig) under a NullTokenizer (the script's `tokenizer_type`, else the recipe's): the
+ * model's vocabulary is that number plus the end-of-document token the tokenizer adds, as the
+ * recipe's own default is; a fix writes the number without it. Undefined where the model's own
+ * vocab_size decides or the tokenizer is another.
+ */
+function nullTokenizerVocab(index: EntryIndex, recipe: NemoRecipe | undefined): NumberField | undefined {
+  const entry = index.get('set.tokenizer.vocab_size', 'kwarg.vocab_size');
+  const modelVocab = index.get('set.model.config.vocab_size');
+  if (!entry || entry.value === null || (modelVocab && modelVocab.value !== null)) return undefined;
+  const type = index.get('set.tokenizer.tokenizer_type');
+  const named = type !== undefined && type.value !== null;
+  if (named ? type.value !== 'NullTokenizer' : recipe?.nullTokenizer !== true) return undefined;
+  const field = fieldFromEntry(entry, 'vocabSize', false);
+  if (field.value === null) return field;
+  const whose = named ? 'tokenizer_type NullTokenizer' : "the recipe's NullTokenizer";
+  const note = `${whose}: vocab_size ${field.value} + 1 end-of-document token (${NULL_TOKENIZER_END_OF_DOCUMENT})`;
+  return { ...field, value: field.value + 1, note: field.note ? `${field.note}; ${note}` : note, ...(field.origin === 'file' ? { toLiteral: (effective: number) => effective - 1, written: field.value } : {}) };
 }

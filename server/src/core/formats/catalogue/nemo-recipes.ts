@@ -37,6 +37,8 @@ export interface NemoRecipe {
   vocabSize?: number;
   /** Where `vocabSize` comes from when it is not a literal of the recipe (a tokenizer constant). */
   vocabNote?: string;
+  /** The recipe trains on Megatron-Core's NullTokenizer, which adds an end-of-document token to the vocab_size it is given (NULL_TOKENIZER_END_OF_DOCUMENT). */
+  nullTokenizer?: true;
   /** Whether the config class the recipe builds has its own output layer (`share_embeddings_and_output_weights: False`), with its source; absent where not checked. */
   untiedEmbeddings?: { untied: boolean; source: string };
   /**
@@ -232,19 +234,26 @@ function bridgeFile(path: string, commit: string): ModelSource {
 }
 
 /**
- * The Llama 3.1 and 70B Bridge recipes train on `TokenizerConfig(tokenizer_type="NullTokenizer",
- * vocab_size=DEFAULT_NULL_TOKENIZER_VOCAB_SIZE)`. Megatron-Core's NullTokenizer adds its
- * end-of-document token (`vocab_size` = vocab_size_without_eod + 1), and the Llama providers set no
- * `vocab_size` of their own, so the model takes the tokenizer's and Bridge pads it to
- * make_vocab_size_divisible_by × TP (nemo2.ts).
+ * The Llama 3 and 3.1 Bridge recipes train on `TokenizerConfig(tokenizer_type="NullTokenizer",
+ * vocab_size=...)`: llama3_8b on its `vocab_size` argument (128256), the 70B and Llama 3.1 ones on
+ * DEFAULT_NULL_TOKENIZER_VOCAB_SIZE. Megatron-Core's NullTokenizer adds its end-of-document token
+ * (`vocab_size` = vocab_size_without_eod + 1), and the Llama providers set no `vocab_size` of their
+ * own, so the model takes the tokenizer's and Bridge pads it to make_vocab_size_divisible_by × TP
+ * (nemo2.ts, which adds the token to a script's `cfg.tokenizer.vocab_size` too).
  */
+export const NULL_TOKENIZER_END_OF_DOCUMENT = 'NullTokenizer.vocab_size = vocab_size_without_eod + 1, NVIDIA/Megatron-LM megatron/core/tokenizers/text/libraries/null_tokenizer.py @ cdab16fc';
+function nullTokenizer(vocabSizeWithoutEod: number, given: string): Pick<NemoRecipe, 'nullTokenizer' | 'vocabSize' | 'vocabNote'> {
+  return {
+    nullTokenizer: true,
+    vocabSize: vocabSizeWithoutEod + 1,
+    vocabNote: `the recipe's NullTokenizer: ${given} + 1 end-of-document token (${NULL_TOKENIZER_END_OF_DOCUMENT}); Llama3ModelProvider sets no vocab_size, so the model takes the tokenizer's (megatron/bridge/models/llama/llama_provider.py @ 2afd2d34)`,
+  };
+}
 const NULL_TOKENIZER_CONSTANT = 52027;
-const NULL_TOKENIZER = {
-  vocabSize: NULL_TOKENIZER_CONSTANT + 1,
-  vocabNote:
-    `the recipe's NullTokenizer: DEFAULT_NULL_TOKENIZER_VOCAB_SIZE ${NULL_TOKENIZER_CONSTANT} ("nvidia/megatron-gpt-345m vocab size", src/megatron/bridge/recipes/utils/tokenizer_utils.py @ 212f489f of ananthsub/Megatron-Bridge, a fork of NVIDIA-NeMo/Megatron-Bridge whose own copy is not in the index) + 1 end-of-document token ` +
-    '(NullTokenizer.vocab_size = vocab_size_without_eod + 1, NVIDIA/Megatron-LM megatron/core/tokenizers/text/libraries/null_tokenizer.py @ cdab16fc); Llama3ModelProvider sets no vocab_size, so the model takes the tokenizer\'s (megatron/bridge/models/llama/llama_provider.py @ 2afd2d34)',
-} as const;
+const NULL_TOKENIZER = nullTokenizer(
+  NULL_TOKENIZER_CONSTANT,
+  `DEFAULT_NULL_TOKENIZER_VOCAB_SIZE ${NULL_TOKENIZER_CONSTANT} ("nvidia/megatron-gpt-345m vocab size", src/megatron/bridge/recipes/utils/tokenizer_utils.py @ 212f489f of ananthsub/Megatron-Bridge, a fork of NVIDIA-NeMo/Megatron-Bridge whose own copy is not in the index)`,
+);
 
 /**
  * Megatron-Bridge recipes (`src/megatron/bridge/recipes/<family>/<name>.py`): `pretrain_config()`'s
@@ -259,7 +268,7 @@ export const BRIDGE_RECIPES: Readonly<Record<string, NemoRecipe>> = {
     contextParallel: 2,
     sequenceParallel: false,
     ...LLAMA_DATA,
-    vocabSize: 128256,
+    ...nullTokenizer(128256, "pretrain_config's vocab_size default 128256 (llama3_8b.py @ ca4f77f3)"),
     tpCommOverlap: bridgeOverlap(false, 'llama3_8b', 'ca4f77f36a80ca553da10624e38ca744aa35ae79'),
     source: bridgeFile('llama/llama3_8b', 'ca4f77f36a80ca553da10624e38ca744aa35ae79'),
   },
