@@ -7,6 +7,7 @@ import { backwardGemms, layerGemms, layerParams } from '../../../server/src/core
 import { runLayout } from '../../../server/src/core/perf/run';
 import { layerActivations, stageParams } from '../../../server/src/core/perf/run/memory';
 import { readFixture } from '../formats/fixture';
+import { DEEPSEEK_V3 } from './deepseek-v3';
 import { runLaunchWith } from './run-launch';
 
 /** The layer spec a checked fixture predicts from (shapelint's default launch). */
@@ -30,29 +31,10 @@ function activatedParams(spec: LayerSpec): number {
   return totalParams(spec) - spec.vocabSize * spec.hiddenSize - moeLayers * (spec.numExperts - spec.expertsPerToken) * layerParams(spec).mlpPerExpert;
 }
 
-const V3_LATENT = { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 };
+const V3_LATENT = DEEPSEEK_V3.latentAttention!;
 
-/** One DeepSeek-V3 MoE layer (arXiv 2412.19437 §4.2) at s 4096, b 1 over TP `t`. */
-const v3Layer = (tensorParallel: number, flashAttention = true): LayerSpec => ({
-  hiddenSize: 7168,
-  numHeads: 128,
-  numKvHeads: 128,
-  headDim: 192,
-  ffnHiddenSize: 2048,
-  gatedMlp: true,
-  vocabSize: 129280,
-  numLayers: 61,
-  seqLength: 4096,
-  microBatchSize: 1,
-  tensorParallel,
-  numExperts: 256,
-  expertsPerToken: 8,
-  denseLayers: 3,
-  denseFfnHiddenSize: 18432,
-  sharedExpertFfnSize: 2048,
-  latentAttention: V3_LATENT,
-  flashAttention,
-});
+/** DeepSeek-V3 at s 4096, b 1 over TP `t`. */
+const v3Layer = (tensorParallel: number, flashAttention = true): LayerSpec => ({ ...DEEPSEEK_V3, tensorParallel, flashAttention });
 
 const shapeOf = (gemms: ReturnType<typeof layerGemms>, name: string): number[] | undefined => {
   const found = gemms.find((gemm) => gemm.name === name);

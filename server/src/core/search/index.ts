@@ -429,7 +429,8 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       pipelineExtraLayers: split?.uneven ? null : (split?.extraLayers ?? 0),
       kvHeadsMayDivideTensorParallel: shape.kvHeadsMayDivideTensorParallel,
       fixed,
-      explicitHeadDim: shape.headDim.origin === 'file',
+      // Multi-latent attention's head dims come from its own sizes, not from h/a.
+      explicitHeadDim: shape.headDim.origin === 'file' || shape.latentAttention !== undefined,
       derivedFfn,
       vocabSize,
       maxHeadDim: settings.maxHeadDim,
