@@ -350,3 +350,14 @@ suite('shape search: ranked by the run', () => {
     assert.deepEqual(order, [...order].sort((a, b) => b - a));
   });
 });
+
+suite('shape search over multi-latent attention', () => {
+  // DeepSeek-V2-Lite's heads are 128 + 64 wide whatever its hidden size (2048 / 16 = 128): the search holds them.
+  test('the heads and their head dim stay while the hidden size varies', () => {
+    const { result } = searchFile('test/fixtures/formats/hf/deepseek-v2-lite.json', LLAMA_LAUNCH, { top: 40 });
+    assert.ok(result.bounds.includes('heads: held at 16 (head dim 192, not hidden / heads)'), result.bounds.join('\n'));
+    assert.ok(result.candidates.length > 0);
+    assert.deepEqual([...new Set(result.candidates.map((candidate) => `${candidate.dims.numHeads}/${candidate.dims.headDim}`))], ['16/192']);
+    assert.ok(result.candidates.some((candidate) => candidate.dims.hiddenSize !== 2048), result.candidates.map((candidate) => candidate.dims.hiddenSize).join(' '));
+  });
+});

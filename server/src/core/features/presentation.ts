@@ -139,9 +139,9 @@ export function predictionOf(result: CheckResult): LayerPrediction | null {
 export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> = {
   hiddenSize: 'all',
   numLayers: [],
-  numHeads: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
+  numHeads: ['qkv', 'mla_q', 'mla_q_up', 'mla_kv_up', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
   numKvHeads: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention'],
-  headDim: ['qkv', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
+  headDim: ['qkv', 'mla_q', 'mla_q_up', 'attention_score', 'attention_over_value', 'flash_attention', 'attention_projection'],
   ffnHiddenSize: ['mlp_up', 'mlp_gate', 'mlp_down'],
   vocabSize: ['logits'],
   paddedVocabSize: ['logits'],

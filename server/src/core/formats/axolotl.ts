@@ -2,7 +2,7 @@ import type { ConfigDocument, ConfigEntry } from '../model/document';
 import type { Dtype } from '../model/prediction';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, unknownField, type Adapter, type AttentionImplementation, type BaseWeights, type LoraTarget, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readField, tokenizerVocab, ZERO_STAGES } from './fields';
+import { booleanValue, catalogueActivation, catalogueLatentAttention, catalogueFields, checkpointingMode, completeShape, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readField, tokenizerVocab, ZERO_STAGES } from './fields';
 import type { FormatReader, ReadContext } from './format';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
@@ -114,6 +114,7 @@ export const axolotlReader: FormatReader = {
       {
         activation: named ? catalogueActivation(named.model, named.entry) : unknownField('the activation is base_model\'s'),
         gatedMlp: named?.model.gatedMlp ?? false,
+        ...(named ? catalogueLatentAttention(named.model, named.entry) : {}),
         attentionKernel: axolotlAttention(index),
         recompute: readChoice(index, ['gradient_checkpointing'], checkpointingOf, () => defaultField<RecomputeMode>(LAUNCH.recompute, LAUNCH.recomputeSource)),
         dtype: axolotlDtype(index),

@@ -2,11 +2,13 @@ import type { ConfigDocument, ConfigEntry } from '../model/document';
 import type { Dtype } from '../model/prediction';
 import { findModel, sourceText, type CatalogueModel } from './catalogue/models';
 import { huggingFaceTokenizerSize, tokenizerTypeSize } from './catalogue/tokenizers';
+import { latentAttentionFields } from './latent-attention';
 import {
   catalogueField,
   defaultField,
   derivedField,
   FIELD_LABELS,
+  LATENT_ATTENTION_LABELS,
   NUMERIC_FIELDS,
   roundUpToMultiple,
   unknownField,
@@ -14,6 +16,7 @@ import {
   type ModelShape,
   type NumberField,
   type NumericFieldName,
+  type LatentAttentionFieldName,
   type DropoutFieldName,
   type AttentionImplementation,
   type RecomputeMode,
@@ -27,13 +30,16 @@ import {
  * that make a value `invalid`, and the derivations every framework does the same way.
  */
 
+/** The sizes FIELD_LIMITS judges: the shape's numeric fields and multi-latent attention's. */
+export type SizedFieldName = NumericFieldName | LatentAttentionFieldName;
+
 /**
  * The one table of what a usable value is, for every reader and rule. `above`: sanity ceilings,
  * not framework limits: a value above them is a typo (an extra digit, a byte count) rather than
  * a model; the largest published shapes are far below (hidden 25600, vocab 256k, context 10M
  * tokens). `zeroMeansOff`: 0 is a documented "off" (GPT-NeoX `pipe_parallel_size: 0`, dense models' expert counts).
  */
-export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOff?: true }> = {
+export const FIELD_LIMITS: Record<SizedFieldName, { above: number; zeroMeansOff?: true }> = {
   hiddenSize: { above: 1_000_000 },
   numLayers: { above: 100_000 },
   numHeads: { above: 100_000 },
@@ -58,6 +64,12 @@ export const FIELD_LIMITS: Record<NumericFieldName, { above: number; zeroMeansOf
   globalBatchSize: { above: 100_000_000 },
   gpus: { above: 10_000_000 },
   gpusPerNode: { above: 1_000 },
+  // Multi-latent attention: a query rank of 0 is MaxText's and torchtitan's "no query compression".
+  qLoraRank: { above: 1_000_000, zeroMeansOff: true },
+  kvLoraRank: { above: 1_000_000 },
+  qkNopeHeadDim: { above: 100_000 },
+  qkRopeHeadDim: { above: 100_000 },
+  vHeadDim: { above: 100_000 },
 };
 
 /**
@@ -128,7 +140,7 @@ function located(entry: ConfigEntry): Location {
  * off), `invalid` for a string, negative, fraction or absurd value (FIELD_LIMITS),
  * `unresolved` when it cannot be resolved statically.
  */
-export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyped: boolean): NumberField {
+export function fieldFromEntry(entry: ConfigEntry, name: SizedFieldName, untyped: boolean): NumberField {
   if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   const value = numericValue(entry, untyped);
   const text = entry.value === null ? '' : String(entry.value);
@@ -143,7 +155,7 @@ export function fieldFromEntry(entry: ConfigEntry, name: NumericFieldName, untyp
 }
 
 /** Why a number is not a usable value of the field (FIELD_LIMITS), or undefined when it is. */
-function sizeProblem(name: NumericFieldName, value: number): string | undefined {
+function sizeProblem(name: SizedFieldName, value: number): string | undefined {
   const limits = FIELD_LIMITS[name];
   if (!Number.isFinite(value)) return 'is not a finite number';
   if (!Number.isInteger(value)) return 'is not a whole number';
@@ -169,7 +181,7 @@ export function derivedSize(name: NumericFieldName, value: number, how: string, 
  * (`kv_channels: null`, `n_inner: null`) means "use the default", but the fallback keeps the
  * key's place so a fix can write a value there.
  */
-export function readField<Key extends string>(index: EntryIndex<Key>, name: NumericFieldName, keys: NoInfer<Key>[], fallback: () => NumberField): NumberField {
+export function readField<Key extends string>(index: EntryIndex<Key>, name: SizedFieldName, keys: NoInfer<Key>[], fallback: () => NumberField): NumberField {
   const entry = index.get(...keys);
   if (entry && (entry.value !== null || entry.unresolved)) return fieldFromEntry(entry, name, index.document.syntax === 'shell');
   const field = fallback();
@@ -234,17 +246,6 @@ export function derivedHeadDim(hidden: NumberField, heads: NumberField): NumberF
   return derivedField(h / a, `hidden size ${h} / heads ${a}`);
 }
 
-/**
- * Multi-latent attention (DeepSeek-V2/V3): the score GEMM's inner size is the query-key head
- * dim, its no-position part plus its rotary part (V3: 128 + 64 = 192), whatever h/a is. Null
- * when the file names neither part.
- */
-export function latentAttentionHeadDim(noPosition: ConfigEntry | undefined, rotary: ConfigEntry | undefined, names: string): NumberField | null {
-  const parts = [noPosition, rotary].map((entry) => (typeof entry?.value === 'number' && !entry.unresolved ? entry.value : Number(entry?.value)));
-  if (!noPosition || !rotary || parts.some((part) => !Number.isInteger(part) || part <= 0)) return null;
-  return derivedField(parts[0] + parts[1], `multi-latent attention: query-key head dim = ${names} = ${parts[0]} + ${parts[1]}`);
-}
-
 /** Megatron-family padding: ceil(V / (divisor·TP)) · divisor·TP (NeoX, Megatron-LM, NeMo). */
 export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, tensorParallel: NumberField, framework: string): NumberField {
   const v = valueOf(vocab);
@@ -262,7 +263,7 @@ export function paddedVocabByDivisor(vocab: NumberField, divisor: NumberField, t
 export function completeShape(
   format: FormatId,
   fields: Partial<Record<NumericFieldName, NumberField>>,
-  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding' | 'untiedEmbeddings' | 'tpCommOverlap'>>,
+  rest: Pick<ModelShape, 'activation' | 'gatedMlp' | 'attentionKernel' | 'kvHeadsMayDivideTensorParallel'> & Partial<Pick<ModelShape, DropoutFieldName | 'recompute' | 'dtype' | 'sequenceParallel' | 'sharding' | 'untiedEmbeddings' | 'tpCommOverlap' | 'latentAttention'>>,
 ): ModelShape {
   const numeric = {} as Record<NumericFieldName, NumberField>;
   for (const name of NUMERIC_FIELDS) numeric[name] = fields[name] ?? unknownField(`not given by this ${format} file`);
@@ -412,6 +413,17 @@ export function catalogueFields(model: CatalogueModel, entry: ConfigEntry): Part
     fields[name] = { ...catalogueField(value, note), key: `${FIELD_LABELS[name]} of ${model.name} (${label})`, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
   }
   return fields;
+}
+
+/** A catalogued model's multi-latent attention sizes as fields located on the entry that names it; nothing for standard attention. */
+export function catalogueLatentAttention(model: CatalogueModel, entry: ConfigEntry): Pick<ModelShape, 'latentAttention'> {
+  const sizes = model.latentAttention;
+  if (!sizes) return {};
+  const note = catalogueSummary(model);
+  const label = model.cachedAt ? 'local Hugging Face cache' : 'model catalogue';
+  return {
+    latentAttention: latentAttentionFields((name) => ({ ...catalogueField(sizes[name], note), key: `${LATENT_ATTENTION_LABELS[name]} of ${model.name} (${label})`, keySpan: entry.keySpan, valueSpan: entry.valueSpan })),
+  };
 }
 
 /** The catalogued model's activation, located on the entry that names the model. */

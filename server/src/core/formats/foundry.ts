@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../model/document';
 import { resolveInterpolations } from '../parse/interpolation';
 import { parseYaml } from '../parse/yaml';
 import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
+import { booleanValue, catalogueActivation, catalogueLatentAttention, catalogueFields, checkpointSetting, completeShape, derivedHeadDim, derivedSize, EntryIndex, fieldAt, FSDP_SHARDING_STRATEGIES, readChoice, readDropout, readField, tokenizerVocab, valueOf } from './fields';
 import { namedModel } from './hub-models';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS } from './catalogue/framework-defaults';
 import type { FormatReader, ReadContext } from './format';
@@ -129,6 +129,7 @@ function readHfCausalLm(index: EntryIndex, context: ReadContext | undefined): Mo
     {
       activation: named ? catalogueActivation(named.model, named.entry) : unknownField(why),
       gatedMlp: named?.model.gatedMlp ?? false,
+      ...(named ? catalogueLatentAttention(named.model, named.entry) : {}),
       attentionKernel: defaultField<AttentionImplementation>(LAUNCH_DEFAULTS.hf.attention, LAUNCH_DEFAULTS.hf.attentionSource),
       kvHeadsMayDivideTensorParallel: false,
     },

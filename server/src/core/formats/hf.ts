@@ -1,10 +1,11 @@
 import type { ConfigDocument } from '../model/document';
 import { parseJson } from '../parse/json';
-import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../model/shape';
-import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, latentAttentionHeadDim, ownEntry, readChoice, readDropout, readField, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type LatentAttentionFieldName, type ModelShape, type NumberField, type RecomputeMode, type ShapeField } from '../model/shape';
+import { booleanValue, checkpointingMode, completeShape, transformersAttention, derivedHeadDim, EntryIndex, ownEntry, readChoice, readDropout, readField, stringField, untiedEmbeddingsSwitch, valueOf } from './fields';
 import type { FormatReader } from './format';
 import { hfMoeLayers } from './moe-layers';
-import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
+import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LATENT_ATTENTION_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
+import { LATENT_ATTENTION_KEYS, latentAttentionFields, latentQueryKeyHeadDim } from './latent-attention';
 import { baseNameOf, countKeys, extensionOf, sniffHead } from './sniff';
 
 /**
@@ -84,19 +85,15 @@ export const hfReader: FormatReader = {
     const ffnKeys = moe && index.get(...keys(KEYS.moeFfn)) ? KEYS.moeFfn : KEYS.ffnHiddenSize;
     const ffnHiddenSize = readField(index, 'ffnHiddenSize', keys(ffnKeys), () => defaultFfn(index, keys, hiddenSize));
     const numKvHeads = readField(index, 'numKvHeads', keys(KEYS.numKvHeads), () => defaultKvHeads(index, numHeads));
-    const headDim = readField(
-      index,
-      'headDim',
-      keys(KEYS.headDim),
-      () => latentAttentionHeadDim(index.get(...keys(['qk_nope_head_dim'])), index.get(...keys(['qk_rope_head_dim'])), 'qk_nope_head_dim + qk_rope_head_dim') ?? derivedHeadDim(hiddenSize, numHeads),
-    );
+    const modelType = index.get(...keys(['model_type']))?.value;
+    const latent = hfLatentAttention(index, keys, modelType);
+    const headDim = readField(index, 'headDim', keys(KEYS.headDim), () => latentQueryKeyHeadDim(latent.latentAttention, 'qk_nope_head_dim + qk_rope_head_dim') ?? derivedHeadDim(hiddenSize, numHeads));
     const vocabSize = readField(index, 'vocabSize', keys(KEYS.vocabSize), () => unknownField('no vocab_size in this config'));
     const gatedMlp =
       GATED_FAMILY.test(familyText) ||
       /^gated-/.test(activation.value ?? '') ||
       (/^(silu|swish)$/.test(activation.value ?? '') && index.get(...keys(['intermediate_size'])) !== undefined);
 
-    const modelType = index.get(...keys(['model_type']))?.value;
     const familyDropout = typeof modelType === 'string' ? ownEntry(FRAMEWORK_DEFAULTS.hf.dropoutByModelType, modelType) : undefined;
     const dropoutDefault = (which: 'attention' | 'hidden') => () =>
       familyDropout
@@ -136,10 +133,29 @@ export const hfReader: FormatReader = {
         attentionDropout: readDropout(index, keys(KEYS.attentionDropout), dropoutDefault('attention')),
         hiddenDropout: readDropout(index, keys(KEYS.hiddenDropout), dropoutDefault('hidden')),
         untiedEmbeddings: untiedEmbeddingsSwitch(index, keys(['tie_word_embeddings']), 'tie', () => modelClassTying(modelType)),
+        ...latent,
       },
     );
   },
 };
+
+/**
+ * Multi-latent attention, where the config writes kv_lora_rank (deepseek_v2, deepseek_v3,
+ * kimi_k2, minicpm3) or its model class defaults it (LATENT_ATTENTION_DEFAULTS): each size the
+ * file's, else the class's default. `q_lora_rank: null` is DeepSeek-V2-Lite's "no query
+ * compression": DeepseekV2Attention/DeepseekV3Attention then project the query straight from h.
+ */
+function hfLatentAttention(index: EntryIndex, keys: (names: readonly string[]) => string[], modelType: unknown): Pick<ModelShape, 'latentAttention'> {
+  const defaults = typeof modelType === 'string' ? ownEntry(LATENT_ATTENTION_DEFAULTS.hf, modelType) : undefined;
+  if (!defaults && !index.get(...keys([LATENT_ATTENTION_KEYS.kvLoraRank]))) return {};
+  const fallback = (name: LatentAttentionFieldName): NumberField => {
+    const key = LATENT_ATTENTION_KEYS[name];
+    if (name === 'qLoraRank' && index.get(...keys([key]))) return defaultField(0, 'q_lora_rank null: no query compression, the query projected straight from the hidden size (transformers DeepseekV2Attention, DeepseekV3Attention)');
+    if (defaults) return defaultField(defaults[name], defaults.source);
+    return unknownField(`no ${key} in this config, and no default shapelint can cite for model_type ${String(modelType ?? '(none)')}`);
+  };
+  return { latentAttention: latentAttentionFields((name) => readField(index, name, keys([LATENT_ATTENTION_KEYS[name]]), () => fallback(name))) };
+}
 
 /** tie_word_embeddings where the config leaves it out: its model class's default, where shapelint has read that class. */
 function modelClassTying(modelType: unknown): ShapeField<boolean> {

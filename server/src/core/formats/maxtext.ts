@@ -1,10 +1,11 @@
 import type { ConfigDocument, ConfigEntry } from '../model/document';
 import { parseYaml } from '../parse/yaml';
 import type { Dtype } from '../model/prediction';
-import { catalogueField, defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
+import { catalogueField, defaultField, derivedField, unknownField, type AttentionImplementation, type LatentAttentionShape, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { MAXTEXT_BASE, MAXTEXT_MODELS, MESH_AXES, meshKey, type MaxtextModel, type MeshAxis } from './catalogue/maxtext-models';
 import { sourceText } from './catalogue/models';
-import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf } from './fields';
+import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf, type SizedFieldName } from './fields';
+import { LATENT_ATTENTION_KEYS, latentAttentionFields, latentQueryKeyHeadDim } from './latent-attention';
 import type { FormatReader } from './format';
 import { type MoeLayerFields } from './moe-layers';
 import { MOE_LAYER_DEFAULTS } from './catalogue/framework-defaults';
@@ -16,7 +17,8 @@ import { countKeys, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } fr
  * named model's file over it, then the file's own keys, so every key read here is, in that order:
  * the file's, the model file's (MAXTEXT_MODELS), base.yml's (MAXTEXT_BASE). Widths are `base_*`
  * scaled by `global_parameter_scale` as MaxText's `get_individual_scales` does (individualScales); `head_dim` is its own key, not emb_dim / heads, except under
- * multi-latent attention (qk_nope_head_dim + qk_rope_head_dim). Two `mlp_activations`
+ * multi-latent attention (qk_nope_head_dim + qk_rope_head_dim; its q_lora_rank, kv_lora_rank
+ * and v_head_dim read the same way, base.yml's q_lora_rank 0 meaning no query latent). Two `mlp_activations`
  * (["silu", "linear"]) make a gated MLP. An MoE model's experts are `base_moe_mlp_dim` wide where
  * the file sets it (DeepSeek's decoder, whose first `first_num_dense_layers` layers are dense,
  * `base_mlp_dim` wide, and whose MoE layers add `shared_experts`: maxtextMoeLayers), else
@@ -75,6 +77,7 @@ export const maxtextReader: FormatReader = {
         ? fieldAt<number>(enableDropout, 0, 'enable_dropout False: no dropout')
         : readDropout(index, ['dropout_rate'], () => unknownField('dropout_rate comes from base.yml or the command line'));
     const launch = maxtextLaunch(settings);
+    const latent = settings.raw('attention_type') === 'mla' ? settings.latentAttention() : undefined;
     const shape = completeShape(
       'maxtext',
       {
@@ -82,7 +85,7 @@ export const maxtextReader: FormatReader = {
         numLayers: scaled('numLayers', 'base_num_decoder_layers', 'layers'),
         numHeads: scaled('numHeads', 'base_num_query_heads', 'heads'),
         numKvHeads: scaled('numKvHeads', 'base_num_kv_heads', 'heads'),
-        headDim: settings.raw('attention_type') === 'mla' ? settings.latentHeadDim() : settings.number('headDim', 'head_dim'),
+        headDim: latent ? (latentQueryKeyHeadDim(latent, 'qk_nope_head_dim + qk_rope_head_dim') ?? unknownField('attention_type mla: qk_nope_head_dim or qk_rope_head_dim unknown')) : settings.number('headDim', 'head_dim'),
         ffnHiddenSize: ffn,
         vocabSize,
         paddedVocabSize: derivedField(vocabSize.value, 'MaxText does not pad: the embedding has vocab_size rows'),
@@ -104,6 +107,7 @@ export const maxtextReader: FormatReader = {
           typeof value === 'boolean' ? { value: !value, why: value ? 'the logits reuse the embedding matrix' : 'a logits_dense layer of its own' } : null,
         ),
         ...launch.choices,
+        ...(latent ? { latentAttention: latent } : {}),
       },
     );
     const named = settings.model ? { catalogueModel: `MaxText ${settings.modelName}` } : {};
@@ -188,7 +192,7 @@ class MaxtextSettings {
     return { ...field, note: `${field.note}: ${mapped.why}` };
   }
 
-  number(name: NumericFieldName, key: string): NumberField {
+  number(name: SizedFieldName, key: string): NumberField {
     return readField(this.index, name, [key], () => this.inheritedField(key));
   }
 
@@ -218,12 +222,9 @@ class MaxtextSettings {
     return entry ? fieldAt(entry, name) : this.inheritedField('mlp_activations', name);
   }
 
-  /** Multi-latent attention: the score GEMM's inner size is qk_nope_head_dim + qk_rope_head_dim. */
-  latentHeadDim(): NumberField {
-    const parts = ['qk_nope_head_dim', 'qk_rope_head_dim'].map((key) => this.raw(key));
-    if (!parts.every((part) => typeof part === 'number' && Number.isInteger(part) && part > 0)) return unknownField('attention_type mla: qk_nope_head_dim or qk_rope_head_dim unknown');
-    const [noPosition, rotary] = parts as number[];
-    return derivedField(noPosition + rotary, `multi-latent attention: query-key head dim = qk_nope_head_dim + qk_rope_head_dim = ${noPosition} + ${rotary}`);
+  /** Multi-latent attention's sizes (attention_type mla): the file's, the model file's, base.yml's. */
+  latentAttention(): LatentAttentionShape {
+    return latentAttentionFields((name) => this.number(name, LATENT_ATTENTION_KEYS[name]));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../model/document';
 import { parseShell } from '../parse/shell';
 import { parseYaml } from '../parse/yaml';
-import { defaultField, derivedField, unknownField, type FormatId, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../model/shape';
+import { defaultField, derivedField, unknownField, type FormatId, type LatentAttentionFieldName, type LatentAttentionShape, type ModelShape, type NumberField, type PipelineSplit, type ShapeField, type AttentionImplementation, type RecomputeMode, type Sharding } from '../model/shape';
 import {
   precisionSwitch,
   fieldAt,
@@ -10,7 +10,6 @@ import {
   checkpointSetting,
   completeShape,
   derivedHeadDim,
-  latentAttentionHeadDim,
   EntryIndex,
   fieldFromEntry,
   paddedVocabByDivisor,
@@ -25,6 +24,7 @@ import {
 } from './fields';
 import type { FormatReader } from './format';
 import { megatronMoeLayers } from './moe-layers';
+import { latentAttentionFields, latentQueryKeyHeadDim } from './latent-attention';
 import type { Dtype } from '../model/prediction';
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, megatronSwigluWidth, TP_COMM_OVERLAP_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 import { countFlags, extensionOf, hasTopLevelKey, sniffHead, YAML_EXTENSIONS } from './sniff';
@@ -99,7 +99,7 @@ const ARGUMENTS_READ = [
   'group_query_attention', 'pad_vocab_size_to', 'padded_vocab_size', 'seq_length', 'encoder_seq_length', 'micro_batch_size', 'pipeline_model_parallel_size',
   'moe_router_topk', 'topk', 'attention_dropout', 'hidden_dropout', 'config_name', 'pp_partition_method', 'decoder_first_pipeline_num_layers',
   'decoder_last_pipeline_num_layers', 'pipeline_model_parallel_layout', 'account_for_embedding_in_pipeline_split',
-  'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'kv_channels', 'use_flash_attn',
+  'account_for_loss_in_pipeline_split', 'multi_latent_attention', 'qk_head_dim', 'qk_pos_emb_head_dim', 'q_lora_rank', 'kv_lora_rank', 'v_head_dim', 'kv_channels', 'use_flash_attn',
   'attention_backend', 'load', 'pretrained_checkpoint', 'hf_checkpoint', 'load_hf_checkpoint', 'restore_from_path', 'transformer_impl',
   'recompute_granularity', 'recompute_activations', 'bf16', 'fp16', 'fp8_format',
   // Which layers run experts, and the shared experts (formats/moe-layers.ts).
@@ -141,6 +141,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
   ));
   const ffnKeys: Argument[] = moe && index.has('moe_ffn_hidden_size') ? ['moe_ffn_hidden_size'] : ['ffn_hidden_size'];
   const numLayers = readField(index, 'numLayers', ['num_layers', 'encoder_num_layers'], () => unknownField('Megatron-LM has no default layer count'));
+  const latentAttention = megatronLatentAttention(index);
 
   const shape = completeShape(
     format,
@@ -149,7 +150,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       numLayers,
       numHeads,
       numKvHeads: elsewhere && !index.has('num_query_groups') ? unknownField(elsewhere) : megatronKvHeads(index, numHeads),
-      headDim: megatronHeadDim(index, hiddenSize, numHeads),
+      headDim: megatronHeadDim(index, hiddenSize, numHeads, latentAttention),
       ffnHiddenSize: readField(index, 'ffnHiddenSize', ffnKeys, orDefault(() => megatronDefaultFfn(hiddenSize, swiglu))),
       vocabSize,
       paddedVocabSize: readField(index, 'paddedVocabSize', ['pad_vocab_size_to', 'padded_vocab_size'], () =>
@@ -187,6 +188,7 @@ export function readMegatronArguments(document: ConfigDocument, key: (path: read
       )),
       ...megatronPipelineSplit(index),
       ...megatronRunChoices(index, orDefault),
+      ...(latentAttention ? { latentAttention } : {}),
     },
   );
   const loadsCheckpoint = checkpointSetting(index, CHECKPOINT_FLAGS, (name) => `--${name.replace(/_/g, '-')}`);
@@ -252,12 +254,34 @@ function megatronPipelineSplit(index: ArgumentIndex): { pipelineSplit?: Pipeline
 }
 
 /** --kv-channels, else h/a; with --multi-latent-attention the query-key head dim, which --kv-channels does not set. */
-function megatronHeadDim(index: ArgumentIndex, hiddenSize: NumberField, numHeads: NumberField): NumberField {
-  if (booleanValue(index.get('multi_latent_attention')) === true) {
-    const latent = latentAttentionHeadDim(index.get('qk_head_dim'), index.get('qk_pos_emb_head_dim'), '--qk-head-dim + --qk-pos-emb-head-dim');
-    if (latent) return latent;
-  }
-  return readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads));
+function megatronHeadDim(index: ArgumentIndex, hiddenSize: NumberField, numHeads: NumberField, latent: LatentAttentionShape | undefined): NumberField {
+  return latentQueryKeyHeadDim(latent, '--qk-head-dim + --qk-pos-emb-head-dim') ?? readField(index, 'headDim', ['kv_channels'], () => derivedHeadDim(hiddenSize, numHeads));
+}
+
+const LATENT_ATTENTION_FLAGS: Record<LatentAttentionFieldName, Argument> = {
+  qLoraRank: 'q_lora_rank',
+  kvLoraRank: 'kv_lora_rank',
+  qkNopeHeadDim: 'qk_head_dim',
+  qkRopeHeadDim: 'qk_pos_emb_head_dim',
+  vHeadDim: 'v_head_dim',
+};
+
+/**
+ * --multi-latent-attention's sizes from their flags. Without --q-lora-rank, q_lora_rank is None and
+ * MLASelfAttention projects the query straight from h (megatron/core/transformer/
+ * multi_latent_attention.py @ 003b4ce2; Megatron-LM's DeepSeek-V2-Lite example leaves the flag
+ * out). Another flag left out stays unknown (shapelint has not read its default), and the layer is
+ * then modelled as standard attention.
+ */
+function megatronLatentAttention(index: ArgumentIndex): LatentAttentionShape | undefined {
+  if (booleanValue(index.get('multi_latent_attention')) !== true) return undefined;
+  return latentAttentionFields((name) =>
+    readField(index, name, [LATENT_ATTENTION_FLAGS[name]], () =>
+      name === 'qLoraRank'
+        ? defaultField(0, 'no --q-lora-rank: q_lora_rank None, the query projected straight from the hidden size (Megatron-Core MLASelfAttention @ 003b4ce2)')
+        : unknownField(`no --${LATENT_ATTENTION_FLAGS[name].replace(/_/g, '-')} in this file`),
+    ),
+  );
 }
 
 function megatronKvHeads(index: ArgumentIndex, numHeads: NumberField): NumberField {

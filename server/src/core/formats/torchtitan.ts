@@ -2,7 +2,7 @@ import type { ConfigDocument } from '../model/document';
 import { parseToml } from '../parse/toml';
 import { defaultField, RECOMPUTE_MODES, unknownField, type AttentionImplementation, type CompiledParts, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type SelectiveRecompute, type ShapeField, type Sharding } from '../model/shape';
 import { findModel, torchtitanName } from './catalogue/models';
-import { booleanValue, catalogueActivation, catalogueFields, checkpointSetting, completeShape, EntryIndex, fieldAt, noDropout, readChoice, readField } from './fields';
+import { booleanValue, catalogueActivation, catalogueLatentAttention, catalogueFields, checkpointSetting, completeShape, EntryIndex, fieldAt, noDropout, readChoice, readField } from './fields';
 import { FRAMEWORK_DEFAULTS, LAUNCH_DEFAULTS, UNTIED_EMBEDDINGS_DEFAULTS } from './catalogue/framework-defaults';
 
 const LAUNCH = LAUNCH_DEFAULTS.torchtitan;
@@ -55,6 +55,7 @@ export const torchtitanReader: FormatReader = {
       {
         activation: named && flavor ? catalogueActivation(named, flavor) : unknownField(why),
         gatedMlp: named?.gatedMlp ?? false,
+        ...(named && flavor ? catalogueLatentAttention(named, flavor) : {}),
         attentionKernel: defaultField<AttentionImplementation>(LAUNCH.attention, LAUNCH.attentionSource),
         recompute: withSelective(
           readChoice(index, ['activation_checkpoint.mode'], (entry) => ((RECOMPUTE_MODES as readonly unknown[]).includes(entry.value) ? (entry.value as RecomputeMode) : null), () =>

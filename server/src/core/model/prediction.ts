@@ -26,6 +26,8 @@ export interface LayerSpec {
   denseFfnHiddenSize?: number;
   /** With experts: the total width of the shared experts every token also runs in each MoE layer (DeepSeek's n_shared_experts × moe_intermediate_size); absent: none. */
   sharedExpertFfnSize?: number;
+  /** Multi-head latent attention's sizes (ModelShape.latentAttention); absent: standard attention of `headDim`. */
+  latentAttention?: LatentAttention;
   flashAttention: boolean;
   /** With `flashAttention`: the fused kernel (absent: FlashAttention-2). perf/attention.ts chooses it per framework, GPU and head dim. */
   fusedKernel?: FusedKernel;
@@ -42,10 +44,24 @@ export interface LayerSpec {
   attentionDropout?: boolean;
 }
 
+/** Multi-head latent attention's sizes as plain numbers; `qLoraRank` 0: the query is projected straight from h. */
+export interface LatentAttention {
+  qLoraRank: number;
+  kvLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+}
+
 export type Dtype = 'bf16' | 'fp16' | 'fp8';
 
 export type GemmName =
   | 'qkv'
+  | 'mla_q'
+  | 'mla_q_down'
+  | 'mla_q_up'
+  | 'mla_kv_down'
+  | 'mla_kv_up'
   | 'attention_score'
   | 'attention_over_value'
   | 'flash_attention'
@@ -71,6 +87,12 @@ export interface GemmShape {
    * 2 forward (QKᵀ, PV), 5 backward. Absent for plain GEMMs (1).
    */
   matmuls?: number;
+  /**
+   * With `matmuls`: the value head dim where it differs from `k`, the query-key head dim
+   * (multi-latent attention, 192 and 128): the matmuls over V (PV forward; dP and dV backward) run
+   * over it. Absent: `k`.
+   */
+  valueDim?: number;
   /** With `matmuls`: the fused kernel (absent: FlashAttention-2, which the paper's Figure 12 measured). */
   kernel?: FusedKernel;
 }

@@ -81,6 +81,25 @@ export const NUMERIC_FIELDS = [
 export type NumericFieldName = (typeof NUMERIC_FIELDS)[number];
 
 /**
+ * Multi-head latent attention's sizes (DeepSeek-V2, arXiv 2405.04434 §2.1): the query goes
+ * h → `qLoraRank` → heads·(qkNopeHeadDim + qkRopeHeadDim), or straight h → heads·(…) where
+ * `qLoraRank` is 0 (no query compression, as DeepSeek-V2-Lite); keys and values go h →
+ * `kvLoraRank` (+ the rotary key of `qkRopeHeadDim`, shared by every head) → heads·(qkNopeHeadDim
+ * + vHeadDim); the output projection reads heads·vHeadDim.
+ */
+export const LATENT_ATTENTION_FIELDS = ['qLoraRank', 'kvLoraRank', 'qkNopeHeadDim', 'qkRopeHeadDim', 'vHeadDim'] as const;
+export type LatentAttentionFieldName = (typeof LATENT_ATTENTION_FIELDS)[number];
+export type LatentAttentionShape = Record<LatentAttentionFieldName, NumberField>;
+
+export const LATENT_ATTENTION_LABELS: Record<LatentAttentionFieldName, string> = {
+  qLoraRank: 'query latent rank',
+  kvLoraRank: 'key/value latent rank',
+  qkNopeHeadDim: 'query-key head dim without position',
+  qkRopeHeadDim: 'rotary query-key head dim',
+  vHeadDim: 'value head dim',
+};
+
+/**
  * The shape of a transformer as one framework will build it. Every value is what the
  * framework will actually use (after its defaults and transformations); `null` is unknown.
  */
@@ -148,6 +167,12 @@ export type ModelShape = {
   compile?: ShapeField<CompiledParts>;
   /** The named model the shape comes from, when it comes from the model catalogue. */
   catalogueModel?: string;
+  /**
+   * Multi-head latent attention's sizes, where the file (or its framework's default, or the
+   * catalogue) makes the attention MLA; absent: standard attention. `headDim` is then the
+   * query-key head dim, qkNopeHeadDim + qkRopeHeadDim.
+   */
+  latentAttention?: LatentAttentionShape;
   /**
    * Dropout probabilities training will run: on the attention probabilities, and on the
    * attention and MLP outputs before the residual adds. Unknown where neither the file nor a

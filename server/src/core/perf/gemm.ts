@@ -35,8 +35,14 @@ export function deviceRates(gpu: GpuSpec, dtype: Dtype): DeviceRates {
   };
 }
 
+/**
+ * 2·M·N·K per matmul. A fused attention kernel whose value head dim differs from its query-key
+ * head dim (`valueDim`) runs ⌊matmuls/2⌋ of them over V (PV; dP and dV) and the rest over K.
+ */
 export function gemmFlops(shape: GemmShape): number {
-  return 2 * shape.m * shape.n * shape.k * shape.batch * (shape.matmuls ?? 1);
+  const matmuls = shape.matmuls ?? 1;
+  const overValue = shape.valueDim === undefined ? 0 : Math.floor(matmuls / 2);
+  return 2 * shape.m * shape.n * shape.batch * ((matmuls - overValue) * shape.k + overValue * (shape.valueDim ?? shape.k));
 }
 
 /** Tensor-core efficiency of one dimension, from the largest power of two dividing it. */
@@ -65,7 +71,10 @@ function tileEfficiency(tile: Tile): number {
 /**
  * A fused attention kernel: query blocks of `flashBlockRows` rows per head, each sweeping all keys
  * at the kernel's measured efficiency for the head dim it runs (padded to its template) and the
- * sequence length (perf/attention.ts).
+ * sequence length (perf/attention.ts). A smaller value head dim (`valueDim`) runs at the query-key
+ * head dim's template: FlashAttention-2 takes one head dim for Q, K and V, so transformers'
+ * DeepSeek-V3 pads V up to it (modeling_deepseek_v3.py), and no kernel's timing by the two dims
+ * apart is calibrated.
  */
 function flashComputeUs(shape: GemmShape, rates: DeviceRates): { us: number; waves: number; tile: [number, number] } {
   const rows = KERNEL_MODEL.flashBlockRows;
@@ -83,7 +92,8 @@ function memoryBytes(shape: GemmShape, rates: DeviceRates): number {
   if (shape.matmuls !== undefined) {
     // Q, K, V in and O out; the backward also reads O and dO and writes dQ, dK, dV.
     const passes = shape.matmuls > 2 ? 2 : 1;
-    return rates.elementBytes * batch * k * (2 * m + 2 * n) * passes;
+    const v = shape.valueDim ?? k;
+    return rates.elementBytes * batch * (k + v) * (m + n) * passes;
   }
   return rates.elementBytes * batch * (m * k + k * n + m * n);
 }

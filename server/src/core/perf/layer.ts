@@ -1,4 +1,4 @@
-import type { ElementwisePrediction, GemmName, GemmShape, LayerSpec } from '../model/prediction';
+import type { ElementwisePrediction, GemmName, GemmShape, LatentAttention, LayerSpec } from '../model/prediction';
 
 /**
  * A transformer layer as the GEMMs one GPU runs: the paper's Table II, extended for GQA/MQA
@@ -73,6 +73,32 @@ export function layerKinds(spec: LayerSpec, layers = Math.max(1, spec.numLayers)
 
 const gemm = (name: GemmName, m: number, n: number, k: number, batch = 1): GemmShape => ({ name, label: name, m, n, k, batch });
 
+/**
+ * The widths per token of what attention reads and writes, over all heads (before tensor
+ * parallelism): the query and key the scores use, the value, and the attention output the
+ * projection reads. Standard attention: a·d, k·d, k·d, a·d. Multi-latent attention: every head has
+ * its own key and value, a·(nope + rope), a·(nope + rope), a·v, a·v.
+ */
+export function attentionWidths(spec: LayerSpec): { query: number; key: number; value: number; output: number } {
+  const latent = spec.latentAttention;
+  if (!latent) return { query: spec.numHeads * spec.headDim, key: spec.numKvHeads * spec.headDim, value: spec.numKvHeads * spec.headDim, output: spec.numHeads * spec.headDim };
+  const queryKey = spec.numHeads * (latent.qkNopeHeadDim + latent.qkRopeHeadDim);
+  return { query: queryKey, key: queryKey, value: spec.numHeads * latent.vHeadDim, output: spec.numHeads * latent.vHeadDim };
+}
+
+/**
+ * Multi-latent attention's projections per GPU (DeepSeek-V2 §2.1; Megatron-Core
+ * multi_latent_attention.py MLASelfAttention @ 003b4ce2): the down-projections h → q_lora_rank and
+ * h → kv_lora_rank + rope run whole on every GPU (with Transformer Engine they are TELinear
+ * `parallel_mode='duplicated'`); the up-projections are column-parallel, split by heads.
+ */
+function latentProjections(spec: LayerSpec, latent: LatentAttention, tokens: number, heads: number): GemmShape[] {
+  const h = spec.hiddenSize;
+  const queryKeyDim = latent.qkNopeHeadDim + latent.qkRopeHeadDim;
+  const query = latent.qLoraRank > 0 ? [gemm('mla_q_down', tokens, latent.qLoraRank, h), gemm('mla_q_up', tokens, heads * queryKeyDim, latent.qLoraRank)] : [gemm('mla_q', tokens, heads * queryKeyDim, h)];
+  return [...query, gemm('mla_kv_down', tokens, latent.kvLoraRank + latent.qkRopeHeadDim, h), gemm('mla_kv_up', tokens, heads * (latent.qkNopeHeadDim + latent.vHeadDim), latent.kvLoraRank)];
+}
+
 /** The forward GEMMs of one layer, logits excluded. */
 export function layerGemms(spec: LayerSpec): GemmShape[] {
   const local = localSizes(spec);
@@ -80,13 +106,22 @@ export function layerGemms(spec: LayerSpec): GemmShape[] {
   const h = spec.hiddenSize;
   const s = spec.seqLength;
   const attentionBatch = spec.microBatchSize * heads;
-  const gemms: GemmShape[] = [gemm('qkv', tokens, (heads + 2 * kvHeads) * d, h)];
+  const latent = spec.latentAttention;
+  // Multi-latent attention scores over nope + rope and weighs values of v_head_dim.
+  const queryKeyDim = latent ? latent.qkNopeHeadDim + latent.qkRopeHeadDim : d;
+  const valueDim = latent ? latent.vHeadDim : d;
+  const gemms: GemmShape[] = latent ? latentProjections(spec, latent, tokens, heads) : [gemm('qkv', tokens, (heads + 2 * kvHeads) * d, h)];
   if (spec.flashAttention) {
-    gemms.push({ ...gemm('flash_attention', s, s, d, attentionBatch), matmuls: 2, ...(spec.fusedKernel ? { kernel: spec.fusedKernel } : {}) });
+    gemms.push({
+      ...gemm('flash_attention', s, s, queryKeyDim, attentionBatch),
+      matmuls: 2,
+      ...(valueDim !== queryKeyDim ? { valueDim } : {}),
+      ...(spec.fusedKernel ? { kernel: spec.fusedKernel } : {}),
+    });
   } else {
-    gemms.push(gemm('attention_score', s, s, d, attentionBatch), gemm('attention_over_value', s, d, s, attentionBatch));
+    gemms.push(gemm('attention_score', s, s, queryKeyDim, attentionBatch), gemm('attention_over_value', s, valueDim, s, attentionBatch));
   }
-  gemms.push(gemm('attention_projection', tokens, h, heads * d));
+  gemms.push(gemm('attention_projection', tokens, h, heads * valueDim));
   gemms.push(gemm('mlp_up', tokensPerExpert, ffn, h, experts));
   if (spec.gatedMlp) gemms.push(gemm('mlp_gate', tokensPerExpert, ffn, h, experts));
   gemms.push(gemm('mlp_down', tokensPerExpert, h, ffn, experts));
@@ -189,6 +224,11 @@ export function logitsElementwise(spec: LayerSpec, elementBytes: number, backwar
 /** One layer's parameters by part: what tensor parallelism splits (attention, MLP) and what it replicates (norms, router). */
 export interface LayerParams {
   attention: number;
+  /**
+   * Multi-latent attention's down-projections and latent norms: replicated over tensor
+   * parallelism (Megatron-Core duplicates them, see latentProjections); 0 for standard attention.
+   */
+  latentDown: number;
   /** One expert's MLP (the dense MLP when there are no experts). */
   mlpPerExpert: number;
   experts: number;
@@ -198,13 +238,31 @@ export interface LayerParams {
   replicated: number;
 }
 
+/**
+ * Multi-latent attention's weights, without biases (transformers DeepseekV3Attention and
+ * Megatron-Core MLASelfAttention build its projections with bias=False): the split part (q_b or
+ * the direct query projection, kv_b, the output projection) and the replicated part (q_a, kv_a
+ * and the RMSNorms over the two latents).
+ */
+function latentAttentionParams(h: number, heads: number, latent: LatentAttention): { split: number; replicated: number } {
+  const queryKeyDim = latent.qkNopeHeadDim + latent.qkRopeHeadDim;
+  const compressed = latent.qLoraRank > 0;
+  const queryDown = compressed ? h * latent.qLoraRank + latent.qLoraRank : 0;
+  const queryUp = (compressed ? latent.qLoraRank : h) * heads * queryKeyDim;
+  const keyValueDown = h * (latent.kvLoraRank + latent.qkRopeHeadDim) + latent.kvLoraRank;
+  const keyValueUp = latent.kvLoraRank * heads * (latent.qkNopeHeadDim + latent.vHeadDim);
+  return { split: queryUp + keyValueUp + heads * latent.vHeadDim * h, replicated: queryDown + keyValueDown };
+}
+
 export function layerParams(spec: LayerSpec): LayerParams {
   const h = spec.hiddenSize;
   const qkvWidth = (spec.numHeads + 2 * spec.numKvHeads) * spec.headDim;
   const experts = Math.max(1, spec.numExperts);
   const mlp = (f: number): number => (f <= 0 ? 0 : spec.gatedMlp ? 3 * h * f + 2 * f + h : 2 * h * f + f + h);
+  const latent = spec.latentAttention ? latentAttentionParams(h, spec.numHeads, spec.latentAttention) : null;
   return {
-    attention: h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h,
+    attention: latent ? latent.split : h * qkvWidth + qkvWidth + spec.numHeads * spec.headDim * h + h,
+    latentDown: latent ? latent.replicated : 0,
     mlpPerExpert: mlp(spec.ffnHiddenSize),
     experts,
     sharedMlp: experts > 1 ? mlp(spec.sharedExpertFfnSize ?? 0) : 0,
@@ -215,7 +273,7 @@ export function layerParams(spec: LayerSpec): LayerParams {
 /** All of one layer's parameters: attention, every expert (or the dense MLP), the shared experts, norms and router. */
 export function layerParamCount(spec: LayerSpec): number {
   const layer = layerParams(spec);
-  return layer.attention + layer.experts * layer.mlpPerExpert + layer.sharedMlp + layer.replicated;
+  return layer.attention + layer.latentDown + layer.experts * layer.mlpPerExpert + layer.sharedMlp + layer.replicated;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { DEFAULT_MLP_EXPANSION } from '../formats/catalogue/framework-defaults';
-import { FIELD_LABELS, type Launch, type ModelShape } from '../model/shape';
+import { FIELD_LABELS, LATENT_ATTENTION_FIELDS, LATENT_ATTENTION_LABELS, type Launch, type ModelShape } from '../model/shape';
 import { chooseAttentionKernel } from './attention';
 import type { GpuSpec } from '../model/hardware';
-import type { LayerSpec } from '../model/prediction';
+import type { LatentAttention, LayerSpec } from '../model/prediction';
 
 function positive(value: number | null): value is number {
   return value !== null && Number.isFinite(value) && value > 0;
@@ -52,6 +52,11 @@ export const MODEL_FIELDS = [
 /** Why a shape has no spec, for a command that needs one: its first unusable model field, else the missing width and heads. */
 export function unpredictableReason(shape: ModelShape): string {
   const invalid = MODEL_FIELDS.find((name) => shape[name].origin === 'invalid');
+  const latent = shape.latentAttention && LATENT_ATTENTION_FIELDS.find((name) => shape.latentAttention![name].origin === 'invalid');
+  if (!invalid && latent) {
+    const field = shape.latentAttention![latent];
+    return `has no usable ${LATENT_ATTENTION_LABELS[latent]} (${field.key ?? LATENT_ATTENTION_LABELS[latent]}: ${field.note ?? 'not a positive integer'})`;
+  }
   if (!invalid) return 'does not say its hidden size and attention heads';
   const field = shape[invalid];
   return `has no usable ${FIELD_LABELS[invalid]} (${field.key ?? FIELD_LABELS[invalid]}: ${field.note ?? 'not a positive integer'})`;
@@ -70,6 +75,18 @@ function moeLayersOf(shape: ModelShape): Pick<LayerSpec, 'denseLayers' | 'denseF
 }
 
 /**
+ * Multi-latent attention's sizes where the shape gives every one (a query rank of 0: no query
+ * compression); else none, and the layer is modelled as standard attention of `headDim`.
+ */
+function latentAttentionOf(shape: ModelShape): LatentAttention | undefined {
+  const fields = shape.latentAttention;
+  if (!fields) return undefined;
+  const { qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim } = fields;
+  if (![kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim].every((field) => positive(field.value)) || qLoraRank.value === null || qLoraRank.value < 0) return undefined;
+  return { qLoraRank: qLoraRank.value, kvLoraRank: kvLoraRank.value!, qkNopeHeadDim: qkNopeHeadDim.value!, qkRopeHeadDim: qkRopeHeadDim.value!, vHeadDim: vHeadDim.value! };
+}
+
+/**
  * The shape as plain numbers for the throughput model: the file's values where it has them,
  * the framework's defaults (already in the shape), then the user's settings (the launch says
  * which). Null when the hidden size or the head count is unknown, or a field of the model is
@@ -78,10 +95,13 @@ function moeLayersOf(shape: ModelShape): Pick<LayerSpec, 'denseLayers' | 'denseF
  */
 export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSpec): LayerSpec | null {
   if (MODEL_FIELDS.some((name) => shape[name].origin === 'invalid')) return null;
+  if (shape.latentAttention && LATENT_ATTENTION_FIELDS.some((name) => shape.latentAttention![name].origin === 'invalid')) return null;
   const hiddenSize = shape.hiddenSize.value;
   const numHeads = shape.numHeads.value;
   if (!positive(hiddenSize) || !positive(numHeads)) return null;
-  const headDim = positive(shape.headDim.value) ? shape.headDim.value : hiddenSize / numHeads;
+  const latentAttention = latentAttentionOf(shape);
+  // Multi-latent attention's kernel runs the query-key head dim, whatever a head_dim key says.
+  const headDim = latentAttention ? latentAttention.qkNopeHeadDim + latentAttention.qkRopeHeadDim : positive(shape.headDim.value) ? shape.headDim.value : hiddenSize / numHeads;
   if (!Number.isInteger(headDim)) return null;
   const numKvHeads = positive(shape.numKvHeads.value) ? shape.numKvHeads.value : numHeads;
   const ffnHiddenSize = positive(shape.ffnHiddenSize.value) ? shape.ffnHiddenSize.value : DEFAULT_MLP_EXPANSION * hiddenSize;
@@ -101,6 +121,7 @@ export function layerSpecFromShape(shape: ModelShape, launch: Launch, gpu: GpuSp
     numExperts: positive(shape.numExperts.value) ? shape.numExperts.value : 1,
     expertsPerToken: positive(shape.expertsPerToken.value) ? shape.expertsPerToken.value : 1,
     ...moeLayersOf(shape),
+    ...(latentAttention ? { latentAttention } : {}),
     ...attentionSpec(launch, gpu, headDim),
     recompute: launch.recompute.value,
     ...dropoutOf(launch),

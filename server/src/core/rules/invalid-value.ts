@@ -1,5 +1,5 @@
 import { spanText } from '../model/document';
-import { FIELD_LABELS, NUMERIC_FIELDS } from '../model/shape';
+import { FIELD_LABELS, LATENT_ATTENTION_FIELDS, LATENT_ATTENTION_LABELS, NUMERIC_FIELDS, type NumberField } from '../model/shape';
 import type { Rule } from './rule';
 
 /**
@@ -11,13 +11,17 @@ export const invalidValueRule: Rule = {
   defaultSeverity: 'error',
   description: 'A shape field is not a positive integer (a string, a negative number, a fraction, or absurdly large).',
   check(context) {
-    for (const name of NUMERIC_FIELDS) {
-      const field = context.shape[name];
+    const latent = context.shape.latentAttention;
+    const fields: [NumberField, string][] = [
+      ...NUMERIC_FIELDS.map((name): [NumberField, string] => [context.shape[name], FIELD_LABELS[name]]),
+      ...(latent ? LATENT_ATTENTION_FIELDS.map((name): [NumberField, string] => [latent[name], LATENT_ATTENTION_LABELS[name]]) : []),
+    ];
+    for (const [field, label] of fields) {
       const span = field.valueSpan ?? field.usedAt ?? field.keySpan;
       if (field.origin !== 'invalid' || !span) continue;
-      const key = field.key ?? FIELD_LABELS[name];
+      const key = field.key ?? label;
       const why = field.note ?? `${field.invalidText ?? spanText(context.text, span)} is not a positive integer`;
-      context.report({ message: `${key}: ${why}; shapelint cannot check the ${FIELD_LABELS[name]}.`, span });
+      context.report({ message: `${key}: ${why}; shapelint cannot check the ${label}.`, span });
     }
   },
 };

@@ -189,7 +189,7 @@ interface Plan {
   basis: RankBasis;
 }
 
-const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down', 'shared_expert_up', 'shared_expert_gate', 'shared_expert_down']);
+const LINEAR_GEMMS: ReadonlySet<string> = new Set(['qkv', 'mla_q', 'mla_q_down', 'mla_q_up', 'mla_kv_down', 'mla_kv_up', 'attention_projection', 'mlp_up', 'mlp_gate', 'mlp_down', 'shared_expert_up', 'shared_expert_gate', 'shared_expert_down']);
 
 /** One layer's time by kind of work (µs), logits apart. */
 function layerWork(prediction: LayerPrediction): Omit<GainSplit, 'logits'> {
@@ -429,7 +429,8 @@ function planSearch(source: SearchSource, settings: SearchSettings): Plan {
       pipelineExtraLayers: split?.uneven ? null : (split?.extraLayers ?? 0),
       kvHeadsMayDivideTensorParallel: shape.kvHeadsMayDivideTensorParallel,
       fixed,
-      explicitHeadDim: shape.headDim.origin === 'file',
+      // Multi-latent attention's head dims come from its own sizes, not from h/a.
+      explicitHeadDim: shape.headDim.origin === 'file' || shape.latentAttention !== undefined,
       derivedFfn,
       vocabSize,
       maxHeadDim: settings.maxHeadDim,

@@ -114,12 +114,18 @@ function proposedHeadDims(input: SpaceInput): number[] {
   return [...new Set<number>([...HEAD_DIMS.filter((d) => d <= input.maxHeadDim), input.current.headDim])].filter((d) => d % input.attentionAlignment === 0).sort((a, b) => a - b);
 }
 
+/** The head count stays: held by the user, or a head dim of its own (not h/a) the hidden size does not set. */
+function headsHeld(input: SpaceInput): boolean {
+  const { current } = input;
+  return input.fixed.has('heads') || (input.explicitHeadDim && current.numHeads * current.headDim !== current.hiddenSize);
+}
+
 /** (heads, head dim) pairs for a hidden size: head dims of 64/128/256 up to the limit or the current one, heads sharding over TP. */
 export function headShapes(input: SpaceInput, hidden: number): { numHeads: number; headDim: number }[] {
   const { current, attentionAlignment } = input;
   const t = input.spec.tensorParallel;
   const aligned = (d: number) => Number.isInteger(d) && d > 0 && d % attentionAlignment === 0;
-  if (input.fixed.has('heads') || (input.explicitHeadDim && current.numHeads * current.headDim !== current.hiddenSize)) {
+  if (headsHeld(input)) {
     const headDim = input.explicitHeadDim ? current.headDim : hidden / current.numHeads;
     return aligned(headDim) ? [{ numHeads: current.numHeads, headDim }] : [];
   }
@@ -224,7 +230,8 @@ export function describeBounds(input: Space): string[] {
   }
   lines.push(fixed('hidden') ? `${FIELD_LABELS.hiddenSize}: held at ${input.current.hiddenSize}` : `${FIELD_LABELS.hiddenSize}: multiples of ${step} within ±${HIDDEN_SPAN * 100}%`);
   const limit = input.maxHeadDim < Math.max(...HEAD_DIMS) ? ` (none above ${input.maxHeadDim}, the largest whose fused backward runs at full speed: --max-head-dim)` : '';
-  lines.push(fixed('heads') ? `heads: held at ${input.current.numHeads}` : `heads: head dim ${proposedHeadDims(input).join('/')}${limit}${t > 1 ? `, heads a multiple of TP ${t}` : ''}`);
+  const ownHeadDim = fixed('heads') ? '' : ` (head dim ${input.current.headDim}, not hidden / heads)`;
+  lines.push(headsHeld(input) ? `heads: held at ${input.current.numHeads}${ownHeadDim}` : `heads: head dim ${proposedHeadDims(input).join('/')}${limit}${t > 1 ? `, heads a multiple of TP ${t}` : ''}`);
   lines.push(input.current.numKvHeads === input.current.numHeads ? 'kv heads: as many as heads (multi-head attention)' : fixed('kv-heads') ? `kv heads: held at ${input.current.numKvHeads}` : 'kv heads: the divisor of the heads nearest the current group size');
   lines.push(
     fixed('ffn')

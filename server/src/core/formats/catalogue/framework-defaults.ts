@@ -241,6 +241,34 @@ export const MOE_LAYER_DEFAULTS = {
   } as Record<string, { firstDenseLayers?: number; sparseStep?: number; interleaveStep?: number; allLayersMoe?: boolean; sharedExperts?: number; source: string }>,
 } as const;
 
+/** Multi-latent attention's sizes as a model class or framework builds them where a file does not say (ModelShape.latentAttention). */
+export interface LatentAttentionDefaults {
+  qLoraRank: number;
+  kvLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+  source: string;
+}
+
+/**
+ * Hugging Face model classes whose config defaults every multi-latent attention size, by
+ * model_type. deepseek_v2 and kimi_k2 checkpoints write all five keys, so only their written
+ * values are read; a key they leave out stays unknown.
+ */
+export const LATENT_ATTENTION_DEFAULTS: { hf: Readonly<Record<string, LatentAttentionDefaults>> } = {
+  hf: {
+    deepseek_v3: {
+      qLoraRank: 1536,
+      kvLoraRank: 512,
+      qkNopeHeadDim: 128,
+      qkRopeHeadDim: 64,
+      vHeadDim: 128,
+      source: `DeepseekV3Config defaults q_lora_rank 1536, kv_lora_rank 512, qk_nope_head_dim 128, qk_rope_head_dim 64, v_head_dim 128 (${TRANSFORMERS_CONFIG('deepseek_v3', '001f85b3')})`,
+    },
+  },
+};
+
 export const FRAMEWORK_DEFAULTS = {
   /**
    * No dropout default on purpose: neox_args.py's attention_dropout and hidden_dropout were 0.1

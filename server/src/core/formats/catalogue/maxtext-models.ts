@@ -33,7 +33,7 @@ export const MAXTEXT_MODELS: Readonly<Record<string, MaxtextModel>> = {
     source: modelFile('deepseek3-671b', 'ac708cd5871662a275860b627645dbb3ae7166e2'),
     settings: {
       base_emb_dim: 7168, base_num_query_heads: 128, base_num_kv_heads: 128, base_mlp_dim: 18432, base_moe_mlp_dim: 2048, base_num_decoder_layers: 61, first_num_dense_layers: 3, shared_experts: 1, decoder_block: 'deepseek',
-      mlp_activations: SILU_GLU, vocab_size: 129280, num_experts: 256, num_experts_per_tok: 8, attention_type: 'mla', qk_nope_head_dim: 128, qk_rope_head_dim: 64,
+      mlp_activations: SILU_GLU, vocab_size: 129280, num_experts: 256, num_experts_per_tok: 8, attention_type: 'mla', q_lora_rank: 1536, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128,
     },
   },
   'gpt-oss-20b': {
@@ -94,8 +94,11 @@ export const MAXTEXT_BASE: MaxtextModel = {
     shared_experts: 1,
     decoder_block: 'llama2',
     attention_type: 'global',
+    q_lora_rank: 0,
+    kv_lora_rank: 512,
     qk_nope_head_dim: 128,
     qk_rope_head_dim: 64,
+    v_head_dim: 128,
     vocab_size: 32000,
     per_device_batch_size: 12,
     max_target_length: 2048,

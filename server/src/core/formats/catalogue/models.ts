@@ -1,4 +1,5 @@
 import { DEFAULT_MLP_EXPANSION, FRAMEWORK_DEFAULTS, llamaFeedForwardWidth } from './framework-defaults';
+import type { LatentAttention } from '../../model/prediction';
 
 /**
  * The model catalogue: the shapes of well-known models, keyed by every name people write for
@@ -40,6 +41,8 @@ export interface CatalogueModel {
   expertsPerToken: number;
   /** With experts: the layers that keep a dense MLP, its width, and the shared experts' total width (ModelShape's fields); absent where the source was not read for them. */
   moeLayers?: { denseLayers: number; denseFfnHiddenSize?: number; sharedExpertFfnSize: number };
+  /** Multi-latent attention's sizes (ModelShape.latentAttention); absent: standard attention. */
+  latentAttention?: LatentAttention;
   activation: string;
   gatedMlp: boolean;
   source: ModelSource;
@@ -283,7 +286,15 @@ function qwen2(size: string, shape: Pick<CatalogueModel, 'hiddenSize' | 'numLaye
 }
 
 const GPT2 = { vocabSize: FRAMEWORK_DEFAULTS.nanogpt.pretrainedVocab, seqLength: FRAMEWORK_DEFAULTS.nanogpt.pretrainedBlock };
-const MLA = { headDim: 128 + 64, activation: 'swiglu', gatedMlp: true };
+/**
+ * Multi-latent attention as DeepSeek-V2 and V3 build it (arXiv 2405.04434 §3.1.2, 2412.19437
+ * §4.2): key/value latent 512, heads of 128 + 64 rotary for query and key, 128 for the value; the
+ * query latent 1536, or none (`noQueryLatent`, DeepSeek-V2-Lite and torchtitan's 16B: the
+ * query projected straight from h). The score GEMM's head dim is 128 + 64.
+ */
+const MLA_HEADS = { kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 };
+const MLA = { headDim: 128 + 64, activation: 'swiglu', gatedMlp: true, latentAttention: { qLoraRank: 1536, ...MLA_HEADS } };
+const MLA_NO_QUERY_LATENT = { ...MLA, latentAttention: { qLoraRank: 0, ...MLA_HEADS } };
 
 const OTHER_MODELS: CatalogueModel[] = [
   // OpenAI's GPT-2 checkpoints, as nanoGPT's GPT.from_pretrained builds them (FRAMEWORK_DEFAULTS.nanogpt).
@@ -301,7 +312,8 @@ const OTHER_MODELS: CatalogueModel[] = [
     moeLayers: { denseLayers: 3, denseFfnHiddenSize: 18432, sharedExpertFfnSize: 2048 },
   }),
   row('DeepSeek V2', ['DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'], MEGATRON_DEEPSEEK_V2_LITE, {
-    hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA,
+    // No --q-lora-rank: Megatron's q_lora_rank None, no query latent.
+    hiddenSize: 2048, numLayers: 27, numHeads: 16, ffnHiddenSize: 1408, numExperts: 64, expertsPerToken: 6, ...MLA_NO_QUERY_LATENT,
     // --moe-layer-freq ([0]+[1]*26), --ffn-hidden-size 10944, --moe-shared-expert-intermediate-size 2816.
     moeLayers: { denseLayers: 1, denseFfnHiddenSize: 10944, sharedExpertFfnSize: 2816 },
   }),
@@ -352,10 +364,10 @@ function torchtitanQwen3(flavor: string, dim: number, numLayers: number, numHead
   });
 }
 
-/** deepseekv3_configs: multi-latent attention (query-key head 128 + 64), routed experts of moe_inter_dim. */
-function torchtitanDeepseekV3(flavor: string, dim: number, numLayers: number, numHeads: number, vocabSize: number, moe: Experts): CatalogueModel {
+/** deepseekv3_configs: multi-latent attention (query-key head 128 + 64; q_lora_rank 1536, or 0 where `queryLatent` is false), routed experts of moe_inter_dim. */
+function torchtitanDeepseekV3(flavor: string, dim: number, numLayers: number, numHeads: number, vocabSize: number, queryLatent: boolean, moe: Experts): CatalogueModel {
   return row('DeepSeek V3 (torchtitan)', [torchtitanName('deepseek_v3', flavor)], TORCHTITAN_DEEPSEEK_V3, {
-    hiddenSize: dim, numLayers, numHeads, ffnHiddenSize: moe.width, vocabSize, numExperts: moe.experts, expertsPerToken: moe.topK, ...MLA,
+    hiddenSize: dim, numLayers, numHeads, ffnHiddenSize: moe.width, vocabSize, numExperts: moe.experts, expertsPerToken: moe.topK, ...(queryLatent ? MLA : MLA_NO_QUERY_LATENT),
     ...(moe.dense ? { moeLayers: { denseLayers: moe.dense.layers, denseFfnHiddenSize: moe.dense.width, sharedExpertFfnSize: moe.dense.sharedExperts * moe.width } } : {}),
   });
 }
@@ -373,9 +385,9 @@ const TORCHTITAN_MODELS: CatalogueModel[] = [
   torchtitanQwen3('32B', 5120, 64, 64, 8, 25600),
   torchtitanQwen3('30B-A3B', 2048, 48, 32, 4, 6144, { experts: 128, topK: 8, width: 768 }),
   torchtitanQwen3('235B-A22B', 4096, 94, 64, 4, 12288, { experts: 128, topK: 8, width: 1536 }),
-  torchtitanDeepseekV3('16B', 2048, 27, 16, 102400, { experts: 64, topK: 6, width: 1408, dense: { layers: 1, width: 10944, sharedExperts: 2 } }),
-  torchtitanDeepseekV3('236B', 5120, 60, 128, 102400, { experts: 160, topK: 6, width: 1536, dense: { layers: 1, width: 12288, sharedExperts: 2 } }),
-  torchtitanDeepseekV3('671B', 7168, 61, 128, 129280, { experts: 256, topK: 8, width: 2048, dense: { layers: 3, width: 18432, sharedExperts: 1 } }),
+  torchtitanDeepseekV3('16B', 2048, 27, 16, 102400, false, { experts: 64, topK: 6, width: 1408, dense: { layers: 1, width: 10944, sharedExperts: 2 } }),
+  torchtitanDeepseekV3('236B', 5120, 60, 128, 102400, true, { experts: 160, topK: 6, width: 1536, dense: { layers: 1, width: 12288, sharedExperts: 2 } }),
+  torchtitanDeepseekV3('671B', 7168, 61, 128, 129280, true, { experts: 256, topK: 8, width: 2048, dense: { layers: 3, width: 18432, sharedExperts: 1 } }),
   row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '20b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 24, numExperts: 32 }),
   row('gpt-oss (torchtitan)', [torchtitanName('gpt_oss', '120b')], TORCHTITAN_GPT_OSS, { ...GPT_OSS, numLayers: 36, numExperts: 128 }),
 ];

@@ -1,5 +1,5 @@
 import type { GpuSpec } from '../../model/hardware';
-import { layerKinds, layerParams } from '../layer';
+import { attentionWidths, layerKinds, layerParams } from '../layer';
 import type { LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS, type ModelStateBytes } from './constants';
 import type { RunLaunch, RunLayout, SelectivePolicy } from './launch';
@@ -65,14 +65,14 @@ const TORCHTITAN_OP_SAC =
  * too. Unfused attention runs no saved op, so only its inputs' matmuls count.
  */
 function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated: (bytes: number) => number, split: (bytes: number) => number, routed: number): number {
-  const q = spec.numHeads * spec.headDim;
-  const kv = spec.numKvHeads * spec.headDim;
+  const widths = attentionWidths(spec);
   const h = spec.hiddenSize;
   const f = routed * spec.ffnHiddenSize;
-  // Bytes of each matmul's output per token on this GPU, in the order the layer runs them.
-  const matmuls = [split(2 * q), split(2 * kv), split(2 * kv), 2 * h, ...(spec.gatedMlp ? [split(2 * f), split(2 * f)] : [split(2 * f)]), 2 * h];
+  // Bytes of each matmul's output per token on this GPU, in the order the layer runs them
+  // (multi-latent attention's q, k, v counted as these widths: its latent projections approximated by them).
+  const matmuls = [split(2 * widths.query), split(2 * widths.key), split(2 * widths.value), 2 * h, ...(spec.gatedMlp ? [split(2 * f), split(2 * f)] : [split(2 * f)]), 2 * h];
   const savedMatmuls = matmuls.filter((_, i) => i % 2 === 0).reduce((sum, bytes) => sum + bytes, 0);
-  const attention = spec.flashAttention ? split(2 * q + 4 * spec.numHeads) : 0;
+  const attention = spec.flashAttention ? split(2 * widths.output + 4 * spec.numHeads) : 0;
   const reduceScatter = spec.tensorParallel > 1 ? replicated(2 * 2 * h) : 0;
   return input + sb * (savedMatmuls + attention + reduceScatter);
 }
@@ -85,15 +85,18 @@ function torchtitanOpKept(spec: LayerSpec, sb: number, input: number, replicated
  * inside the tensor-parallel region divide by t; layer norms, the QKV and MLP inputs and the
  * dropout masks divide by t only with sequence parallelism. A fused attention kernel keeps no
  * s² term, only its fp32 softmax statistics. Context parallelism holds s/c queries against all
- * s keys. With a, k, F = 4h and dropout this is s·b·h·(34 + 5·a·s/h) with t = 1.
+ * s keys. With a, k, F = 4h and dropout this is s·b·h·(34 + 5·a·s/h) with t = 1. Multi-latent
+ * attention keeps its query, key, value and output at their own widths (attentionWidths) and the
+ * two latents the up-projections read, 2·s·b·(q_lora_rank + kv_lora_rank), whole on every GPU (the
+ * down-projections are not split); the RMSNorms' inputs over the latents are not counted.
  */
 export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'contextParallel' | 'sequenceParallel' | 'adapter'>): LayerActivations {
   const t = Math.max(1, spec.tensorParallel);
   const sLocal = spec.seqLength / launch.contextParallel;
   const sb = sLocal * spec.microBatchSize;
   const h = spec.hiddenSize;
-  const q = spec.numHeads * spec.headDim;
-  const kv = spec.numKvHeads * spec.headDim;
+  const widths = attentionWidths(spec);
+  const latents = spec.latentAttention ? 2 * sb * (spec.latentAttention.qLoraRank + spec.latentAttention.kvLoraRank) : 0;
   const hiddenDropout = spec.dropout ?? false;
   const attentionDropout = spec.attentionDropout ?? hiddenDropout;
   const replicated = (bytes: number): number => (launch.sequenceParallel ? bytes / t : bytes);
@@ -102,7 +105,7 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
   const mask = hiddenDropout ? sb * h : 0;
 
   const norms = replicated(2 * 2 * sb * h);
-  const attention = replicated(2 * sb * h + mask) + split(2 * sb * (q + kv) + 2 * sb * kv + 2 * sb * q);
+  const attention = replicated(2 * sb * h + mask) + latents + split(2 * sb * (widths.query + widths.key) + 2 * sb * widths.value + 2 * sb * widths.output);
   const shared = spec.numExperts > 1 ? (spec.sharedExpertFfnSize ?? 0) : 0;
   const mlp = replicated(routed * 2 * sb * h + mask) + split((routed * spec.ffnHiddenSize + shared) * sb * (spec.gatedMlp ? 6 : 4));
   const scores = spec.numHeads * sLocal * spec.seqLength * spec.microBatchSize;
@@ -115,14 +118,13 @@ export function layerActivations(spec: LayerSpec, launch: Pick<RunLaunch, 'conte
 /** The input and output widths of each linear a LoRA adapter can wrap in a layer (the head is the model's, counted apart). */
 function targetWidths(spec: LayerSpec): Record<Exclude<LoraTarget, 'head'>, { dIn: number; dOut: number; mlp: boolean }> {
   const h = spec.hiddenSize;
-  const q = spec.numHeads * spec.headDim;
-  const kv = spec.numKvHeads * spec.headDim;
+  const widths = attentionWidths(spec);
   const f = spec.ffnHiddenSize;
   return {
-    query: { dIn: h, dOut: q, mlp: false },
-    key: { dIn: h, dOut: kv, mlp: false },
-    value: { dIn: h, dOut: kv, mlp: false },
-    projection: { dIn: q, dOut: h, mlp: false },
+    query: { dIn: h, dOut: widths.query, mlp: false },
+    key: { dIn: h, dOut: widths.key, mlp: false },
+    value: { dIn: h, dOut: widths.value, mlp: false },
+    projection: { dIn: widths.output, dOut: h, mlp: false },
     mlpGate: { dIn: h, dOut: spec.gatedMlp ? f : 0, mlp: true },
     mlpUp: { dIn: h, dOut: f, mlp: true },
     mlpDown: { dIn: f, dOut: h, mlp: true },
@@ -186,7 +188,7 @@ function linearInputBytes(spec: LayerSpec, launch: Pick<RunLaunch, 'sequencePara
   const t = Math.max(1, spec.tensorParallel);
   const routed = spec.numExperts > 1 ? Math.max(1, spec.expertsPerToken) : 1;
   const replicated = (2 * sb * spec.hiddenSize * (1 + routed)) / (launch.sequenceParallel ? t : 1);
-  const split = (2 * sb * (spec.numHeads * spec.headDim + routed * spec.ffnHiddenSize)) / t;
+  const split = (2 * sb * (attentionWidths(spec).output + routed * spec.ffnHiddenSize)) / t;
   return replicated + split;
 }
 
@@ -245,7 +247,7 @@ export function stageParams(spec: LayerSpec, launch: RunLaunch, layout: RunLayou
   const kinds = layerKinds(spec, layout.layersPerStage).map((kind) => {
     const parts = layerParams(kind.spec);
     const moe = parts.experts > 1;
-    const nonExpert = parts.attention / t + parts.sharedMlp / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
+    const nonExpert = parts.attention / t + parts.latentDown + parts.sharedMlp / t + parts.replicated + (moe ? 0 : parts.mlpPerExpert / t);
     const expert = moe ? ((parts.experts / launch.expertParallel) * parts.mlpPerExpert) / t : 0;
     return { count: kind.count, nonExpert, expert, replicated: parts.replicated };
   });

@@ -5,7 +5,7 @@ import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
 import { GIB, loraStageParams, stageParams, wholeLayersRecomputed, type LoraStageParams, type RunTerm } from './memory';
 import { layersTimeUs } from '../index';
-import { layerKinds } from '../layer';
+import { attentionWidths, layerKinds } from '../layer';
 import type { Adapter } from '../../model/shape';
 
 export type TimeTermName = 'compute' | 'recompute' | 'tensorParallel' | 'contextParallel' | 'expertParallel' | 'pipelineP2p' | 'pipelineBubble' | 'dataParallel' | 'optimizer';
@@ -185,7 +185,8 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   }
   if (c > 1) {
     const link = linkFor({ size: c, stride: t }, launch, gpu);
-    const kvBytes = 2 * sb * ((spec.numKvHeads * spec.headDim) / t) * 2;
+    const { key, value } = attentionWidths(spec);
+    const kvBytes = (2 * sb * (key + value)) / t;
     const ringPerLayer = 3 * (c - 1) * (LATENCY_US + kvBytes / link.bytesPerUs);
     const exposed = Math.max(0, ringPerLayer - work.attentionUs);
     perMicroBatchComm += layers * exposed;
