@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { detectFormat } from '../../../server/src/core/formats';
 import { check } from '../../../server/src/core/check';
-import { assertField, readFixture, slice } from './fixture';
+import { assertField, readFixture, readText, slice } from './fixture';
 
 suite('nanotron reader', () => {
   test('config_qwen.yaml: model_config with HF names, parallelism.tp, tokens.*, vocab padded by divisor × TP', () => {
@@ -203,6 +203,26 @@ suite('llm-foundry reader', () => {
     assertField(text, shape.microBatchSize, { value: 16, origin: 'file', key: 'device_train_microbatch_size' });
     assertField(text, shape.attentionKernel, { value: 'flash', origin: 'file', literal: 'triton' });
     assert.equal(shape.gatedMlp, false);
+  });
+
+  test('fsdp_config: FULL_SHARD is FSDP; null (written empty) and absent are no FSDP, as Composer reads None', () => {
+    const fullShard = readFixture('foundry/mpt-125m.yaml');
+    assertField(fullShard.text, fullShard.shape.sharding, { value: 'fsdp', origin: 'file', literal: 'FULL_SHARD' });
+    const nullConfig = readFixture('foundry/mpt-125m-fsdp-null.yaml');
+    assertField(nullConfig.text, nullConfig.shape.sharding, { value: 'none', origin: 'file', key: 'fsdp_config' });
+    assert.match(nullConfig.shape.sharding.note ?? '', /fsdp_config null: .*without FSDP \(DDP\)/);
+    const absent = readText('mpt.yaml', nullConfig.text.replace(/^fsdp_config:\n/m, ''));
+    assert.deepEqual([absent.sharding.value, absent.sharding.origin], ['none', 'default']);
+    assert.match(absent.sharding.note ?? '', /^no fsdp_config: /);
+  });
+
+  test('fsdp_config: {} (and a map without sharding_strategy) is FSDP with FSDPConfig defaults: FULL_SHARD, no checkpointing', () => {
+    const { text, shape } = readFixture('foundry/mpt-125m-fsdp-empty.yaml');
+    assert.deepEqual([shape.sharding.value, shape.sharding.origin], ['fsdp', 'default']);
+    assert.match(shape.sharding.note ?? '', /FSDPConfig default FULL_SHARD/);
+    assert.deepEqual([shape.recompute.value, shape.recompute.origin], ['none', 'default']);
+    const settingsOnly = readText('mpt.yaml', text.replace(/^fsdp_config: \{\}$/m, 'fsdp_config:\n  mixed_precision: PURE'));
+    assert.deepEqual([settingsOnly.sharding.value, settingsOnly.sharding.origin], ['fsdp', 'default']);
   });
 });
 

@@ -155,19 +155,32 @@ function foundryBatchAndLayout(index: EntryIndex): Pick<ModelShape, 'microBatchS
 const MPT_ATTENTION: Record<string, AttentionImplementation> = { flash: 'flash', triton: 'flash', torch: 'unfused' };
 
 /**
- * `fsdp_config`: FULL_SHARD (and the default, HYBRID_SHARD within a node) shards like FSDP, as
- * does its absence on more than one GPU under Composer; SHARD_GRAD_OP is ZeRO-2, NO_SHARD plain
- * data parallelism. `activation_checkpointing: true` recomputes every block.
+ * `fsdp_config`: llm-foundry hands it to Composer as `parallelism_config={'fsdp': fsdp_config}`
+ * (llmfoundry/command_utils/train.py @ 1d7029d6). Composer builds an FSDPConfig from any map, an
+ * empty one included, whose sharding_strategy defaults to FULL_SHARD (composer/utils/parallelism.py
+ * @ 008dac70); None (the key absent, `fsdp_config:` or `fsdp_config: null`) builds none, and
+ * Composer trains with DDP. FULL_SHARD and HYBRID_SHARD (FULL_SHARD within a node) shard like FSDP,
+ * SHARD_GRAD_OP is ZeRO-2, NO_SHARD plain data parallelism. `activation_checkpointing: true`
+ * recomputes every block.
  */
 function foundryRunChoices(index: EntryIndex): Pick<ModelShape, 'sharding' | 'recompute'> {
-  const strategy = index.get('fsdp_config.sharding_strategy');
   const checkpointing = index.get('fsdp_config.activation_checkpointing');
-  const sharding: ShapeField<Sharding> = strategy
-    ? readChoice(index, ['fsdp_config.sharding_strategy'], (entry) => FSDP_SHARDING_STRATEGIES[String(entry.value)] ?? null, () => unknownField())
-    : index.has('fsdp_config')
-      ? defaultField<Sharding>('fsdp', 'Composer FSDP default sharding_strategy FULL_SHARD')
-      : unknownField('no fsdp_config');
   const on = booleanValue(checkpointing);
   const recompute: ShapeField<RecomputeMode> = checkpointing && on !== undefined ? fieldAt<RecomputeMode>(checkpointing, on ? 'full' : 'none') : defaultField<RecomputeMode>('none', 'Composer FSDP default activation_checkpointing false');
-  return { sharding, recompute };
+  return { sharding: foundrySharding(index), recompute };
+}
+
+const WITHOUT_FSDP = 'llm-foundry passes fsdp_config None to Composer, which trains without FSDP (DDP)';
+
+function foundrySharding(index: EntryIndex): ShapeField<Sharding> {
+  if (index.has('fsdp_config.sharding_strategy')) {
+    return readChoice(index, ['fsdp_config.sharding_strategy'], (entry) => FSDP_SHARDING_STRATEGIES[String(entry.value)] ?? null, () => unknownField());
+  }
+  const fsdpConfig = index.get('fsdp_config');
+  const isMap = fsdpConfig?.empty === 'map' || [...index.keys()].some((key) => key.startsWith('fsdp_config.'));
+  if (isMap) return defaultField<Sharding>('fsdp', 'fsdp_config without sharding_strategy: Composer FSDPConfig default FULL_SHARD');
+  if (!fsdpConfig) return defaultField<Sharding>('none', `no fsdp_config: ${WITHOUT_FSDP}`);
+  if (fsdpConfig.value === null && !fsdpConfig.unresolved) return fieldAt<Sharding>(fsdpConfig, 'none', `fsdp_config null: ${WITHOUT_FSDP}`);
+  // A scalar is no FSDP settings map (Composer's FSDPConfig(**value) fails); an interpolation stays unresolved.
+  return readChoice<Sharding, string>(index, ['fsdp_config'], () => null, () => unknownField());
 }
