@@ -145,6 +145,33 @@ suite('MoE layer patterns: dense layers, their width and shared experts, from ev
     assert.equal(modelParams(residual.spec!) - modelParams(noResidual.spec!), 6 * (2 * 768 * 3072 + 3072 + 768));
   });
 
+  test('GPT-NeoX 125M-dmoe.yml @ ea7aefd8 names no key of one MoE version: NeoXArgsMoE defaults, every layer MoE, no residual, the older interval 2 said', () => {
+    const { shape } = readFixture('neox/125M-dmoe.yml');
+    assert.deepEqual([shape.numExperts.value, shape.denseLayers.value, shape.denseLayers.origin], [8, 0, 'default']);
+    assert.match(shape.denseLayers.note ?? '', /^moe_expert_interval 1: .*neox_args\.py @ 923afa65 .*first MoE arguments \(neox_args\.py @ c291906d\) defaulted otherwise: expert_interval 2/);
+    assert.deepEqual([shape.sharedExpertFfnSize.value, shape.sharedExpertFfnSize.origin], [0, 'default']);
+    assert.match(shape.sharedExpertFfnSize.note ?? '', /GPT-NeoX default use_deepspeed_moe False/);
+  });
+
+  test('GPT-NeoX NeoXArgsMoE spellings: moe_expert_interval 2 on its literal, use_deepspeed_moe with moe_deepspeed_use_residual (default True) a shared expert', () => {
+    const { text, shape } = readFixture('neox/125M-dmoe-deepspeed-interval.yml');
+    assertField(text, shape.denseLayers, { value: 6, origin: 'derived', key: '"moe_expert_interval"', literal: '2' });
+    assertField(text, shape.sharedExpertFfnSize, { value: 3072, origin: 'default' });
+    assert.match(shape.sharedExpertFfnSize.note ?? '', /GPT-NeoX default moe_deepspeed_use_residual True: .*@ 923afa65/);
+    const off = text.replace('"use_deepspeed_moe": true,', '"use_deepspeed_moe": true, "moe_deepspeed_use_residual": false,');
+    assertField(off, readText('moe.yml', off).sharedExpertFfnSize, { value: 0, origin: 'file', key: '"moe_deepspeed_use_residual"', literal: 'false' });
+    const dropless = text.replace('"use_deepspeed_moe": true,', '"use_deepspeed_moe": false,');
+    assertField(dropless, readText('moe.yml', dropless).sharedExpertFfnSize, { value: 0, origin: 'file', key: '"use_deepspeed_moe"', literal: 'false' });
+    const typo = text.replace('"use_deepspeed_moe": true,', '"use_deepspeed_moe": "yes please",');
+    assertField(typo, readText('moe.yml', typo).sharedExpertFfnSize, { value: null, origin: 'invalid', literal: '"yes please"' });
+  });
+
+  test("GPT-NeoX: a NeoXArgsMoE key (125M-moe-deepspeed.yml's moe_deepspeed_expert_parallel_size @ 923afa65) takes that version's interval 1", () => {
+    const { shape } = readFixture('neox/125M-moe-deepspeed.yml');
+    assert.deepEqual([shape.denseLayers.value, shape.denseLayers.origin], [0, 'default']);
+    assert.match(shape.denseLayers.note ?? '', /the file's moe_deepspeed_expert_parallel_size is of that version/);
+  });
+
   test('GPT-NeoX: megablocks (the default moe_type) has no residual MLP; moe_use_residual true is located on its literal; a non-boolean is invalid', () => {
     const base = readFixture('neox/125M-moe.yml').text;
     const megablocks = base.replace('"moe_type": "deepspeed"', '"moe_type": "megablocks"');

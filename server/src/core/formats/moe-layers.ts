@@ -242,44 +242,74 @@ function everyNthLayerMoe(index: EntryIndex, key: string, numLayers: NumberField
 }
 
 /**
- * GPT-NeoX: an MoE layer every `expert_interval` (ParallelTransformerLayer,
- * megatron/model/transformer.py @ c291906d; default 2, neox_args.py). DeepSpeed's residual MoE
- * (`moe_type: deepspeed` with `moe_use_residual`) runs the dense MLP on every token too: a
- * shared expert one expert wide (MOE_LAYER_DEFAULTS.neox).
+ * GPT-NeoX: an MoE layer every `moe_expert_interval` (`expert_interval` in its first MoE
+ * arguments), the other layers dense. DeepSpeed's residual MoE runs the dense MLP on every token
+ * too: a shared expert one expert wide. Each key is read under either version's name; what the
+ * file leaves out takes the defaults of the version its keys belong to (MOE_LAYER_DEFAULTS.neox).
  */
-export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField, defaultInterval: number): MoeLayerFields {
+export function neoxMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField): MoeLayerFields {
+  const { version, defaultsSaid } = neoxMoeVersion(index);
+  const { first, current } = MOE_LAYER_DEFAULTS.neox;
+  const intervalKey = [current.intervalKey, first.intervalKey].find((key) => index.has(key)) ?? version.intervalKey;
   return {
-    ...everyNthLayerMoe(index, 'expert_interval', numLayers, width, { value: defaultInterval, source: 'GPT-NeoX neox_args.py @ c291906d' }),
-    sharedExpertFfnSize: neoxResidualMlp(index, width),
+    ...everyNthLayerMoe(index, intervalKey, numLayers, width, { value: version.expertInterval, source: defaultsSaid }),
+    sharedExpertFfnSize: neoxResidualMlp(index, width, version, defaultsSaid),
   };
+}
+
+type NeoxMoeVersion = (typeof MOE_LAYER_DEFAULTS.neox)['first' | 'current'];
+
+/**
+ * The MoE arguments a GPT-NeoX file is written for, from the keys only one version defines: the
+ * first (@ c291906d) where it writes only those, else the current NeoXArgsMoE (@ 923afa65). A
+ * file with neither says nothing of its version: the current defaults apply, and the note says
+ * what the first version's would have been.
+ */
+function neoxMoeVersion(index: EntryIndex): { version: NeoxMoeVersion; defaultsSaid: string } {
+  const { first, current } = MOE_LAYER_DEFAULTS.neox;
+  const firstKey = first.ownKeys.find((key) => index.has(key));
+  const currentKey = current.ownKeys.find((key) => index.has(key));
+  if (firstKey && !currentKey) return { version: first, defaultsSaid: `${first.source}; the file's ${firstKey} is of that version` };
+  if (currentKey) return { version: current, defaultsSaid: `${current.source}; the file's ${currentKey} is of that version` };
+  return {
+    version: current,
+    defaultsSaid: `${current.source}; the file names no key only one MoE version defines, and GPT-NeoX's first MoE arguments (neox_args.py @ ${first.commit}) defaulted otherwise: expert_interval ${first.expertInterval}, ${first.defaultMoe}`,
+  };
+}
+
+/**
+ * The residual MLP of GPT-NeoX's DeepSpeed MoE layers, one expert wide; 0 for the other MoE
+ * (`use_deepspeed_moe` false, `moe_type` megablocks) or with the residual switched off.
+ */
+function neoxResidualMlp(index: EntryIndex, width: NumberField, version: NeoxMoeVersion, defaultsSaid: string): NumberField {
+  const useDeepSpeedEntry = index.get('use_deepspeed_moe');
+  const typeEntry = index.get('moe_type');
+  const residualKey = [MOE_LAYER_DEFAULTS.neox.current.residualKey, MOE_LAYER_DEFAULTS.neox.first.residualKey].find((key) => index.has(key)) ?? version.residualKey;
+  const residualEntry = index.get(residualKey);
+  const unresolved = [useDeepSpeedEntry, typeEntry, residualEntry].find((entry) => entry?.unresolved);
+  if (unresolved) return fieldAt<number>(unresolved, null);
+  const switchEntry = [useDeepSpeedEntry, typeEntry].find((entry) => entry && entry.value !== null);
+  if (!switchEntry) return defaultField(0, `GPT-NeoX default ${version.defaultMoe}: no residual MLP, no shared expert (${defaultsSaid})`);
+  const runsDeepSpeed = switchEntry === useDeepSpeedEntry ? booleanValue(switchEntry) : String(switchEntry.value) === 'deepspeed';
+  const switchSaid = `${switchEntry === useDeepSpeedEntry ? 'use_deepspeed_moe' : 'moe_type'} ${String(switchEntry.value)}`;
+  if (runsDeepSpeed === undefined) return invalidAt(switchEntry, `${switchSaid} is not a boolean`);
+  if (!runsDeepSpeed) return fieldAt(switchEntry, 0, `${switchSaid}: no residual MLP, no shared expert`);
+  const written = booleanValue(residualEntry);
+  if (residualEntry && residualEntry.value !== null && written === undefined) return invalidAt(residualEntry, `${residualKey} ${String(residualEntry.value)} is not a boolean`);
+  const residual = written ?? version.useResidual;
+  const said = written === undefined ? `GPT-NeoX default ${residualKey} ${version.useResidual ? 'True' : 'False'}` : `${residualKey} ${written}`;
+  if (!residual) return fieldAt(residualEntry!, 0, `${said}: no shared expert`);
+  if (width.value === null) return unknownField<number>(`${said}: a residual MLP one expert wide, and the expert width is unknown`);
+  const how = `${said}: DeepSpeed's residual MoE runs the expert MLP (${width.value} wide) on every token besides the routed experts`;
+  return written === undefined ? defaultField(width.value, `${how} (${defaultsSaid}; ${MOE_LAYER_DEFAULTS.neox.residualSource})`) : { ...fieldAt(residualEntry!, width.value, how), origin: 'derived' };
+}
+
+function invalidAt(entry: ConfigEntry, note: string): NumberField {
+  return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(entry.value), note };
 }
 
 /** nanoMoE: an MoE block every `stride` layers, none of them shared (MOE_LAYER_DEFAULTS.nanoMoE). */
 export function nanoMoeLayers(index: EntryIndex, numLayers: NumberField, width: NumberField): MoeLayerFields {
   const { stride, source } = MOE_LAYER_DEFAULTS.nanoMoE;
   return { ...everyNthLayerMoe(index, 'stride', numLayers, width, { value: stride, source: `nanoMoE train.py default stride = ${stride}; ${source}` }), sharedExpertFfnSize: defaultField(0, `no shared experts: ${source}`) };
-}
-
-/** The residual MLP of GPT-NeoX's DeepSpeed MoE layers, one expert wide; 0 for megablocks or `moe_use_residual: false`. */
-function neoxResidualMlp(index: EntryIndex, width: NumberField): NumberField {
-  const { moeType: defaultType, useResidual: defaultResidual, source } = MOE_LAYER_DEFAULTS.neox;
-  const typeEntry = index.get('moe_type');
-  const residualEntry = index.get('moe_use_residual');
-  const unresolved = [typeEntry, residualEntry].find((entry) => entry?.unresolved);
-  if (unresolved) return fieldAt<number>(unresolved, null);
-  const type = typeEntry && typeEntry.value !== null ? String(typeEntry.value) : defaultType;
-  if (type !== 'deepspeed') {
-    const how = `moe_type ${type}: no residual MLP, no shared expert`;
-    return typeEntry && typeEntry.value !== null ? fieldAt(typeEntry, 0, how) : defaultField(0, `GPT-NeoX default ${how} (${source})`);
-  }
-  const written = booleanValue(residualEntry);
-  if (residualEntry && residualEntry.value !== null && written === undefined) {
-    return { ...fieldAt<number>(residualEntry, null), origin: 'invalid', invalidText: String(residualEntry.value), note: `moe_use_residual ${String(residualEntry.value)} is not a boolean` };
-  }
-  const residual = written ?? defaultResidual;
-  const said = written === undefined ? `GPT-NeoX default moe_use_residual ${defaultResidual ? 'True' : 'False'}` : `moe_use_residual ${written}`;
-  if (!residual) return fieldAt(residualEntry!, 0, `${said}: no shared expert`);
-  if (width.value === null) return unknownField<number>(`${said}: a residual MLP one expert wide, and the expert width is unknown`);
-  const how = `${said}: DeepSpeed's residual MoE runs the expert MLP (${width.value} wide) on every token besides the routed experts`;
-  return written === undefined ? defaultField(width.value, `${how} (${source})`) : { ...fieldAt(residualEntry!, width.value, how), origin: 'derived' };
 }

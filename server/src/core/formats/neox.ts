@@ -137,7 +137,7 @@ export const neoxReader: FormatReader = {
         expertParallel: readField(index, 'expertParallel', ['moe_expert_parallel_size', 'moe_deepspeed_expert_parallel_size'], () =>
           defaultField(DEFAULTS.moe.expertParallel, `GPT-NeoX default moe_expert_parallel_size ${DEFAULTS.moe.expertParallel}`),
         ),
-        ...((valueOf(numExperts) ?? 1) > 1 ? neoxMoeLayers(index, numLayers, ffnHiddenSize, DEFAULTS.moe.expertInterval) : {}),
+        ...((valueOf(numExperts) ?? 1) > 1 ? neoxMoeLayers(index, numLayers, ffnHiddenSize) : {}),
         globalBatchSize: readField(index, 'globalBatchSize', ['train_batch_size'], () => unknownField('DeepSpeed: train_batch_size = micro-batch × gradient_accumulation_steps × data-parallel size')),
       },
       {

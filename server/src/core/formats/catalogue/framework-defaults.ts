@@ -208,11 +208,37 @@ export const MOE_LAYER_DEFAULTS = {
     stride: 2,
     source: 'GPT builds Block(config, use_moe=(i % config.stride) == 0), a SparseMOE of MLPExperts in the MoE blocks and MLP(config) of 4·n_embd in the others, no shared expert; train.py passes its global stride = 2 (niklassheth/nanoMoE model.py, train.py @ 076b2ee2)',
   },
+  /**
+   * GPT-NeoX has had two sets of MoE arguments, with different defaults. Each places an MoE layer
+   * where layer i % interval == 0 and runs DeepSpeed's MoE only when asked to, passing it
+   * use_residual; the other MoE (MegaBlocks', then NeoX's own dropless one) has no residual MLP.
+   * `ownKeys`: the keys only that version defines, which tell a file's version.
+   */
   neox: {
-    moeType: 'megablocks',
-    useResidual: true,
-    source:
-      "GPT-NeoX: ParallelTransformerLayer builds DeepSpeed's MoE only for moe_type deepspeed (default megablocks, whose dMoE has no residual), passing use_residual=moe_use_residual (default True) (EleutherAI/gpt-neox megatron/model/transformer.py, neox_args.py @ c291906d); a residual MoE keeps the expert module itself as an MLP every token runs, one expert wide, mixed with the routed output by a Linear(hidden, 2) (microsoft/DeepSpeed deepspeed/moe/layer.py @ 55e1ef93)",
+    residualSource:
+      'a residual MoE keeps the expert module itself as an MLP every token runs, one expert wide, mixed with the routed output by a Linear(hidden, 2) (microsoft/DeepSpeed deepspeed/moe/layer.py @ 55e1ef93)',
+    first: {
+      commit: 'c291906d',
+      intervalKey: 'expert_interval',
+      expertInterval: 2,
+      defaultMoe: 'moe_type megablocks',
+      residualKey: 'moe_use_residual',
+      useResidual: true,
+      ownKeys: ['expert_interval', 'moe_type', 'moe_use_residual', 'moe_expert_parallel_size', 'moe_train_capacity_factor', 'moe_eval_capacity_factor', 'moe_min_capacity', 'moe_token_dropping', 'create_moe_param_group', 'moe_glu', 'enable_expert_tensor_parallelism'],
+      source:
+        'EleutherAI/gpt-neox megatron/neox_arguments/neox_args.py @ c291906d: expert_interval 2 (NeoXArgsParallelism), moe_type megablocks, moe_use_residual True; ParallelTransformerLayer builds DeepSpeed\'s MoE only for moe_type deepspeed (megatron/model/transformer.py @ c291906d)',
+    },
+    current: {
+      commit: '923afa65',
+      intervalKey: 'moe_expert_interval',
+      expertInterval: 1,
+      defaultMoe: 'use_deepspeed_moe False (the dropless MoE)',
+      residualKey: 'moe_deepspeed_use_residual',
+      useResidual: true,
+      ownKeys: ['moe_expert_interval', 'use_deepspeed_moe', 'moe_router_type', 'moe_deepspeed_use_residual', 'moe_deepspeed_expert_parallel_size', 'moe_deepspeed_train_capacity_factor', 'moe_deepspeed_eval_capacity_factor', 'moe_deepspeed_min_capacity', 'moe_deepspeed_token_dropping', 'create_deepspeed_moe_param_group'],
+      source:
+        'EleutherAI/gpt-neox megatron/neox_arguments/neox_args.py @ 923afa65 (NeoXArgsMoE): moe_expert_interval 1, use_deepspeed_moe False, moe_deepspeed_use_residual True; ParallelTransformerLayer builds ParallelDroplessMoE unless use_deepspeed_moe (megatron/model/transformer.py @ 923afa65)',
+    },
   },
   hf: {
     deepseek_v3: {
@@ -284,9 +310,9 @@ export const FRAMEWORK_DEFAULTS = {
      * MoE: moe_num_experts 1 (dense), moe_top_k 1, moe_expert_parallel_size 1 (neox_args.py @
      * c291906d, NeoXArgsTraining; @ 923afa65 NeoXArgsMoE names the last
      * moe_deepspeed_expert_parallel_size). configs/125M-moe-deepspeed.yml @ 923afa65 writes the
-     * experts as `num_experts`. expert_interval 2: one MoE layer every 2 (NeoXArgsParallelism).
+     * experts as `num_experts`. Where MoE layers go: MOE_LAYER_DEFAULTS.neox.
      */
-    moe: { numExperts: 1, topK: 1, expertParallel: 1, expertInterval: 2 },
+    moe: { numExperts: 1, topK: 1, expertParallel: 1 },
     activation: 'gelu',
   },
   megatron: {
