@@ -240,6 +240,18 @@ suite('NeMo 2 recipes: the recipe catalogue, then the call\'s keyword arguments 
     assertField(text, shape.globalBatchSize, { value: 32, origin: 'file' });
   });
 
+  test('Megatron-Bridge cfg.model.vocab_size (the provider\'s): read as the vocabulary and used unpadded, as Bridge\'s setup does with a set value', () => {
+    const { text, reader, shape } = readFixture('nemo2/bridge-qwen3_4b-model-vocab.py');
+    assert.equal(reader.id, 'nemo2');
+    assertField(text, shape.vocabSize, { value: 151936, origin: 'file', key: 'model.vocab_size', literal: '151936' });
+    // calculate_padded_vocab_size would make 152064 at 128 × TP 2; a set vocab_size turns padding off.
+    assert.deepEqual([shape.tensorParallel.value, shape.paddedVocabSize.value, shape.paddedVocabSize.origin], [2, 151936, 'derived']);
+    assert.match(shape.paddedVocabSize.note ?? '', /_validate_and_set_vocab_size .*setup\.py @ 63c7e53a/);
+    assert.deepEqual([shape.vocabDivisor.value, shape.vocabDivisor.origin], [null, 'default']);
+    const nullTokenizer = readText('train.py', 'from megatron.bridge.recipes.llama import llama3_8b_pretrain_config\ncfg = llama3_8b_pretrain_config()\ncfg.tokenizer.vocab_size = 128256\ncfg.model.vocab_size = 128300\n');
+    assert.deepEqual([nullTokenizer.vocabSize.value, nullTokenizer.paddedVocabSize.value], [128300, 128300]);
+  });
+
   test("Megatron-Bridge llama31 family: the NullTokenizer's DEFAULT_NULL_TOKENIZER_VOCAB_SIZE 52027 + its end-of-document token, padded to 128 × TP, not Llama 3's", () => {
     const { text, reader, shape } = readFixture('nemo2/bridge-llama31_70b-null-tokenizer.py');
     assert.equal(reader.id, 'nemo2');

@@ -1,8 +1,8 @@
 import type { ConfigDocument } from '../model/document';
 import { parseRecipe } from '../parse/python-recipe';
-import { defaultField, unknownField, type AttentionImplementation, type ModelShape, type PipelineSplit, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { defaultField, derivedField, unknownField, type AttentionImplementation, type ModelShape, type PipelineSplit, type Sharding, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 import { findModel, sourceText } from './catalogue/models';
-import { BRIDGE_RECIPES, NEMO_RECIPES, NULL_TOKENIZER_END_OF_DOCUMENT, type NemoRecipe } from './catalogue/nemo-recipes';
+import { BRIDGE_PROVIDER_VOCAB, BRIDGE_RECIPES, NEMO_RECIPES, NULL_TOKENIZER_END_OF_DOCUMENT, type NemoRecipe } from './catalogue/nemo-recipes';
 import { huggingFaceTokenizerSize } from './catalogue/tokenizers';
 import { booleanSetting, booleanValue, catalogueActivation, catalogueFields, completeShape, derivedHeadDim, EntryIndex, fieldAt, fieldFromEntry, megatronCorePipelineSplit, paddedVocabByDivisor, readChoice, readField, gpusOfNodes, stageLayerCount, untiedEmbeddingsSwitch } from './fields';
 import type { Dtype } from '../model/prediction';
@@ -95,7 +95,8 @@ export const nemo2Reader: FormatReader = {
     const tensorParallel = launch('tensorParallel', ['set.trainer.strategy.tensor_model_parallel_size', 'set.model.tensor_model_parallel_size', 'kwarg.tensor_parallelism', 'kwarg.tensor_model_parallel_size'], (r) => r.tensorParallel, 'tensor_parallelism');
     const shapeChanged = ['set.model.config.hidden_size', 'set.model.config.num_attention_heads', 'set.model.hidden_size', 'set.model.num_attention_heads'].some((key) => index.has(key));
     const tokenizer = recipe ? huggingFaceTokenizerSize(recipe.model) : undefined;
-    const vocabSize = nullTokenizerVocab(index, recipe) ?? readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
+    const providerVocab = recipes === BRIDGE_RECIPES ? bridgeProviderVocab(index) : undefined;
+    const vocabSize = providerVocab ?? nullTokenizerVocab(index, recipe) ?? readField(index, 'vocabSize', ['set.model.config.vocab_size', 'set.tokenizer.vocab_size', 'kwarg.vocab_size'], () => {
       if (!recipe) return unknown();
       if (recipe.vocabSize !== undefined) return defaultField(recipe.vocabSize, recipe.vocabNote ?? `recipe ${recipeName} default vocab_size ${recipe.vocabSize} (${sourceText(recipe.source)})`);
       return tokenizer && recipeEntry
@@ -103,7 +104,9 @@ export const nemo2Reader: FormatReader = {
         : unknownField(`the vocabulary is ${recipe.model}'s tokenizer's, whose size the tokenizer catalogue does not have`);
     });
     const divisor = FRAMEWORK_DEFAULTS.nemo.makeVocabSizeDivisibleBy;
-    const vocabDivisor = readField(index, 'vocabDivisor', ['set.model.config.make_vocab_size_divisible_by'], () => defaultField(divisor, `NeMo GPTConfig default make_vocab_size_divisible_by ${divisor}`));
+    const vocabDivisor = providerVocab
+      ? defaultField<number>(null, BRIDGE_PROVIDER_VOCAB)
+      : readField(index, 'vocabDivisor', ['set.model.config.make_vocab_size_divisible_by'], () => defaultField(divisor, `NeMo GPTConfig default make_vocab_size_divisible_by ${divisor}`));
     const shape = completeShape(
       'nemo2',
       {
@@ -111,7 +114,9 @@ export const nemo2Reader: FormatReader = {
         ...overrides,
         headDim: readField(index, 'headDim', ['set.model.config.kv_channels'], () => (shapeChanged || !fromModel.headDim ? derivedHeadDim(overrides.hiddenSize, overrides.numHeads) : fromModel.headDim)),
         vocabSize,
-        paddedVocabSize: paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, recipes === BRIDGE_RECIPES ? 'Megatron-Bridge (calculate_padded_vocab_size, src/megatron/bridge/utils/vocab_utils.py @ 47da44e2)' : 'NeMo'),
+        paddedVocabSize: providerVocab
+          ? derivedField(providerVocab.value, BRIDGE_PROVIDER_VOCAB)
+          : paddedVocabByDivisor(vocabSize, vocabDivisor, tensorParallel, recipes === BRIDGE_RECIPES ? 'Megatron-Bridge (calculate_padded_vocab_size, src/megatron/bridge/utils/vocab_utils.py @ 47da44e2)' : 'NeMo'),
         vocabDivisor,
         seqLength: launch('seqLength', ['set.data.seq_length', 'set.dataset.sequence_length', 'set.model.config.seq_length', 'set.model.seq_length', 'kwarg.seq_length'], (r) => r.seqLength, 'seq_length'),
         microBatchSize: launch('microBatchSize', ['set.data.micro_batch_size', 'set.train.micro_batch_size', 'kwarg.micro_batch_size'], (r) => r.microBatchSize, 'micro_batch_size'),
@@ -210,6 +215,13 @@ function recipeGpus(index: EntryIndex, recipe: NemoRecipe | undefined, recipeNam
   // Both the recipe's: the recipe's default GPU count, not one this file states.
   const byRecipe = nodes.origin === 'default' && perNode.origin === 'default' && gpus.value !== null;
   return { gpus: byRecipe ? { ...gpus, origin: 'default' } : gpus, gpusPerNode: perNode };
+}
+
+/** Megatron-Bridge's `cfg.model.vocab_size`, where a script sets it: the model's vocabulary, before the tokenizer's (BRIDGE_PROVIDER_VOCAB). */
+function bridgeProviderVocab(index: EntryIndex): NumberField | undefined {
+  const entry = index.get('set.model.vocab_size');
+  if (!entry || (entry.value === null && !entry.unresolved)) return undefined;
+  return fieldFromEntry(entry, 'vocabSize', false);
 }
 
 /**

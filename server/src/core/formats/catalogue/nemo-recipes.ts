@@ -241,6 +241,14 @@ function bridgeFile(path: string, commit: string): ModelSource {
  * own, so the model takes the tokenizer's and Bridge pads it to make_vocab_size_divisible_by × TP
  * (nemo2.ts, which adds the token to a script's `cfg.tokenizer.vocab_size` too).
  */
+/**
+ * Megatron-Bridge's model provider field `cfg.model.vocab_size` ("the unpadded vocab size";
+ * GPTModelProvider.provide() pads only under should_pad_vocab): training setup takes a set value
+ * as written and turns padding off, pads the tokenizer's only where it is None, and refuses one
+ * below the tokenizer's.
+ */
+export const BRIDGE_PROVIDER_VOCAB =
+  'Megatron-Bridge uses a set cfg.model.vocab_size as written, unpadded (_validate_and_set_vocab_size returns should_pad_vocab False, src/megatron/bridge/training/setup.py @ 63c7e53a; GPTModelProvider.vocab_size, src/megatron/bridge/models/gpt_provider.py @ a5a15318)';
 export const NULL_TOKENIZER_END_OF_DOCUMENT = 'NullTokenizer.vocab_size = vocab_size_without_eod + 1, NVIDIA/Megatron-LM megatron/core/tokenizers/text/libraries/null_tokenizer.py @ cdab16fc';
 function nullTokenizer(vocabSizeWithoutEod: number, given: string): Pick<NemoRecipe, 'nullTokenizer' | 'vocabSize' | 'vocabNote'> {
   return {
