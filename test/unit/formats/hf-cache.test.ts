@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
@@ -73,6 +73,23 @@ suite('models from the local Hugging Face cache (Node host only, never the netwo
     assert.equal(text.slice(shape.hiddenSize.valueSpan!.offset, shape.hiddenSize.valueSpan!.offset + shape.hiddenSize.valueSpan!.length), 'acme/qwen-fork-7b');
     // Without the host's lookup (a web worker, the pure core) the model stays unknown.
     assert.equal(check(text, 'lora.yml').shape?.hiddenSize.value, null);
+  });
+
+  test('multi-latent attention sizes carry through a cached config.json, located on the name and said to come from the cache', () => {
+    // The cached file is huggingface.co/deepseek-ai/DeepSeek-V2-Lite's config.json (test/fixtures/formats/hf/deepseek-v2-lite.json), under an id the catalogue lacks.
+    snapshot('acme/deepseek-v2-lite-fork', MAIN, readFileSync(join(__dirname, '..', '..', 'fixtures', 'formats', 'hf', 'deepseek-v2-lite.json'), 'utf8'));
+    const text = 'base_model: acme/deepseek-v2-lite-fork\nsequence_len: 4096\nmicro_batch_size: 1\n';
+    const { shape, spec } = check(text, 'sft.yml', { hubConfig: localHubConfig(cache) });
+    const latent = shape?.latentAttention;
+    assert.ok(latent && spec);
+    assert.deepEqual(
+      [latent.qLoraRank.value, latent.kvLoraRank.value, latent.qkNopeHeadDim.value, latent.qkRopeHeadDim.value, latent.vHeadDim.value],
+      [0, 512, 128, 64, 128],
+    );
+    assert.equal(latent.kvLoraRank.origin, 'catalogue');
+    assert.match(latent.kvLoraRank.key ?? '', /of acme\/deepseek-v2-lite-fork \(local Hugging Face cache\)$/);
+    assert.equal(text.slice(latent.kvLoraRank.valueSpan!.offset, latent.kvLoraRank.valueSpan!.offset + latent.kvLoraRank.valueSpan!.length), 'acme/deepseek-v2-lite-fork');
+    assert.deepEqual(spec.latentAttention, { qLoraRank: 0, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 });
   });
 
   test('the exact revision the file names is read even for a catalogued model', () => {

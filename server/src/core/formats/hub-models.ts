@@ -1,5 +1,6 @@
 import type { ConfigEntry } from '../model/document';
-import type { ModelShape } from '../model/shape';
+import type { LatentAttention } from '../model/prediction';
+import { LATENT_ATTENTION_FIELDS, type LatentAttentionShape, type ModelShape } from '../model/shape';
 import type { CatalogueModel } from './catalogue/models';
 import { catalogueModelAt } from './fields';
 import type { ReadContext } from './format';
@@ -55,9 +56,21 @@ function modelFromShape(id: string, shape: ModelShape, found: { path: string; re
     ...(shape.denseLayers.value !== null && shape.sharedExpertFfnSize.value !== null
       ? { moeLayers: { denseLayers: shape.denseLayers.value, sharedExpertFfnSize: shape.sharedExpertFfnSize.value, ...(shape.denseFfnHiddenSize.value !== null ? { denseFfnHiddenSize: shape.denseFfnHiddenSize.value } : {}) } }
       : {}),
+    ...(shape.latentAttention ? latentAttentionSizes(shape.latentAttention) : {}),
     activation: shape.activation.value ?? 'unknown',
     gatedMlp: shape.gatedMlp,
     source: { repo: id, path: found.path, commit: found.revision },
     cachedAt: found.path,
   };
+}
+
+/** The cached config's multi-latent attention sizes, where it gives all five; without one, the row counts standard attention. */
+function latentAttentionSizes(fields: LatentAttentionShape): Pick<CatalogueModel, 'latentAttention'> {
+  const sizes: Partial<LatentAttention> = {};
+  for (const name of LATENT_ATTENTION_FIELDS) {
+    const value = fields[name].value;
+    if (value === null) return {};
+    sizes[name] = value;
+  }
+  return { latentAttention: sizes as LatentAttention };
 }
