@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
     console.log('| | shapelint | yaml-language-server 2.0 | goal |');
     console.log('| --- | --- | --- | --- |');
     console.log(`| change → diagnostics, ${small.split('\n').length - 1}-line NeoX config, p95 of ${EDITS} | ${ms(latency.shapelint[0])} | ${ms(latency['yaml-language-server'][0])} | ≤ 30 ms |`);
-    console.log(`| change → diagnostics, ${long.split('\n').length - 1}-line NeoX YAML, p95 of ${EDITS} | ${ms(latency.shapelint[1])} | ${ms(latency['yaml-language-server'][1])} | ≤ 100 ms |`);
+    console.log(`| change → diagnostics, ${long.split('\n').length - 1}-line NeoX YAML, p95 of ${EDITS} | ${ms(latency.shapelint[1])} | ${ms(latency['yaml-language-server'][1])} | ≤ 30 ms (the run-model issue) |`);
     console.log(`| \`check\` of a 5 MB NeoX YAML | ${checkCell(yamlCheck)} | | ≤ 1 s, ≤ 200 MB |`);
     console.log(`| \`check\` of a 10 MB Megatron script | ${checkCell(scriptCheck)} | | ≤ 1 s, ≤ 200 MB |`);
   } finally {

@@ -31,7 +31,7 @@ const READABLE = configFiles(FIXTURES).flatMap((path) => {
 });
 
 /** Values a person types, and spellings each loader reads its own way. */
-const TYPED = ['0', '7', '64', '4096', '-1', '1.5', '1e3', '1E+3', '1_000', '0x10', '0o17', '01', '.5', '+1', 'True', 'false', 'NULL', 'yes', 'off', '~', 'gelu', 'swiglu', 'nan', '.inf', '-', ''];
+const TYPED = ['0', '7', '64', '4096', '-1', '1.5', '1e3', '1E+3', '1_000', '0x10', '0o17', '01', '.5', '+1', 'True', 'false', 'NULL', 'yes', 'off', '~', 'gelu', 'swiglu', 'nan', '.inf', '-', '', '"gelu"', "'swiglu'", '"a # b"', '"x: y"', '""', '"32"', '"with \\" escape"', "'it''s'", '"open'];
 
 function replaced(text: string, offset: number, length: number, by: string): string {
   return text.slice(0, offset) + by + text.slice(offset + length);
@@ -103,7 +103,8 @@ suite('an edit inside one value', () => {
     const previous = reader.parse(neox);
     const reuse = (text: string) => reparseScalarEdit(previous, text, (alone) => reader.parse(alone));
     assert.equal(reuse(neox.replace('2560,', '2560, "seq_length": 2048,')), undefined, 'a new key');
-    assert.equal(reuse(neox.replace('2560', '"2560"')), undefined, 'a quoted string');
+    assert.equal(reuse(neox.replace('2560', "'2560'")), undefined, 'a single-quoted string: YAML, not JSON');
+    assert.equal(reuse(neox.replace('2560', '"25\\"60"')), undefined, 'an escape in a string');
     assert.equal(reuse(neox.replace('2560', '2_560')), undefined, 'not JSON: the file would be read as YAML');
     assert.equal(reuse(neox.replace('# head dim 80', '# head dim 64')), undefined, 'a comment');
     assert.equal(reuse(neox), undefined, 'the same text');
@@ -111,6 +112,17 @@ suite('an edit inside one value', () => {
     const anchoredReader = detectFormat('x.yaml', anchored) ?? reader;
     const anchoredDocument = anchoredReader.parse(anchored);
     assert.equal(reparseScalarEdit(anchoredDocument, anchored.replace('2560', '4096'), (alone) => anchoredReader.parse(alone)), undefined, 'a literal an alias reads');
+  });
+
+  test('typing inside a quoted string is an edit of that value', () => {
+    const quoted = '{\n  "hidden_size": 2560,\n  "activation": "gelu", # GPT-3\n  "num_layers": 32,\n}\n';
+    const reader = detectFormat('neox.yml', quoted);
+    assert.ok(reader);
+    const edited = quoted.replace('"gelu"', '"geglu"');
+    const reused = reparseScalarEdit(reader.parse(quoted), edited, (alone) => reader.parse(alone));
+    assert.ok(reused, 'the edit was not reused');
+    assert.deepEqual(reused, reader.parse(edited));
+    assert.equal(reused.entries.find((entry) => entry.path[0] === 'activation')?.value, 'geglu');
   });
 
   test('a check given the previous check finds what a fresh check finds', () => {

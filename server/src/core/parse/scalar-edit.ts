@@ -2,20 +2,21 @@ import type { ConfigDocument, ConfigEntry, ScalarValue, Span } from '../model/do
 import { firstSignificantOffset } from './yaml';
 
 /**
- * A scalar that cannot change the structure around it in JSON or YAML, block or flow: no
- * quote, colon, comma, bracket, `#`, space, tag, anchor or line break can be in it.
+ * A scalar that cannot change the structure around it in JSON or YAML, block or flow: plain, with
+ * no quote, colon, comma, bracket, `#`, space, tag, anchor or line break in it; or quoted, with no
+ * quote of its kind, escape or line break inside (single quotes are YAML's, not JSON's).
  */
-const STRUCTURE_FREE_SCALAR = /^[A-Za-z0-9_.+-]+$/;
+const STRUCTURE_FREE_SCALAR = /^(?:[A-Za-z0-9_.+-]+|"[^"\\\n\r]*"|'[^'\n\r]*')$/;
 
 /**
  * What a JSON-shaped file may take without being read another way: a value JSON refuses sends
  * the whole file from the JSON reading to the YAML composer (parse/yaml.ts), which a lone value cannot show.
  */
-const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
+const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|True|False|Null|TRUE|FALSE|NULL|"[^"\\\n\r]*")$/;
 
 /**
  * The document of `text` made from `previous`, the same file's document before one edit, when
- * the edit is inside one scalar value and leaves it a scalar: the other entries are the previous
+ * the edit is inside one scalar value (a number, a name, a quoted string) and leaves it one: the other entries are the previous
  * ones, moved by the edit's change in length. Undefined whenever that cannot be sure (the caller
  * parses the whole text). Typing a value in the editor is the common edit, and a full parse of a
  * 5,000-line file costs most of a check (docs/performance.md).
