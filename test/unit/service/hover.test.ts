@@ -147,3 +147,28 @@ suite('hover on the run choices', () => {
     assert.match(markdown, /Predicted with full \(set by --recompute, shapelint\.recompute\)\./);
   });
 });
+
+suite('hover on a multi-latent attention size', () => {
+  // DeepSeek-V3's config.json (deepseek-ai/DeepSeek-V3): q_lora_rank 1536, kv_lora_rank 512, qk_rope_head_dim 64, v_head_dim 128.
+  const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'formats', 'hf', 'deepseek-v3.json'), 'utf8');
+  const result = check(text, 'config.json');
+  const hoverAt = (needle: string) => doHover(result, text.indexOf(needle) + needle.length - 2);
+
+  test('kv_lora_rank: its purpose, the layer, and the two key/value GEMMs it shapes, not the MLP', () => {
+    const hover = hoverAt('"kv_lora_rank": 512');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.span.offset, hover.span.offset + hover.span.length), '512');
+    assert.match(hover.markdown, /^\*\*key\/value latent rank\*\* · `kv_lora_rank` = 512/);
+    assert.match(hover.markdown, /Layer on .*TFLOP\/s/);
+    for (const gemm of ['mla_kv_down', 'mla_kv_up']) assert.match(hover.markdown, new RegExp(`\\| ${gemm} \\| \\d+×\\d+×\\d+ \\| [\\d.]+ \\|`));
+    assert.doesNotMatch(hover.markdown, /\| (mla_q_down|mlp_up|logits) \|/);
+  });
+
+  test('v_head_dim: the attention over values and the output projection', () => {
+    const hover = hoverAt('"v_head_dim": 128');
+    assert.ok(hover);
+    assert.match(hover.markdown, /^\*\*value head dim\*\* · `v_head_dim` = 128/);
+    assert.match(hover.markdown, /\| attention_projection \| \d+×\d+×\d+/);
+    assert.doesNotMatch(hover.markdown, /\| mla_kv_down \|/);
+  });
+});

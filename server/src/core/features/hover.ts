@@ -11,6 +11,8 @@ import {
   FIELD_GEMMS,
   fieldAt,
   findingsOnField,
+  LATENT_ATTENTION_GEMMS,
+  latentFieldAt,
   formatCount,
   formatGemmShape,
   formatPercent,
@@ -24,7 +26,7 @@ import {
   type ChoiceAt,
   type RunChoiceName,
 } from './presentation';
-import { FIELD_LABELS, LAUNCH_LABELS, type NumericFieldName, type ShapeField } from '../model/shape';
+import { FIELD_LABELS, LATENT_ATTENTION_LABELS, LAUNCH_LABELS, type LatentAttentionFieldName, type NumericFieldName, type ShapeField } from '../model/shape';
 import { rankFixes } from '../rules/fixes';
 
 export interface HoverContent {
@@ -74,6 +76,15 @@ const CHOICE_PURPOSE: Record<RunChoiceName, string> = {
     'Transformer Engine userbuffers run the tensor-parallel all-gathers and reduce-scatters under the GEMMs (Megatron-LM requires sequence parallelism for it). Step time, not memory: most of the TP traffic no longer shows.',
 };
 
+/** What each multi-latent attention size is for (DeepSeek-V2, arXiv 2405.04434 §2.1). */
+const LATENT_ATTENTION_PURPOSE: Record<LatentAttentionFieldName, string> = {
+  qLoraRank: 'The query latent: h → this rank → heads·(nope + rope) head dims, in two GEMMs; 0 projects the query straight from h, in one.',
+  kvLoraRank: 'The key/value latent, the KV cache of inference: h → this rank (+ the shared rotary key) → heads·(nope + value) head dims.',
+  qkNopeHeadDim: 'The part of each query and key head without position: with the rotary part, the attention-score GEMM\'s inner size.',
+  qkRopeHeadDim: 'The rotary part of each query and key head (one rotary key shared by every head): with the part without position, the attention-score GEMM\'s inner size.',
+  vHeadDim: 'Each value head: the attention-over-value GEMM\'s output size, and heads × this is the output projection\'s input.',
+};
+
 /** Fields whose hover shows the whole run: the sizes that set memory per GPU and step time. */
 const RUN_FIELDS: ReadonlySet<NumericFieldName> = new Set(['microBatchSize', 'tensorParallel', 'pipelineParallel', 'contextParallel', 'expertParallel', 'virtualStages', 'globalBatchSize', 'gpus', 'gpusPerNode']);
 
@@ -82,6 +93,8 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
   const at = fieldAt(result, offset);
   const choice = choiceAt(result, offset);
   if (choice && (!at || choice.span.length < at.span.length)) return choiceHover(result, choice);
+  const latent = latentFieldAt(result, offset);
+  if (latent && (!at || latent.span.length < at.span.length)) return latentAttentionHover(result, latent);
   if (!at || !result.shape) return null;
   const { name, field } = at;
   const lines = headerLines(FIELD_LABELS[name], field, FIELD_PURPOSE[name]);
@@ -91,25 +104,38 @@ export function doHover(result: CheckResult, offset: number): HoverContent | nul
   if (derived.length > 0) lines.push('', derived.join(' · '));
 
   // Most important first: the hover scrolls once the GEMM table is long.
-  if (prediction) {
-    const peak = result.options.gpu.peakTflops[result.options.dtype];
-    lines.push(
-      '',
-      `Layer on ${markdownText(result.options.gpu.name)} (${result.options.dtype}): **≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
-        (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
-        `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
-      '',
-      `_${markdownText(bandOf(result).text)}_`,
-      '',
-      assumptionsText(result),
-      '',
-      markdownText(frameworkWorkText(result, prediction)),
-    );
-  }
+  if (prediction) lines.push(...layerLines(result, prediction));
   if (RUN_FIELDS.has(name)) lines.push('', ...runLines(result));
   for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
   if (prediction) lines.push(...gemmTables(name, prediction));
   return { markdown: lines.join('\n'), span: at.span };
+}
+
+/** The layer's predicted TFLOP/s on the GPU, its band, what it assumed and what the framework runs. */
+function layerLines(result: CheckResult, prediction: LayerPrediction): string[] {
+  const peak = result.options.gpu.peakTflops[result.options.dtype];
+  return [
+    '',
+    `Layer on ${markdownText(result.options.gpu.name)} (${result.options.dtype}): **≈ ${formatTflops(prediction.layer.tflops)} TFLOP/s**` +
+      (peak ? ` (${formatPercent(prediction.fractionOfPeak)} of peak)` : '') +
+      `, ${formatTime(prediction.layer.timeUs)}${workloadText(result)}`,
+    '',
+    `_${markdownText(bandOf(result).text)}_`,
+    '',
+    assumptionsText(result),
+    '',
+    markdownText(frameworkWorkText(result, prediction)),
+  ];
+}
+
+/** A multi-latent attention size: what it is for, the layer, and the attention GEMMs it shapes. */
+function latentAttentionHover(result: CheckResult, { name, field, span }: NonNullable<ReturnType<typeof latentFieldAt>>): HoverContent {
+  const lines = headerLines(LATENT_ATTENTION_LABELS[name], field, LATENT_ATTENTION_PURPOSE[name]);
+  const prediction = predictionOf(result);
+  if (prediction) lines.push(...layerLines(result, prediction));
+  for (const finding of findingsOnField(result.findings, field)) lines.push('', findingSummary(finding));
+  if (prediction) lines.push(...gemmTable(prediction.gemms.filter((gemm) => LATENT_ATTENTION_GEMMS[name].includes(gemm.name))));
+  return { markdown: lines.join('\n'), span };
 }
 
 /** The field's name, its key and value as the file writes them, what it is for and the reader's note. */

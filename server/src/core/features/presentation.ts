@@ -14,7 +14,7 @@ import type { GemmName, LayerPrediction, LayerSpec } from '../model/prediction';
 export { formatCount, formatSpeedup } from '../rules/fix-titles';
 import { gib as gibText } from '../rules/memory';
 export { gibText };
-import { DROPOUT_FIELDS, DROPOUT_LABELS, NUMERIC_FIELDS, unknownField, type DropoutFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
+import { DROPOUT_FIELDS, DROPOUT_LABELS, LATENT_ATTENTION_FIELDS, NUMERIC_FIELDS, unknownField, type DropoutFieldName, type LatentAttentionFieldName, type NumberField, type NumericFieldName, type ShapeField } from '../model/shape';
 
 export interface FieldAt {
   name: NumericFieldName;
@@ -76,6 +76,12 @@ export function fieldSpans(field: ShapeField<unknown>): Span[] {
 /** The shape field whose key, literal or use is at `offset`, the narrowest span first. */
 export function fieldAt(result: CheckResult, offset: number): FieldAt | null {
   return result.shape ? narrowestAt(NUMERIC_FIELDS, (name) => result.shape![name], offset) : null;
+}
+
+/** The multi-latent attention size whose key or value is at `offset`, where the file has them. */
+export function latentFieldAt(result: CheckResult, offset: number): { name: LatentAttentionFieldName; field: NumberField; span: Span } | null {
+  const latent = result.shape?.latentAttention;
+  return latent ? narrowestAt(LATENT_ATTENTION_FIELDS, (name) => latent[name], offset) : null;
 }
 
 /** The run choice whose key or value is at `offset`, the narrowest span first. */
@@ -162,6 +168,15 @@ export const FIELD_GEMMS: Record<NumericFieldName, readonly GemmName[] | 'all'> 
   globalBatchSize: [],
   gpus: [],
   gpusPerNode: [],
+};
+
+/** The GEMMs each multi-latent attention size shapes (perf/layer.ts layerGemms; DeepSeek-V2, arXiv 2405.04434 §2.1). */
+export const LATENT_ATTENTION_GEMMS: Record<LatentAttentionFieldName, readonly GemmName[]> = {
+  qLoraRank: ['mla_q', 'mla_q_down', 'mla_q_up'],
+  kvLoraRank: ['mla_kv_down', 'mla_kv_up'],
+  qkNopeHeadDim: ['mla_q', 'mla_q_up', 'mla_kv_up', 'attention_score', 'flash_attention'],
+  qkRopeHeadDim: ['mla_q', 'mla_q_up', 'mla_kv_down', 'attention_score', 'flash_attention'],
+  vHeadDim: ['mla_kv_up', 'attention_over_value', 'flash_attention', 'attention_projection'],
 };
 
 /** The MLP GEMMs of an MoE model's dense layers, and the fields whose hover shows them beside the MoE layer's. */
