@@ -73,6 +73,28 @@ suite('an edit inside one value', () => {
     assert.ok(reusedCount > 500, `only ${reusedCount} of 3000 edits reused the parse`);
   });
 
+  test('typing in a comment: reusing the previous parse gives exactly what a full parse gives', () => {
+    const commented = READABLE.filter(({ text }) => text.includes('#'));
+    let reusedCount = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.nat(), fc.constantFrom(...TYPED, '\n', '# ', '"', ': x'), fc.boolean(), (fileIndex, hashIndex, cut, typed, insert) => {
+        const { reader, text } = commented[fileIndex % commented.length];
+        const hashes = [...text.matchAll(/#/g)].map((match) => match.index);
+        const hash = hashes[hashIndex % hashes.length];
+        const lineEnd = text.slice(hash).search(/[\n\r]|$/) + hash;
+        // Anywhere from the `#` itself to its line's end: deleting the `#` is not typing in a comment.
+        const at = hash + (cut % (lineEnd - hash + 1));
+        const edited = insert ? replaced(text, at, 0, typed) : replaced(text, at, Math.min(1 + (cut % 3), text.length - at), '');
+        const { full, reused } = bothParses(reader, reader.parse(text), edited);
+        if (!reused) return;
+        reusedCount++;
+        assert.deepEqual(reused, full);
+      }),
+      { numRuns: 2000, seed: 20261207 },
+    );
+    assert.ok(reusedCount > 300, `only ${reusedCount} of 2000 comment edits reused the parse`);
+  });
+
   // GPT-NeoX's 2-7B.yml (EleutherAI/gpt-neox configs/2-7B.yml): 32 heads of hidden 2560, the paper's GPT-3 2.7B.
   const neox = '# GPT-3 2.7B\n{\n  "hidden_size": 2560,\n  "num_attention_heads": 32, # head dim 80\n  "num_layers": 32,\n}\n';
   const hf = '{\n  "hidden_size": 2560,\n  "num_attention_heads": 32,\n  "num_hidden_layers": 32,\n  "model_type": "gpt_neox"\n}\n';
@@ -106,7 +128,8 @@ suite('an edit inside one value', () => {
     assert.equal(reuse(neox.replace('2560', "'2560'")), undefined, 'a single-quoted string: YAML, not JSON');
     assert.equal(reuse(neox.replace('2560', '"25\\"60"')), undefined, 'an escape in a string');
     assert.equal(reuse(neox.replace('2560', '2_560')), undefined, 'not JSON: the file would be read as YAML');
-    assert.equal(reuse(neox.replace('# head dim 80', '# head dim 64')), undefined, 'a comment');
+    assert.equal(reuse(neox.replace('32, # head dim 80', '32,# head dim 80')), undefined, 'the blank that makes the `#` a comment in YAML');
+    assert.equal(reuse(neox.replace(', # head dim 80', ', # head dim 80\n  "seq_length": 2048,')), undefined, 'a line break typed in a comment');
     assert.equal(reuse(neox), undefined, 'the same text');
     const anchored = 'hidden_size: &h 2560\nffn_hidden_size: *h\n';
     const anchoredReader = detectFormat('x.yaml', anchored) ?? reader;
@@ -123,6 +146,19 @@ suite('an edit inside one value', () => {
     assert.ok(reused, 'the edit was not reused');
     assert.deepEqual(reused, reader.parse(edited));
     assert.equal(reused.entries.find((entry) => entry.path[0] === 'activation')?.value, 'geglu');
+  });
+
+  test('typing in a comment after a value moves the entries after it and changes none', () => {
+    const reader = detectFormat('neox.yml', neox);
+    assert.ok(reader);
+    const edited = neox.replace('# head dim 80', '# head dim 80, as GPT-3 2.7B');
+    const reused = reparseScalarEdit(reader.parse(neox), edited, (alone) => reader.parse(alone));
+    assert.ok(reused, 'the edit was not reused');
+    assert.deepEqual(reused, reader.parse(edited));
+    const quoted = '{\n  "norm": "layer # norm", # a comment\n  "num_layers": 32,\n}\n';
+    const inString = quoted.replace('layer # norm', 'layer # norms');
+    const fromString = reparseScalarEdit(reader.parse(quoted), inString, (alone) => reader.parse(alone));
+    assert.deepEqual(fromString, reader.parse(inString), 'a `#` inside a string is not a comment');
   });
 
   test('a check given the previous check finds what a fresh check finds', () => {

@@ -16,7 +16,8 @@ const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false
 
 /**
  * The document of `text` made from `previous`, the same file's document before one edit, when
- * the edit is inside one scalar value (a number, a name, a quoted string) and leaves it one: the other entries are the previous
+ * the edit is inside one scalar value (a number, a name, a quoted string) and leaves it one, or
+ * inside a YAML comment: the other entries are the previous
  * ones, moved by the edit's change in length. Undefined whenever that cannot be sure (the caller
  * parses the whole text). Typing a value in the editor is the common edit, and a full parse of a
  * 5,000-line file costs most of a check (docs/performance.md).
@@ -31,8 +32,13 @@ export function reparseScalarEdit(previous: ConfigDocument, text: string, parse:
   if (previous.syntax === 'yaml' && (previous.text.includes('%YAML') || previous.text.includes('${'))) return undefined;
   const edit = changedRegion(previous.text, text);
   if (!edit) return undefined;
-  const edited = onlyEntryTouched(previous.entries, edit);
-  if (edited === undefined) return undefined;
+  const touched = entriesTouched(previous.entries, edit);
+  if (touched.length === 0) {
+    // Typing in a comment: every entry stays what it was, the ones after it moved.
+    return previous.syntax === 'yaml' && insideComment(previous.text, text, edit) ? { ...previous, text, entries: previous.entries.map((entry) => moved(entry, edit)) } : undefined;
+  }
+  if (touched.length > 1) return undefined;
+  const [edited] = touched;
   const entry = previous.entries[edited];
   const { offset, length } = entry.valueSpan;
   if (offset > edit.start || edit.oldEnd > offset + length) return undefined;
@@ -87,15 +93,36 @@ function changedRegion(previous: string, text: string): Region | undefined {
   return { start, oldEnd, delta: text.length - previous.length };
 }
 
-/** The index of the one entry with a span at or touching the region; undefined if none or several. */
-function onlyEntryTouched(entries: readonly ConfigEntry[], region: Region): number | undefined {
-  let found: number | undefined;
-  for (let index = 0; index < entries.length; index++) {
-    if (!entryTouches(entries[index], region)) continue;
-    if (found !== undefined) return undefined;
-    found = index;
+/** The indexes of the entries with a span at or touching the region: none, one, or the first two. */
+function entriesTouched(entries: readonly ConfigEntry[], region: Region): number[] {
+  const touched: number[] = [];
+  for (let index = 0; index < entries.length && touched.length < 2; index++) if (entryTouches(entries[index], region)) touched.push(index);
+  return touched;
+}
+
+/**
+ * Whether an edit that touches no entry stays inside one YAML `#` comment and leaves it one: no
+ * line break replaced or typed, after a `#` that starts a comment (at the line's start or after a
+ * blank, outside quotes). A quote on the line is taken to open a string, even where YAML would read
+ * it as part of a plain scalar (`it's`): that only sends the edit to a full parse. A string from an
+ * earlier line cannot hold the edit: it would be a value, an entry the edit touches.
+ */
+function insideComment(previous: string, text: string, region: Region): boolean {
+  const replaced = previous.slice(region.start, region.oldEnd);
+  const typed = text.slice(region.start, region.oldEnd + region.delta);
+  if (/[\n\r]/.test(replaced) || /[\n\r]/.test(typed)) return false;
+  const lineStart = Math.max(previous.lastIndexOf('\n', region.start - 1), previous.lastIndexOf('\r', region.start - 1)) + 1;
+  let quote: string | null = null;
+  for (let at = lineStart; at < region.start; at++) {
+    const character = previous[at];
+    if (quote === '"' && character === '\\') at++;
+    else if (quote !== null) {
+      if (character === quote && !(quote === "'" && previous[at + 1] === "'")) quote = null;
+      else if (character === quote) at++;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '#' && (at === lineStart || previous[at - 1] === ' ' || previous[at - 1] === '\t')) return true;
   }
-  return found;
+  return false;
 }
 
 /** Tested span by span, without building a list: this runs over every entry of the file on every edit. */
