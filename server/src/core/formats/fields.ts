@@ -144,11 +144,9 @@ export function fieldFromEntry(entry: ConfigEntry, name: SizedFieldName, untyped
   if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   const value = numericValue(entry, untyped);
   const text = entry.value === null ? '' : String(entry.value);
-  if (value === undefined) {
-    return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a number` };
-  }
+  if (value === undefined) return invalidField(entry, `'${text}' is not a number`);
   const problem = sizeProblem(name, value);
-  if (problem) return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `${text} ${problem}` };
+  if (problem) return invalidField(entry, `${text} ${problem}`);
   // Computed by the script from literals: derived, so no fix rewrites the expression as a number.
   if (entry.computed) return { value, origin: 'derived', ...located(entry), note: entry.computed };
   return { value, origin: 'file', ...located(entry) };
@@ -210,6 +208,11 @@ export function booleanValue(entry: ConfigEntry | undefined): boolean | undefine
 }
 
 /** A field whose value the reader worked out from `entry`, pointing at it. */
+/** A written value the framework would refuse, located on its entry (an `invalid-value` finding there): `note` says why. */
+export function invalidField<T = number>(entry: ConfigEntry, note: string, invalidText = entry.value === null ? '' : String(entry.value)): ShapeField<T> {
+  return { value: null, origin: 'invalid', ...located(entry), invalidText, note };
+}
+
 export function fieldAt<T>(entry: ConfigEntry, value: T | null, note?: string): ShapeField<T> {
   const field: ShapeField<T> = { value, origin: entry.unresolved ? 'unresolved' : 'file', ...located(entry) };
   const why = entry.unresolved ?? note;
@@ -302,8 +305,7 @@ export function readDropout<Key extends string>(index: EntryIndex<Key>, keys: No
   if (entry.unresolved) return { value: null, origin: 'unresolved', ...located(entry), note: entry.unresolved };
   const value = numericValue(entry, index.document.syntax === 'shell');
   if (value === undefined || value < 0 || value >= 1) {
-    const text = entry.value === null ? '' : String(entry.value);
-    return { value: null, origin: 'invalid', ...located(entry), invalidText: text, note: `'${text}' is not a dropout probability (0 to 1)` };
+    return invalidField(entry, `'${entry.value === null ? '' : String(entry.value)}' is not a dropout probability (0 to 1)`);
   }
   return { value, origin: 'file', ...located(entry) };
 }

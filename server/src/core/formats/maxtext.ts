@@ -4,7 +4,7 @@ import type { Dtype } from '../model/prediction';
 import { catalogueField, defaultField, derivedField, unknownField, type AttentionImplementation, type LatentAttentionShape, type ModelShape, type NumberField, type NumericFieldName, type RecomputeMode, type ShapeField, type Sharding } from '../model/shape';
 import { MAXTEXT_BASE, MAXTEXT_MODELS, MESH_AXES, meshKey, type MaxtextModel, type MeshAxis } from './catalogue/maxtext-models';
 import { sourceText } from './catalogue/models';
-import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, readDropout, readField, valueOf, type SizedFieldName } from './fields';
+import { booleanValue, completeShape, derivedSize, EntryIndex, fieldAt, invalidField, readDropout, readField, valueOf, type SizedFieldName } from './fields';
 import { LATENT_ATTENTION_KEYS, latentAttentionFields, latentQueryKeyHeadDim } from './latent-attention';
 import type { FormatReader } from './format';
 import { type MoeLayerFields } from './moe-layers';
@@ -58,7 +58,7 @@ export const maxtextReader: FormatReader = {
         // One invalid-value finding, on the scale, for the whole shape: none of it is known.
         const written = String(scaleEntry?.value);
         return name === 'hiddenSize'
-          ? { ...fieldAt<number>(scaleEntry as ConfigEntry, null), origin: 'invalid', invalidText: written, note: `${written} ${scales}` }
+          ? invalidField(scaleEntry as ConfigEntry, `${written} ${scales}`, written)
           : unknownField(`global_parameter_scale ${written} ${scales}`);
       }
       const exponent = scales[dimension];
@@ -285,7 +285,7 @@ function meshDegree(settings: MaxtextSettings, name: NumericFieldName, axes: rea
   if (bad) {
     const text = String(bad.value);
     const note = `'${text}' is not a mesh degree (a positive whole number, or -1 to fill)`;
-    return bad.entry ? { ...fieldAt<number>(bad.entry, null), origin: 'invalid', invalidText: text, note } : unknownField(`${bad.key} ${note}`);
+    return bad.entry ? invalidField(bad.entry, note, text) : unknownField(`${bad.key} ${note}`);
   }
   const filled = factors.filter((factor) => factor.value === -1);
   if (filled.length > 0) {
@@ -320,7 +320,7 @@ function meshDevices(settings: MaxtextSettings): Pick<ModelShape, 'gpus' | 'gpus
   const slices = settings.raw('num_slices');
   if (!entry || slices === -1) return { gpus: meshDegree(settings, 'gpus', MESH_AXES), gpusPerNode };
   if (entry.unresolved) return { gpus: fieldAt<number>(entry, null), gpusPerNode };
-  const invalid = (note: string): NumberField => ({ ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(slices), note });
+  const invalid = (note: string): NumberField => invalidField(entry, note, String(slices));
   if (typeof slices !== 'number' || !Number.isInteger(slices) || slices < 1) return { gpus: invalid(`'${String(slices)}' is not a slice count (a positive whole number, or -1 to count them)`), gpusPerNode };
   const dcn = slices > 1 ? meshDegree(settings, 'gpus', MESH_AXES, ['dcn']) : undefined;
   if (dcn?.origin === 'invalid') return { gpus: dcn, gpusPerNode };

@@ -1,7 +1,7 @@
 import type { ConfigEntry } from '../model/document';
 import { defaultField, derivedField, unknownField, type ModelShape, type NumberField } from '../model/shape';
 import { MOE_LAYER_DEFAULTS } from './catalogue/framework-defaults';
-import { booleanValue, EntryIndex, fieldAt, ownEntry, readField, valueOf } from './fields';
+import { booleanValue, EntryIndex, fieldAt, invalidField, ownEntry, readField, valueOf } from './fields';
 
 /**
  * Which layers of a mixture of experts run experts, read from each framework's pattern keys and
@@ -115,7 +115,7 @@ export function megatronMoeLayers<Key extends string>(
     const text = list ? `[${list.entries.map((element) => String(element.value)).join(', ')}]` : String(entry.value).trim();
     if (/^\d+$/.test(text)) {
       const every = Number(text);
-      if (every === 0) return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: text, note: 'moe_layer_freq 0: Megatron-LM takes layer i % 0, which fails' };
+      if (every === 0) return invalidField(entry, 'moe_layer_freq 0: Megatron-LM takes layer i % 0, which fails', text);
       return countedAt(entry, denseCount(layers, (layer) => layer % every === 0), `moe_layer_freq ${every}: layer i runs experts where i % ${every} == 0`);
     }
     const pattern = layerPattern(text);
@@ -123,7 +123,7 @@ export function megatronMoeLayers<Key extends string>(
       return { ...fieldAt<number>(entry, null), origin: 'unknown', note: `moe_layer_freq ${text}: not an integer or a list expression of 0s and 1s shapelint reads` };
     }
     if (layers !== undefined && pattern.length !== layers) {
-      return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: text, note: `moe_layer_freq lists ${pattern.length} layers where num_layers is ${layers}: ${framework} refuses a pattern of another length` };
+      return invalidField(entry, `moe_layer_freq lists ${pattern.length} layers where num_layers is ${layers}: ${framework} refuses a pattern of another length`, text);
     }
     const dense = pattern.filter((value) => value === 0).length;
     return { ...fieldAt(entry, dense, `moe_layer_freq ${text}: ${dense} dense layer${dense === 1 ? '' : 's'} of ${pattern.length}`), origin: 'derived' };
@@ -227,7 +227,7 @@ function everyNthLayerMoe(index: EntryIndex, key: string, numLayers: NumberField
   const denseLayers = ((): NumberField => {
     if (entry?.unresolved) return fieldAt<number>(entry, null);
     if (entry && entry.value !== null && (!written || written.value <= 0)) {
-      return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(entry.value), note: `${key} ${String(entry.value)}: layer i % ${key} needs a positive integer` };
+      return invalidField(entry, `${key} ${String(entry.value)}: layer i % ${key} needs a positive integer`);
     }
     const n = written?.value ?? every.value;
     const count = denseCount(valueOf(numLayers), (layer) => layer % n === 0);
@@ -292,20 +292,16 @@ function neoxResidualMlp(index: EntryIndex, width: NumberField, version: NeoxMoe
   if (!switchEntry) return defaultField(0, `GPT-NeoX default ${version.defaultMoe}: no residual MLP, no shared expert (${defaultsSaid})`);
   const runsDeepSpeed = switchEntry === useDeepSpeedEntry ? booleanValue(switchEntry) : String(switchEntry.value) === 'deepspeed';
   const switchSaid = `${switchEntry === useDeepSpeedEntry ? 'use_deepspeed_moe' : 'moe_type'} ${String(switchEntry.value)}`;
-  if (runsDeepSpeed === undefined) return invalidAt(switchEntry, `${switchSaid} is not a boolean`);
+  if (runsDeepSpeed === undefined) return invalidField(switchEntry, `${switchSaid} is not a boolean`);
   if (!runsDeepSpeed) return fieldAt(switchEntry, 0, `${switchSaid}: no residual MLP, no shared expert`);
   const written = booleanValue(residualEntry);
-  if (residualEntry && residualEntry.value !== null && written === undefined) return invalidAt(residualEntry, `${residualKey} ${String(residualEntry.value)} is not a boolean`);
+  if (residualEntry && residualEntry.value !== null && written === undefined) return invalidField(residualEntry, `${residualKey} ${String(residualEntry.value)} is not a boolean`);
   const residual = written ?? version.useResidual;
   const said = written === undefined ? `GPT-NeoX default ${residualKey} ${version.useResidual ? 'True' : 'False'}` : `${residualKey} ${written}`;
   if (!residual) return fieldAt(residualEntry!, 0, `${said}: no shared expert`);
   if (width.value === null) return unknownField<number>(`${said}: a residual MLP one expert wide, and the expert width is unknown`);
   const how = `${said}: DeepSpeed's residual MoE runs the expert MLP (${width.value} wide) on every token besides the routed experts`;
   return written === undefined ? defaultField(width.value, `${how} (${defaultsSaid}; ${MOE_LAYER_DEFAULTS.neox.residualSource})`) : { ...fieldAt(residualEntry!, width.value, how), origin: 'derived' };
-}
-
-function invalidAt(entry: ConfigEntry, note: string): NumberField {
-  return { ...fieldAt<number>(entry, null), origin: 'invalid', invalidText: String(entry.value), note };
 }
 
 /** nanoMoE: an MoE block every `stride` layers, none of them shared (MOE_LAYER_DEFAULTS.nanoMoE). */
