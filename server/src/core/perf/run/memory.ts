@@ -486,12 +486,20 @@ function stageMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, stag
 
 /** Memory per GPU at the busiest pipeline stage, by term, against the GPU's capacity. */
 export function predictMemory(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, gpu: GpuSpec): MemoryPrediction {
-  const p = launch.pipelineParallel;
-  const first = stageMemory(spec, launch, layout, 0);
-  const last = p > 1 ? stageMemory(spec, launch, layout, p - 1) : first;
-  const lastPeaks = total(last) > total(first);
-  const terms = lastPeaks ? last : first;
+  const { held: terms, stage } = largerEndStage(launch, (at) => stageMemory(spec, launch, layout, at), total);
   const peakBytesPerGpu = total(terms);
   const capacityBytes = gpu.memoryGiB * GIB;
-  return { peakBytesPerGpu, capacityBytes, fits: peakBytesPerGpu <= capacityBytes, peakStage: p === 1 ? 'only' : lastPeaks ? 'last' : 'first', terms };
+  return { peakBytesPerGpu, capacityBytes, fits: peakBytesPerGpu <= capacityBytes, peakStage: stage, terms };
+}
+
+/**
+ * Of the first and last pipeline stages (which carry the embedding and the head, and the most
+ * micro-batches in flight at the first), the one `size` finds larger, the first on a tie; with
+ * one stage, it alone.
+ */
+export function largerEndStage<T>(launch: Pick<RunLaunch, 'pipelineParallel'>, atStage: (stage: number) => T, size: (held: T) => number): { held: T; stage: 'only' | 'first' | 'last' } {
+  const first = atStage(0);
+  if (launch.pipelineParallel === 1) return { held: first, stage: 'only' };
+  const last = atStage(launch.pipelineParallel - 1);
+  return size(last) > size(first) ? { held: last, stage: 'last' } : { held: first, stage: 'first' };
 }

@@ -3,7 +3,7 @@ import type { GpuSpec } from '../../model/hardware';
 import type { GemmPrediction, LayerPrediction, LayerSpec } from '../../model/prediction';
 import { RUN_CONSTANTS } from './constants';
 import type { RunLaunch, RunLayout } from './launch';
-import { GIB, loraStageParams, stageParams, wholeLayersRecomputed, type LoraStageParams, type RunTerm } from './memory';
+import { GIB, largerEndStage, loraStageParams, stageParams, wholeLayersRecomputed, type LoraStageParams, type RunTerm } from './memory';
 import { layersTimeUs } from '../index';
 import { attentionWidths, layerKinds } from '../layer';
 import type { Adapter } from '../../model/shape';
@@ -229,18 +229,14 @@ export function predictStepTerms(spec: LayerSpec, launch: RunLaunch, layout: Run
   return terms;
 }
 
-/** Parameters on the GPU that holds the most (the first or last stage, which carry an embedding). */
+/** Parameters on the GPU that holds the most. */
 function parametersOnGpu(spec: LayerSpec, launch: RunLaunch, layout: RunLayout): { dense: number; expert: number } {
-  const first = stageParams(spec, launch, layout, 0);
-  const last = stageParams(spec, launch, layout, launch.pipelineParallel - 1);
-  return first.dense + first.expert >= last.dense + last.expert ? first : last;
+  return largerEndStage(launch, (stage) => stageParams(spec, launch, layout, stage), (params) => params.dense + params.expert).held;
 }
 
 /** The adapters on the GPU that holds the most of them, and the frozen bytes there: what LoRA trains, reduces and gathers. */
 function loraOnGpu(spec: LayerSpec, launch: RunLaunch, layout: RunLayout, adapter: Adapter): LoraStageParams {
-  const first = loraStageParams(spec, launch, layout, 0, adapter);
-  const last = loraStageParams(spec, launch, layout, launch.pipelineParallel - 1, adapter);
-  return first.trained + first.frozenBytes >= last.trained + last.frozenBytes ? first : last;
+  return largerEndStage(launch, (stage) => loraStageParams(spec, launch, layout, stage, adapter), (lora) => lora.trained + lora.frozenBytes).held;
 }
 
 /**
